@@ -1,0 +1,2 @@
+// Placeholder: the Xero emulator issue fills this package.
+export {};
