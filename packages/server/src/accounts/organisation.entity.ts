@@ -1,0 +1,11 @@
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../common/base.entity.js';
+
+@ObjectType('Organisation')
+@Entity({ tableName: 'organisations' })
+export class Organisation extends BaseEntity {
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+}

@@ -1,0 +1,35 @@
+import type { Opt, Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { BaseEntity } from '../common/base.entity.js';
+import { Organisation } from './organisation.entity.js';
+import { User } from './user.entity.js';
+
+/**
+ * A server-side session. The cookie carries a random token; only its SHA-256 is stored, so a database leak
+ * does not hand out sessions. Found by token hash, never listed across organisations.
+ */
+@Entity({ tableName: 'sessions' })
+export class Session extends BaseEntity {
+  @Unique()
+  @Property({ type: 'string', length: 64 })
+  tokenHash!: string;
+
+  @ManyToOne({ entity: () => User, deleteRule: 'cascade' })
+  @Index()
+  user!: Rel<User>;
+
+  @ManyToOne({ entity: () => Organisation, deleteRule: 'cascade' })
+  organisation!: Rel<Organisation>;
+
+  @Property({ type: 'datetime' })
+  expiresAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt: (Date & Opt) | null = null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  ip: string | null = null;
+
+  @Property({ type: 'string', length: 512, nullable: true })
+  userAgent: string | null = null;
+}

@@ -1,0 +1,21 @@
+import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { Role } from './role.js';
+
+/** Holds a password hash, so it is never a GraphQL type itself (see UserType). */
+@Entity({ tableName: 'users' })
+export class User extends OrgOwnedEntity {
+  /** Stored lower-cased and trimmed; one account per email across Vouch. */
+  @Unique()
+  @Property({ type: 'string', length: 254 })
+  email!: string;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Enum({ items: () => Role, nativeEnumName: 'user_role' })
+  role!: Role;
+
+  @Property({ type: 'string', length: 255, hidden: true, lazy: true })
+  passwordHash!: string;
+}

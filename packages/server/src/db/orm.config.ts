@@ -1,0 +1,38 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities, orgOwnedEntities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
+
+export const ORGANISATION_FILTER = 'organisation';
+
+export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    debug: false,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: 10 },
+    filters: {
+      // Organisation scoping, fail-closed: enabled by default with a required argument, so any read of an
+      // org-owned entity without em.setFilterParams(ORGANISATION_FILTER, { id }) throws.
+      [ORGANISATION_FILTER]: {
+        cond: (args: { id: string }) => ({ organisation: args.id }),
+        entity: orgOwnedEntities.map((e) => e.name),
+        default: true,
+      },
+    },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      silent: true,
+      path: new URL('./migrations', import.meta.url).pathname,
+      migrationsList,
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+    ...overrides,
+  });
+}
