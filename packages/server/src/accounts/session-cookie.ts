@@ -1,0 +1,47 @@
+import type { Request, Response } from 'express';
+
+export const SESSION_COOKIE = 'vouch_session';
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0 && part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+function secure(req: Request, configured: boolean | undefined): boolean {
+  return configured ?? req.secure;
+}
+
+export function setSessionCookie(
+  req: Request,
+  res: Response,
+  token: string,
+  expiresAt: Date,
+  configuredSecure: boolean | undefined,
+): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secure(req, configuredSecure),
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(req: Request, res: Response, configuredSecure: boolean | undefined): void {
+  res.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secure(req, configuredSecure),
+    path: '/',
+  });
+}

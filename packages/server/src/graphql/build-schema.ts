@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { AccountsResolver } from '../accounts/accounts.resolver.js';
+import { SupplierResolver } from '../suppliers/supplier.resolver.js';
+import { authChecker } from './auth-checker.js';
+import { createEventBus, type EventBus } from './pubsub.js';
+
+export const resolvers = [AccountsResolver, SupplierResolver] as const;
+
+/** The schema file committed at the repository root. */
+export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema.graphql');
+
+export async function buildVouchSchema(pubsub: EventBus = createEventBus(), emitTo?: string): Promise<GraphQLSchema> {
+  return await buildSchema({
+    resolvers,
+    pubSub: pubsub,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    ...(emitTo ? { emitSchemaFile: { path: emitTo, sortedSchema: true } } : {}),
+  });
+}

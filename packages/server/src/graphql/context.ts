@@ -1,0 +1,31 @@
+import type { Request, Response } from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Role } from '../accounts/role.js';
+import { NotAuthenticated } from '../common/app-error.js';
+import type { Logger } from '../common/logger.js';
+import type { Services } from '../services.js';
+
+export interface Viewer {
+  userId: string;
+  organisationId: string;
+  role: Role;
+  sessionId: string;
+}
+
+export interface GraphQLContext {
+  /** Forked per request; the organisation filter is bound to the viewer's organisation. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  services: Services;
+  log: Logger;
+  requestId: string;
+  ip: string;
+  userAgent: string;
+  /** HTTP only (cookies); absent on websocket operations. */
+  http?: { req: Request; res: Response };
+}
+
+export function requireViewer(ctx: GraphQLContext): Viewer {
+  if (!ctx.viewer) throw new NotAuthenticated();
+  return ctx.viewer;
+}

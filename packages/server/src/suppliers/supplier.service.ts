@@ -1,0 +1,63 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { AppError, ValidationFailed } from '../common/app-error.js';
+import type { Viewer } from '../graphql/context.js';
+import { Supplier } from './supplier.entity.js';
+import type { CreateSupplierInput } from './supplier.input.js';
+import type { SupplierConnection } from './supplier.types.js';
+
+export const MAX_PAGE_SIZE = 200;
+
+export class InvalidCursor extends AppError {
+  constructor() {
+    super('BAD_USER_INPUT', 'INVALID_CURSOR', 'The pagination cursor is not valid.');
+  }
+}
+
+const encodeCursor = (id: string) => Buffer.from(`supplier:${id}`).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  const match = /^supplier:([0-9a-f-]{36})$/.exec(decoded);
+  if (!match) throw new InvalidCursor();
+  return match[1]!;
+}
+
+export class SupplierService {
+  /** Newest first; the id is a UUIDv7, so it orders by creation and is a stable cursor. */
+  async list(
+    em: EntityManager,
+    args: { first: number; after?: string | null; search?: string | null },
+  ): Promise<SupplierConnection> {
+    if (args.first < 1 || args.first > MAX_PAGE_SIZE) {
+      throw new ValidationFailed([{ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
+    }
+    const where: FilterQuery<Supplier> = {};
+    const search = args.search?.trim();
+    if (search) where.name = { $ilike: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+    const page: FilterQuery<Supplier> = args.after ? { ...where, id: { $lt: decodeCursor(args.after) } } : where;
+    const [rows, totalCount] = await Promise.all([
+      em.find(Supplier, page, { orderBy: { id: 'desc' }, limit: args.first + 1 }),
+      em.count(Supplier, where),
+    ]);
+    const nodes = rows.slice(0, args.first);
+    return {
+      edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]!.id) : null,
+      },
+      totalCount,
+    };
+  }
+
+  async create(em: EntityManager, viewer: Viewer, input: CreateSupplierInput): Promise<Supplier> {
+    const name = input.name.trim();
+    if (!name) throw new ValidationFailed([{ field: 'name', message: 'Enter the supplier name.' }]);
+    const supplier = em.create(Supplier, {
+      organisation: viewer.organisationId,
+      name,
+      email: input.email?.trim() || null,
+    });
+    await em.flush();
+    return supplier;
+  }
+}

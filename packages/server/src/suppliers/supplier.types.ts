@@ -1,0 +1,32 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Supplier } from './supplier.entity.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class SupplierEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Supplier)
+  node!: Supplier;
+}
+
+@ObjectType()
+export class SupplierConnection {
+  @Field(() => [SupplierEdge])
+  edges!: SupplierEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
