@@ -1,0 +1,114 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useCallback } from 'react';
+import { Alert } from '../components/Alert';
+import { PageHeading } from '../components/PageHeading';
+import { Loading } from '../components/Spinner';
+import { MeQuery, writeCurrentUser, type CurrentUser } from '../features/accounts/current-user';
+import { SettingsPage } from '../features/accounts/SettingsPage';
+import { SignInPage } from '../features/accounts/SignInPage';
+import { SignUpPage } from '../features/accounts/SignUpPage';
+import { SuppliersPage } from '../features/suppliers/SuppliersPage';
+import { IntegrationsPage } from '../features/xero/IntegrationsPage';
+import { AppFrame } from './AppFrame';
+import { toUserFacingError } from './errors';
+import { Link, Redirect, safeNextPath, useRouter } from './router';
+
+const HOME = '/suppliers';
+const SIGNED_OUT_PATHS = new Set(['/sign-in', '/sign-up']);
+
+/** `/sign-in?next=/settings` style links, so signing in returns people to where they were going. */
+function withNext(path: string, next: string | null): string {
+  return next && next !== HOME ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
+export function App() {
+  const client = useApolloClient();
+  const { location } = useRouter();
+  const { data, error, loading, refetch } = useQuery(MeQuery);
+
+  const onSessionExpired = useCallback(() => {
+    void client.clearStore().then(() => writeCurrentUser(client.cache, null));
+  }, [client]);
+
+  if (!data && loading) {
+    return (
+      <div className="boot">
+        <Loading />
+      </div>
+    );
+  }
+
+  if (!data && error) {
+    return (
+      <main className="boot">
+        <div className="boot__panel">
+          <PageHeading title="Can’t reach Vouch">Can’t reach Vouch</PageHeading>
+          <Alert>{toUserFacingError(error).message}</Alert>
+          <button type="button" className="button button--primary" onClick={() => void refetch()}>
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const me = data?.me ?? null;
+  const { pathname } = location;
+  const next = safeNextPath(new URLSearchParams(location.search).get('next'));
+
+  if (SIGNED_OUT_PATHS.has(pathname)) {
+    if (me) return <Redirect to={next ?? HOME} />;
+    return pathname === '/sign-in' ? (
+      <SignInPage signUpHref={withNext('/sign-up', next)} />
+    ) : (
+      <SignUpPage signInHref={withNext('/sign-in', next)} />
+    );
+  }
+
+  if (!me) {
+    const target = pathname === '/' ? null : pathname + location.search;
+    return <Redirect to={withNext('/sign-in', target)} />;
+  }
+
+  return <SignedInRoutes user={me} pathname={pathname} onSessionExpired={onSessionExpired} />;
+}
+
+function SignedInRoutes({
+  user,
+  pathname,
+  onSessionExpired,
+}: {
+  user: CurrentUser;
+  pathname: string;
+  onSessionExpired: () => void;
+}) {
+  if (pathname === '/') return <Redirect to={HOME} />;
+
+  let page;
+  switch (pathname) {
+    case '/suppliers':
+      page = <SuppliersPage onSessionExpired={onSessionExpired} />;
+      break;
+    case '/integrations':
+      page = <IntegrationsPage />;
+      break;
+    case '/settings':
+      page = <SettingsPage user={user} />;
+      break;
+    default:
+      page = (
+        <div className="page-header">
+          <PageHeading title="Page not found">Page not found</PageHeading>
+          <p className="page-header__lead">
+            There’s nothing at this address. <Link to={HOME}>Go to Suppliers</Link>
+          </p>
+        </div>
+      );
+  }
+  // Keyed by path so each page mounts fresh (its heading takes focus, its state resets).
+  return (
+    <AppFrame user={user}>
+      <div key={pathname}>{page}</div>
+    </AppFrame>
+  );
+}

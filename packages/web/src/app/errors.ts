@@ -1,0 +1,111 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+
+/** The `extensions.code` values the API uses. The SPA branches on these, never on message text. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'NETWORK_ERROR';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface UserFacingError {
+  code: ErrorCode;
+  /** Safe to show: the server's user-facing message, or a fallback for the code. */
+  message: string;
+  /** Per-input messages from `extensions.fields`, keyed by input name (e.g. `email`). */
+  fields: Record<string, string>;
+}
+
+const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
+  BAD_USER_INPUT: 'Please check the highlighted fields.',
+  UNAUTHENTICATED: 'Please sign in to continue.',
+  FORBIDDEN: 'You don’t have permission to do that.',
+  NOT_FOUND: 'We couldn’t find what you were looking for.',
+  CONFLICT: 'That conflicts with something that already exists.',
+  RATE_LIMITED: 'Too many attempts. Try again in a few minutes.',
+  INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
+  NETWORK_ERROR: 'We couldn’t reach Vouch. Check your connection and try again.',
+};
+
+const KNOWN_CODES = new Set<string>(Object.keys(FALLBACK_MESSAGES));
+
+interface RawGraphQLError {
+  message?: unknown;
+  extensions?: { code?: unknown; fields?: unknown } | null;
+}
+
+function toCode(value: unknown): ErrorCode {
+  return typeof value === 'string' && KNOWN_CODES.has(value) ? (value as ErrorCode) : 'INTERNAL_SERVER_ERROR';
+}
+
+/** `input.email` and `email` both address the `email` input. */
+function fieldKey(path: string): string {
+  const parts = path.split('.');
+  return parts[parts.length - 1] ?? path;
+}
+
+function readFields(value: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!Array.isArray(value)) return fields;
+  for (const item of value as unknown[]) {
+    if (item && typeof item === 'object') {
+      const { field, message } = item as { field?: unknown; message?: unknown };
+      if (typeof field === 'string' && typeof message === 'string' && message.trim()) {
+        fields[fieldKey(field)] ??= message;
+      }
+    }
+  }
+  return fields;
+}
+
+function fromGraphQLErrors(errors: readonly RawGraphQLError[]): UserFacingError {
+  const first = errors[0];
+  const code = toCode(first?.extensions?.code);
+  // INTERNAL errors carry a generic message by design; prefer our own wording for those.
+  const serverMessage =
+    code !== 'INTERNAL_SERVER_ERROR' && typeof first?.message === 'string' && first.message.trim()
+      ? first.message
+      : null;
+  const fields: Record<string, string> = {};
+  for (const error of errors) Object.assign(fields, readFields(error.extensions?.fields));
+  return { code, message: serverMessage ?? FALLBACK_MESSAGES[code], fields };
+}
+
+export function fallbackMessage(code: ErrorCode): string {
+  return FALLBACK_MESSAGES[code];
+}
+
+/** Turns anything Apollo throws into something a form can render. */
+export function toUserFacingError(error: unknown): UserFacingError {
+  if (CombinedGraphQLErrors.is(error)) {
+    return fromGraphQLErrors(error.errors as readonly RawGraphQLError[]);
+  }
+  if (ServerError.is(error)) {
+    // A non-2xx response whose body still holds GraphQL errors (e.g. plain application/json 400s).
+    try {
+      const body = JSON.parse(error.bodyText) as { errors?: RawGraphQLError[] };
+      if (Array.isArray(body.errors) && body.errors.length > 0) return fromGraphQLErrors(body.errors);
+    } catch {
+      // fall through
+    }
+    const code: ErrorCode = error.statusCode === 429 ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR';
+    return { code, message: FALLBACK_MESSAGES[code], fields: {} };
+  }
+  return { code: 'NETWORK_ERROR', message: FALLBACK_MESSAGES.NETWORK_ERROR, fields: {} };
+}
+
+/** True when the error means "you are not signed in" (expired or missing session). */
+export function isUnauthenticated(error: unknown): boolean {
+  return (
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.some((e) => (e.extensions as RawGraphQLError['extensions'])?.code === 'UNAUTHENTICATED')
+  );
+}

@@ -1,0 +1,67 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { Alert } from '../../components/Alert';
+import { TextField } from '../../components/TextField';
+import { Link } from '../../app/router';
+import { graphql } from '../../gql';
+import { AuthLayout } from './AuthLayout';
+import { writeCurrentUser } from './current-user';
+import { useAuthForm } from './useAuthForm';
+import { validateCurrentPassword, validateEmail } from './validation';
+
+const SignInMutation = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      user {
+        ...CurrentUser_user
+      }
+    }
+  }
+`);
+
+const FIELDS = ['email', 'password'] as const;
+
+export function SignInPage({ signUpHref }: { signUpHref: string }) {
+  const client = useApolloClient();
+  const [signIn] = useMutation(SignInMutation);
+
+  const form = useAuthForm({
+    initial: { email: '', password: '' },
+    order: FIELDS,
+    validators: { email: validateEmail, password: validateCurrentPassword },
+    submit: async (values) => {
+      const result = await signIn({
+        variables: { input: { email: values.email.trim(), password: values.password } },
+      });
+      if (result.data) writeCurrentUser(client.cache, result.data.signIn.user);
+    },
+  });
+
+  return (
+    <AuthLayout
+      title="Sign in"
+      intro="Welcome back. Sign in to manage your suppliers."
+      footer={
+        <>
+          New to Vouch? <Link to={signUpHref}>Create an account</Link>
+        </>
+      }
+    >
+      <form className="form" noValidate onSubmit={form.onSubmit} aria-label="Sign in">
+        {form.formError ? <Alert>{form.formError}</Alert> : null}
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+         
+          {...form.field('email')}
+        />
+        <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+        <button type="submit" className="button button--primary button--block" aria-disabled={form.submitting || undefined}>
+          {form.submitting ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}
