@@ -1,0 +1,161 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestApp } from '@vouch/server/testing';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The buyer's first minutes: sign up, see the empty supplier list, sign out, fail and then succeed to
+ * sign in, and use the app at phone width. Runs the real server (embedded Postgres) serving the built
+ * SPA from dist/ (`pnpm test` builds it first). Elements are found by role and label only.
+ */
+
+const webDist = fileURLToPath(new URL('../dist', import.meta.url));
+const screenshotDir = fileURLToPath(new URL('./screenshots', import.meta.url));
+const WAIT = { timeout: 15_000 };
+
+let app: { url: string; close(): Promise<void> };
+let context: BrowserContext;
+let profileDir: string;
+
+const account = {
+  organisation: 'Harbour Coffee Roasters',
+  name: 'Ada Palmer',
+  email: `ada.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}@example.com`,
+  password: 'correct horse battery',
+};
+
+function at(pathname: string): string {
+  return new URL(pathname, app.url).toString();
+}
+
+/** Runs a test body and keeps a full-page screenshot if it fails. */
+async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    await mkdir(screenshotDir, { recursive: true });
+    await page
+      .screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true })
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ webDist });
+  profileDir = await mkdtemp(path.join(tmpdir(), 'vouch-web-e2e-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(WAIT.timeout);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
+describe('signing up and in', () => {
+  it('signs up, signs out, rejects a wrong password, and signs back in', async () => {
+    const page = await context.newPage();
+    await withScreenshotOnFailure(page, 'auth-flow', async () => {
+      // Signed-out visitors to an app page are sent to sign in.
+      await page.goto(at('/suppliers'));
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+      await page.getByRole('link', { name: 'Create an account' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+
+      // Client-side validation explains itself next to the inputs before anything is sent.
+      await page.getByRole('button', { name: 'Create account' }).click();
+      const organisationInput = page.getByLabel('Organisation name');
+      await expect.poll(() => organisationInput.getAttribute('aria-invalid'), WAIT).toBe('true');
+      expect(await organisationInput.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      await organisationInput.fill(account.organisation);
+      await page.getByLabel('Your name').fill(account.name);
+      await page.getByLabel('Work email').fill(account.email);
+      await page.getByLabel('Password').fill(account.password);
+      await page.getByRole('button', { name: 'Create account' }).click();
+
+      // Lands in the app frame on Suppliers, with the real empty state.
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('heading', { name: 'No suppliers yet' }).waitFor();
+      await page.getByRole('main').getByRole('link', { name: 'Go to Integrations' }).waitFor();
+      const banner = page.getByRole('banner');
+      await banner.getByText(account.organisation).waitFor();
+      await banner.getByText(account.name).waitFor();
+      await banner.getByText('Admin').waitFor();
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.getByRole('link', { name: 'Suppliers' }).getAttribute('aria-current')).toBe('page');
+
+      // Settings shows the account.
+      await nav.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      await page.getByRole('main').getByText(account.email).waitFor();
+      expect(await nav.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+
+      // Sign out, then a wrong password is refused with the server's message in an alert.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+      await page.getByLabel('Email').fill(account.email);
+      await page.getByLabel('Password').fill('not the right password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Email or password is incorrect.');
+
+      // The right password, submitted from the keyboard, gets back in.
+      await page.getByLabel('Password').fill(account.password);
+      await page.getByLabel('Password').press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('heading', { name: 'No suppliers yet' }).waitFor();
+    });
+    await page.close();
+  });
+
+  it('keeps the navigation reachable at phone width (360px)', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await withScreenshotOnFailure(page, 'phone-width', async () => {
+      // Still signed in from the previous test (same browser profile).
+      await page.goto(at('/suppliers'));
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      for (const name of ['Suppliers', 'Integrations', 'Settings']) {
+        const link = nav.getByRole('link', { name });
+        await link.waitFor();
+        const box = await link.boundingBox();
+        expect(box, `${name} link has a layout box`).not.toBeNull();
+        expect(box!.x).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      }
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT)
+        .toBeLessThanOrEqual(360);
+
+      await nav.getByRole('link', { name: 'Integrations' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
+      await page.getByRole('button', { name: /Connect to Xero/ }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    });
+    await page.close();
+  });
+});
