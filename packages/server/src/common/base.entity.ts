@@ -5,7 +5,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { uuidv7 } from './ids.js';
 
 /** id, createdAt and updatedAt; exposed on the GraphQL types of subclasses that are @ObjectType. */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 export abstract class BaseEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -9,7 +9,7 @@ import { BaseEntity } from './base.entity.js';
  * default for these entities and has no default value: a query made without naming the organisation fails
  * instead of reading every tenant's rows.
  */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 export abstract class OrgOwnedEntity extends BaseEntity {
   @ManyToOne({ entity: () => Organisation, deleteRule: 'cascade', index: true })
   organisation!: Rel<Organisation>;

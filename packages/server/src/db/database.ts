@@ -6,6 +6,9 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
 import { ormConfig } from './orm.config.js';
 
+/** Migrated once per test run; each test file's database is a copy of it. */
+export const TEMPLATE_DATABASE = 'vouch_template';
+
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;

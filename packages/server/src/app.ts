@@ -1,0 +1,181 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { readCookie, SESSION_COOKIE } from './accounts/session-cookie.js';
+import { createLogger, type Logger } from './common/logger.js';
+import type { Config } from './config/env.js';
+import { createDatabase, databaseExists, migrate } from './db/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { ormConfig } from './db/orm.config.js';
+import { buildVouchSchema } from './graphql/build-schema.js';
+import type { GraphQLContext, Viewer } from './graphql/context.js';
+import { createFormatError } from './graphql/format-error.js';
+import { createEventBus } from './graphql/pubsub.js';
+import { healthRoutes } from './http/health.js';
+import { requestContext } from './http/request-context.js';
+import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { createServices, type Services } from './services.js';
+
+export interface VouchApp {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  orm: MikroORM;
+  services: Services;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, existsSync(path.resolve(import.meta.dirname, '../../../pnpm-workspace.yaml')) ? '../../..' : '../../../..');
+
+async function connectDatabase(config: Config, log: Logger): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (config.databaseUrl) return { url: config.databaseUrl };
+  const dir = path.resolve(REPO_ROOT, config.dataDir, 'pg');
+  log.info({ dir }, 'starting embedded PostgreSQL');
+  const embedded = await startEmbeddedPostgres(dir, { persistent: true, onLog: (line) => log.debug({ pg: line }) });
+  const admin = embedded.url('postgres');
+  if (!(await databaseExists(admin, 'vouch'))) await createDatabase(admin, 'vouch');
+  return { url: embedded.url('vouch'), embedded };
+}
+
+export async function createApp(config: Config): Promise<VouchApp> {
+  const log = createLogger(config.logLevel);
+  const { url: databaseUrl, embedded } = await connectDatabase(config, log);
+  const applied = await migrate(databaseUrl);
+  if (applied.length) log.info({ applied }, 'applied migrations');
+
+  const orm = await MikroORM.init(ormConfig(databaseUrl));
+  const pubsub = createEventBus();
+  const services = createServices(config, orm, pubsub);
+  const schema = await buildVouchSchema(pubsub);
+
+  let shuttingDown = false;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(requestContext(log));
+  app.use(healthRoutes(orm, () => shuttingDown));
+
+  const httpServer = http.createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+
+  const viewerFor = async (cookieHeader: string | undefined): Promise<Viewer | null> =>
+    services.accounts.viewerForSession(services.em(), readCookie(cookieHeader, SESSION_COOKIE));
+  const contextFor = (viewer: Viewer | null, base: Omit<GraphQLContext, 'em' | 'viewer' | 'services'>): GraphQLContext => ({
+    ...base,
+    em: services.em(viewer?.organisationId),
+    viewer,
+    services,
+  });
+
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        // Authenticate once, on connect, from the session cookie of the upgrade request.
+        ctx.extra.viewer = await viewerFor(ctx.extra.request.headers.cookie);
+        return true;
+      },
+      context: (ctx) =>
+        contextFor(ctx.extra.viewer ?? null, {
+          log,
+          requestId: `ws-${ctx.extra.request.socket.remotePort ?? 0}`,
+          ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          userAgent: String(ctx.extra.request.headers['user-agent'] ?? ''),
+        }),
+    },
+    wsServer,
+  );
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    costLimit: { maxCost: 5000 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 50 },
+    // These two hook Apollo's parser from graphql-armor's CommonJS build, whose GraphQLError is not the ESM
+    // one Apollo checks for: a parse error became a 500. Body size caps the tokens instead, and
+    // formatError strips field suggestions.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: true,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [
+      // graphql-armor's typings point at Apollo's CJS build; the plugins are the same at runtime.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+    formatError: createFormatError(log),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        contextFor(await viewerFor(req.headers.cookie), {
+          log: req.log,
+          requestId: req.id,
+          ip: req.ip ?? 'unknown',
+          userAgent: String(req.headers['user-agent'] ?? ''),
+          http: { req, res },
+        }),
+    }),
+  );
+
+  const webDist = config.webDist ? path.resolve(config.webDist) : path.resolve(REPO_ROOT, 'packages/web/dist');
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: any other GET that accepts HTML gets the SPA.
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(path.join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    });
+  } else {
+    log.warn({ webDist }, 'SPA not built; serving the API only (run `pnpm --filter @vouch/web build`)');
+  }
+  app.use((_req: express.Request, res: express.Response) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    if (status >= 500) req.log.error({ err }, 'unhandled HTTP error');
+    res.status(status).json({ errors: [{ message: status === 413 ? 'Request too large.' : status < 500 ? 'Bad request.' : 'Internal server error', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  const scheduler: Scheduler | undefined = config.jobsEnabled ? await startScheduler(databaseUrl, services, log) : undefined;
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      shuttingDown = true;
+      log.info('shutting down: draining HTTP, websockets and jobs');
+      await apollo.stop(); // stops accepting, drains HTTP and (via the plugin) websockets
+      await scheduler?.stop();
+      await orm.close(true);
+      await embedded?.stop();
+      log.info('shutdown complete');
+    })());
+
+  return { url, port, databaseUrl, orm, services, log, close };
+}

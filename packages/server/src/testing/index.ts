@@ -1,0 +1,125 @@
+/**
+ * Test helpers shared by the server's tests and the web package's browser tests. Real PostgreSQL only:
+ * a per-run server (vitest globalSetup) with a migrated template, cloned into one database per test file.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { inject } from 'vitest';
+import { createApp, type VouchApp } from '../app.js';
+import { loadConfig, type Config } from '../config/env.js';
+import { createDatabase, migrate, startScratchPostgres, TEMPLATE_DATABASE } from '../db/database.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+/** A fresh, migrated database: cloned from the run's template when there is one, else on a scratch server. */
+export async function createTestDatabase(): Promise<{ url: string; dispose(): Promise<void> }> {
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const adminUrl = inject('pgAdminUrl');
+  if (adminUrl) return { url: await createDatabase(adminUrl, name, TEMPLATE_DATABASE), dispose: async () => {} };
+  const pg = await startScratchPostgres();
+  const url = await createDatabase(pg.url('postgres'), name);
+  await migrate(url);
+  return {
+    url,
+    async dispose() {
+      await pg.stop();
+      rmSync(pg.dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', ...overrides });
+}
+
+export interface TestApp extends VouchApp {
+  close(): Promise<void>;
+}
+
+/** Boots the real server (HTTP, websockets, GraphQL) on a random port against a fresh database. */
+export async function startTestApp(options: { webDist?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const app = await createApp(
+    testConfig({ DATABASE_URL: db.url, ...(options.webDist ? { WEB_DIST: options.webDist } : {}), ...options.env }),
+  );
+  return {
+    ...app,
+    async close() {
+      await app.close();
+      await db.dispose();
+    },
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
+}
+
+/** A GraphQL-over-HTTP client that keeps its session cookie, like one browser. */
+export function graphqlClient(baseUrl: string, init: { ip?: string; headers?: Record<string, string> } = {}) {
+  let cookie: string | undefined;
+  return {
+    get cookie() {
+      return cookie;
+    },
+    set cookie(value: string | undefined) {
+      cookie = value;
+    },
+    async request<T = Record<string, unknown>>(
+      query: string,
+      variables?: Record<string, unknown>,
+      extraHeaders: Record<string, string> = {},
+    ): Promise<GraphQLResponse<T>> {
+      const res = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(cookie ? { cookie } : {}),
+          ...(init.ip ? { 'x-forwarded-for': init.ip } : {}),
+          ...init.headers,
+          ...extraHeaders,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const setCookie = res.headers.get('set-cookie');
+      if (setCookie) {
+        const pair = setCookie.split(';')[0]!;
+        cookie = pair.endsWith('=') ? undefined : pair;
+      }
+      const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+      return { status: res.status, headers: res.headers, ...body };
+    },
+  };
+}
+
+export const SIGN_UP = /* GraphQL */ `
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) { user { id email name role organisation { id name } } }
+  }
+`;
+
+export function uniqueEmail(prefix = 'buyer'): string {
+  return `${prefix}-${randomBytes(5).toString('hex')}@example.com`;
+}
+
+/** Signs up a new organisation through the API and returns a client signed in as its ADMIN. */
+export async function signUpBuyer(baseUrl: string, overrides: Partial<{ organisationName: string; name: string; email: string; password: string }> = {}) {
+  const client = graphqlClient(baseUrl);
+  const input = {
+    organisationName: `Org ${randomBytes(3).toString('hex')}`,
+    name: 'Ada Buyer',
+    email: uniqueEmail(),
+    password: 'correct horse battery',
+    ...overrides,
+  };
+  const res = await client.request<{ signUp: { user: { id: string; organisation: { id: string } } } }>(SIGN_UP, { input });
+  if (!res.data?.signUp) throw new Error(`sign-up failed: ${JSON.stringify(res.errors)}`);
+  return { client, input, user: res.data.signUp.user };
+}
