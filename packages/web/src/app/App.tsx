@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { Alert } from '../components/Alert';
 import { PageHeading } from '../components/PageHeading';
 import { Loading } from '../components/Spinner';
-import { MeQuery, writeCurrentUser, type CurrentUser } from '../features/accounts/current-user';
+import { forgetCurrentUser, MeQuery, type CurrentUser } from '../features/accounts/current-user';
 import { SettingsPage } from '../features/accounts/SettingsPage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
@@ -27,7 +27,7 @@ export function App() {
   const { data, error, loading, refetch } = useQuery(MeQuery);
 
   const onSessionExpired = useCallback(() => {
-    void client.clearStore().then(() => writeCurrentUser(client.cache, null));
+    void forgetCurrentUser(client);
   }, [client]);
 
   if (!data && loading) {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { toUserFacingError } from '../../app/errors';
 import { useRouter } from '../../app/router';
 import { graphql } from '../../gql';
-import { writeCurrentUser } from './current-user';
+import { forgetCurrentUser } from './current-user';
 
 const SignOutMutation = graphql(`
   mutation SignOut {
@@ -30,9 +30,7 @@ export function useSignOut() {
         return;
       }
     }
-    await client.clearStore();
-    writeCurrentUser(client.cache, null);
-    navigate('/sign-in');
+    await forgetCurrentUser(client, () => navigate('/sign-in'));
   };
 
   return { signOut: run, signingOut: loading, signOutError: error };
