@@ -81,9 +81,9 @@ export async function createApp(config: Config): Promise<VouchApp> {
     {
       schema,
       onConnect: async (ctx) => {
-        // Authenticate once, on connect, from the session cookie of the upgrade request.
+        // Authenticate once, on connect, from the session cookie of the upgrade request; refuse (4403) without.
         ctx.extra.viewer = await viewerFor(ctx.extra.request.headers.cookie);
-        return true;
+        return ctx.extra.viewer !== null;
       },
       context: (ctx) =>
         contextFor(ctx.extra.viewer ?? null, {
