@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startTestApp } from '@vouch/server/testing';
+import { graphqlClient, signUpBuyer, startTestApp } from '@vouch/server/testing';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -29,6 +29,20 @@ const account = {
 
 function at(pathname: string): string {
   return new URL(pathname, app.url).toString();
+}
+
+/** Set VOUCH_E2E_SCREENSHOTS=1 to keep screenshots of key screens (for design review) in e2e/screenshots. */
+async function snapshot(page: Page, name: string): Promise<void> {
+  if (!process.env.VOUCH_E2E_SCREENSHOTS) return;
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Uncaught exceptions in the page fail the test; they would otherwise pass silently. */
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }
 
 /** Runs a test body and keeps a full-page screenshot if it fails. */
@@ -73,6 +87,7 @@ afterAll(async () => {
 describe('signing up and in', () => {
   it('signs up, signs out, rejects a wrong password, and signs back in', async () => {
     const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
     await withScreenshotOnFailure(page, 'auth-flow', async () => {
       // Signed-out visitors to an app page are sent to sign in.
       await page.goto(at('/suppliers'));
@@ -80,6 +95,7 @@ describe('signing up and in', () => {
 
       await page.getByRole('link', { name: 'Create an account' }).click();
       await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+      await snapshot(page, 'sign-up');
 
       // Client-side validation explains itself next to the inputs before anything is sent.
       await page.getByRole('button', { name: 'Create account' }).click();
@@ -97,6 +113,7 @@ describe('signing up and in', () => {
       await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
       await page.getByRole('heading', { name: 'No suppliers yet' }).waitFor();
       await page.getByRole('main').getByRole('link', { name: 'Go to Integrations' }).waitFor();
+      await snapshot(page, 'suppliers-empty');
       const banner = page.getByRole('banner');
       await banner.getByText(account.organisation).waitFor();
       await banner.getByText(account.name).waitFor();
@@ -120,12 +137,14 @@ describe('signing up and in', () => {
       const alert = page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.textContent()).toContain('Email or password is incorrect.');
+      await snapshot(page, 'sign-in-error');
 
       // The right password, submitted from the keyboard, gets back in.
       await page.getByLabel('Password').fill(account.password);
       await page.getByLabel('Password').press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
       await page.getByRole('heading', { name: 'No suppliers yet' }).waitFor();
+      expect(pageErrors).toEqual([]);
     });
     await page.close();
   });
@@ -155,6 +174,62 @@ describe('signing up and in', () => {
       await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
       await page.getByRole('button', { name: /Connect to Xero/ }).waitFor();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await snapshot(page, 'phone-integrations');
+      await nav.getByRole('link', { name: 'Suppliers' }).click();
+      await page.getByRole('heading', { name: 'No suppliers yet' }).waitFor();
+      await snapshot(page, 'phone-suppliers');
+    });
+    await page.close();
+  });
+
+  it('lists suppliers in a table and shows new ones live', async () => {
+    // Seed through the API: a separate organisation, signed in in this browser via its session cookie.
+    const buyer = await signUpBuyer(app.url, { organisationName: 'Northwind Bakery' });
+    const [cookieName, ...cookieValue] = buyer.client.cookie!.split('=');
+    await context.clearCookies();
+    await context.addCookies([{ name: cookieName!, value: cookieValue.join('='), url: app.url }]);
+    const api = graphqlClient(app.url);
+    api.cookie = buyer.client.cookie;
+    const createSupplier = (name: string, email: string | null) =>
+      api.request(`mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`, {
+        input: { name, email },
+      });
+    const first = await createSupplier('Acme Packaging Ltd', 'accounts@acme-packaging.example');
+    expect(first.errors).toBeUndefined();
+
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+    await withScreenshotOnFailure(page, 'suppliers-table', async () => {
+      // The subscription opens once the list has loaded; wait for its subscribe message to go out.
+      const subscribed = page.waitForEvent('websocket').then(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            socket.on('framesent', (frame) => {
+              if (String(frame.payload).includes('"subscribe"')) resolve();
+            });
+          }),
+      );
+      await page.goto(at('/suppliers'));
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('banner').getByText('Northwind Bakery').waitFor();
+
+      const table = page.getByRole('table', { name: 'Suppliers' });
+      await table.getByRole('row', { name: /Acme Packaging Ltd/ }).waitFor();
+      expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Name', 'Email', 'Added']);
+      await table.getByRole('cell', { name: 'accounts@acme-packaging.example' }).waitFor();
+
+      await subscribed;
+      const second = await createSupplier('Bright Beans Importers', null);
+      expect(second.errors).toBeUndefined();
+      await table.getByRole('row', { name: /Bright Beans Importers/ }).waitFor();
+      await page.getByText('2 suppliers').waitFor();
+      await snapshot(page, 'suppliers-table');
+
+      // And it is really stored: a reload shows both.
+      await page.reload();
+      await table.getByRole('row', { name: /Bright Beans Importers/ }).waitFor();
+      await table.getByRole('row', { name: /Acme Packaging Ltd/ }).waitFor();
+      expect(pageErrors).toEqual([]);
     });
     await page.close();
   });

@@ -21,6 +21,7 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n  }\n": typeof types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": typeof types.SupplierListDocument,
+    "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": typeof types.SupplierAddedDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.SignInDocument,
@@ -30,6 +31,7 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n  }\n": types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": types.SupplierListDocument,
+    "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": types.SupplierAddedDocument,
 };
 
 /**
@@ -74,6 +76,10 @@ export function graphql(source: "\n  fragment SupplierTable_supplier on Supplier
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n"): (typeof documents)["\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

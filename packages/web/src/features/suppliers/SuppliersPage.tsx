@@ -25,13 +25,48 @@ const SupplierListQuery = graphql(`
   }
 `);
 
+const SupplierAddedSubscription = graphql(`
+  subscription SupplierAdded {
+    supplierAdded {
+      ...SupplierTable_supplier
+    }
+  }
+`);
+
 const PAGE_SIZE = 50;
 
 export function SuppliersPage({ onSessionExpired }: { onSessionExpired: () => void }) {
-  const { data, error, loading, refetch } = useQuery(SupplierListQuery, {
+  const { data, error, loading, refetch, subscribeToMore } = useQuery(SupplierListQuery, {
     variables: { first: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
   });
+
+  // Live: suppliers added elsewhere (by hand, import or sync) appear at the top without a reload.
+  // If the socket can't be opened the list still works; it just won't update live.
+  const listReady = Boolean(data?.suppliers);
+  useEffect(() => {
+    if (!listReady) return;
+    return subscribeToMore({
+      document: SupplierAddedSubscription,
+      updateQuery: (_unsafe, { complete, previousData, subscriptionData }) => {
+        const added = subscriptionData.data?.supplierAdded;
+        if (!complete || !added) return;
+        const { suppliers } = previousData;
+        if (suppliers.edges.some((edge) => edge.node.id === added.id)) return;
+        return {
+          ...previousData,
+          suppliers: {
+            ...suppliers,
+            totalCount: suppliers.totalCount + 1,
+            edges: [{ __typename: 'SupplierEdge' as const, node: added }, ...suppliers.edges],
+          },
+        };
+      },
+      onError: () => {
+        // Non-fatal: the list was loaded over HTTP and stays correct on the next visit.
+      },
+    });
+  }, [listReady, subscribeToMore]);
 
   const expired = error ? isUnauthenticated(error) : false;
   useEffect(() => {

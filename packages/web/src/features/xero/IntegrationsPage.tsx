@@ -13,16 +13,21 @@ export function IntegrationsPage() {
           X
         </div>
         <div className="integration__body">
-          <h2 id="integration-xero" className="card__title">
-            Xero
-          </h2>
+          <div className="integration__title">
+            <h2 id="integration-xero" className="card__title">
+              Xero
+            </h2>
+            <span className="badge" id="integration-xero-status">
+              Coming soon
+            </span>
+          </div>
           <p className="muted">
             Import your Xero contacts as suppliers and keep their details up to date in both places.
           </p>
         </div>
         <div className="integration__action">
-          <button type="button" className="button" disabled>
-            Connect to Xero (coming soon)
+          <button type="button" className="button" disabled aria-describedby="integration-xero-status">
+            Connect to Xero
           </button>
         </div>
       </section>
