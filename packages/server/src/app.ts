@@ -110,6 +110,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
+    stopOnTerminationSignals: false, // main.ts owns shutdown: drain everything, then exit 0
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     plugins: [

@@ -60,14 +60,16 @@ export async function startEmbeddedPostgres(
   await mkdir(parent, { recursive: true });
   if (userInfo().uid === 0) await chmod(parent, 0o755);
 
-  // A crash can leave a postmaster.pid behind; PostgreSQL refuses to start while it names a live process.
+  // A crash of a previous run can leave its PostgreSQL running (it is a separate process) or a stale
+  // postmaster.pid behind. The data folder is ours alone, so stop the leftover and start afresh.
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
-      throw new Error(
-        `PostgreSQL is already running on ${dataDir} (pid ${pid}); stop the other Vouch first.`,
-      );
+      options.onLog?.(`stopping a leftover PostgreSQL (pid ${pid}) on ${dataDir}`);
+      process.kill(pid, 'SIGINT');
+      for (let i = 0; i < 200 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+      if (processAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) on ${dataDir} did not stop; stop it and retry.`);
     }
     rmSync(pidFile, { force: true });
   }
