@@ -45,6 +45,15 @@ function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
+/** Seeds a new organisation through the API and signs this browser in as its ADMIN (session cookie). */
+async function signInAsNewBuyer(organisationName: string) {
+  const buyer = await signUpBuyer(app.url, { organisationName });
+  const [name, ...value] = buyer.client.cookie!.split('=');
+  await context.clearCookies();
+  await context.addCookies([{ name: name!, value: value.join('='), url: app.url }]);
+  return buyer;
+}
+
 /** Runs a test body and keeps a full-page screenshot if it fails. */
 async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
   try {
@@ -84,7 +93,7 @@ afterAll(async () => {
   if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
-describe('signing up and in', () => {
+describe('buyer app in the browser', () => {
   it('signs up, signs out, rejects a wrong password, and signs back in', async () => {
     const page = await context.newPage();
     const pageErrors = collectPageErrors(page);
@@ -150,10 +159,10 @@ describe('signing up and in', () => {
   });
 
   it('keeps the navigation reachable at phone width (360px)', async () => {
+    await signInAsNewBuyer('Harbour Coffee Roasters');
     const page = await context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await withScreenshotOnFailure(page, 'phone-width', async () => {
-      // Still signed in from the previous test (same browser profile).
       await page.goto(at('/suppliers'));
       await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
 
@@ -183,11 +192,7 @@ describe('signing up and in', () => {
   });
 
   it('lists suppliers in a table and shows new ones live', async () => {
-    // Seed through the API: a separate organisation, signed in in this browser via its session cookie.
-    const buyer = await signUpBuyer(app.url, { organisationName: 'Northwind Bakery' });
-    const [cookieName, ...cookieValue] = buyer.client.cookie!.split('=');
-    await context.clearCookies();
-    await context.addCookies([{ name: cookieName!, value: cookieValue.join('='), url: app.url }]);
+    const buyer = await signInAsNewBuyer('Northwind Bakery');
     const api = graphqlClient(app.url);
     api.cookie = buyer.client.cookie;
     const createSupplier = (name: string, email: string | null) =>
