@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser (e2e) tests only: the SPA has no unit tests yet. `pnpm test` builds dist/ first, and each
-// test file boots the real server (embedded Postgres) serving that build.
+// Unit tests (pure logic, no I/O) live next to the code as src/**/*.unit.test.ts. Browser tests live in
+// e2e/: `pnpm test` builds dist/ first, and each e2e file boots the real server (embedded Postgres)
+// serving that build.
 export default defineConfig({
   test: {
-    include: ['e2e/**/*.e2e.test.ts'],
+    include: ['src/**/*.unit.test.ts', 'e2e/**/*.e2e.test.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,

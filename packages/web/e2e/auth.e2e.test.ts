@@ -158,6 +158,30 @@ describe('buyer app in the browser', () => {
     await page.close();
   });
 
+  it('shows the server's message when the email is already taken and keeps the form', async () => {
+    const existing = await signUpBuyer(app.url);
+    await context.clearCookies();
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+    await withScreenshotOnFailure(page, 'email-taken', async () => {
+      await page.goto(at('/sign-up'));
+      await page.getByLabel('Organisation name').fill('Second Try Ltd');
+      await page.getByLabel('Your name').fill('Grace Hopper');
+      await page.getByLabel('Work email').fill(existing.input.email);
+      await page.getByLabel('Password').fill('another good password');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('An account with this email already exists.');
+      // Still on sign-up with the form intact, so the person can fix the email or go to sign in.
+      await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+      expect(await page.getByLabel('Organisation name').inputValue()).toBe('Second Try Ltd');
+      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+      expect(pageErrors).toEqual([]);
+    });
+    await page.close();
+  });
+
   it('keeps the navigation reachable at phone width (360px)', async () => {
     await signInAsNewBuyer('Harbour Coffee Roasters');
     const page = await context.newPage();
