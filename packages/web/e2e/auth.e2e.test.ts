@@ -158,7 +158,7 @@ describe('buyer app in the browser', () => {
     await page.close();
   });
 
-  it('shows the server's message when the email is already taken and keeps the form', async () => {
+  it('shows the server message when the email is already taken, and keeps the form', async () => {
     const existing = await signUpBuyer(app.url);
     await context.clearCookies();
     const page = await context.newPage();
