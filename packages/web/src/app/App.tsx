@@ -32,9 +32,9 @@ export function App() {
 
   if (!data && loading) {
     return (
-      <div className="boot">
+      <main className="boot">
         <Loading />
-      </div>
+      </main>
     );
   }
 

@@ -16,11 +16,11 @@ export function AuthLayout({
   return (
     <div className="auth">
       <header className="auth__brand">
-        <span className="wordmark" aria-label="Vouch">
+        <span className="wordmark">
           <span className="wordmark__mark" aria-hidden="true">
             V
           </span>
-          <span aria-hidden="true">Vouch</span>
+          <span>Vouch</span>
         </span>
       </header>
       <main className="auth__card">
