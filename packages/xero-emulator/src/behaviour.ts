@@ -17,6 +17,11 @@ export interface Behaviour {
   graceReuse: 'mint-new' | 'same-pair';
   /** Return an id_token on refresh when `openid` was granted. */
   idTokenOnRefresh: boolean;
+  /**
+   * Put `nbf` in id_tokens like Xero. Off by default: openid-client checks nbf against the real clock, so
+   * after control.clock.advance() a refresh through xero-node's refreshToken() would fail "JWT not active yet".
+   */
+  idTokenNbf: boolean;
   /** Status of a bad client secret at the token endpoint (Xero: 400 invalid_client). */
   invalidClientStatus: 400 | 401;
   /** Status for an API call whose token lacks the scope (captured 2025: 401; older reports 403). */
@@ -53,6 +58,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   refreshGraceMs: 30 * 60_000,
   graceReuse: 'mint-new',
   idTokenOnRefresh: true,
+  idTokenNbf: false,
   invalidClientStatus: 400,
   missingScopeStatus: 401,
   ifModifiedSinceExclusive: false,

@@ -473,7 +473,7 @@ export class EmulatorCore {
     let idToken: string | undefined;
     if (withIdToken && user && grant.scopes.includes('openid')) {
       const idPayload: Record<string, unknown> = {
-        nbf: seconds,
+        ...(this.behaviour.idTokenNbf ? { nbf: seconds } : {}),
         exp: seconds + this.behaviour.idTokenTtlSeconds,
         iss: this.issuer,
         aud: grant.clientId,

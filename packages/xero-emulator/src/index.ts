@@ -59,7 +59,7 @@ export interface XeroEmulator {
 export const DEFAULT_LIMITS: RateLimits = { concurrent: 5, perMinute: 60, perDay: 5000, appPerMinute: 10_000 };
 export const DEFAULT_WEBHOOK_RETRY_DELAYS_MS: number[] = [0, 60_000, 15 * 60_000];
 
-function logEntry(req: Request, status: number, at: number): RequestLogEntry {
+function logEntry(req: Request, path: string, status: number, at: number): RequestLogEntry {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -69,7 +69,7 @@ function logEntry(req: Request, status: number, at: number): RequestLogEntry {
     if (typeof value === 'string') query[name] = value;
     else if (Array.isArray(value)) query[name] = value.join(',');
   }
-  const entry: RequestLogEntry = { method: req.method, path: req.path, query, headers, status, at };
+  const entry: RequestLogEntry = { method: req.method, path, query, headers, status, at };
   if (req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body as object).length === 0)) entry.body = req.body as unknown;
   return entry;
 }
@@ -90,11 +90,12 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
       return;
     }
     const at = clock.now();
+    const path = req.path;
     let logged = false;
     const record = (): void => {
       if (logged) return;
       logged = true;
-      core.requestLog.push(logEntry(req, res.headersSent ? res.statusCode : 0, at));
+      core.requestLog.push(logEntry(req, path, res.headersSent ? res.statusCode : 0, at));
       if (core.requestLog.length > 10_000) core.requestLog.splice(0, core.requestLog.length - 10_000);
     };
     res.on('finish', record);

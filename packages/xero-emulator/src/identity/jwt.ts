@@ -1,4 +1,4 @@
-import { createHash, createHmac, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
 
 /** The emulator's RS256 signing key, with its JWKS entry. */
@@ -16,7 +16,7 @@ export class SigningKey {
   }
 
   jwk(): JsonWebKey & { kid: string; use: string; alg: string } {
-    const jwk = createPublicKey(this.publicKey).export({ format: 'jwk' });
+    const jwk = this.publicKey.export({ format: 'jwk' });
     return { kty: 'RSA', use: 'sig', alg: 'RS256', kid: this.kid, e: jwk.e, n: jwk.n };
   }
 
