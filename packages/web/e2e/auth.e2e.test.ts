@@ -182,6 +182,29 @@ describe('buyer app in the browser', () => {
     await page.close();
   });
 
+  it('sends you to sign in when the session has gone, and back to where you were', async () => {
+    const buyer = await signInAsNewBuyer('Expiring Session Ltd');
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+    await withScreenshotOnFailure(page, 'session-expired', async () => {
+      await page.goto(at('/settings'));
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+
+      // The session disappears behind the app's back (expired, or signed out in another tab).
+      await context.clearCookies();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+
+      await page.getByLabel('Email').fill(buyer.input.email);
+      await page.getByLabel('Password').fill(buyer.input.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('banner').getByText('Expiring Session Ltd').waitFor();
+      expect(pageErrors).toEqual([]);
+    });
+    await page.close();
+  });
+
   it('keeps the navigation reachable at phone width (360px)', async () => {
     await signInAsNewBuyer('Harbour Coffee Roasters');
     const page = await context.newPage();

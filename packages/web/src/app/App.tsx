@@ -26,8 +26,10 @@ export function App() {
   const { location } = useRouter();
   const { data, error, loading, refetch } = useQuery(MeQuery);
 
+  // Called from a page's effect when the API says the session is gone; deferred so the switch to
+  // signed-out happens outside React's commit phase.
   const onSessionExpired = useCallback(() => {
-    void forgetCurrentUser(client);
+    setTimeout(() => void forgetCurrentUser(client), 0);
   }, [client]);
 
   if (!data && loading) {
