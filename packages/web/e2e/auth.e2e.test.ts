@@ -111,6 +111,14 @@ describe('buyer app in the browser', () => {
       const organisationInput = page.getByLabel('Organisation name');
       await expect.poll(() => organisationInput.getAttribute('aria-invalid'), WAIT).toBe('true');
       expect(await organisationInput.evaluate((el) => el === document.activeElement)).toBe(true);
+      // The message is the input's accessible description (aria-describedby), not just nearby text.
+      const description = await organisationInput.evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+      expect(description).toContain('Enter your organisation');
 
       await organisationInput.fill(account.organisation);
       await page.getByLabel('Your name').fill(account.name);
