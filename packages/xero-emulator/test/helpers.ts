@@ -44,7 +44,7 @@ export function basic(clientId = APP.clientId, secret = APP.clientSecret): strin
   return `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
 }
 
-export async function tokenRequest(emulator: XeroEmulator, fields: Record<string, string>, auth: string | undefined = basic()): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function tokenRequest(emulator: XeroEmulator, fields: Record<string, string>, auth: string | null = basic()): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${emulator.identityUrl}/connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(auth ? { authorization: auth } : {}) },
