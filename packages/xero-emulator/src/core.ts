@@ -701,7 +701,7 @@ export class EmulatorCore {
       } else if (input.ContactID !== undefined && input.ContactID !== '00000000-0000-0000-0000-000000000000') {
         errors.push('ContactID cannot be specified when creating a contact. Use POST to update an existing contact.');
       }
-      if (mode !== 'update' && input.ContactID === undefined && input.Name === undefined && input.ContactNumber === undefined) {
+      if (mode === 'upsert' && input.ContactID === undefined && input.Name === undefined && input.ContactNumber === undefined) {
         errors.push('The Contact must contain at least 1 of the following elements to identify the contact: Name, ContactID, ContactNumber');
       }
       if (errors.length > 0) {
