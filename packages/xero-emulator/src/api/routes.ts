@@ -115,7 +115,6 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
       res.status(403).json(problem(403, 'Forbidden', 'AuthenticationUnsuccessful'));
       return;
     }
-    if (await applyFaults(core, 'api', req, res, tenantId)) return;
     const acquired = core.limiter.acquire(app.clientId, tenantId, core.clock.now());
     for (const [name, value] of Object.entries(acquired.headers)) res.setHeader(name, value);
     if (!acquired.ok) {
@@ -126,6 +125,8 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
       return;
     }
     res.on('close', acquired.release);
+    // Faults run inside the rate-limit slot: a hanging call keeps counting as in flight.
+    if (await applyFaults(core, 'api', req, res, tenantId)) return;
     if (latencyMs) {
       const [min, max] = latencyMs;
       await delay(min + Math.random() * Math.max(0, max - min));
