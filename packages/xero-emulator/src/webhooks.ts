@@ -109,8 +109,25 @@ export class WebhookDispatcher {
 
   /** Attempts every due delivery now and waits for the attempts to finish. */
   async flush(): Promise<void> {
-    await this.tick();
-    await Promise.all([...this.queues.values()].map((q) => q.inFlight));
+    for (let round = 0; round < 1000; round += 1) {
+      await this.tick();
+      const inFlight = [...this.queues.values()].map((q) => q.inFlight).filter((p): p is Promise<void> => p !== undefined);
+      if (inFlight.length > 0) {
+        await Promise.all(inFlight);
+        continue;
+      }
+      if (!this.hasDue()) return;
+    }
+  }
+
+  private hasDue(): boolean {
+    const now = this.clock.now();
+    for (const [clientId, queue] of this.queues) {
+      const app = this.apps(clientId);
+      if (!app?.webhookUrl || !app.webhookKey || app.webhooksDisabled) continue;
+      if (queue.batch ? queue.batch.nextAttemptMs <= now : queue.pending.length > 0) return true;
+    }
+    return false;
   }
 
   tick(): Promise<void> {
