@@ -27,6 +27,24 @@ export const envSchema = z
     SIGN_IN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_ENABLED: bool.default(true),
+    XERO_CLIENT_ID: z.string().min(1).optional(),
+    XERO_CLIENT_SECRET: z.string().min(1).optional(),
+    XERO_REDIRECT_URI: z.url().optional(),
+    XERO_IDENTITY_URL: z.url().default('https://identity.xero.com'),
+    XERO_API_URL: z.url().default('https://api.xero.com'),
+    XERO_WEBHOOK_KEY: z.string().min(1).optional(),
+    /** With no Xero credentials outside production, `pnpm start` runs the local emulator on this port. */
+    XERO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+    XERO_POLL_INTERVAL_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
+    XERO_DAILY_LIMIT: z.coerce.number().int().min(1).default(5000),
+    XERO_MINUTE_LIMIT: z.coerce.number().int().min(1).default(60),
+    XERO_CONCURRENT_LIMIT: z.coerce.number().int().min(1).default(5),
+    XERO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Comma-separated `keyId:base64key` (32-byte keys); the first encrypts, all decrypt. */
+    TOKEN_ENCRYPTION_KEYS: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]{43,44})*$/, 'must be keyId:base64(32 bytes)[,…]')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
@@ -36,11 +54,29 @@ export const envSchema = z
         message: 'is required in production (the embedded PostgreSQL is for development and tests)',
       });
     }
+    if (env.NODE_ENV === 'production' && !env.TOKEN_ENCRYPTION_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEYS'], message: 'is required in production' });
+    }
+    if (Boolean(env.XERO_CLIENT_ID) !== Boolean(env.XERO_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.XERO_CLIENT_ID ? 'XERO_CLIENT_SECRET' : 'XERO_CLIENT_ID'],
+        message: 'XERO_CLIENT_ID and XERO_CLIENT_SECRET go together',
+      });
+    }
+    for (const key of (env.TOKEN_ENCRYPTION_KEYS ?? '').split(',').filter(Boolean)) {
+      if (Buffer.from(key.split(':')[1]!, 'base64').length !== 32) {
+        ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEYS'], message: 'each key must be 32 bytes (base64)' });
+      }
+    }
   });
 
 export type Env = z.infer<typeof envSchema>;
 
-export const SENSITIVE_KEYS = ['DATABASE_URL'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'XERO_CLIENT_SECRET', 'XERO_WEBHOOK_KEY', 'TOKEN_ENCRYPTION_KEYS'] as const;
+
+/** Development-only key, so a fresh checkout works; production must set TOKEN_ENCRYPTION_KEYS. */
+const DEV_TOKEN_KEY = 'dev:ZGV2ZWxvcG1lbnQtb25seS10b2tlbi1rZXktMzJieXQ=';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -62,6 +98,22 @@ export interface Config {
   sessionTtlMs: number;
   signInLimits: { perEmail: number; perIp: number; windowMs: number };
   jobsEnabled: boolean;
+  xero: XeroConfig;
+  tokenKeys: { id: string; key: Buffer }[];
+}
+
+export interface XeroConfig {
+  /** Undefined when not configured: outside production, main.ts starts the emulator and fills these in. */
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  redirectUri: string;
+  identityUrl: string;
+  apiUrl: string;
+  webhookKey: string | undefined;
+  emulatorPort: number;
+  pollIntervalMs: number;
+  limits: { perDay: number; perMinute: number; concurrent: number };
+  httpTimeoutMs: number;
 }
 
 /** Parses the environment; the error names every bad variable at once. */
@@ -90,5 +142,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowMs: env.SIGN_IN_WINDOW_MINUTES * 60 * 1000,
     },
     jobsEnabled: env.JOBS_ENABLED,
+    xero: {
+      clientId: env.XERO_CLIENT_ID,
+      clientSecret: env.XERO_CLIENT_SECRET,
+      redirectUri: env.XERO_REDIRECT_URI ?? `${env.PUBLIC_URL ?? `http://localhost:${env.PORT}`}/xero/callback`,
+      identityUrl: env.XERO_IDENTITY_URL.replace(/\/$/, ''),
+      apiUrl: env.XERO_API_URL.replace(/\/$/, ''),
+      webhookKey: env.XERO_WEBHOOK_KEY,
+      emulatorPort: env.XERO_EMULATOR_PORT,
+      pollIntervalMs: env.XERO_POLL_INTERVAL_MINUTES * 60_000,
+      limits: { perDay: env.XERO_DAILY_LIMIT, perMinute: env.XERO_MINUTE_LIMIT, concurrent: env.XERO_CONCURRENT_LIMIT },
+      httpTimeoutMs: env.XERO_HTTP_TIMEOUT_MS,
+    },
+    tokenKeys: (env.TOKEN_ENCRYPTION_KEYS ?? DEV_TOKEN_KEY).split(',').map((entry) => {
+      const [id, key] = entry.split(':') as [string, string];
+      return { id, key: Buffer.from(key, 'base64') };
+    }),
   };
 }

@@ -4,9 +4,26 @@ import { User } from '../accounts/user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { RateLimitBucket } from '../common/rate-limit-bucket.entity.js';
+import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
+import { XeroCall, XeroRateLimitState } from '../sync/xero-rate-limit.entity.js';
+import { XeroConnection } from '../xero/xero-connection.entity.js';
+import { XeroOAuthAttempt } from '../xero/xero-oauth-attempt.entity.js';
 
-export const entities = [BaseEntity, OrgOwnedEntity, Organisation, User, Session, Supplier, RateLimitBucket];
+export const entities = [
+  BaseEntity,
+  OrgOwnedEntity,
+  Organisation,
+  User,
+  Session,
+  Supplier,
+  SupplierDrift,
+  RateLimitBucket,
+  XeroConnection,
+  XeroOAuthAttempt,
+  XeroRateLimitState,
+  XeroCall,
+];
 
 /** Entities whose rows belong to one organisation; the `organisation` filter guards each of them. */
 export const orgOwnedEntities = entities.filter(

@@ -4,10 +4,11 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver.js';
 import { SupplierResolver } from '../suppliers/supplier.resolver.js';
+import { XeroResolver } from '../xero/xero.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 
-export const resolvers = [AccountsResolver, SupplierResolver] as const;
+export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver] as const;
 
 /** The schema file committed at the repository root. */
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema.graphql');

@@ -2,7 +2,13 @@ import { createPubSub } from '@graphql-yoga/subscription';
 
 export const TOPICS = {
   SUPPLIER_ADDED: 'SUPPLIER_ADDED',
+  XERO_CONNECTION_UPDATED: 'XERO_CONNECTION_UPDATED',
 } as const;
+
+export interface XeroConnectionEvent {
+  organisationId: string;
+  connectionId: string;
+}
 
 /** Events carry ids only; subscribers load rows through their own organisation-scoped EntityManager. */
 export interface SupplierAddedEvent {
@@ -12,6 +18,7 @@ export interface SupplierAddedEvent {
 
 export type Events = {
   [TOPICS.SUPPLIER_ADDED]: [SupplierAddedEvent];
+  [TOPICS.XERO_CONNECTION_UPDATED]: [XeroConnectionEvent];
 };
 
 export function createEventBus() {

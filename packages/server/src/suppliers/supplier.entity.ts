@@ -1,10 +1,46 @@
-import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ObjectType } from 'type-graphql';
+import type { Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import {
+  SupplierAddress,
+  SupplierContactPerson,
+  SupplierPhone,
+  type AddressData,
+  type ContactPersonData,
+  type PhoneData,
+} from './supplier-details.types.js';
 
+export enum SupplierStatus {
+  ACTIVE = 'ACTIVE',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(SupplierStatus, { name: 'SupplierStatus', description: 'ARCHIVED mirrors an archived Xero contact.' });
+
+/** The supplier-detail fields Vouch owns (and, later, pushes to Xero). Drift is tracked on exactly these. */
+export const OWNED_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'email',
+  'phones',
+  'addresses',
+  'contactPersons',
+  'taxNumber',
+  'companyNumber',
+  'accountNumber',
+  'bankAccountDetails',
+  'defaultCurrency',
+] as const;
+export type OwnedField = (typeof OWNED_FIELDS)[number];
+export const BANK_FIELDS: readonly OwnedField[] = ['bankAccountDetails'];
+
+/** Vouch's truth about a supplier. Xero never overwrites it; differences are recorded as SupplierDrift. */
 @ObjectType('Supplier')
 @Entity({ tableName: 'suppliers' })
 @Index({ properties: ['organisation', 'id'] })
+@Unique({ properties: ['organisation', 'xeroContactId'] })
 export class Supplier extends OrgOwnedEntity {
   @Field(() => String)
   @Property({ type: 'string', length: 255 })
@@ -12,5 +48,66 @@ export class Supplier extends OrgOwnedEntity {
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 255, nullable: true })
+  firstName: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 255, nullable: true })
+  lastName: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 255, nullable: true })
   email: string | null = null;
+
+  @Field(() => [SupplierPhone])
+  @Property({ type: 'json' })
+  phones: PhoneData[] & Opt = [];
+
+  @Field(() => [SupplierAddress])
+  @Property({ type: 'json' })
+  addresses: AddressData[] & Opt = [];
+
+  @Field(() => [SupplierContactPerson])
+  @Property({ type: 'json' })
+  contactPersons: ContactPersonData[] & Opt = [];
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 50, nullable: true })
+  taxNumber: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 50, nullable: true })
+  companyNumber: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 50, nullable: true })
+  accountNumber: string | null = null;
+
+  /** Xero's free-text BankAccountDetails. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 255, nullable: true })
+  bankAccountDetails: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 3, nullable: true })
+  defaultCurrency: string | null = null;
+
+  @Field(() => SupplierStatus)
+  @Enum({ items: () => SupplierStatus, nativeEnumName: 'supplier_status', default: SupplierStatus.ACTIVE })
+  status: SupplierStatus & Opt = SupplierStatus.ACTIVE;
+
+  /** Xero's ContactID once linked. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  xeroContactId: string | null = null;
+
+  /** Xero's UpdatedDateUTC of the copy last seen. */
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  xeroUpdatedAt: Date | null = null;
+
+  @Property({ type: 'boolean', default: false })
+  xeroIsSupplier: boolean & Opt = false;
+
+  @Property({ type: 'boolean', default: false })
+  xeroIsCustomer: boolean & Opt = false;
 }

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Role } from '../accounts/role.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SupplierAddedEvent } from '../graphql/pubsub.js';
+import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier } from './supplier.entity.js';
 import { CreateSupplierInput } from './supplier.input.js';
 import { SupplierConnection } from './supplier.types.js';
@@ -18,6 +19,24 @@ export class SupplierResolver {
     @Arg('search', () => String, { nullable: true }) search?: string | null,
   ): Promise<SupplierConnection> {
     return ctx.services.suppliers.list(ctx.em, { first, after, search });
+  }
+
+  @Authorized()
+  @Query(() => Supplier, { nullable: true, description: 'One supplier of your organisation.' })
+  async supplier(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Supplier | null> {
+    return await ctx.services.suppliers.get(ctx.em, id);
+  }
+
+  @FieldResolver(() => [SupplierDrift], {
+    description: 'Fields where Xero’s copy differs from Vouch’s (shown, never imported). Open differences only.',
+  })
+  async drift(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<SupplierDrift[]> {
+    return await ctx.services.suppliers.openDrift(ctx.em, supplier.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Xero holds different bank details than Vouch: check before paying.' })
+  async hasBankDetailDrift(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return (await ctx.services.suppliers.openDrift(ctx.em, supplier.id)).some((d) => d.isBankDetail);
   }
 
   @Authorized(Role.ADMIN, Role.APPROVER)

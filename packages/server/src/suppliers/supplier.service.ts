@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { AppError, ValidationFailed } from '../common/app-error.js';
 import type { Viewer } from '../graphql/context.js';
+import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier } from './supplier.entity.js';
 import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
@@ -47,6 +48,15 @@ export class SupplierService {
       },
       totalCount,
     };
+  }
+
+  async get(em: EntityManager, id: string): Promise<Supplier | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    return await em.findOne(Supplier, { id });
+  }
+
+  async openDrift(em: EntityManager, supplierId: string): Promise<SupplierDrift[]> {
+    return await em.find(SupplierDrift, { supplier: supplierId, resolvedAt: null }, { orderBy: { field: 'asc' } });
   }
 
   async create(em: EntityManager, viewer: Viewer, input: CreateSupplierInput): Promise<Supplier> {

@@ -1,0 +1,38 @@
+import type { Opt } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { uuidv7 } from '../common/ids.js';
+
+/** Per-tenant limiter state shared by every server instance (see rate-limiter.ts). */
+@Entity({ tableName: 'xero_rate_limits' })
+export class XeroRateLimitState {
+  @PrimaryKey({ type: 'string', length: 64 })
+  tenantId!: string;
+
+  @Property({ type: 'datetime', nullable: true })
+  dayWindowStart: Date | null = null;
+
+  @Property({ type: 'integer', default: 0 })
+  dayCount: number & Opt = 0;
+
+  /** No call before this (a 429's Retry-After, or a remaining count of 0). */
+  @Property({ type: 'datetime', nullable: true })
+  blockedUntil: Date | null = null;
+}
+
+/** One row per Xero call started: the minute limit is a sliding count; a lease (expiresAt) bounds concurrency. */
+@Entity({ tableName: 'xero_calls' })
+@Index({ properties: ['tenantId', 'startedAt'] })
+export class XeroCall {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'string', length: 64 })
+  tenantId!: string;
+
+  @Property({ type: 'datetime' })
+  startedAt!: Date;
+
+  /** While in flight: when the lease lapses if the caller died. Null once finished. */
+  @Property({ type: 'datetime', nullable: true })
+  leaseUntil: Date | null = null;
+}

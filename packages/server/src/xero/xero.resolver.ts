@@ -1,0 +1,63 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Role } from '../accounts/role.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { requireViewer } from '../graphql/context.js';
+import { TOPICS, type XeroConnectionEvent } from '../graphql/pubsub.js';
+import { PendingXeroConnection, StartXeroConnectionPayload, XeroConnectionType } from './xero.types.js';
+
+@Resolver()
+export class XeroResolver {
+  @Authorized()
+  @Query(() => XeroConnectionType, { nullable: true, description: 'Your organisation’s Xero connection, if ever made.' })
+  async xeroConnection(@Ctx() ctx: GraphQLContext): Promise<XeroConnectionType | null> {
+    const connection = await ctx.services.xeroConnect.current(ctx.em);
+    return connection ? XeroConnectionType.from(connection) : null;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => PendingXeroConnection, { description: 'The Xero organisations granted in a connect attempt, to choose from.' })
+  async pendingXeroConnection(
+    @Arg('attemptId', () => ID) attemptId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PendingXeroConnection> {
+    return await ctx.services.xeroConnect.pending(ctx.em, requireViewer(ctx), attemptId);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => StartXeroConnectionPayload, { description: 'Starts Connect to Xero (OAuth 2.0); also used to reconnect.' })
+  async startXeroConnection(@Ctx() ctx: GraphQLContext): Promise<StartXeroConnectionPayload> {
+    return { authorizeUrl: await ctx.services.xeroConnect.start(ctx.em, requireViewer(ctx)) };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => XeroConnectionType, {
+    description: 'Connects the chosen Xero organisation, permanently, and starts the import.',
+  })
+  async confirmXeroTenant(
+    @Arg('attemptId', () => ID) attemptId: string,
+    @Arg('tenantId', () => String) tenantId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<XeroConnectionType> {
+    return XeroConnectionType.from(await ctx.services.xeroConnect.confirm(ctx.em, requireViewer(ctx), attemptId, tenantId));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => XeroConnectionType, { description: 'Revokes Vouch’s access in Xero and stops all sync.' })
+  async disconnectXero(@Ctx() ctx: GraphQLContext): Promise<XeroConnectionType> {
+    return XeroConnectionType.from(await ctx.services.xeroConnect.disconnect(ctx.em, requireViewer(ctx)));
+  }
+
+  @Authorized()
+  @Subscription(() => XeroConnectionType, {
+    topics: TOPICS.XERO_CONNECTION_UPDATED,
+    filter: ({ payload, context }: { payload: XeroConnectionEvent; context: GraphQLContext }) =>
+      payload.organisationId === context.viewer?.organisationId,
+    description: 'Status and import progress, live.',
+  })
+  async xeroConnectionUpdated(@Root() event: XeroConnectionEvent, @Ctx() ctx: GraphQLContext): Promise<XeroConnectionType> {
+    const viewer = requireViewer(ctx);
+    const connection = await ctx.services.xeroConnect.current(ctx.services.em(viewer.organisationId));
+    if (!connection) throw new Error(`connection ${event.connectionId} vanished`);
+    return XeroConnectionType.from(connection);
+  }
+}
