@@ -144,6 +144,16 @@ describe('xero-node 20 against the emulator', () => {
     expect(JSON.stringify(error?.response.body)).toContain('TokenExpired');
   });
 
+  it('disconnects one organisation with xero.disconnect(connection id)', async () => {
+    const fresh = await xero.refreshWithRefreshToken(APP.clientId, APP.clientSecret, xero.readTokenSet().refresh_token ?? '');
+    expect(fresh.access_token).toBeTypeOf('string');
+    const tenants = (await xero.updateTenants(false)) as Array<{ tenantId: string; id: string }>;
+    const beta = tenants.find((t) => t.tenantId === world.tenantB);
+    await xero.disconnect(beta?.id ?? '');
+    const after = (await xero.updateTenants(false)) as Array<{ tenantId: string }>;
+    expect(after.map((t) => t.tenantId)).toEqual([world.tenantA]);
+  });
+
   it('revokes the token: connections go and the refresh token stops working', async () => {
     const fresh = await xero.refreshWithRefreshToken(APP.clientId, APP.clientSecret, xero.readTokenSet().refresh_token ?? '');
     expect(fresh.access_token).toBeTypeOf('string');
@@ -154,5 +164,24 @@ describe('xero-node 20 against the emulator', () => {
       (error: unknown) => (error as { response?: { status: number } }).response?.status,
     );
     expect(after).toBe(400);
+  });
+});
+
+describe('xero-node custom connection (client_credentials)', () => {
+  it('gets a token with getClientCredentialsToken and reads contacts', async () => {
+    const emulator = await startXeroEmulator({ latencyMs: [1, 3] });
+    try {
+      const world = setupWorld(emulator);
+      emulator.control.registerApp({ clientId: 'cc-client', clientSecret: 'cc-secret', redirectUris: [], customConnection: { tenantId: world.tenantA, scopes: ['accounting.contacts', 'accounting.settings'] } });
+      const xero = await createXeroClientForEmulator(emulator, { clientId: 'cc-client', clientSecret: 'cc-secret', redirectUris: [], scopes: ['accounting.contacts', 'accounting.settings'], grantType: 'client_credentials' });
+      const tokenSet = await xero.getClientCredentialsToken();
+      expect(tokenSet.refresh_token).toBeUndefined();
+      const tenants = (await xero.updateTenants(true)) as Array<{ tenantId: string; orgData?: { name?: string } }>;
+      expect(tenants.map((t) => t.orgData?.name)).toEqual(['Alpha Ltd']);
+      const contacts = await xero.accountingApi.getContacts(world.tenantA, undefined, undefined, undefined, undefined, 1);
+      expect(contacts.body.contacts?.length).toBeGreaterThan(0);
+    } finally {
+      await emulator.close();
+    }
   });
 });

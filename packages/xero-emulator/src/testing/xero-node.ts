@@ -64,6 +64,8 @@ export interface EmulatorXeroClientConfig {
   redirectUris: string[];
   scopes: string[];
   state?: string;
+  /** 'client_credentials' for custom connections (then use xero.getClientCredentialsToken()). */
+  grantType?: string;
   /** openid-client clock tolerance in seconds (xero-node's default is 5). */
   clockToleranceSeconds?: number;
 }
@@ -77,6 +79,7 @@ export async function createXeroClientForEmulator(emulator: EmulatorUrls, config
     redirectUris: config.redirectUris,
     scopes: config.scopes,
     ...(config.state === undefined ? {} : { state: config.state }),
+    ...(config.grantType === undefined ? {} : { grantType: config.grantType }),
   });
   const { Issuer, custom } = xeroNodeOpenIdClient();
   const issuer = await Issuer.discover(emulator.identityUrl);
