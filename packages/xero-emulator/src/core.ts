@@ -289,7 +289,9 @@ export class EmulatorCore {
     } else {
       for (const seed of input.contacts) {
         const { UpdatedDateUTC, ...rest } = seed;
-        const { input: contactInput, errors } = readContactInput(rest as Record<string, unknown>);
+        // GDPRREQUEST cannot be written through the API; seed it as ARCHIVED (not name-unique) and set it after.
+        const seedStatus = rest.ContactStatus === 'GDPRREQUEST' ? 'ARCHIVED' : rest.ContactStatus;
+        const { input: contactInput, errors } = readContactInput({ ...rest, ContactStatus: seedStatus } as Record<string, unknown>);
         if (errors.length > 0) throw new EmulatorControlError(400, errors.join(' '));
         const built = buildContact(store, contactInput, undefined, (seed.ContactID ?? newId()).toLowerCase(), { ...this.rules, rejectArchivedEdits: false });
         if (!built.ok) throw new EmulatorControlError(400, built.errors.join(' '));
