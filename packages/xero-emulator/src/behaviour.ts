@@ -46,6 +46,8 @@ export interface Behaviour {
   idempotencyTtlMs: number;
   /** Largest write body (Xero: 3.5 MB). */
   maxBodyBytes: number;
+  /** A new consent also carries the scopes the user granted the app before (Xero: additive; default true). */
+  additiveScopes: boolean;
   /** Whether disconnecting a grant's last organisation also ends the grant (UNKNOWN; default true). */
   revokeGrantWithLastConnection: boolean;
 }
@@ -72,4 +74,5 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   idempotencyTtlMs: 6 * 60_000,
   maxBodyBytes: 3_500_000,
   revokeGrantWithLastConnection: true,
+  additiveScopes: true,
 };

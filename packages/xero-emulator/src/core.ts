@@ -392,11 +392,19 @@ export class EmulatorCore {
   /** Completes a consent: records the grant, (re)connects the chosen organisations, returns a code. */
   approveAuthorization(pending: PendingAuthorization, user: User, tenantIds: string[]): AuthCode {
     const now = this.clock.now();
+    // Xero: "scopes are additive across consents" — a new consent keeps what the user already granted the app.
+    const scopes = [...pending.scopes];
+    if (this.behaviour.additiveScopes) {
+      for (const previous of this.grants.values()) {
+        if (previous.clientId !== pending.clientId || previous.userId !== user.userId || previous.revoked) continue;
+        for (const scope of previous.scopes) if (!scopes.includes(scope)) scopes.push(scope);
+      }
+    }
     const grant: Grant = {
       grantId: newId(),
       clientId: pending.clientId,
       userId: user.userId,
-      scopes: pending.scopes,
+      scopes,
       authEventId: newId(),
       authTimeMs: now,
       sessionId: opaqueToken(16),

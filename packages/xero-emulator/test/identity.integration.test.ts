@@ -134,8 +134,14 @@ describe('identity', () => {
   });
 
   it('answers 403 AuthenticationUnsuccessful for a tenant not on the grant, and the missing-scope refusal', async () => {
-    emulator.control.revokeConnection({ tenantId: world.tenantB, clientId: APP.clientId });
-    const tokens = await connect(emulator, { scopes: ['openid', 'offline_access', 'accounting.contacts.read'], tenantIds: [world.tenantA] });
+    // A second user: scopes are additive across one user's consents, so a fresh user shows the narrow grant.
+    emulator.control.createUser({ email: 'reader@example.com', password: 'pw' });
+    emulator.control.addUserToOrganisation(world.tenantA, 'reader@example.com');
+    emulator.control.addUserToOrganisation(world.tenantB, 'reader@example.com');
+    const consent = await driveConsent(authorizeUrl(emulator, ['openid', 'offline_access', 'accounting.contacts.read']), { email: 'reader@example.com', password: 'pw', tenantIds: [world.tenantA] });
+    const code = new URL(consent.callbackUrl ?? '').searchParams.get('code') ?? '';
+    const exchanged = await tokenRequest(emulator, { grant_type: 'authorization_code', code, redirect_uri: APP.redirectUris[0] ?? '' });
+    const tokens = { access_token: String(exchanged.json.access_token) };
     const other = await api(emulator, tokens.access_token, world.tenantB, 'GET', '/api.xro/2.0/Contacts');
     expect(other.status).toBe(403);
     expect(other.json).toMatchObject({ Title: 'Forbidden', Status: 403, Detail: 'AuthenticationUnsuccessful' });
@@ -167,11 +173,17 @@ describe('identity', () => {
     expect((await api(emulator, tokens.access_token, undefined, 'DELETE', `/connections/${b?.id ?? ''}`)).status).toBe(204);
     expect((await api(emulator, tokens.access_token, undefined, 'DELETE', `/connections/${b?.id ?? ''}`)).status).toBe(404);
     expect((await api(emulator, tokens.access_token, world.tenantB, 'GET', '/api.xro/2.0/Contacts')).status).toBe(403);
-    expect(emulator.control.revokeConnection({ tenantId: world.tenantA, clientId: APP.clientId })).toBe(1);
+    expect(emulator.control.revokeConnection({ tenantId: world.tenantA, clientId: APP.clientId, userEmail: USER.email })).toBe(1);
     // Last organisation gone: the grant ends (revokeGrantWithLastConnection), so its tokens stop working.
     expect((await api(emulator, tokens.access_token, world.tenantA, 'GET', '/api.xro/2.0/Contacts')).status).toBe(401);
     const refresh = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
     expect(refresh.json).toEqual({ error: 'invalid_grant' });
+  });
+
+  it('scopes are additive across consents of the same user', async () => {
+    await connect(emulator, { tenantIds: [world.tenantA] });
+    const narrow = await connect(emulator, { scopes: ['openid', 'accounting.contacts.read'], tenantIds: [world.tenantA] });
+    expect(narrow.scope.split(' ')).toEqual(expect.arrayContaining(['accounting.contacts.read', 'accounting.contacts', 'offline_access']));
   });
 
   it('the revocation endpoint ends the grant and its connections', async () => {
