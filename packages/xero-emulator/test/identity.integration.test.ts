@@ -195,7 +195,7 @@ describe('identity', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('');
-    expect(emulator.control.listConnections().filter((c) => c.clientId === APP.clientId)).toHaveLength(0);
+    expect(emulator.control.listConnections().filter((c) => c.clientId === APP.clientId && c.userEmail === USER.email)).toHaveLength(0);
     const refresh = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
     expect(refresh.json).toEqual({ error: 'invalid_grant' });
   });
