@@ -46,7 +46,10 @@ export interface RevokeConnectionInput {
 
 /** Operations for tests and demos; each is also served as JSON under /__emulator (see README). */
 export interface EmulatorControl {
+  /** Registering an existing clientId again replaces its settings; its grants and connections stay. */
   registerApp(input: RegisterAppInput): { clientId: string; name: string };
+  /** Changes some settings of a registered app (e.g. the webhookUrl once the receiver's port is known). */
+  updateApp(clientId: string, patch: Partial<Omit<RegisterAppInput, 'clientId' | 'customConnection'>>): { clientId: string; name: string };
   createUser(input: { email: string; password: string; name?: string }): { userId: string; email: string; name: string };
   createOrganisation(input: { name: string; userEmails?: string[]; shortCode?: string; countryCode?: string; tenantId?: string }): OrganisationInfo;
   /** Adds an existing user to an organisation (so it appears on their consent screen). */
@@ -120,6 +123,20 @@ export function createControl(core: EmulatorCore): EmulatorControl {
       const app = core.registerApp(input);
       return { clientId: app.clientId, name: app.name };
     },
+    updateApp: (clientId, patch) => {
+      const app = appOf(clientId);
+      const next = {
+        clientId,
+        clientSecret: patch.clientSecret ?? app.clientSecret,
+        redirectUris: patch.redirectUris ?? app.redirectUris,
+        name: patch.name ?? app.name,
+        ...(patch.webhookUrl ?? app.webhookUrl ? { webhookUrl: patch.webhookUrl ?? app.webhookUrl } : {}),
+        ...(patch.webhookKey ?? app.webhookKey ? { webhookKey: patch.webhookKey ?? app.webhookKey } : {}),
+        ...(app.customConnectionTenantId ? { customConnection: { tenantId: app.customConnectionTenantId, ...(app.customConnectionScopes ? { scopes: app.customConnectionScopes } : {}) } } : {}),
+      };
+      const updated = core.registerApp(next);
+      return { clientId: updated.clientId, name: updated.name };
+    },
     createUser: (input) => core.createUser(input),
     createOrganisation: (input) => core.createOrganisation(input),
     addUserToOrganisation: (tenantId, email) => {
@@ -132,7 +149,7 @@ export function createControl(core: EmulatorCore): EmulatorControl {
     editContact: (tenantId, contactId, patch) => core.editContact(tenantId, contactId, patch),
     setContactFlags: (tenantId, contactId, flags) => core.setContactFlags(tenantId, contactId, flags),
     injectFault: (spec) => {
-      const kinds = ['latency', 'status', 'hang', 'rate-limit', 'refresh-response-lost', 'invalid-grant'];
+      const kinds = ['latency', 'status', 'hang', 'rate-limit', 'refresh-response-lost', 'invalid-grant', 'duplicate-webhook'];
       if (!kinds.includes(spec.kind)) throw new EmulatorControlError(400, `kind must be one of ${kinds.join(', ')}`);
       return core.faults.add(spec);
     },
@@ -203,6 +220,7 @@ export function controlRouter(control: EmulatorControl): Router {
     now: control.clock.now(),
   }));
   route('post', '/apps', (req) => control.registerApp(body(req) as unknown as RegisterAppInput));
+  route('patch', '/apps/:clientId', (req) => control.updateApp(p(req, 'clientId'), body(req) as Partial<RegisterAppInput>));
   route('post', '/users', (req) => control.createUser(body(req) as unknown as { email: string; password: string; name?: string }));
   route('get', '/organisations', () => control.listOrganisations());
   route('post', '/organisations', (req) => control.createOrganisation(body(req) as unknown as { name: string }));

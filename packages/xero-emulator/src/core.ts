@@ -157,7 +157,12 @@ export class EmulatorCore {
     webhookRetryDelaysMs: number[],
   ) {
     this.limiter = new RateLimiter(limits);
-    this.webhooks = new WebhookDispatcher(clock, webhookRetryDelaysMs, (clientId) => this.apps.get(clientId));
+    this.webhooks = new WebhookDispatcher(
+      clock,
+      webhookRetryDelaysMs,
+      (clientId) => this.apps.get(clientId),
+      () => this.faults.take({ area: 'webhook', method: 'POST', path: '' }, ['duplicate-webhook']) !== undefined,
+    );
     clock.onChange(() => void this.webhooks.tick());
   }
 

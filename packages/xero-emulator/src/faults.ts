@@ -9,9 +9,10 @@ import { newId } from './ids.js';
  * - rate-limit: answer 429 with X-Rate-Limit-Problem `problem` and Retry-After `retryAfterSeconds`
  * - refresh-response-lost: perform the refresh (the old token is rotated out) and then drop the connection
  * - invalid-grant: the token endpoint answers 400 {"error":"invalid_grant"} without changing state
+ * - duplicate-webhook: the next successful webhook delivery is sent a second time (at-least-once)
  */
-export type FaultKind = 'latency' | 'status' | 'hang' | 'rate-limit' | 'refresh-response-lost' | 'invalid-grant';
-export type FaultArea = 'api' | 'connections' | 'token' | 'revocation' | 'authorize' | 'discovery' | 'any';
+export type FaultKind = 'latency' | 'status' | 'hang' | 'rate-limit' | 'refresh-response-lost' | 'invalid-grant' | 'duplicate-webhook';
+export type FaultArea = 'api' | 'connections' | 'token' | 'revocation' | 'authorize' | 'discovery' | 'webhook' | 'any';
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -50,7 +51,7 @@ export class FaultRegistry {
 
   add(spec: FaultSpec): ActiveFault {
     const remaining = spec.times === 'always' ? Number.POSITIVE_INFINITY : (spec.times ?? 1);
-    const area = spec.area ?? (spec.kind === 'refresh-response-lost' || spec.kind === 'invalid-grant' ? 'token' : 'api');
+    const area = spec.area ?? (spec.kind === 'refresh-response-lost' || spec.kind === 'invalid-grant' ? 'token' : spec.kind === 'duplicate-webhook' ? 'webhook' : 'api');
     const fault: ActiveFault = { ...spec, area, id: newId(), remaining, fired: 0 };
     this.faults.push(fault);
     return fault;

@@ -68,6 +68,8 @@ export class WebhookDispatcher {
     private readonly clock: Clock,
     private readonly retryDelaysMs: number[],
     private readonly apps: (clientId: string) => App | undefined,
+    /** True when a duplicate-webhook fault says to send the batch just delivered once more. */
+    private readonly takeDuplicate: () => boolean = () => false,
   ) {}
 
   private queue(clientId: string): AppQueue {
@@ -162,13 +164,29 @@ export class WebhookDispatcher {
   }
 
   private async attempt(app: App, queue: AppQueue, batch: Batch): Promise<void> {
+    batch.attempts += 1;
+    const delivery = await this.post(app, batch, batch.attempts);
+    if (delivery.status === 200) {
+      queue.batch = undefined;
+      if (this.takeDuplicate()) await this.post(app, batch, batch.attempts);
+      return;
+    }
+    const now = this.clock.now();
+    if (now - batch.firstAttemptMs >= TWENTY_FOUR_HOURS) {
+      app.webhooksDisabled = true;
+      return;
+    }
+    const delay = this.retryDelaysMs[Math.min(batch.attempts - 1, this.retryDelaysMs.length - 1)] ?? 15 * 60_000;
+    batch.nextAttemptMs = now + delay;
+  }
+
+  private async post(app: App, batch: Batch, attempt: number): Promise<WebhookDelivery> {
     const url = app.webhookUrl ?? '';
     const signature = webhookSignature(batch.body, app.webhookKey ?? '');
-    batch.attempts += 1;
     const delivery: WebhookDelivery = {
       clientId: app.clientId,
       url,
-      attempt: batch.attempts,
+      attempt,
       at: this.clock.now(),
       body: batch.body,
       signature,
@@ -187,17 +205,7 @@ export class WebhookDispatcher {
     } catch (error) {
       delivery.error = error instanceof Error ? error.message : String(error);
     }
-    if (delivery.status === 200) {
-      queue.batch = undefined;
-      return;
-    }
-    const now = this.clock.now();
-    if (now - batch.firstAttemptMs >= TWENTY_FOUR_HOURS) {
-      app.webhooksDisabled = true;
-      return;
-    }
-    const delay = this.retryDelaysMs[Math.min(batch.attempts - 1, this.retryDelaysMs.length - 1)] ?? 15 * 60_000;
-    batch.nextAttemptMs = now + delay;
+    return delivery;
   }
 
   /**

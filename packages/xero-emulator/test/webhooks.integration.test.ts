@@ -134,6 +134,55 @@ describe('webhooks', () => {
     expect(attempts).toHaveLength(2);
   });
 
+  it('sends a batch twice under the duplicate-webhook fault', async () => {
+    receiver.received = [];
+    emulator.control.injectFault({ kind: 'duplicate-webhook' });
+    const [c] = emulator.control.listContacts(world.tenantA);
+    emulator.control.editContact(world.tenantA, c?.ContactID ?? '', { EmailAddress: 'dup@x.test' });
+    await emulator.control.webhooks.flush();
+    expect(receiver.received).toHaveLength(2);
+    expect(receiver.received[0]?.body).toBe(receiver.received[1]?.body);
+  });
+
+  it('disables webhooks after 24 hours of failures and resumes when re-enabled', async () => {
+    receiver.received = [];
+    receiver.failNext = 1000;
+    const [c] = emulator.control.listContacts(world.tenantA);
+    emulator.control.editContact(world.tenantA, c?.ContactID ?? '', { EmailAddress: 'down@x.test' });
+    await emulator.control.webhooks.flush();
+    for (let i = 0; i < 100; i += 1) {
+      emulator.control.clock.advance(15 * 60_000);
+      await emulator.control.webhooks.flush();
+    }
+    const failures = emulator.control.webhooks.deliveries().filter((d) => d.body.includes('down@') || d.status === 500).length;
+    expect(failures).toBeGreaterThan(90);
+    expect(emulator.control.webhooks.pending()).toBe(1);
+    const before = emulator.control.webhooks.deliveries().length;
+    emulator.control.clock.advance(60 * 60_000);
+    await emulator.control.webhooks.flush();
+    expect(emulator.control.webhooks.deliveries().length).toBe(before);
+    receiver.failNext = 0;
+    emulator.control.webhooks.enable('test-client');
+    await emulator.control.webhooks.flush();
+    expect(receiver.received).toHaveLength(1);
+    expect(emulator.control.webhooks.pending()).toBe(0);
+  });
+
+  it('updateApp moves the webhook to a new URL', async () => {
+    const other = new Receiver();
+    await other.start();
+    try {
+      emulator.control.updateApp('test-client', { webhookUrl: other.url });
+      const [c] = emulator.control.listContacts(world.tenantA);
+      emulator.control.editContact(world.tenantA, c?.ContactID ?? '', { EmailAddress: 'moved@x.test' });
+      await emulator.control.webhooks.flush();
+      expect(other.received).toHaveLength(1);
+    } finally {
+      emulator.control.updateApp('test-client', { webhookUrl: receiver.url });
+      await other.stop();
+    }
+  });
+
   it('runs the intent-to-receive handshake with good and bad signatures', async () => {
     const good = await emulator.control.webhooks.intentToReceive('test-client');
     expect(good.ok).toBe(true);
