@@ -92,7 +92,7 @@ function SignedInRoutes({
       page = <SuppliersPage onSessionExpired={onSessionExpired} />;
       break;
     case '/integrations':
-      page = <IntegrationsPage />;
+      page = <IntegrationsPage user={user} onSessionExpired={onSessionExpired} />;
       break;
     case '/settings':
       page = <SettingsPage user={user} />;

@@ -19,9 +19,18 @@ type Documents = {
     "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": typeof types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
-    "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n  }\n": typeof types.SupplierTable_SupplierFragmentDoc,
+    "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    hasBankDetailDrift\n  }\n": typeof types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": typeof types.SupplierListDocument,
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": typeof types.SupplierAddedDocument,
+    "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n": typeof types.XeroConnectionCard_ConnectionFragmentDoc,
+    "\n  mutation DisconnectXero {\n    disconnectXero {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.DisconnectXeroDocument,
+    "\n  fragment XeroImportProgress_connection on XeroConnection {\n    id\n    status\n    importStatus\n    importProgress {\n      pages\n      seen\n      created\n      skipped\n      archived\n    }\n  }\n": typeof types.XeroImportProgress_ConnectionFragmentDoc,
+    "\n  fragment XeroTenantPicker_pending on PendingXeroConnection {\n    attemptId\n    expiresAt\n    lockedTenantId\n    tenants {\n      tenantId\n      tenantName\n      allowed\n    }\n  }\n": typeof types.XeroTenantPicker_PendingFragmentDoc,
+    "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": typeof types.PendingXeroConnectionDocument,
+    "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.ConfirmXeroTenantDocument,
+    "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": typeof types.StartXeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionDocument,
+    "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionUpdatedDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.SignInDocument,
@@ -29,9 +38,18 @@ const documents: Documents = {
     "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
-    "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n  }\n": types.SupplierTable_SupplierFragmentDoc,
+    "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    hasBankDetailDrift\n  }\n": types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": types.SupplierListDocument,
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": types.SupplierAddedDocument,
+    "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n": types.XeroConnectionCard_ConnectionFragmentDoc,
+    "\n  mutation DisconnectXero {\n    disconnectXero {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.DisconnectXeroDocument,
+    "\n  fragment XeroImportProgress_connection on XeroConnection {\n    id\n    status\n    importStatus\n    importProgress {\n      pages\n      seen\n      created\n      skipped\n      archived\n    }\n  }\n": types.XeroImportProgress_ConnectionFragmentDoc,
+    "\n  fragment XeroTenantPicker_pending on PendingXeroConnection {\n    attemptId\n    expiresAt\n    lockedTenantId\n    tenants {\n      tenantId\n      tenantName\n      allowed\n    }\n  }\n": types.XeroTenantPicker_PendingFragmentDoc,
+    "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": types.PendingXeroConnectionDocument,
+    "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.ConfirmXeroTenantDocument,
+    "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": types.StartXeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionDocument,
+    "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionUpdatedDocument,
 };
 
 /**
@@ -71,7 +89,7 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n  }\n"): (typeof documents)["\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n  }\n"];
+export function graphql(source: "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    hasBankDetailDrift\n  }\n"): (typeof documents)["\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    hasBankDetailDrift\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -80,6 +98,42 @@ export function graphql(source: "\n  query SupplierList($first: Int!) {\n    sup
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n"): (typeof documents)["\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n"): (typeof documents)["\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisconnectXero {\n    disconnectXero {\n      ...XeroConnectionCard_connection\n    }\n  }\n"): (typeof documents)["\n  mutation DisconnectXero {\n    disconnectXero {\n      ...XeroConnectionCard_connection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment XeroImportProgress_connection on XeroConnection {\n    id\n    status\n    importStatus\n    importProgress {\n      pages\n      seen\n      created\n      skipped\n      archived\n    }\n  }\n"): (typeof documents)["\n  fragment XeroImportProgress_connection on XeroConnection {\n    id\n    status\n    importStatus\n    importProgress {\n      pages\n      seen\n      created\n      skipped\n      archived\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment XeroTenantPicker_pending on PendingXeroConnection {\n    attemptId\n    expiresAt\n    lockedTenantId\n    tenants {\n      tenantId\n      tenantName\n      allowed\n    }\n  }\n"): (typeof documents)["\n  fragment XeroTenantPicker_pending on PendingXeroConnection {\n    attemptId\n    expiresAt\n    lockedTenantId\n    tenants {\n      tenantId\n      tenantName\n      allowed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n"): (typeof documents)["\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n"): (typeof documents)["\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n"): (typeof documents)["\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

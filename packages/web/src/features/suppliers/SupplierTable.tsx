@@ -7,6 +7,7 @@ export const SupplierTableFragment = graphql(`
     name
     email
     createdAt
+    hasBankDetailDrift
   }
 `);
 
@@ -34,7 +35,17 @@ export function SupplierTable({ suppliers }: { suppliers: readonly SupplierTable
         <tbody>
           {suppliers.map((supplier) => (
             <tr key={supplier.id}>
-              <th scope="row">{supplier.name}</th>
+              <th scope="row">
+                <span className="supplier-name">
+                  {supplier.name}
+                  {supplier.hasBankDetailDrift ? (
+                    <span className="badge badge--warning">
+                      <span aria-hidden="true">! </span>
+                      Bank details differ in Xero
+                    </span>
+                  ) : null}
+                </span>
+              </th>
               <td>{supplier.email ?? <span className="muted">No email</span>}</td>
               <td>
                 <time dateTime={supplier.createdAt}>{formatDate(supplier.createdAt)}</time>

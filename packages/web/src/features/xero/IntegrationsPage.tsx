@@ -1,6 +1,96 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isUnauthenticated, toUserFacingError } from '../../app/errors';
+import { useRouter } from '../../app/router';
+import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
+import { Loading } from '../../components/Spinner';
+import type { CurrentUser } from '../accounts/current-user';
+import { useStartXeroConnection } from './useStartXeroConnection';
+import { XeroConnectionQuery, XeroConnectionUpdatedSubscription } from './xero-connection';
+import { XeroConnectionCard } from './XeroConnectionCard';
+import { XeroTenantPicker } from './XeroTenantPicker';
+import { callbackErrorMessage } from './xero-text';
 
-export function IntegrationsPage() {
+/** While an import runs, a slow poll backs up the subscription (events sent before the socket opened). */
+const IMPORT_POLL_MS = 10_000;
+
+export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
+  const client = useApolloClient();
+  const { location, navigate } = useRouter();
+  const params = new URLSearchParams(location.search);
+  const attemptId = params.get('xeroAttempt');
+  const isAdmin = user.role === 'ADMIN';
+
+  // Xero sends the browser back with ?xeroError=CODE when connecting failed. Keep the code, and drop it
+  // from the address so a reload doesn't repeat an old error.
+  const [callbackError, setCallbackError] = useState(() => params.get('xeroError'));
+  useEffect(() => {
+    if (new URLSearchParams(window.location.search).has('xeroError')) navigate('/integrations', { replace: true });
+  }, [navigate]);
+
+  const { data, error, loading, refetch, subscribeToMore, startPolling, stopPolling } = useQuery(XeroConnectionQuery, {
+    fetchPolicy: 'cache-and-network',
+  });
+  const loaded = data !== undefined;
+  const connection = data?.xeroConnection ?? null;
+
+  // Live: status and import progress. Events carry the whole connection; the first one after connecting
+  // also fills in a connection the cached query didn't have yet.
+  useEffect(() => {
+    if (!loaded) return;
+    return subscribeToMore({
+      document: XeroConnectionUpdatedSubscription,
+      updateQuery: (_unsafe, { complete, previousData, subscriptionData }) => {
+        const updated = subscriptionData.data?.xeroConnectionUpdated;
+        if (!complete || !updated) return;
+        return { ...previousData, xeroConnection: updated };
+      },
+      onError: () => {
+        // Non-fatal: the card was loaded over HTTP; the poll below still finishes an import.
+      },
+    });
+  }, [loaded, subscribeToMore]);
+
+  const importing =
+    connection?.status === 'CONNECTED' &&
+    (connection.importStatus === 'RUNNING' || connection.importStatus === 'NOT_STARTED');
+  useEffect(() => {
+    if (!importing) return;
+    startPolling(IMPORT_POLL_MS);
+    return () => stopPolling();
+  }, [importing, startPolling, stopPolling]);
+
+  // When an import finishes, the cached supplier list is out of date: refetch it if it is on screen,
+  // otherwise drop it so the Suppliers page loads it fresh.
+  const importStatus = loaded ? (connection?.importStatus ?? 'NONE') : undefined;
+  const previousImportStatus = useRef(importStatus);
+  useEffect(() => {
+    const before = previousImportStatus.current;
+    previousImportStatus.current = importStatus;
+    if (importStatus === 'DONE' && before !== undefined && before !== 'DONE') {
+      void client
+        .refetchQueries({
+          updateCache(cache) {
+            cache.evict({ id: 'ROOT_QUERY', fieldName: 'suppliers' });
+          },
+        })
+        .catch(() => undefined);
+    }
+  }, [importStatus, client]);
+
+  const expired = error ? isUnauthenticated(error) : false;
+  useEffect(() => {
+    if (expired) onSessionExpired();
+  }, [expired, onSessionExpired]);
+
+  const leavePicker = useCallback(() => navigate('/integrations', { replace: true }), [navigate]);
+  const onConnected = useCallback(() => {
+    leavePicker();
+    // The picker is gone; put keyboard and screen-reader focus on the connection that replaced it.
+    requestAnimationFrame(() => document.getElementById('integration-xero')?.focus());
+  }, [leavePicker]);
+
   return (
     <>
       <div className="page-header">
@@ -8,29 +98,56 @@ export function IntegrationsPage() {
         <p className="page-header__lead">Connect the tools you already use so supplier details stay in sync.</p>
       </div>
 
-      <section className="card integration" aria-labelledby="integration-xero">
-        <div className="integration__logo" aria-hidden="true">
-          X
-        </div>
-        <div className="integration__body">
-          <div className="integration__title">
-            <h2 id="integration-xero" className="card__title">
-              Xero
-            </h2>
-            <span className="badge" id="integration-xero-status">
-              Coming soon
-            </span>
-          </div>
-          <p className="muted">
-            Import your Xero contacts as suppliers and keep their details up to date in both places.
-          </p>
-        </div>
-        <div className="integration__action">
-          <button type="button" className="button" disabled aria-describedby="integration-xero-status">
-            Connect to Xero
+      {callbackError ? (
+        <CallbackError code={callbackError} canRetry={isAdmin} onDismiss={() => setCallbackError(null)} />
+      ) : null}
+
+      {error && !loaded && !expired ? (
+        <Alert>
+          <p>{toUserFacingError(error).message}</p>
+          <button type="button" className="button button--small" onClick={() => void refetch()}>
+            Try again
           </button>
-        </div>
-      </section>
+        </Alert>
+      ) : null}
+
+      {!loaded && loading ? <Loading label="Loading integrations…" /> : null}
+
+      {loaded && attemptId && isAdmin ? (
+        <XeroTenantPicker
+          attemptId={attemptId}
+          connectedTenantName={connection?.tenantName ?? null}
+          onConnected={onConnected}
+          onCancel={leavePicker}
+        />
+      ) : null}
+
+      {loaded && !(attemptId && isAdmin) ? <XeroConnectionCard connection={connection} canManage={isAdmin} /> : null}
     </>
+  );
+}
+
+function CallbackError({ code, canRetry, onDismiss }: { code: string; canRetry: boolean; onDismiss: () => void }) {
+  const { start, starting, error } = useStartXeroConnection();
+  return (
+    <Alert>
+      <p>{callbackErrorMessage(code)}</p>
+      {error ? <p>{error}</p> : null}
+      <div className="alert__actions">
+        {canRetry ? (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void start()}
+            aria-disabled={starting || undefined}
+          >
+            {starting ? 'Opening Xero…' : 'Try again'}
+          </button>
+        ) : null}
+        <button type="button" className="button button--small button--quiet" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    </Alert>
   );
 }

@@ -1,0 +1,110 @@
+import type { ErrorCode } from '../../app/errors';
+import type { XeroConnectionStatus } from '../../gql/graphql';
+
+/**
+ * Wording for the Xero card and the connect flow, kept pure so it is unit-tested. The UI branches on
+ * codes (the callback's `xeroError`, GraphQL `extensions.code`), never on message text.
+ */
+
+const STATUS_LABELS: Record<XeroConnectionStatus, string> = {
+  CONNECTED: 'Connected',
+  NEEDS_RECONNECT: 'Needs reconnect',
+  DISCONNECTED: 'Disconnected',
+};
+
+export function connectionStatusLabel(status: XeroConnectionStatus): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+/** Why syncing stopped, for the statuses that offer "Reconnect to Xero". */
+export function reconnectReason(status: XeroConnectionStatus): string | null {
+  switch (status) {
+    case 'NEEDS_RECONNECT':
+      return 'Xero no longer accepts Vouch’s access — it may have been disconnected in Xero. Reconnect to resume syncing.';
+    case 'DISCONNECTED':
+      return 'Vouch is disconnected from Xero, so supplier details aren’t syncing. Reconnect to resume syncing.';
+    default:
+      return null;
+  }
+}
+
+/** The codes the server's GET /xero/callback puts in `/integrations?xeroError=<CODE>`. */
+export type XeroCallbackErrorCode = 'ACCESS_DENIED' | 'STATE_INVALID' | 'EXPIRED' | 'EXCHANGE_FAILED' | 'NO_TENANTS';
+
+const CALLBACK_MESSAGES: Record<XeroCallbackErrorCode, string> = {
+  ACCESS_DENIED: 'Xero wasn’t connected because access was cancelled in Xero. You can try again whenever you’re ready.',
+  STATE_INVALID:
+    'We couldn’t match that Xero sign-in to this browser, so nothing was connected. It may have been started in another tab. Please try again.',
+  EXPIRED: 'The Xero sign-in took too long and expired, so nothing was connected. Please try again.',
+  EXCHANGE_FAILED: 'Xero didn’t finish handing over access, so nothing was connected. Please try again in a moment.',
+  NO_TENANTS:
+    'No Xero organisation was shared with Vouch. Try again and select the organisation to connect on Xero’s page.',
+};
+
+const CALLBACK_FALLBACK = 'Vouch couldn’t connect to Xero. Please try again.';
+
+/** A human message for the `xeroError` code in the URL; unknown codes get a generic one. */
+export function callbackErrorMessage(code: string): string {
+  return Object.hasOwn(CALLBACK_MESSAGES, code) ? CALLBACK_MESSAGES[code as XeroCallbackErrorCode] : CALLBACK_FALLBACK;
+}
+
+export const ATTEMPT_EXPIRED_MESSAGE = 'This connection attempt has expired. Start again.';
+
+/**
+ * What to say when choosing the organisation fails. CONFLICT carries the server's explanation (a
+ * different organisation than the locked one); an unknown or used attempt means starting again.
+ */
+export function confirmErrorMessage(error: { code: ErrorCode; message: string }): {
+  message: string;
+  startAgain: boolean;
+} {
+  switch (error.code) {
+    case 'NOT_FOUND':
+    case 'BAD_USER_INPUT':
+      return { message: ATTEMPT_EXPIRED_MESSAGE, startAgain: true };
+    case 'FORBIDDEN':
+      return { message: 'Only an admin can connect Xero. Ask an admin of your organisation to do it.', startAgain: false };
+    default:
+      return { message: error.message, startAgain: false };
+  }
+}
+
+/** Shown next to organisations that can't be chosen because this Vouch organisation is locked to another. */
+export function lockedTenantNote(lockedTenantName: string): string {
+  return `This Vouch organisation is connected to ${lockedTenantName}; it can only reconnect that one.`;
+}
+
+const numberFormat = new Intl.NumberFormat('en');
+
+function count(n: number, singular: string, plural: string): string {
+  return `${numberFormat.format(n)} ${n === 1 ? singular : plural}`;
+}
+
+/** "120 contacts read · 80 suppliers created · 40 customers skipped". */
+export function importProgressText(progress: { seen: number; created: number; skipped: number } | null | undefined): string {
+  const { seen = 0, created = 0, skipped = 0 } = progress ?? {};
+  return [
+    count(seen, 'contact read', 'contacts read'),
+    count(created, 'supplier created', 'suppliers created'),
+    count(skipped, 'customer skipped', 'customers skipped'),
+  ].join(' · ');
+}
+
+/** "Imported: 240 suppliers". */
+export function importedText(created: number): string {
+  return `Imported: ${count(created, 'supplier', 'suppliers')}`;
+}
+
+/** "58 calls left this minute · 4,990 today", or null when Xero hasn't told us yet. */
+export function headroomText(
+  headroom: { minuteRemaining?: number | null; dayRemaining?: number | null } | null | undefined,
+): string | null {
+  if (!headroom) return null;
+  const { minuteRemaining, dayRemaining } = headroom;
+  if (minuteRemaining != null && dayRemaining != null) {
+    return `${count(minuteRemaining, 'call', 'calls')} left this minute · ${numberFormat.format(dayRemaining)} today`;
+  }
+  if (minuteRemaining != null) return `${count(minuteRemaining, 'call', 'calls')} left this minute`;
+  if (dayRemaining != null) return `${count(dayRemaining, 'call', 'calls')} left today`;
+  return null;
+}
