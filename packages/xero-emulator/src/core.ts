@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Behaviour } from './behaviour.js';
 import type { Clock } from './clock.js';
 import { ContactStore } from './contacts/contact-store.js';
@@ -50,6 +51,8 @@ export interface AuthCode {
   redirectUri: string;
   expiresMs: number;
   used: boolean;
+  nonce?: string;
+  codeChallenge?: { challenge: string; method: 'S256' | 'plain' };
 }
 
 export interface PendingAuthorization {
@@ -60,6 +63,9 @@ export interface PendingAuthorization {
   /** state exactly as it appeared (still percent-encoded) in the authorize URL, or undefined. */
   rawState: string | undefined;
   createdMs: number;
+  /** Echoed into the id_token when the client sent one (xero-node never does). */
+  nonce?: string;
+  codeChallenge?: { challenge: string; method: 'S256' | 'plain' };
 }
 
 export type TokenError = { error: 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_request' | 'unauthorized_client' | 'invalid_scope'; status: number; description?: string };
@@ -185,7 +191,8 @@ export class EmulatorCore {
     name?: string;
     customConnection?: { tenantId: string; scopes?: string[] };
   }): App {
-    if (!input.clientId || !input.clientSecret) throw new EmulatorControlError(400, 'clientId and clientSecret are required');
+    // An empty clientSecret registers a PKCE app ("Auth Code with PKCE": no secret, code_challenge required).
+    if (!input.clientId || typeof input.clientSecret !== 'string') throw new EmulatorControlError(400, 'clientId and clientSecret are required');
     if (!Array.isArray(input.redirectUris)) throw new EmulatorControlError(400, 'redirectUris must be a list');
     if (input.redirectUris.length > 50) throw new EmulatorControlError(400, 'Xero allows at most 50 redirect URIs per app');
     if (input.webhookUrl && !input.webhookKey) throw new EmulatorControlError(400, 'webhookKey is required with webhookUrl');
@@ -444,20 +451,24 @@ export class EmulatorCore {
       redirectUri: pending.redirectUri,
       expiresMs: now + this.behaviour.codeTtlMs,
       used: false,
+      ...(pending.nonce === undefined ? {} : { nonce: pending.nonce }),
+      ...(pending.codeChallenge === undefined ? {} : { codeChallenge: pending.codeChallenge }),
     };
     this.codes.set(code.code, code);
     return code;
   }
 
+  /** Client authentication; a PKCE app (registered with an empty secret) authenticates by client_id alone. */
   authenticateClient(clientId: string | undefined, clientSecret: string | undefined): App | TokenError {
     const app = clientId === undefined ? undefined : this.apps.get(clientId);
-    if (!app || clientSecret === undefined || app.clientSecret !== clientSecret) {
+    if (app && app.clientSecret === '' && (clientSecret === undefined || clientSecret === '')) return app;
+    if (!app || clientSecret === undefined || app.clientSecret === '' || app.clientSecret !== clientSecret) {
       return { error: 'invalid_client', status: this.behaviour.invalidClientStatus };
     }
     return app;
   }
 
-  private issueTokens(grant: Grant, withIdToken: boolean): TokenResponse {
+  private issueTokens(grant: Grant, withIdToken: boolean, nonce?: string): TokenResponse {
     const now = this.clock.now();
     const seconds = Math.floor(now / 1000);
     const user = grant.userId === undefined ? undefined : this.userById(grant.userId);
@@ -510,6 +521,7 @@ export class EmulatorCore {
         idPayload.family_name = user.familyName;
       }
       idPayload.amr = ['pwd'];
+      if (nonce !== undefined) idPayload.nonce = nonce;
       idToken = this.key.sign(idPayload);
     }
     // Field order as Xero: id_token, access_token, expires_in, token_type, refresh_token, scope.
@@ -530,17 +542,24 @@ export class EmulatorCore {
     return response;
   }
 
-  exchangeCode(app: App, code: string | undefined, redirectUri: string | undefined): TokenResponse | TokenError {
+  exchangeCode(app: App, code: string | undefined, redirectUri: string | undefined, codeVerifier?: string): TokenResponse | TokenError {
     const record = code === undefined ? undefined : this.codes.get(code);
     const now = this.clock.now();
     if (!record || record.used || record.clientId !== app.clientId || record.expiresMs <= now) {
       return { error: 'invalid_grant', status: 400 };
     }
     if (redirectUri !== record.redirectUri) return { error: 'invalid_grant', status: 400 };
+    if (record.codeChallenge) {
+      const { challenge, method } = record.codeChallenge;
+      const computed = codeVerifier === undefined ? undefined : method === 'S256' ? createHash('sha256').update(codeVerifier).digest('base64url') : codeVerifier;
+      if (computed !== challenge) return { error: 'invalid_grant', status: 400 };
+    } else if (app.clientSecret === '') {
+      return { error: 'invalid_grant', status: 400 };
+    }
     record.used = true;
     const grant = this.grants.get(record.grantId);
     if (!grant || grant.revoked) return { error: 'invalid_grant', status: 400 };
-    return this.issueTokens(grant, true);
+    return this.issueTokens(grant, true, record.nonce);
   }
 
   /** Refresh with rotation, 60-day idle expiry and a 30-minute grace for rotated-out tokens. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator } from '../src/index.js';
 import type { XeroEmulator } from '../src/index.js';
@@ -198,5 +199,33 @@ describe('identity', () => {
     expect(emulator.control.listConnections().filter((c) => c.clientId === APP.clientId && c.userEmail === USER.email)).toHaveLength(0);
     const refresh = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' });
     expect(refresh.json).toEqual({ error: 'invalid_grant' });
+  });
+});
+
+describe('identity: PKCE apps and nonce', () => {
+  it('runs the PKCE flow for an app without a secret and echoes a nonce when one is sent', async () => {
+    const emulator = await startXeroEmulator();
+    try {
+      const world = setupWorld(emulator);
+      emulator.control.registerApp({ clientId: 'pkce-app', clientSecret: '', redirectUris: ['http://localhost:5999/pkce'] });
+      const verifier = 'v'.repeat(43) + 'Abc123-._~';
+      const challenge = createHash('sha256').update(verifier).digest('base64url');
+      const base = authorizeUrl(emulator, ['openid', 'offline_access', 'accounting.contacts'], 'p', 'pkce-app', 'http://localhost:5999/pkce');
+      const noChallenge = await fetch(base, { redirect: 'manual' });
+      expect(noChallenge.status).toBe(400);
+      const outcome = await driveConsent(`${base}&code_challenge=${challenge}&code_challenge_method=S256&nonce=n-123`, { ...USER, tenantIds: [world.tenantA] });
+      const code = new URL(outcome.callbackUrl ?? '').searchParams.get('code') ?? '';
+      const wrong = await tokenRequest(emulator, { grant_type: 'authorization_code', code, redirect_uri: 'http://localhost:5999/pkce', client_id: 'pkce-app', code_verifier: 'x'.repeat(43) }, null);
+      expect(wrong.json).toEqual({ error: 'invalid_grant' });
+      const outcome2 = await driveConsent(`${base}&code_challenge=${challenge}&code_challenge_method=S256&nonce=n-123`, { ...USER, tenantIds: [world.tenantA] });
+      const code2 = new URL(outcome2.callbackUrl ?? '').searchParams.get('code') ?? '';
+      const ok = await tokenRequest(emulator, { grant_type: 'authorization_code', code: code2, redirect_uri: 'http://localhost:5999/pkce', client_id: 'pkce-app', code_verifier: verifier }, null);
+      expect(ok.status).toBe(200);
+      expect(decode(String(ok.json.id_token)).payload.nonce).toBe('n-123');
+      const refreshed = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: String(ok.json.refresh_token), client_id: 'pkce-app' }, null);
+      expect(refreshed.status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
   });
 });

@@ -149,6 +149,18 @@ export function identityRouter(core: EmulatorCore): Router {
       res.status(400).type('html').send(errorPage('Sorry, something went wrong', `invalid_scope: ${unknown.join(' ') || 'no scope requested'}`));
       return;
     }
+    const challenge = stringParam(req.query.code_challenge);
+    const methodParam = stringParam(req.query.code_challenge_method) ?? 'plain';
+    const challengeMethod: 'S256' | 'plain' = methodParam === 'S256' ? 'S256' : 'plain';
+    if (challenge !== undefined && (!/^[A-Za-z0-9._~-]{43,128}$/.test(challenge) || (methodParam !== 'S256' && methodParam !== 'plain'))) {
+      res.status(400).type('html').send(errorPage('Sorry, something went wrong', 'invalid_request: bad code_challenge or code_challenge_method.'));
+      return;
+    }
+    if (challenge === undefined && app.clientSecret === '') {
+      res.status(400).type('html').send(errorPage('Sorry, something went wrong', 'invalid_request: code_challenge is required for this app.'));
+      return;
+    }
+    const nonce = stringParam(req.query.nonce);
     const pending: PendingAuthorization = {
       id: newId(),
       clientId: app.clientId,
@@ -156,6 +168,8 @@ export function identityRouter(core: EmulatorCore): Router {
       scopes,
       rawState: rawQueryParam(req.originalUrl, 'state'),
       createdMs: core.clock.now(),
+      ...(nonce === undefined ? {} : { nonce }),
+      ...(challenge === undefined ? {} : { codeChallenge: { challenge, method: challengeMethod } }),
     };
     core.pendingAuthorizations.set(pending.id, pending);
     const user = sessionUser(req);
@@ -256,7 +270,7 @@ export function identityRouter(core: EmulatorCore): Router {
     }
     let result: TokenResponse | TokenError;
     if (grantType === 'authorization_code') {
-      result = core.exchangeCode(app, stringParam(body.code), stringParam(body.redirect_uri));
+      result = core.exchangeCode(app, stringParam(body.code), stringParam(body.redirect_uri), stringParam(body.code_verifier));
     } else if (grantType === 'refresh_token') {
       result = core.refresh(app, stringParam(body.refresh_token));
     } else if (grantType === 'client_credentials') {
