@@ -1,5 +1,5 @@
 import { driveConsent } from '../src/testing/consent.js';
-import { xeroSchemas } from '../src/testing/openapi.js';
+import { assertXeroResponse, xeroSchemas } from '../src/testing/openapi.js';
 import type { XeroSchemaName } from '../src/testing/openapi.js';
 import type { XeroEmulator } from '../src/index.js';
 
@@ -50,7 +50,9 @@ export async function tokenRequest(emulator: XeroEmulator, fields: Record<string
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(auth ? { authorization: auth } : {}) },
     body: new URLSearchParams(fields).toString(),
   });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  const json = (await response.json()) as Record<string, unknown>;
+  assertXeroResponse('POST', '/connect/token', response.status, json);
+  return { status: response.status, json };
 }
 
 /** Logs in, consents to the given organisations and exchanges the code. */
@@ -100,6 +102,8 @@ export async function api(
   } catch {
     json = undefined;
   }
+  // Every JSON body the emulator returns is checked against Xero's OpenAPI schemas.
+  assertXeroResponse(method, path, response.status, json);
   return { status: response.status, headers: response.headers, text, json };
 }
 

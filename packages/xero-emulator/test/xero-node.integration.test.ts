@@ -3,7 +3,8 @@ import type { XeroClient } from 'xero-node';
 import { startXeroEmulator } from '../src/index.js';
 import type { XeroEmulator } from '../src/index.js';
 import { driveConsent } from '../src/testing/consent.js';
-import { createXeroClientForEmulator } from '../src/testing/xero-node.js';
+import { assertXeroResponse } from '../src/testing/openapi.js';
+import { createXeroClientForEmulator, xeroNodeAxios } from '../src/testing/xero-node.js';
 import { ALL_SCOPES, APP, USER, expectSchema, setupWorld } from './helpers.js';
 import type { World } from './helpers.js';
 
@@ -11,6 +12,28 @@ import type { World } from './helpers.js';
 function parseSdkError(error: unknown): { response: { statusCode: number; body: unknown; headers: Record<string, string> } } {
   return JSON.parse(String(error)) as { response: { statusCode: number; body: unknown; headers: Record<string, string> } };
 }
+
+interface ValidatedResponse {
+  status: number;
+  data: unknown;
+  config: { url?: string; method?: string };
+}
+let validatedBodies = 0;
+// Every JSON body xero-node receives from the emulator is checked against Xero's OpenAPI schemas.
+const axiosWithResponses = xeroNodeAxios() as unknown as {
+  interceptors: { response: { use(onFulfilled: (r: ValidatedResponse) => ValidatedResponse, onRejected: (e: { response?: ValidatedResponse }) => unknown): number } };
+};
+axiosWithResponses.interceptors.response.use(
+  (response) => {
+    if (assertXeroResponse(response.config.method ?? 'GET', response.config.url ?? '', response.status, response.data)) validatedBodies += 1;
+    return response;
+  },
+  (error) => {
+    const r = error.response;
+    if (r) assertXeroResponse(r.config.method ?? 'GET', r.config.url ?? '', r.status, r.data);
+    return Promise.reject(error as Error);
+  },
+);
 
 describe('xero-node 20 against the emulator', () => {
   let emulator: XeroEmulator;
@@ -24,6 +47,7 @@ describe('xero-node 20 against the emulator', () => {
   });
   afterAll(async () => {
     await emulator.close();
+    expect(validatedBodies).toBeGreaterThan(10);
   });
 
   it('connects through buildConsentUrl, the HTML pages and apiCallback (id_token validated)', async () => {

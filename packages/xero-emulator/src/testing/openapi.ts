@@ -98,3 +98,43 @@ export function xeroSchemas(): XeroSchemaValidator {
   shared ??= new XeroSchemaValidator();
   return shared;
 }
+
+/**
+ * Validates any JSON body the emulator (or Xero) returned, choosing the schema from the path and status:
+ * Contacts / Organisations / Error under /api.xro/2.0, Connections for GET /connections, AccessToken for
+ * /connect/token. Bodies the specs do not describe (problem-details 401/403, token errors) are skipped.
+ * Elements with StatusAttributeString ERROR echo the rejected input, so only their envelope is checked.
+ * Returns the schema used, or undefined when skipped.
+ */
+export function assertXeroResponse(method: string, url: string, status: number, body: unknown): XeroSchemaName | undefined {
+  if (body === undefined || body === null || typeof body !== 'object') return undefined;
+  const path = new URL(url, 'http://x').pathname.toLowerCase();
+  const validator = xeroSchemas();
+  if (path.startsWith('/api.xro/2.0/')) {
+    const record = body as Record<string, unknown>;
+    if (typeof record.ErrorNumber === 'number') {
+      validator.assert('Error', body);
+      return 'Error';
+    }
+    if (status !== 200) return undefined;
+    if (path.startsWith('/api.xro/2.0/organisation')) {
+      validator.assert('Organisations', body, { closed: true });
+      return 'Organisations';
+    }
+    if (path.startsWith('/api.xro/2.0/contacts')) {
+      const contacts = Array.isArray(record.Contacts) ? (record.Contacts as Array<Record<string, unknown>>) : [];
+      validator.assert('Contacts', { ...record, Contacts: contacts.filter((c) => c.StatusAttributeString !== 'ERROR') }, { closed: true });
+      return 'Contacts';
+    }
+    return undefined;
+  }
+  if (path === '/connections' && method.toUpperCase() === 'GET' && status === 200) {
+    validator.assert('Connections', body, { closed: true });
+    return 'Connections';
+  }
+  if (path === '/connect/token' && status === 200) {
+    validator.assert('AccessToken', body);
+    return 'AccessToken';
+  }
+  return undefined;
+}
