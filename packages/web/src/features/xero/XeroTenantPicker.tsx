@@ -66,9 +66,9 @@ export function XeroTenantPicker({ attemptId, connectedTenantName, onConnected, 
         </div>
         <div>
           <h2 id="xero-picker-title" className="card__title">
-            Choose your Xero organisation
+            Finish connecting Xero
           </h2>
-          <p className="muted">Vouch imports suppliers from one Xero organisation and keeps them in sync.</p>
+          <p className="muted">Choose the Xero organisation that holds your suppliers. Vouch imports them and keeps them in sync.</p>
         </div>
       </div>
 
@@ -272,7 +272,7 @@ function TenantForm({
 
       <ConfirmDialog
         open={confirming && chosen !== null}
-        title="Connect this Xero organisation?"
+        title="This choice is permanent"
         confirmLabel={`Connect ${chosen?.tenantName ?? ''}`}
         busyLabel="Connecting…"
         busy={connecting}
