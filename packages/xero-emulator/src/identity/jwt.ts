@@ -1,6 +1,8 @@
 import { createHash, createHmac, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
 
+let processKeyPair: { privateKey: KeyObject; publicKey: KeyObject } | undefined;
+
 /** The emulator's RS256 signing key, with its JWKS entry. */
 export class SigningKey {
   readonly kid: string;
@@ -8,7 +10,9 @@ export class SigningKey {
   private readonly publicKey: KeyObject;
 
   constructor() {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    // One RSA key per process: generating 2048-bit keys costs ~100 ms, and tests start many emulators.
+    processKeyPair ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { privateKey, publicKey } = processKeyPair;
     this.privateKey = privateKey;
     this.publicKey = publicKey;
     const jwk = publicKey.export({ format: 'jwk' });
