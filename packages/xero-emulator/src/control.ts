@@ -149,7 +149,7 @@ export function createControl(core: EmulatorCore): EmulatorControl {
     editContact: (tenantId, contactId, patch) => core.editContact(tenantId, contactId, patch),
     setContactFlags: (tenantId, contactId, flags) => core.setContactFlags(tenantId, contactId, flags),
     injectFault: (spec) => {
-      const kinds = ['latency', 'status', 'hang', 'rate-limit', 'refresh-response-lost', 'invalid-grant', 'duplicate-webhook'];
+      const kinds = ['latency', 'status', 'hang', 'rate-limit', 'refresh-response-lost', 'invalid-grant', 'duplicate-webhook', 'revoke-grant'];
       if (!kinds.includes(spec.kind)) throw new EmulatorControlError(400, `kind must be one of ${kinds.join(', ')}`);
       return core.faults.add(spec);
     },

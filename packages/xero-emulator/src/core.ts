@@ -613,6 +613,16 @@ export class EmulatorCore {
     this.endGrants(grant.clientId, grant.userId);
   }
 
+  /** The grant behind a refresh token or an access token, if any. */
+  grantOfToken(token: string | undefined): Grant | undefined {
+    if (token === undefined) return undefined;
+    const record = this.refreshTokens.get(token);
+    if (record) return this.grants.get(record.grantId);
+    const payload = this.key.verify(token);
+    const grantId = typeof payload?.authentication_event_id === 'string' ? this.grantsByAuthEvent.get(payload.authentication_event_id) : undefined;
+    return grantId === undefined ? undefined : this.grants.get(grantId);
+  }
+
   /** Ends every grant of user × app (refresh → invalid_grant) and removes their connections. */
   endGrants(clientId: string, userId: string | undefined): number {
     let count = 0;

@@ -10,8 +10,10 @@ import { newId } from './ids.js';
  * - refresh-response-lost: perform the refresh (the old token is rotated out) and then drop the connection
  * - invalid-grant: the token endpoint answers 400 {"error":"invalid_grant"} without changing state
  * - duplicate-webhook: the next successful webhook delivery is sent a second time (at-least-once)
+ * - revoke-grant: the user revokes the app in Xero just before the matching call (API, connections or token):
+ *   the grant ends, its connections go, and the call then fails as a revoked grant does
  */
-export type FaultKind = 'latency' | 'status' | 'hang' | 'rate-limit' | 'refresh-response-lost' | 'invalid-grant' | 'duplicate-webhook';
+export type FaultKind = 'latency' | 'status' | 'hang' | 'rate-limit' | 'refresh-response-lost' | 'invalid-grant' | 'duplicate-webhook' | 'revoke-grant';
 export type FaultArea = 'api' | 'connections' | 'token' | 'revocation' | 'authorize' | 'discovery' | 'webhook' | 'any';
 
 export interface FaultSpec {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startXeroEmulator } from '../src/index.js';
 import type { XeroEmulator, XeroEmulatorOptions } from '../src/index.js';
-import { api, connect, setupWorld } from './helpers.js';
+import { api, connect, setupWorld, tokenRequest } from './helpers.js';
 import type { World } from './helpers.js';
 
 describe('rate limits and faults', () => {
@@ -97,6 +97,19 @@ describe('rate limits and faults', () => {
     });
     expect(await refresh.json()).toEqual({ error: 'invalid_grant' });
     expect(e.control.requestLog().some((entry) => entry.status === 503 && entry.headers['xero-tenant-id'] === world.tenantA)).toBe(true);
+  });
+
+  it('revoke-grant fault: the next API call and the next refresh find the grant revoked', async () => {
+    const { emulator: e, world } = await start();
+    const tokens = await connect(e, { tenantIds: [world.tenantA] });
+    e.control.injectFault({ kind: 'revoke-grant' });
+    const call = await api(e, tokens.access_token, world.tenantA, 'GET', '/api.xro/2.0/Contacts');
+    expect(call.status).toBe(401);
+    expect(e.control.listConnections()).toHaveLength(0);
+    const again = await connect(e, { tenantIds: [world.tenantA] });
+    e.control.injectFault({ kind: 'revoke-grant', area: 'token' });
+    const refresh = await tokenRequest(e, { grant_type: 'refresh_token', refresh_token: again.refresh_token ?? '' });
+    expect(refresh).toEqual({ status: 400, json: { error: 'invalid_grant' } });
   });
 
   it('exposes the same control operations over HTTP', async () => {

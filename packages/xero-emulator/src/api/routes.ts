@@ -51,6 +51,11 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
   const authenticate = (req: ApiRequest, res: Response): Grant | undefined => {
     const auth = header(req, 'authorization');
     const token = auth?.toLowerCase().startsWith('bearer ') ? auth.slice(7).trim() : undefined;
+    const area = req.path.toLowerCase().startsWith('/connections') ? 'connections' : 'api';
+    if (core.faults.take({ area, method: req.method, path: req.path }, ['revoke-grant'])) {
+      const grant = core.grantOfToken(token);
+      if (grant) core.endGrants(grant.clientId, grant.userId);
+    }
     const check = core.verifyAccessToken(token);
     res.setHeader('Xero-Correlation-Id', newId());
     if (check.ok) return check.grant;

@@ -263,7 +263,11 @@ export function identityRouter(core: EmulatorCore): Router {
       sendTokenError(res, app);
       return;
     }
-    const tokenFault = core.faults.take({ area: 'token', method: req.method, path: req.path, ...(grantType === undefined ? {} : { grantType }) }, ['invalid-grant', 'refresh-response-lost']);
+    const tokenFault = core.faults.take({ area: 'token', method: req.method, path: req.path, ...(grantType === undefined ? {} : { grantType }) }, ['invalid-grant', 'refresh-response-lost', 'revoke-grant']);
+    if (tokenFault?.kind === 'revoke-grant') {
+      const grant = core.grantOfToken(stringParam(body.refresh_token));
+      if (grant) core.endGrants(grant.clientId, grant.userId);
+    }
     if (tokenFault?.kind === 'invalid-grant') {
       sendTokenError(res, { error: 'invalid_grant', status: 400 });
       return;
