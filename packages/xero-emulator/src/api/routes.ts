@@ -275,7 +275,6 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
         return;
       }
       if (cached) {
-        res.setHeader('Idempotent-Replayed', 'true');
         res.status(cached.status).json(cached.body);
         return;
       }
