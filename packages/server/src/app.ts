@@ -24,6 +24,7 @@ import { healthRoutes } from './http/health.js';
 import { requestContext } from './http/request-context.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createServices, type Services } from './services.js';
+import { xeroRoutes } from './xero/xero.routes.js';
 
 export interface VouchApp {
   url: string;
@@ -55,7 +56,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
 
   const orm = await MikroORM.init(ormConfig(databaseUrl));
   const pubsub = createEventBus();
-  const services = createServices(config, orm, pubsub);
+  const services = createServices(config, orm, pubsub, log);
   const schema = await buildVouchSchema(pubsub);
 
   let shuttingDown = false;
@@ -64,6 +65,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestContext(log));
   app.use(healthRoutes(orm, () => shuttingDown));
+  app.use(xeroRoutes(services));
 
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -98,7 +100,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
 
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
-    costLimit: { maxCost: 5000 },
+    costLimit: { maxCost: 50_000 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },
     // These two hook Apollo's parser from graphql-armor's CommonJS build, whose GraphQLError is not the ESM
@@ -143,7 +145,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   if (existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: any other GET that accepts HTML gets the SPA.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|healthz|readyz|xero\/callback|webhooks).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.sendFile(path.join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
     });
@@ -159,7 +161,8 @@ export async function createApp(config: Config): Promise<VouchApp> {
     res.status(status).json({ errors: [{ message: status === 413 ? 'Request too large.' : status < 500 ? 'Bad request.' : 'Internal server error', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  const scheduler: Scheduler | undefined = config.jobsEnabled ? await startScheduler(databaseUrl, services, log) : undefined;
+  // pg-boss always starts so any instance can enqueue; JOBS_ENABLED decides whether this one works jobs.
+  const scheduler: Scheduler = await startScheduler(databaseUrl, services, log, config.jobsEnabled);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
@@ -172,7 +175,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
       shuttingDown = true;
       log.info('shutting down: draining HTTP, websockets and jobs');
       await apollo.stop(); // stops accepting, drains HTTP and (via the plugin) websockets
-      await scheduler?.stop();
+      await scheduler.stop();
       await orm.close(true);
       await embedded?.stop();
       log.info('shutdown complete');

@@ -1,25 +1,51 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AccountsService } from './accounts/accounts.service.js';
+import type { Logger } from './common/logger.js';
 import type { Config } from './config/env.js';
 import { ORGANISATION_FILTER } from './db/orm.config.js';
 import type { EventBus } from './graphql/pubsub.js';
+import { JobQueue } from './jobs/job-queue.js';
 import { SupplierService } from './suppliers/supplier.service.js';
+import { ContactIngestService } from './sync/contact-ingest.service.js';
+import { TenantRateLimiter, type LimiterClock } from './sync/rate-limiter.js';
+import { XeroSyncService } from './sync/xero-sync.service.js';
+import { TokenCrypto } from './xero/token-crypto.js';
+import { XeroConnectService } from './xero/xero-connect.service.js';
+import { XeroGateway } from './xero/xero.gateway.js';
+import { XeroTokenStore } from './xero/xero-token-store.js';
 
 export interface Services {
   config: Config;
   pubsub: EventBus;
+  jobs: JobQueue;
   accounts: AccountsService;
   suppliers: SupplierService;
+  limiter: TenantRateLimiter;
+  xeroGateway: XeroGateway;
+  xeroTokens: XeroTokenStore;
+  xeroSync: XeroSyncService;
+  xeroConnect: XeroConnectService;
   /** A fresh EntityManager; pass an organisation id to bind the organisation filter to it. */
   em(organisationId?: string): EntityManager;
 }
 
-export function createServices(config: Config, orm: MikroORM, pubsub: EventBus): Services {
+export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, log: Logger, clock?: LimiterClock): Services {
+  const jobs = new JobQueue();
+  const limiter = new TenantRateLimiter(orm, config.xero.limits, log, clock);
+  const xeroGateway = new XeroGateway(config.xero, log, limiter);
+  const xeroTokens = new XeroTokenStore(orm, xeroGateway, new TokenCrypto(config.tokenKeys), pubsub, log);
+  const xeroSync = new XeroSyncService(orm, config, xeroGateway, xeroTokens, new ContactIngestService(pubsub), jobs, pubsub);
   return {
     config,
     pubsub,
+    jobs,
     accounts: new AccountsService(config),
     suppliers: new SupplierService(),
+    limiter,
+    xeroGateway,
+    xeroTokens,
+    xeroSync,
+    xeroConnect: new XeroConnectService(orm, config, xeroGateway, xeroTokens, xeroSync, pubsub, log),
     em(organisationId?: string) {
       const em = orm.em.fork();
       if (organisationId) em.setFilterParams(ORGANISATION_FILTER, { id: organisationId });

@@ -20,8 +20,16 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).not.toContain('mysql://x');
   });
 
+  it('requires Xero id and secret together, and 32-byte token keys', () => {
+    expect(() => loadConfig({ XERO_CLIENT_ID: 'abc' })).toThrow(/XERO_CLIENT_SECRET/);
+    expect(() => loadConfig({ TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrow(/TOKEN_ENCRYPTION_KEYS/);
+  });
+
   it('requires an external database in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/vouch' }).databaseUrl).toBe('postgres://u:p@db:5432/vouch');
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/vouch' })).toThrow(/TOKEN_ENCRYPTION_KEYS/);
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/vouch', TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` });
+    expect(config.databaseUrl).toBe('postgres://u:p@db:5432/vouch');
+    expect(config.tokenKeys).toEqual([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
   });
 });

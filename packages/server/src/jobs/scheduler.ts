@@ -1,16 +1,19 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from '../common/logger.js';
 import type { Services } from '../services.js';
+import { xeroFetchContactJob } from '../sync/jobs/xero.fetch-contact.job.js';
+import { xeroImportContactsJob } from '../sync/jobs/xero.import-contacts.job.js';
+import { xeroPollDueJob, xeroPollJob } from '../sync/jobs/xero.poll.job.js';
+import type { JobDefinition } from './job-definition.js';
 import { purgeExpiredSessionsJob } from './system.purge-expired.job.js';
 
-export interface JobDefinition {
-  name: string;
-  /** Cron in UTC; the job is also sendable by hand. */
-  cron?: string;
-  run(services: Services, log: Logger): Promise<void>;
-}
-
-const JOBS: JobDefinition[] = [purgeExpiredSessionsJob];
+export const JOBS: JobDefinition[] = [
+  purgeExpiredSessionsJob,
+  xeroImportContactsJob,
+  xeroPollJob,
+  xeroPollDueJob,
+  xeroFetchContactJob,
+] as JobDefinition[];
 
 export interface Scheduler {
   boss: PgBoss;
@@ -18,26 +21,37 @@ export interface Scheduler {
 }
 
 /**
- * pg-boss on the application database in its own schema. Every instance works the same queues; pg-boss
- * hands each job to exactly one of them.
+ * pg-boss on the application database in its own schema. Every instance can send; with workers enabled every
+ * instance works the same queues and pg-boss hands each job to exactly one of them.
  */
-export async function startScheduler(connectionString: string, services: Services, log: Logger): Promise<Scheduler> {
+export async function startScheduler(connectionString: string, services: Services, log: Logger, workers: boolean): Promise<Scheduler> {
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5 });
   boss.on('error', (err: Error) => log.error({ err }, 'pg-boss error'));
   await boss.start();
   for (const job of JOBS) {
-    await boss.createQueue(job.name);
-    await boss.work(job.name, { pollingIntervalSeconds: 1 }, async (batch) => {
-      for (const item of batch) {
-        const jobLog = log.child({ job: job.name, jobId: item.id });
-        await job.run(services, jobLog);
-      }
-    });
-    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    await boss.createQueue(job.name, { policy: job.policy ?? 'standard', ...job.queue });
+  }
+  services.jobs.attach(boss);
+  if (workers) {
+    for (const job of JOBS) {
+      await boss.work(job.name, { pollingIntervalSeconds: 0.5 }, async (batch) => {
+        for (const item of batch) {
+          const jobLog = log.child({ job: job.name, jobId: item.id });
+          const parsed = job.schema.safeParse(item.data);
+          if (!parsed.success) {
+            jobLog.error({ issues: parsed.error.issues.map((i) => i.message) }, 'job payload rejected');
+            return;
+          }
+          await job.run(parsed.data, services, jobLog);
+        }
+      });
+      if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    }
   }
   return {
     boss,
     async stop() {
+      services.jobs.attach(undefined);
       // Stops claiming, waits for in-flight handlers (up to the timeout), then closes its pool.
       await boss.stop({ graceful: true, timeout: 20_000 });
     },

@@ -1,10 +1,12 @@
-import type { JobDefinition } from './scheduler.js';
+import { z } from 'zod';
+import { defineJob } from './job-definition.js';
 
 /** Deletes sessions past expiry (or revoked over a day ago) and rate-limit windows long over. */
-export const purgeExpiredSessionsJob: JobDefinition = {
+export const purgeExpiredSessionsJob = defineJob({
   name: 'system.purge-expired',
+  schema: z.object({}).passthrough(),
   cron: '17 * * * *',
-  async run(services, log) {
+  async run(_data, services, log) {
     const conn = services.em().getConnection();
     type RunResult = { affectedRows: number };
     const sessions = (await conn.execute(
@@ -17,6 +19,7 @@ export const purgeExpiredSessionsJob: JobDefinition = {
       [],
       'run',
     )) as unknown as RunResult;
+    await services.limiter.prune();
     log.info({ sessions: sessions.affectedRows, buckets: buckets.affectedRows }, 'purged expired rows');
   },
-};
+});

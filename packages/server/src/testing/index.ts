@@ -8,6 +8,7 @@ import { inject } from 'vitest';
 import { createApp, type VouchApp } from '../app.js';
 import { loadConfig, type Config } from '../config/env.js';
 import { createDatabase, migrate, startScratchPostgres, TEMPLATE_DATABASE } from '../db/database.js';
+import { freePort } from '../db/embedded.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,16 +39,55 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 export interface TestApp extends VouchApp {
   close(): Promise<void>;
+  /** Set when started with a Xero emulator: the app registered for this server in it. */
+  xero?: { clientId: string; clientSecret: string; webhookKey: string };
 }
 
-/** Boots the real server (HTTP, websockets, GraphQL) on a random port against a fresh database. */
-export async function startTestApp(options: { webDist?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+/** The slice of the emulator this helper needs (structural, so the server does not depend on its types). */
+export interface EmulatorLike {
+  identityUrl: string;
+  apiUrl: string;
+  control: {
+    registerApp(input: { clientId: string; clientSecret: string; redirectUris: string[]; webhookUrl?: string; webhookKey?: string; name?: string }): unknown;
+  };
+}
+
+/**
+ * Boots the real server (HTTP, websockets, GraphQL, jobs) on a random port against a fresh database. With
+ * `xeroEmulator`, registers an app for this server there (redirect URI and webhook URL on its port) and
+ * points Vouch's Xero configuration at the emulator, with background jobs working.
+ */
+export async function startTestApp(
+  options: { webDist?: string; env?: Record<string, string>; xeroEmulator?: EmulatorLike } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  const app = await createApp(
-    testConfig({ DATABASE_URL: db.url, ...(options.webDist ? { WEB_DIST: options.webDist } : {}), ...options.env }),
-  );
+  const env: Record<string, string> = { DATABASE_URL: db.url, ...(options.webDist ? { WEB_DIST: options.webDist } : {}) };
+  let xero: TestApp['xero'];
+  if (options.xeroEmulator) {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    xero = { clientId: `vouch-test-${randomBytes(4).toString('hex')}`, clientSecret: randomBytes(16).toString('hex'), webhookKey: randomBytes(16).toString('base64') };
+    options.xeroEmulator.control.registerApp({
+      ...xero,
+      redirectUris: [`${origin}/xero/callback`],
+      webhookUrl: `${origin}/webhooks/xero`,
+      name: 'Vouch (test)',
+    });
+    Object.assign(env, {
+      PORT: String(port),
+      PUBLIC_URL: origin,
+      JOBS_ENABLED: 'true',
+      XERO_CLIENT_ID: xero.clientId,
+      XERO_CLIENT_SECRET: xero.clientSecret,
+      XERO_WEBHOOK_KEY: xero.webhookKey,
+      XERO_IDENTITY_URL: options.xeroEmulator.identityUrl,
+      XERO_API_URL: options.xeroEmulator.apiUrl,
+    });
+  }
+  const app = await createApp(testConfig({ ...env, ...options.env }));
   return {
     ...app,
+    ...(xero ? { xero } : {}),
     async close() {
       await app.close();
       await db.dispose();

@@ -24,6 +24,8 @@ export interface ImportProgressData {
   created: number;
   skipped: number;
   archived: number;
+  /** ISO time the import first started; the first poll's cursor starts there. */
+  startedAt?: string;
 }
 
 export interface RateLimitSnapshot {

@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventBus } from '../graphql/pubsub.js';
+import { TOPICS } from '../graphql/pubsub.js';
+import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
+import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus } from '../suppliers/supplier.entity.js';
+import { canonical, isCustomerOnly, type MappedContact } from '../xero/map-xero-contact.js';
+
+export interface IngestResult {
+  created: number;
+  skipped: number;
+  archived: number;
+  known: number;
+  drifted: number;
+  maxUpdatedAt: Date | null;
+}
+
+/**
+ * Turns Xero contacts into Vouch suppliers. New contacts (not customer-only) become suppliers; known ones are
+ * never overwritten — differences in the fields Vouch owns are recorded as drift. Idempotent: a page seen
+ * twice (retries, overlapping polls, duplicate webhooks) changes nothing the second time.
+ */
+export class ContactIngestService {
+  constructor(private readonly pubsub: EventBus) {}
+
+  async ingest(
+    em: EntityManager,
+    organisationId: string,
+    contacts: MappedContact[],
+    options: { announce: boolean; now?: Date },
+  ): Promise<IngestResult> {
+    const now = options.now ?? new Date();
+    const result: IngestResult = { created: 0, skipped: 0, archived: 0, known: 0, drifted: 0, maxUpdatedAt: null };
+    if (!contacts.length) return result;
+    for (const c of contacts) {
+      if (c.updatedAt && (!result.maxUpdatedAt || c.updatedAt > result.maxUpdatedAt)) result.maxUpdatedAt = c.updatedAt;
+    }
+    const createdIds: string[] = [];
+    await em.transactional(async (tx) => {
+      const existing = await tx.find(Supplier, { xeroContactId: { $in: contacts.map((c) => c.contactId) } });
+      const byContact = new Map(existing.map((s) => [s.xeroContactId!, s]));
+      const openDrift = existing.length
+        ? await tx.find(SupplierDrift, { supplier: { $in: existing.map((s) => s.id) }, resolvedAt: null })
+        : [];
+      const driftByKey = new Map(openDrift.map((d) => [`${d.supplier.id}:${d.field}`, d]));
+      const seenInBatch = new Set<string>();
+      for (const contact of contacts) {
+        if (seenInBatch.has(contact.contactId)) continue;
+        seenInBatch.add(contact.contactId);
+        const supplier = byContact.get(contact.contactId);
+        if (!supplier) {
+          if (isCustomerOnly(contact)) {
+            result.skipped++;
+            continue;
+          }
+          const created = tx.create(Supplier, {
+            organisation: organisationId,
+            ...contact.owned,
+            status: contact.archived ? SupplierStatus.ARCHIVED : SupplierStatus.ACTIVE,
+            xeroContactId: contact.contactId,
+            xeroUpdatedAt: contact.updatedAt,
+            xeroIsSupplier: contact.isSupplier,
+            xeroIsCustomer: contact.isCustomer,
+          });
+          createdIds.push(created.id);
+          if (contact.archived) result.archived++;
+          else result.created++;
+          continue;
+        }
+        result.known++;
+        // Xero's flags and timestamps are facts about Xero, not supplier details: keep them current.
+        supplier.xeroIsSupplier = contact.isSupplier;
+        supplier.xeroIsCustomer = contact.isCustomer;
+        if (contact.updatedAt && (!supplier.xeroUpdatedAt || contact.updatedAt > supplier.xeroUpdatedAt)) supplier.xeroUpdatedAt = contact.updatedAt;
+        for (const field of OWNED_FIELDS) {
+          const vouchValue = supplier[field] as unknown;
+          const xeroValue = contact.owned[field];
+          const key = `${supplier.id}:${field}`;
+          const open = driftByKey.get(key);
+          if (canonical(vouchValue) === canonical(xeroValue)) {
+            if (open) open.resolvedAt = now;
+            continue;
+          }
+          result.drifted++;
+          if (open) {
+            open.vouchValue = vouchValue;
+            open.xeroValue = xeroValue;
+            open.lastSeenAt = now;
+          } else {
+            const resolved = await tx.findOne(SupplierDrift, { supplier: supplier.id, field });
+            if (resolved) {
+              Object.assign(resolved, { vouchValue, xeroValue, firstSeenAt: now, lastSeenAt: now, resolvedAt: null });
+            } else {
+              tx.create(SupplierDrift, {
+                organisation: organisationId,
+                supplier,
+                field,
+                vouchValue,
+                xeroValue,
+                isBankDetail: BANK_FIELDS.includes(field),
+                firstSeenAt: now,
+                lastSeenAt: now,
+              });
+            }
+          }
+        }
+      }
+    });
+    // The initial import reports progress instead of one event per supplier.
+    for (const supplierId of options.announce ? createdIds : []) {
+      await this.pubsub.publish(TOPICS.SUPPLIER_ADDED, { organisationId, supplierId });
+    }
+    return result;
+  }
+}

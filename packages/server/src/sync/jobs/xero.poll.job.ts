@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineJob } from '../../jobs/job-definition.js';
+
+export const POLL = 'xero.poll';
+export const POLL_DUE = 'xero.poll-due';
+
+/** One connection: contacts modified since the cursor (If-Modified-Since). */
+export const xeroPollJob = defineJob({
+  name: POLL,
+  schema: z.object({ connectionId: z.uuid() }),
+  policy: 'stately',
+  queue: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
+  async run({ connectionId }, services, log) {
+    await services.xeroSync.poll(connectionId, log);
+  },
+});
+
+/** Every minute: enqueue a poll for each connected organisation whose next poll is due. */
+export const xeroPollDueJob = defineJob({
+  name: POLL_DUE,
+  schema: z.object({}).passthrough(),
+  policy: 'stately',
+  cron: '* * * * *',
+  async run(_data, services) {
+    await services.xeroSync.enqueueDuePolls();
+  },
+});

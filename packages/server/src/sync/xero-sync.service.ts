@@ -1,0 +1,186 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config/env.js';
+import type { Logger } from '../common/logger.js';
+import type { EventBus } from '../graphql/pubsub.js';
+import { TOPICS } from '../graphql/pubsub.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import { mapXeroContact } from '../xero/map-xero-contact.js';
+import { ImportStatus, XeroConnection, XeroConnectionStatus, type ImportProgressData } from '../xero/xero-connection.entity.js';
+import { XeroError } from '../xero/xero-errors.js';
+import type { RateLimitHeaders, XeroGateway } from '../xero/xero.gateway.js';
+import type { XeroTokenStore } from '../xero/xero-token-store.js';
+import type { ContactIngestService } from './contact-ingest.service.js';
+import { FETCH_CONTACT } from './jobs/xero.fetch-contact.job.js';
+import { IMPORT_CONTACTS } from './jobs/xero.import-contacts.job.js';
+import { POLL } from './jobs/xero.poll.job.js';
+
+export const PAGE_SIZE = 1000;
+/** Polls re-read this much before the cursor: clock skew and same-millisecond writes cannot slip past. */
+export const CURSOR_OVERLAP_MS = 2 * 60_000;
+
+const EMPTY_PROGRESS: ImportProgressData = { pages: 0, seen: 0, created: 0, skipped: 0, archived: 0 };
+
+/** Inbound sync: initial import, polling, and webhook-triggered fetches. Never overwrites a Vouch supplier. */
+export class XeroSyncService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly config: Config,
+    private readonly gateway: XeroGateway,
+    private readonly tokens: XeroTokenStore,
+    private readonly ingest: ContactIngestService,
+    private readonly jobs: JobQueue,
+    private readonly pubsub: EventBus,
+  ) {}
+
+  async startImport(connectionId: string): Promise<void> {
+    await this.jobs.send(IMPORT_CONTACTS, { connectionId }, { singletonKey: connectionId });
+  }
+
+  private async load(connectionId: string): Promise<XeroConnection | null> {
+    return await this.orm.em.fork().findOne(XeroConnection, { id: connectionId }, { filters: false });
+  }
+
+  private async update(connection: XeroConnection, changes: Partial<XeroConnection>, headers?: RateLimitHeaders): Promise<void> {
+    const em = this.orm.em.fork();
+    const data: Record<string, unknown> = { ...changes };
+    if (headers && (headers.minRemaining !== null || headers.dayRemaining !== null)) {
+      data.rateLimit = { ...headers, at: new Date().toISOString() };
+    }
+    await em.nativeUpdate(XeroConnection, { id: connection.id }, data, { filters: false });
+    await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: connection.organisation.id, connectionId: connection.id });
+  }
+
+  async importContacts(connectionId: string, log: Logger): Promise<void> {
+    const connection = await this.load(connectionId);
+    if (!connection || connection.status !== XeroConnectionStatus.CONNECTED) {
+      log.info({ connectionId }, 'import skipped: not connected (it resumes on reconnect)');
+      return;
+    }
+    const orgId = connection.organisation.id;
+    const em = () => this.orm.em.fork();
+    // Contacts changed while we page are caught by the first poll: its cursor starts when the import first did
+    // (kept across resumes).
+    const progress: ImportProgressData = { ...EMPTY_PROGRESS, startedAt: new Date().toISOString(), ...connection.importProgress };
+    const startedAt = new Date(progress.startedAt!);
+    if (connection.importStatus !== ImportStatus.RUNNING) await this.update(connection, { importStatus: ImportStatus.RUNNING });
+    try {
+      for (let page = progress.pages + 1; ; page++) {
+        const { body, headers } = await this.tokens.withAccess(connectionId, (t) =>
+          this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true }),
+        );
+        const scoped = em();
+        scoped.setFilterParams('organisation', { id: orgId });
+        const result = await this.ingest.ingest(scoped, orgId, body.map(mapXeroContact), { announce: false });
+        progress.pages = page;
+        progress.seen += body.length;
+        progress.created += result.created;
+        progress.skipped += result.skipped;
+        progress.archived += result.archived;
+        await this.update(connection, { importProgress: { ...progress } }, headers);
+        log.info({ page, ...progress }, 'import page done');
+        if (body.length < PAGE_SIZE) break;
+      }
+      const cursor = connection.pollCursor ?? new Date(startedAt.getTime());
+      await this.update(connection, {
+        importStatus: ImportStatus.DONE,
+        pollCursor: cursor,
+        lastSuccessfulPollAt: new Date(),
+        lastPollAt: new Date(),
+        nextPollAt: new Date(Date.now() + this.config.xero.pollIntervalMs),
+        lastError: null,
+      });
+    } catch (error) {
+      const failure = error instanceof XeroError ? error : null;
+      log.warn({ kind: failure?.kind ?? 'UNKNOWN', message: failure?.message }, 'import interrupted; it resumes from the last page');
+      await this.update(connection, { lastError: failure ? `Import paused: ${failure.message}` : 'Import paused: unexpected error' });
+      if (failure?.kind === 'AUTH') return; // parked until reconnect, which re-enqueues the import
+      throw error;
+    }
+  }
+
+  async poll(connectionId: string, log: Logger): Promise<void> {
+    const connection = await this.load(connectionId);
+    if (!connection || connection.status !== XeroConnectionStatus.CONNECTED || connection.importStatus !== ImportStatus.DONE) return;
+    const orgId = connection.organisation.id;
+    const since = connection.pollCursor ? new Date(connection.pollCursor.getTime() - CURSOR_OVERLAP_MS) : undefined;
+    const startedAt = new Date();
+    let maxSeen = connection.pollCursor;
+    const totals = { seen: 0, created: 0, drifted: 0 };
+    let lastHeaders: RateLimitHeaders | undefined;
+    try {
+      for (let page = 1; ; page++) {
+        const { body, headers } = await this.tokens.withAccess(connectionId, (t) =>
+          this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true, ...(since ? { ifModifiedSince: since } : {}) }),
+        );
+        lastHeaders = headers;
+        const scoped = this.orm.em.fork();
+        scoped.setFilterParams('organisation', { id: orgId });
+        const result = await this.ingest.ingest(scoped, orgId, body.map(mapXeroContact), { announce: true });
+        totals.seen += body.length;
+        totals.created += result.created;
+        totals.drifted += result.drifted;
+        if (result.maxUpdatedAt && (!maxSeen || result.maxUpdatedAt > maxSeen)) maxSeen = result.maxUpdatedAt;
+        if (body.length < PAGE_SIZE) break;
+      }
+    } catch (error) {
+      // The cursor stays where it was: the next poll asks for the same window again.
+      const failure = error instanceof XeroError ? error : null;
+      await this.update(connection, {
+        lastPollAt: startedAt,
+        nextPollAt: new Date(Date.now() + this.config.xero.pollIntervalMs),
+        lastError: `Last check failed: ${failure?.message ?? 'unexpected error'}`,
+      });
+      if (failure?.kind === 'AUTH') return;
+      throw error;
+    }
+    await this.update(
+      connection,
+      {
+        pollCursor: maxSeen,
+        lastPollAt: startedAt,
+        lastSuccessfulPollAt: new Date(),
+        nextPollAt: new Date(Date.now() + this.config.xero.pollIntervalMs),
+        lastError: null,
+      },
+      lastHeaders,
+    );
+    log.info({ connectionId, ...totals }, 'poll done');
+  }
+
+  /** Called by the every-minute cron; pg-boss' stately queue collapses duplicates per connection. */
+  async enqueueDuePolls(now = new Date()): Promise<number> {
+    const due = await this.orm.em.fork().find(
+      XeroConnection,
+      { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.DONE, $or: [{ nextPollAt: null }, { nextPollAt: { $lte: now } }] },
+      { filters: false, fields: ['id'] },
+    );
+    for (const { id } of due) await this.pollNow(id);
+    return due.length;
+  }
+
+  async pollNow(connectionId: string): Promise<void> {
+    await this.jobs.send(POLL, { connectionId }, { singletonKey: connectionId });
+  }
+
+  async enqueueContactFetch(tenantId: string, contactId: string): Promise<void> {
+    await this.jobs.send(FETCH_CONTACT, { tenantId, contactId }, { singletonKey: `${tenantId}:${contactId}` });
+  }
+
+  async fetchContact(tenantId: string, contactId: string, log: Logger): Promise<void> {
+    const connection = await this.orm.em.fork().findOne(
+      XeroConnection,
+      { tenantId, status: XeroConnectionStatus.CONNECTED },
+      { filters: false },
+    );
+    if (!connection) {
+      log.info({ tenantId }, 'webhook for a tenant with no active connection: ignored');
+      return;
+    }
+    const { body } = await this.tokens.withAccess(connection.id, (t) => this.gateway.getContact(t, tenantId, contactId));
+    if (!body) return;
+    const scoped = this.orm.em.fork();
+    scoped.setFilterParams('organisation', { id: connection.organisation.id });
+    const result = await this.ingest.ingest(scoped, connection.organisation.id, [mapXeroContact(body)], { announce: true });
+    log.info({ contactId, created: result.created, drifted: result.drifted }, 'webhook contact fetched');
+  }
+}

@@ -1,0 +1,203 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../common/logger.js';
+import type { Config } from '../config/env.js';
+import type { Viewer } from '../graphql/context.js';
+import type { EventBus } from '../graphql/pubsub.js';
+import { TOPICS } from '../graphql/pubsub.js';
+import type { XeroSyncService } from '../sync/xero-sync.service.js';
+import { ImportStatus, XeroConnection, XeroConnectionStatus } from './xero-connection.entity.js';
+import { XeroError } from './xero-errors.js';
+import {
+  ConnectAttemptNotFound,
+  DifferentTenantRefused,
+  NotConnected,
+  TenantNotGranted,
+  TenantTakenElsewhere,
+  XeroNotConfigured,
+  XeroUnavailable,
+} from './xero.errors.js';
+import { OAuthAttemptStatus, XeroOAuthAttempt, type GrantedTenant } from './xero-oauth-attempt.entity.js';
+import type { PendingXeroConnection } from './xero.types.js';
+import type { TokenSetData, XeroGateway } from './xero.gateway.js';
+import type { XeroTokenStore } from './xero-token-store.js';
+
+/** A connect attempt (state, then the tenant choice) must finish within this. */
+export const ATTEMPT_TTL_MS = 15 * 60_000;
+
+export type CallbackOutcome = { attemptId: string } | { error: 'ACCESS_DENIED' | 'STATE_INVALID' | 'EXPIRED' | 'EXCHANGE_FAILED' | 'NO_TENANTS' };
+
+const hashState = (state: string): string => createHash('sha256').update(state).digest('hex');
+
+/** Connect to Xero: OAuth attempt → callback → choose one tenant (permanently) → import. Also disconnect. */
+export class XeroConnectService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly config: Config,
+    private readonly gateway: XeroGateway,
+    private readonly tokens: XeroTokenStore,
+    private readonly sync: XeroSyncService,
+    private readonly pubsub: EventBus,
+    private readonly log: Logger,
+  ) {}
+
+  async current(em: EntityManager): Promise<XeroConnection | null> {
+    return await em.findOne(XeroConnection, {});
+  }
+
+  async start(em: EntityManager, viewer: Viewer): Promise<string> {
+    if (!this.gateway.configured) throw new XeroNotConfigured();
+    const state = randomBytes(32).toString('base64url');
+    const existing = await this.current(em);
+    em.create(XeroOAuthAttempt, {
+      organisation: viewer.organisationId,
+      stateHash: hashState(state),
+      sessionId: viewer.sessionId,
+      userId: viewer.userId,
+      status: OAuthAttemptStatus.STARTED,
+      expiresAt: new Date(Date.now() + ATTEMPT_TTL_MS),
+      reconnect: Boolean(existing),
+    });
+    await em.flush();
+    try {
+      return await this.gateway.buildConsentUrl(state);
+    } catch (error) {
+      this.log.error({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'could not build the Xero consent URL');
+      throw new XeroUnavailable();
+    }
+  }
+
+  /**
+   * GET /xero/callback. The state must belong to this browser's session, be unused and unexpired; it is
+   * consumed whatever happens next. The ID token is validated by openid-client during the exchange.
+   */
+  async handleCallback(viewer: Viewer | null, query: URLSearchParams): Promise<CallbackOutcome> {
+    const state = query.get('state');
+    if (!state || state.length > 200) return { error: 'STATE_INVALID' };
+    const em = this.orm.em.fork();
+    // Consume the state atomically: a replayed or concurrent callback finds nothing to claim.
+    const [claimed] = await em.getConnection().execute<{ id: string; organisation_id: string; session_id: string; expires_at: Date }[]>(
+      `update xero_oauth_attempts set status = ?, callback_at = now(), updated_at = now()
+        where state_hash = ? and status = ? returning id, organisation_id, session_id, expires_at`,
+      [OAuthAttemptStatus.FAILED, hashState(state), OAuthAttemptStatus.STARTED],
+    );
+    if (!claimed || !viewer || claimed.session_id !== viewer.sessionId || claimed.organisation_id !== viewer.organisationId) {
+      return { error: 'STATE_INVALID' };
+    }
+    const fail = async (error: Exclude<CallbackOutcome, { attemptId: string }>['error'], detail: string) => {
+      await em.getConnection().execute('update xero_oauth_attempts set error = ? where id = ?', [detail.slice(0, 500), claimed.id]);
+      return { error } as const;
+    };
+    if (new Date(claimed.expires_at).getTime() < Date.now()) return await fail('EXPIRED', 'attempt expired');
+    if (query.get('error')) return await fail('ACCESS_DENIED', `Xero said ${query.get('error')}`);
+    let tokenSet: TokenSetData;
+    let tenants: GrantedTenant[];
+    try {
+      tokenSet = await this.gateway.exchangeCode(`${this.config.xero.redirectUri}?${query.toString()}`, state);
+      tenants = await this.gateway.listTenants(tokenSet);
+    } catch (error) {
+      const failure = error instanceof XeroError ? error : null;
+      this.log.warn({ kind: failure?.kind ?? 'UNKNOWN' }, 'Xero code exchange failed');
+      return await fail('EXCHANGE_FAILED', failure?.message ?? 'exchange failed');
+    }
+    if (!tenants.length) return await fail('NO_TENANTS', 'no organisations granted');
+    await em.getConnection().execute(
+      'update xero_oauth_attempts set status = ?, token_set = ?, tenants = ?, expires_at = ? where id = ?',
+      [OAuthAttemptStatus.AWAITING_CHOICE, this.tokens.seal(tokenSet), JSON.stringify(tenants), new Date(Date.now() + ATTEMPT_TTL_MS), claimed.id],
+    );
+    return { attemptId: claimed.id };
+  }
+
+  private async awaitingAttempt(em: EntityManager, viewer: Viewer, attemptId: string): Promise<XeroOAuthAttempt> {
+    if (!/^[0-9a-f-]{36}$/i.test(attemptId)) throw new ConnectAttemptNotFound();
+    const attempt = await em.findOne(XeroOAuthAttempt, { id: attemptId, status: OAuthAttemptStatus.AWAITING_CHOICE, sessionId: viewer.sessionId });
+    if (!attempt || attempt.expiresAt.getTime() < Date.now()) throw new ConnectAttemptNotFound();
+    return attempt;
+  }
+
+  async pending(em: EntityManager, viewer: Viewer, attemptId: string): Promise<PendingXeroConnection> {
+    const attempt = await this.awaitingAttempt(em, viewer, attemptId);
+    const locked = (await this.current(em))?.tenantId ?? null;
+    return {
+      attemptId: attempt.id,
+      expiresAt: attempt.expiresAt,
+      lockedTenantId: locked,
+      tenants: (attempt.tenants ?? []).map((t) => ({ tenantId: t.tenantId, tenantName: t.tenantName, allowed: !locked || locked === t.tenantId })),
+    };
+  }
+
+  async confirm(em: EntityManager, viewer: Viewer, attemptId: string, tenantId: string): Promise<XeroConnection> {
+    const attempt = await this.awaitingAttempt(em, viewer, attemptId);
+    const chosen = (attempt.tenants ?? []).find((t) => t.tenantId === tenantId);
+    if (!chosen) throw new TenantNotGranted();
+    const existing = await this.current(em);
+    if (existing && existing.tenantId !== tenantId) throw new DifferentTenantRefused(existing.tenantName);
+    const elsewhere = await em.count(
+      XeroConnection,
+      { tenantId, organisation: { $ne: viewer.organisationId }, status: { $ne: XeroConnectionStatus.DISCONNECTED } },
+      { filters: false },
+    );
+    if (elsewhere) throw new TenantTakenElsewhere();
+
+    const sealed = await em.findOneOrFail(XeroOAuthAttempt, { id: attempt.id }, { populate: ['tokenSet'] });
+    const tokenSet = this.tokens.open(sealed.tokenSet!);
+    const connection = await em.transactional(async (tx) => {
+      // Single use: only one confirmation can move the attempt on.
+      const moved = await tx.nativeUpdate(
+        XeroOAuthAttempt,
+        { id: attempt.id, status: OAuthAttemptStatus.AWAITING_CHOICE },
+        { status: OAuthAttemptStatus.CONFIRMED, tokenSet: null },
+      );
+      if (moved !== 1) throw new ConnectAttemptNotFound();
+      const row = existing ? await tx.findOneOrFail(XeroConnection, { id: existing.id }) : tx.create(XeroConnection, {
+        organisation: viewer.organisationId,
+        tenantId,
+        tenantName: chosen.tenantName,
+        status: XeroConnectionStatus.CONNECTED,
+        connectedAt: new Date(),
+      });
+      Object.assign(row, {
+        tenantName: chosen.tenantName,
+        xeroConnectionId: chosen.connectionId,
+        status: XeroConnectionStatus.CONNECTED,
+        tokenSet: this.tokens.seal(tokenSet),
+        tokenVersion: (row.tokenVersion ?? 0) + 1,
+        accessTokenExpiresAt: new Date(tokenSet.expires_at * 1000),
+        disconnectedAt: null,
+        lastError: null,
+      });
+      if (row.importStatus !== ImportStatus.DONE) row.importStatus = ImportStatus.RUNNING;
+      await tx.flush();
+      return row;
+    });
+    this.log.info({ organisationId: viewer.organisationId, reconnect: Boolean(existing) }, 'Xero connected');
+
+    // Tenants granted but not chosen are disconnected on Xero's side (best effort: they hold no data of ours).
+    for (const other of (attempt.tenants ?? []).filter((t) => t.tenantId !== tenantId)) {
+      await this.gateway.disconnectTenant(tokenSet, other.connectionId).catch((error: unknown) => {
+        this.log.warn({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'could not disconnect an unchosen Xero tenant');
+      });
+    }
+    if (connection.importStatus === ImportStatus.DONE) await this.sync.pollNow(connection.id);
+    else await this.sync.startImport(connection.id);
+    await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: viewer.organisationId, connectionId: connection.id });
+    return connection;
+  }
+
+  /** Revokes the grant in Xero (ending its connections) and stops all sync. Data stays; reconnect resumes. */
+  async disconnect(em: EntityManager, viewer: Viewer): Promise<XeroConnection> {
+    const connection = await em.findOne(XeroConnection, {}, { populate: ['tokenSet'] });
+    if (!connection) throw new NotConnected();
+    if (connection.tokenSet) {
+      try {
+        await this.gateway.revoke(this.tokens.open(connection.tokenSet));
+      } catch (error) {
+        this.log.warn({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'Xero revocation failed; disconnecting locally anyway');
+      }
+    }
+    Object.assign(connection, { status: XeroConnectionStatus.DISCONNECTED, tokenSet: null, previousRefreshToken: null, disconnectedAt: new Date(), lastError: null, nextPollAt: null });
+    await em.flush();
+    await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: viewer.organisationId, connectionId: connection.id });
+    return connection;
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * The ONLY module that imports xero-node. Real Xero and the emulator differ only in configuration (client id,
+ * secret, identity and API base URLs): the emulator is reached through exactly the code paths real Xero is.
+ */
+import { createRequire } from 'node:module';
+import { XeroClient, type TokenSet, type TokenSetParameters } from 'xero-node';
+import type { Contact, Contacts } from 'xero-node';
+import type { XeroConfig } from '../config/env.js';
+import type { Logger } from '../common/logger.js';
+import type { TenantRateLimiter } from '../sync/rate-limiter.js';
+import { classifyXeroFailure, XeroError } from './xero-errors.js';
+import type { GrantedTenant } from './xero-oauth-attempt.entity.js';
+
+export const XERO_SCOPES = ['openid', 'profile', 'email', 'offline_access', 'accounting.contacts', 'accounting.settings.read'];
+
+/** What we persist (sealed): openid-client's TokenSet JSON, with expires_at in epoch seconds. */
+export interface TokenSetData {
+  access_token: string;
+  refresh_token: string;
+  id_token?: string;
+  token_type?: string;
+  scope?: string;
+  expires_at: number;
+}
+
+export interface RateLimitHeaders {
+  minRemaining: number | null;
+  dayRemaining: number | null;
+  appMinRemaining: number | null;
+}
+
+export interface ApiResult<T> {
+  body: T;
+  headers: RateLimitHeaders;
+}
+
+export type XeroContact = Contact;
+
+const XERO_API_HOST = 'https://api.xero.com';
+const XERO_IDENTITY_HOST = 'https://identity.xero.com';
+
+// xero-node's CommonJS copies: an ESM import would be a different axios instance (TOOLCHAIN.md §6).
+const requireFromXeroNode = createRequire(createRequire(import.meta.url).resolve('xero-node'));
+
+interface OpenIdModule {
+  Issuer: { discover(url: string): Promise<{ Client: new (metadata: Record<string, unknown>) => XeroClient['openIdClient'] }> };
+  custom: { http_options: symbol; setHttpOptionsDefaults(options: Record<string, unknown>): void };
+}
+
+interface AxiosLike {
+  interceptors: { request: { use(onFulfilled: (config: { url?: string; timeout?: number }) => { url?: string }): number } };
+}
+
+let hostRewrite: { apiUrl: string; identityUrl: string; timeout: number } | undefined;
+let interceptorInstalled = false;
+
+/** xero-node hard-codes https://api.xero.com/connections and https://identity.xero.com/connect/token. */
+function routeHardCodedHosts(config: XeroConfig): void {
+  hostRewrite = { apiUrl: config.apiUrl, identityUrl: config.identityUrl, timeout: config.httpTimeoutMs };
+  if (interceptorInstalled) return;
+  interceptorInstalled = true;
+  (requireFromXeroNode('axios') as AxiosLike).interceptors.request.use((request) => {
+    const target = hostRewrite;
+    if (target && typeof request.url === 'string') {
+      if (request.url.startsWith(XERO_API_HOST)) request.url = target.apiUrl + request.url.slice(XERO_API_HOST.length);
+      else if (request.url.startsWith(XERO_IDENTITY_HOST)) request.url = target.identityUrl + request.url.slice(XERO_IDENTITY_HOST.length);
+      request.timeout ??= target.timeout;
+    }
+    return request;
+  });
+}
+
+function readRateHeaders(headers: unknown): RateLimitHeaders {
+  const h = (headers ?? {}) as Record<string, unknown>;
+  const num = (name: string): number | null => {
+    const value = h[name] ?? h[name.toLowerCase()];
+    const n = Number(value);
+    return value === undefined || value === null || !Number.isFinite(n) ? null : n;
+  };
+  return { minRemaining: num('x-minlimit-remaining'), dayRemaining: num('x-daylimit-remaining'), appMinRemaining: num('x-appminlimit-remaining') };
+}
+
+export function toTokenSetData(tokenSet: TokenSet): TokenSetData {
+  if (!tokenSet.access_token || !tokenSet.refresh_token || !tokenSet.expires_at) {
+    throw new XeroError('AUTH', 'Xero returned an incomplete token set (was offline_access granted?)');
+  }
+  return {
+    access_token: tokenSet.access_token,
+    refresh_token: tokenSet.refresh_token,
+    ...(tokenSet.id_token ? { id_token: tokenSet.id_token } : {}),
+    token_type: tokenSet.token_type ?? 'Bearer',
+    ...(tokenSet.scope ? { scope: tokenSet.scope } : {}),
+    expires_at: tokenSet.expires_at,
+  };
+}
+
+export class XeroGateway {
+  private issuerClient: Promise<XeroClient['openIdClient']> | undefined;
+
+  constructor(
+    private readonly config: XeroConfig,
+    private readonly log: Logger,
+    /** Every Accounting API call goes through the tenant's limiter. */
+    private readonly limiter: TenantRateLimiter,
+  ) {}
+
+  get configured(): boolean {
+    return Boolean(this.config.clientId && this.config.clientSecret);
+  }
+
+  private requireCredentials(): { clientId: string; clientSecret: string } {
+    if (!this.config.clientId || !this.config.clientSecret) {
+      throw new XeroError('AUTH', 'Xero is not configured (XERO_CLIENT_ID / XERO_CLIENT_SECRET)');
+    }
+    return { clientId: this.config.clientId, clientSecret: this.config.clientSecret };
+  }
+
+  /** Discovery once per process (xero-node would re-discover per client; Xero 403s repeated discovery). */
+  private async openIdClient(): Promise<XeroClient['openIdClient']> {
+    const { clientId, clientSecret } = this.requireCredentials();
+    this.issuerClient ??= (async () => {
+      const openid = requireFromXeroNode('openid-client') as OpenIdModule;
+      openid.custom.setHttpOptionsDefaults({ timeout: this.config.httpTimeoutMs });
+      const issuer = await openid.Issuer.discover(this.config.identityUrl);
+      return new issuer.Client({ client_id: clientId, client_secret: clientSecret, redirect_uris: [this.config.redirectUri] });
+    })();
+    try {
+      return await this.issuerClient;
+    } catch (error) {
+      this.issuerClient = undefined; // retry discovery next time
+      throw classifyXeroFailure(error);
+    }
+  }
+
+  /** A fresh client per use: XeroClient is stateful (one token set), never shared between tenants or calls. */
+  private async client(state?: string, tokens?: TokenSetData): Promise<XeroClient> {
+    const { clientId, clientSecret } = this.requireCredentials();
+    routeHardCodedHosts(this.config);
+    const xero = new XeroClient({
+      clientId,
+      clientSecret,
+      redirectUris: [this.config.redirectUri],
+      scopes: XERO_SCOPES,
+      httpTimeout: this.config.httpTimeoutMs,
+      ...(state ? { state } : {}),
+    });
+    xero.openIdClient = await this.openIdClient();
+    xero.accountingApi.basePath = `${this.config.apiUrl}/api.xro/2.0`;
+    if (tokens) xero.setTokenSet(tokens as unknown as TokenSetParameters);
+    return xero;
+  }
+
+  async buildConsentUrl(state: string): Promise<string> {
+    return await (await this.client(state)).buildConsentUrl();
+  }
+
+  /** Checks state and the ID token (signature, iss, aud, exp, at_hash), exchanges the code. */
+  async exchangeCode(callbackUrl: string, state: string): Promise<TokenSetData> {
+    try {
+      const xero = await this.client(state);
+      return toTokenSetData(await xero.apiCallback(callbackUrl));
+    } catch (error) {
+      throw classifyXeroFailure(error);
+    }
+  }
+
+  async listTenants(tokens: TokenSetData): Promise<GrantedTenant[]> {
+    try {
+      const xero = await this.client(undefined, tokens);
+      const tenants = (await xero.updateTenants(false)) as { id: string; tenantId: string; tenantName: string; tenantType: string }[];
+      return tenants.map((t) => ({ tenantId: t.tenantId, tenantName: t.tenantName, tenantType: t.tenantType, connectionId: t.id }));
+    } catch (error) {
+      throw classifyXeroFailure(error);
+    }
+  }
+
+  async disconnectTenant(tokens: TokenSetData, connectionId: string): Promise<void> {
+    try {
+      await (await this.client(undefined, tokens)).disconnect(connectionId);
+    } catch (error) {
+      const failure = classifyXeroFailure(error);
+      if (failure.kind !== 'NOT_FOUND') throw failure;
+    }
+  }
+
+  async refresh(tokens: TokenSetData): Promise<TokenSetData> {
+    try {
+      const xero = await this.client(undefined, tokens);
+      return toTokenSetData(await xero.refreshToken());
+    } catch (error) {
+      throw classifyXeroFailure(error);
+    }
+  }
+
+  async revoke(tokens: TokenSetData): Promise<void> {
+    try {
+      await (await this.client(undefined, tokens)).revokeToken();
+    } catch (error) {
+      const failure = classifyXeroFailure(error);
+      this.log.warn({ kind: failure.kind, status: failure.status }, 'Xero token revocation failed');
+      if (failure.kind !== 'AUTH') throw failure;
+    }
+  }
+
+  /**
+   * One page of contacts. Ordered by ContactID: edits in Xero during paging cannot move a contact between pages
+   * (ordering by name or date could, and a contact could be skipped); new contacts can only cause a re-read.
+   */
+  async getContactsPage(
+    tokens: TokenSetData,
+    tenantId: string,
+    options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean },
+  ): Promise<ApiResult<XeroContact[]>> {
+    return await this.api(tokens, tenantId, async (xero) =>
+      xero.accountingApi.getContacts(tenantId, options.ifModifiedSince, undefined, 'ContactID ASC', undefined, options.page, options.includeArchived, undefined, undefined, options.pageSize),
+    ).then((r) => ({ body: (r.body as Contacts).contacts ?? [], headers: r.headers }));
+  }
+
+  async getContact(tokens: TokenSetData, tenantId: string, contactId: string): Promise<ApiResult<XeroContact | null>> {
+    try {
+      const r = await this.api(tokens, tenantId, async (xero) => xero.accountingApi.getContact(tenantId, contactId));
+      return { body: (r.body as Contacts).contacts?.[0] ?? null, headers: r.headers };
+    } catch (error) {
+      if (error instanceof XeroError && error.kind === 'NOT_FOUND') return { body: null, headers: readRateHeaders(error.headers) };
+      throw error;
+    }
+  }
+
+  private async api<T>(
+    tokens: TokenSetData,
+    tenantId: string,
+    call: (xero: XeroClient) => Promise<{ response: { headers: unknown }; body: T }>,
+  ): Promise<ApiResult<T>> {
+    const xero = await this.client(undefined, tokens);
+    return await this.limiter.run(tenantId, async () => {
+      try {
+        const result = await call(xero);
+        return { body: result.body, headers: readRateHeaders(result.response.headers) };
+      } catch (error) {
+        throw classifyXeroFailure(error);
+      }
+    });
+  }
+}
+
+export { readRateHeaders };
