@@ -10,7 +10,8 @@ function portFromArgs(argv: string[]): number | undefined {
 }
 
 const port = portFromArgs(process.argv.slice(2)) ?? (process.env.XERO_EMULATOR_PORT ? Number(process.env.XERO_EMULATOR_PORT) : 4010);
-const emulator = await startXeroEmulator({ port, seed: 'demo' });
+const publicUrl = process.env.XERO_EMULATOR_PUBLIC_URL;
+const emulator = await startXeroEmulator({ port, seed: 'demo', ...(publicUrl ? { publicUrl } : {}) });
 
 console.log(`Xero emulator listening on ${emulator.url}
   Discovery     ${emulator.identityUrl}/.well-known/openid-configuration

@@ -31,6 +31,11 @@ export interface XeroEmulatorOptions {
   port?: number;
   /** Host to bind (default 127.0.0.1). */
   host?: string;
+  /**
+   * The base URL the emulator advertises (issuer, discovery endpoints, `url`), e.g. http://localhost:4010 when
+   * apps are configured with localhost. Default `http://<host>:<port>`.
+   */
+  publicUrl?: string;
   seed?: 'demo' | 'none';
   /** Initial clock ms (default Date.now()). The clock then ticks with real time unless freezeClock. */
   now?: number;
@@ -121,7 +126,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host}:${port}`;
+  const url = options.publicUrl?.replace(/\/+$/, '') ?? `http://${host}:${port}`;
   core.issuer = url;
   core.apiBase = url;
   if (options.seed === 'demo') seedDemo(control);
