@@ -43,9 +43,13 @@ export function relativeTime(iso: string | null | undefined, nowMs: number, loca
   return null;
 }
 
-/** "Last checked 3 minutes ago", or "Not checked yet". */
+/**
+ * "Last checked 3 minutes ago", or "Not checked yet". A check is in the past by definition, so a stamp a
+ * little ahead of this browser's clock (clock skew) reads "just now", never "in a moment".
+ */
 export function lastCheckedText(iso: string | null | undefined, nowMs: number): string {
-  const when = relativeTime(iso, nowMs);
+  const at = iso ? Date.parse(iso) : Number.NaN;
+  const when = relativeTime(iso, Number.isNaN(at) ? nowMs : Math.max(nowMs, at));
   return when ? `Last checked ${when}` : 'Not checked yet';
 }
 

@@ -35,6 +35,11 @@ describe('lastCheckedText', () => {
     expect(lastCheckedText(at(-5), NOW)).toBe('Last checked just now');
     expect(lastCheckedText(null, NOW)).toBe('Not checked yet');
   });
+
+  it('reads "just now" for a check stamped slightly ahead of this clock (skew), never "in …"', () => {
+    expect(lastCheckedText(at(20), NOW)).toBe('Last checked just now');
+    expect(lastCheckedText(at(5 * 60), NOW)).toBe('Last checked just now');
+  });
 });
 
 describe('nextCheckText', () => {

@@ -19,7 +19,7 @@ type Documents = {
     "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": typeof types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
-    "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    hasBankDetailDrift\n  }\n": typeof types.SupplierTable_SupplierFragmentDoc,
+    "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n  }\n": typeof types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": typeof types.SupplierListDocument,
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": typeof types.SupplierAddedDocument,
     "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n": typeof types.XeroConnectionCard_ConnectionFragmentDoc,
@@ -38,7 +38,7 @@ const documents: Documents = {
     "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
-    "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    hasBankDetailDrift\n  }\n": types.SupplierTable_SupplierFragmentDoc,
+    "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n  }\n": types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": types.SupplierListDocument,
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": types.SupplierAddedDocument,
     "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n": types.XeroConnectionCard_ConnectionFragmentDoc,
@@ -89,7 +89,7 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    hasBankDetailDrift\n  }\n"): (typeof documents)["\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    hasBankDetailDrift\n  }\n"];
+export function graphql(source: "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n  }\n"): (typeof documents)["\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ export const SupplierTableFragment = graphql(`
     name
     email
     createdAt
+    status
     hasBankDetailDrift
   }
 `);
@@ -38,6 +39,7 @@ export function SupplierTable({ suppliers }: { suppliers: readonly SupplierTable
               <th scope="row">
                 <span className="supplier-name">
                   {supplier.name}
+                  {supplier.status === 'ARCHIVED' ? <span className="badge">Archived in Xero</span> : null}
                   {supplier.hasBankDetailDrift ? (
                     <span className="badge badge--warning">
                       <span aria-hidden="true">! </span>

@@ -61,7 +61,7 @@ export function XeroImportProgress({
           ✓
         </span>
         <span>
-          {importedText(importProgress?.created ?? 0)}
+          {importedText(importProgress?.created ?? 0, importProgress?.archived ?? 0)}
           <span aria-hidden="true"> · </span>
           <Link to="/suppliers">View suppliers</Link>
         </span>

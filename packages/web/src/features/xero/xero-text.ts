@@ -90,9 +90,10 @@ export function importProgressText(progress: { seen: number; created: number; sk
   ].join(' · ');
 }
 
-/** "Imported: 240 suppliers". */
-export function importedText(created: number): string {
-  return `Imported: ${count(created, 'supplier', 'suppliers')}`;
+/** "Imported: 240 suppliers", and "· 12 archived" for archived Xero contacts kept as archived suppliers. */
+export function importedText(created: number, archived = 0): string {
+  const text = `Imported: ${count(created, 'supplier', 'suppliers')}`;
+  return archived > 0 ? `${text} · ${numberFormat.format(archived)} archived` : text;
 }
 
 /** "58 calls left this minute · 4,990 today", or null when Xero hasn't told us yet. */

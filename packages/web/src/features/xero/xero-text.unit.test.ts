@@ -67,6 +67,11 @@ describe('importedText', () => {
   it('says how many suppliers were imported', () => {
     expect(importedText(240)).toBe('Imported: 240 suppliers');
     expect(importedText(1)).toBe('Imported: 1 supplier');
+    expect(importedText(1, 0)).toBe('Imported: 1 supplier');
+  });
+
+  it('counts archived Xero contacts separately', () => {
+    expect(importedText(211, 11)).toBe('Imported: 211 suppliers · 11 archived');
   });
 });
 
