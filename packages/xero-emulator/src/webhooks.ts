@@ -193,6 +193,7 @@ export class WebhookDispatcher {
       eventCount: batch.eventCount,
     };
     this.log.push(delivery);
+    if (this.log.length > 10_000) this.log.splice(0, this.log.length - 10_000);
     try {
       const response = await fetch(url, {
         method: 'POST',
