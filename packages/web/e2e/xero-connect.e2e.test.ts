@@ -148,6 +148,13 @@ describe('Connect Xero in the browser', () => {
     await context.clearCookies();
     const page = await context.newPage();
     const pageErrors = collectPageErrors(page);
+    // Live updates arrive over the GraphQL websocket (the page also polls slowly as a fallback).
+    const liveUpdates: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', (frame) => {
+        if (String(frame.payload).includes('xeroConnectionUpdated')) liveUpdates.push(String(frame.payload));
+      }),
+    );
     await withScreenshotOnFailure(page, 'xero-connect', async () => {
       await page.goto(at('/sign-up'));
       await page.getByLabel('Organisation name').fill('Harbour Coffee Roasters');
@@ -214,6 +221,7 @@ describe('Connect Xero in the browser', () => {
         await snapshot(page, 'xero-importing');
       }
       await done.waitFor(IMPORT_WAIT);
+      expect(liveUpdates.some((payload) => payload.includes('"DONE"'))).toBe(true);
       const imported = Number(/Imported: ([\d,]+)/.exec((await done.textContent())!)![1]!.replace(/,/g, ''));
       expect(imported).toBeGreaterThan(0);
       await card.getByText(/Last checked|Not checked yet/).waitFor();

@@ -22,7 +22,7 @@ export function reconnectReason(status: XeroConnectionStatus): string | null {
     case 'NEEDS_RECONNECT':
       return 'Xero no longer accepts Vouch’s access — it may have been disconnected in Xero. Reconnect to resume syncing.';
     case 'DISCONNECTED':
-      return 'Vouch is disconnected from Xero, so supplier details aren’t syncing. Reconnect to resume syncing.';
+      return 'Vouch was disconnected from Xero, so supplier details aren’t being kept in sync. Reconnect to pick up where it left off.';
     default:
       return null;
   }
