@@ -13,6 +13,7 @@ import type { ContactIngestService } from './contact-ingest.service.js';
 import { FETCH_CONTACT } from './jobs/xero.fetch-contact.job.js';
 import { IMPORT_CONTACTS } from './jobs/xero.import-contacts.job.js';
 import { POLL } from './jobs/xero.poll.job.js';
+import { retryTemporary } from './retry.js';
 
 export const PAGE_SIZE = 1000;
 /** Polls re-read this much before the cursor: clock skew and same-millisecond writes cannot slip past. */
@@ -65,8 +66,10 @@ export class XeroSyncService {
     if (connection.importStatus !== ImportStatus.RUNNING) await this.update(connection, { importStatus: ImportStatus.RUNNING });
     try {
       for (let page = progress.pages + 1; ; page++) {
-        const { body, headers } = await this.tokens.withAccess(connectionId, (t) =>
-          this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true }),
+        const { body, headers, pageCount } = await retryTemporary(() =>
+          this.tokens.withAccess(connectionId, (t) =>
+            this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true }),
+          ),
         );
         const scoped = em();
         scoped.setFilterParams('organisation', { id: orgId });
@@ -78,7 +81,8 @@ export class XeroSyncService {
         progress.archived += result.archived;
         await this.update(connection, { importProgress: { ...progress } }, headers);
         log.info({ page, ...progress }, 'import page done');
-        if (body.length < PAGE_SIZE) break;
+        // Xero's pagination says when this was the last page, saving an empty final call.
+        if (body.length < PAGE_SIZE || (pageCount !== null && page >= pageCount)) break;
       }
       const cursor = connection.pollCursor ?? new Date(startedAt.getTime());
       await this.update(connection, {
@@ -92,6 +96,13 @@ export class XeroSyncService {
     } catch (error) {
       const failure = error instanceof XeroError ? error : null;
       log.warn({ kind: failure?.kind ?? 'UNKNOWN', message: failure?.message }, 'import interrupted; it resumes from the last page');
+      if (failure?.kind === 'RATE_LIMITED') {
+        // Out of Xero budget (e.g. the daily limit): wait for it, do not fail. Resumes from the next page.
+        const waitMs = failure.retryAfterMs ?? 60_000;
+        await this.update(connection, { lastError: `Waiting for Xero's API limit; the import resumes at ${new Date(Date.now() + waitMs).toISOString()}.` });
+        await this.jobs.send(IMPORT_CONTACTS, { connectionId }, { singletonKey: connectionId, startAfter: new Date(Date.now() + waitMs) });
+        return;
+      }
       await this.update(connection, { lastError: failure ? `Import paused: ${failure.message}` : 'Import paused: unexpected error' });
       if (failure?.kind === 'AUTH') return; // parked until reconnect, which re-enqueues the import
       throw error;
@@ -109,8 +120,10 @@ export class XeroSyncService {
     let lastHeaders: RateLimitHeaders | undefined;
     try {
       for (let page = 1; ; page++) {
-        const { body, headers } = await this.tokens.withAccess(connectionId, (t) =>
-          this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true, ...(since ? { ifModifiedSince: since } : {}) }),
+        const { body, headers, pageCount } = await retryTemporary(() =>
+          this.tokens.withAccess(connectionId, (t) =>
+            this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true, ...(since ? { ifModifiedSince: since } : {}) }),
+          ),
         );
         lastHeaders = headers;
         const scoped = this.orm.em.fork();
@@ -120,7 +133,7 @@ export class XeroSyncService {
         totals.created += result.created;
         totals.drifted += result.drifted;
         if (result.maxUpdatedAt && (!maxSeen || result.maxUpdatedAt > maxSeen)) maxSeen = result.maxUpdatedAt;
-        if (body.length < PAGE_SIZE) break;
+        if (body.length < PAGE_SIZE || (pageCount !== null && page >= pageCount)) break;
       }
     } catch (error) {
       // The cursor stays where it was: the next poll asks for the same window again.
@@ -130,7 +143,7 @@ export class XeroSyncService {
         nextPollAt: new Date(Date.now() + this.config.xero.pollIntervalMs),
         lastError: `Last check failed: ${failure?.message ?? 'unexpected error'}`,
       });
-      if (failure?.kind === 'AUTH') return;
+      if (failure?.kind === 'AUTH' || failure?.kind === 'RATE_LIMITED') return; // the next poll tries again
       throw error;
     }
     await this.update(

@@ -19,7 +19,12 @@ declare module 'vitest' {
 /** A fresh, migrated database: cloned from the run's template when there is one, else on a scratch server. */
 export async function createTestDatabase(): Promise<{ url: string; dispose(): Promise<void> }> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const adminUrl = inject('pgAdminUrl');
+  let adminUrl: string | undefined;
+  try {
+    adminUrl = inject('pgAdminUrl');
+  } catch {
+    adminUrl = undefined; // outside vitest (benchmarks): use a scratch server
+  }
   if (adminUrl) return { url: await createDatabase(adminUrl, name, TEMPLATE_DATABASE), dispose: async () => {} };
   const pg = await startScratchPostgres();
   const url = await createDatabase(pg.url('postgres'), name);

@@ -210,10 +210,14 @@ export class XeroGateway {
     tokens: TokenSetData,
     tenantId: string,
     options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean },
-  ): Promise<ApiResult<XeroContact[]>> {
+  ): Promise<ApiResult<XeroContact[]> & { pageCount: number | null }> {
     return await this.api(tokens, tenantId, async (xero) =>
       xero.accountingApi.getContacts(tenantId, options.ifModifiedSince, undefined, 'ContactID ASC', undefined, options.page, options.includeArchived, undefined, undefined, options.pageSize),
-    ).then((r) => ({ body: (r.body as Contacts).contacts ?? [], headers: r.headers }));
+    ).then((r) => ({
+      body: (r.body as Contacts).contacts ?? [],
+      headers: r.headers,
+      pageCount: (r.body as Contacts).pagination?.pageCount ?? null,
+    }));
   }
 
   async getContact(tokens: TokenSetData, tenantId: string, contactId: string): Promise<ApiResult<XeroContact | null>> {

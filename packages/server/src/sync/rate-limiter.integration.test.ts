@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { createTestDatabase } from '../testing/index.js';
+import { ormConfig } from '../db/orm.config.js';
+import { createLogger } from '../common/logger.js';
+import { XeroError } from '../xero/xero-errors.js';
+import { TenantRateLimiter, type LimiterClock } from './rate-limiter.js';
+
+const OK = { headers: { minRemaining: 50, dayRemaining: 4000, appMinRemaining: 9000 } };
+
+/** Virtual time: sleeping moves the clock instead of waiting. */
+function fakeClock(start = Date.UTC(2026, 10, 23, 12)): LimiterClock & { slept: number[] } {
+  let now = start;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+      await Promise.resolve();
+    },
+  };
+}
+
+let orm: MikroORM;
+let dispose: () => Promise<void>;
+beforeAll(async () => {
+  const db = await createTestDatabase();
+  dispose = db.dispose;
+  orm = await MikroORM.init(ormConfig(db.url));
+});
+afterAll(async () => {
+  await orm?.close(true);
+  await dispose?.();
+});
+
+const log = createLogger('silent');
+
+describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
+  it('starts at most perMinute calls in any sliding minute, across two limiter instances', async () => {
+    const clock = fakeClock();
+    const limits = { concurrent: 5, perMinute: 3, perDay: 100 };
+    const a = new TenantRateLimiter(orm, limits, log, clock);
+    const b = new TenantRateLimiter(orm, limits, log, clock);
+    const starts: number[] = [];
+    for (const limiter of [a, b, a, b, a]) {
+      await limiter.run('tenant-minute', async () => {
+        starts.push(clock.now());
+        return OK;
+      });
+    }
+    expect(starts.slice(0, 3).every((t) => t === starts[0])).toBe(true);
+    // The 4th and 5th wait until the first call is a minute old.
+    expect(starts[3]! - starts[0]!).toBeGreaterThanOrEqual(60_000);
+    expect(starts[4]! - starts[0]!).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('keeps at most `concurrent` calls in flight', async () => {
+    const limiter = new TenantRateLimiter(orm, { concurrent: 2, perMinute: 60, perDay: 100 }, log);
+    let inFlight = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        limiter.run('tenant-concurrent', async () => {
+          inFlight++;
+          peak = Math.max(peak, inFlight);
+          await new Promise((r) => setTimeout(r, 30));
+          inFlight--;
+          return OK;
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+  });
+
+  it('waits out the daily budget instead of failing, when allowed to wait that long', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 2 }, log, clock);
+    for (let i = 0; i < 2; i++) await limiter.run('tenant-day', async () => OK);
+    const started = clock.now();
+    await limiter.run('tenant-day', async () => OK, { maxWaitMs: 25 * 60 * 60_000 });
+    expect(clock.now() - started).toBeGreaterThanOrEqual(24 * 60 * 60_000 - 1);
+    // With a short allowance it says RATE_LIMITED (the job reschedules itself) rather than hanging.
+    for (let i = 0; i < 1; i++) await limiter.run('tenant-day', async () => OK, { maxWaitMs: 25 * 60 * 60_000 });
+    await expect(limiter.run('tenant-day', async () => OK, { maxWaitMs: 1000 })).rejects.toMatchObject({ kind: 'RATE_LIMITED' });
+  });
+
+  it('honours Retry-After from a 429, then succeeds', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 100 }, log, clock);
+    let calls = 0;
+    const result = await limiter.run('tenant-429', async () => {
+      calls++;
+      if (calls === 1) throw new XeroError('RATE_LIMITED', 'minute', 429, 7000, { 'x-rate-limit-problem': 'minute' });
+      return OK;
+    });
+    expect(result).toBe(OK);
+    expect(calls).toBe(2);
+    expect(clock.slept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(7000);
+  });
+
+  it('pauses a tenant whose remaining-minute header reached 0', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 100 }, log, clock);
+    await limiter.run('tenant-header', async () => ({ headers: { minRemaining: 0, dayRemaining: 10, appMinRemaining: 10 } }));
+    const before = clock.now();
+    await limiter.run('tenant-header', async () => OK);
+    expect(clock.now() - before).toBeGreaterThanOrEqual(60_000);
+  });
+});
