@@ -36,6 +36,7 @@ export const envSchema = z
     /** With no Xero credentials outside production, `pnpm start` runs the local emulator on this port. */
     XERO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     XERO_POLL_INTERVAL_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
+    XERO_SUPPLIER_SWEEP_HOURS: z.coerce.number().min(0.01).max(720).default(6),
     XERO_DAILY_LIMIT: z.coerce.number().int().min(1).default(5000),
     XERO_MINUTE_LIMIT: z.coerce.number().int().min(1).default(60),
     XERO_CONCURRENT_LIMIT: z.coerce.number().int().min(1).default(5),
@@ -112,6 +113,8 @@ export interface XeroConfig {
   webhookKey: string | undefined;
   emulatorPort: number;
   pollIntervalMs: number;
+  /** How often to look for customer contacts that have since become suppliers. */
+  supplierSweepMs: number;
   limits: { perDay: number; perMinute: number; concurrent: number };
   httpTimeoutMs: number;
 }
@@ -151,6 +154,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       webhookKey: env.XERO_WEBHOOK_KEY,
       emulatorPort: env.XERO_EMULATOR_PORT,
       pollIntervalMs: env.XERO_POLL_INTERVAL_MINUTES * 60_000,
+      supplierSweepMs: env.XERO_SUPPLIER_SWEEP_HOURS * 3_600_000,
       limits: { perDay: env.XERO_DAILY_LIMIT, perMinute: env.XERO_MINUTE_LIMIT, concurrent: env.XERO_CONCURRENT_LIMIT },
       httpTimeoutMs: env.XERO_HTTP_TIMEOUT_MS,
     },

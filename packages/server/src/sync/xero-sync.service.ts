@@ -88,6 +88,7 @@ export class XeroSyncService {
       await this.update(connection, {
         importStatus: ImportStatus.DONE,
         pollCursor: cursor,
+        lastSupplierSweepAt: startedAt, // the import itself saw every contact's flags
         lastSuccessfulPollAt: new Date(),
         lastPollAt: new Date(),
         nextPollAt: new Date(Date.now() + this.config.xero.pollIntervalMs),
@@ -146,9 +147,22 @@ export class XeroSyncService {
       if (failure?.kind === 'AUTH' || failure?.kind === 'RATE_LIMITED') return; // the next poll tries again
       throw error;
     }
+    // IsSupplier/IsCustomer flips do not bump UpdatedDateUTC, so If-Modified-Since never shows a customer
+    // who has since become a supplier. Every few hours, sweep the contacts that are both (the only ones a
+    // customer-only skip could have missed): ceil(n/1000) calls.
+    let sweptAt = connection.lastSupplierSweepAt;
+    if (!sweptAt || Date.now() - sweptAt.getTime() >= this.config.xero.supplierSweepMs) {
+      try {
+        totals.created += await this.sweepNewSuppliers(connection);
+        sweptAt = new Date();
+      } catch (error) {
+        log.warn({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'supplier sweep failed; retried next poll');
+      }
+    }
     await this.update(
       connection,
       {
+        lastSupplierSweepAt: sweptAt,
         pollCursor: maxSeen,
         lastPollAt: startedAt,
         lastSuccessfulPollAt: new Date(),
@@ -158,6 +172,21 @@ export class XeroSyncService {
       lastHeaders,
     );
     log.info({ connectionId, ...totals }, 'poll done');
+  }
+
+  private async sweepNewSuppliers(connection: XeroConnection): Promise<number> {
+    let created = 0;
+    for (let page = 1; ; page++) {
+      const { body, pageCount } = await retryTemporary(() =>
+        this.tokens.withAccess(connection.id, (t) =>
+          this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: false, where: 'IsSupplier==true AND IsCustomer==true' }),
+        ),
+      );
+      const scoped = this.orm.em.fork();
+      scoped.setFilterParams('organisation', { id: connection.organisation.id });
+      created += (await this.ingest.ingest(scoped, connection.organisation.id, body.map(mapXeroContact), { announce: true })).created;
+      if (body.length < PAGE_SIZE || (pageCount !== null && page >= pageCount)) return created;
+    }
   }
 
   /** Called by the every-minute cron; pg-boss' stately queue collapses duplicates per connection. */

@@ -34,6 +34,7 @@ beforeAll(async () => {
       { Name: 'Both Ways Ltd', IsSupplier: true, IsCustomer: true },
       { Name: 'Neither Ltd', IsSupplier: false, IsCustomer: false },
       { Name: 'Archived Supplies', IsSupplier: true, IsCustomer: false, ContactStatus: 'ARCHIVED' },
+      { Name: 'Old Customer Ltd', IsSupplier: false, IsCustomer: true, UpdatedDateUTC: Date.now() - 86_400_000 },
     ],
   });
   for (const c of seeded) contactIds[c.Name] = c.ContactID;
@@ -96,7 +97,7 @@ describe('Connect to Xero and import', () => {
     const connected = await connect(buyer, 'Acme Trading', ['Acme Trading', 'Other Co']);
     expect(connected).toMatchObject({ status: 'CONNECTED', tenantName: 'Acme Trading' });
     await expect.poll(async () => (await connection(buyer)).importStatus, { timeout: 20_000 }).toBe('DONE');
-    expect((await connection(buyer)).importProgress).toMatchObject({ pages: 1, seen: 5, created: 3, skipped: 1, archived: 1 });
+    expect((await connection(buyer)).importProgress).toMatchObject({ pages: 1, seen: 6, created: 3, skipped: 2, archived: 1 });
 
     const rows = await suppliers(buyer);
     const byName = Object.fromEntries(rows.map((s) => [s.name, s]));
@@ -134,6 +135,16 @@ describe('Connect to Xero and import', () => {
     // Polling again changes nothing and creates no duplicates.
     await pollNow(buyer);
     expect((await suppliers(buyer)).length).toBe(rows.length);
+  });
+
+  it('finds a customer who has since become a supplier (flag flips do not bump UpdatedDateUTC)', async () => {
+    emulator.control.setContactFlags(acme, contactIds['Old Customer Ltd']!, { isSupplier: true });
+    await pollNow(buyer);
+    expect((await suppliers(buyer)).map((s) => s.name)).not.toContain('Old Customer Ltd');
+    // The periodic sweep (XERO_SUPPLIER_SWEEP_HOURS) is due:
+    await app.orm.em.getConnection().execute('update xero_connections set last_supplier_sweep_at = null');
+    await pollNow(buyer);
+    expect((await suppliers(buyer)).map((s) => s.name)).toContain('Old Customer Ltd');
   });
 
   it('a poll of an unchanged tenant uses exactly one API call', async () => {

@@ -86,6 +86,10 @@ export class XeroConnection extends OrgOwnedEntity {
   @Property({ type: 'datetime', nullable: true })
   nextPollAt: Date | null = null;
 
+  /** Last sweep for contacts that became suppliers (a flag flip does not bump UpdatedDateUTC). */
+  @Property({ type: 'datetime', nullable: true })
+  lastSupplierSweepAt: Date | null = null;
+
   @Property({ type: 'string', length: 500, nullable: true })
   lastError: string | null = null;
 

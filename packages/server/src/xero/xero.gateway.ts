@@ -209,10 +209,10 @@ export class XeroGateway {
   async getContactsPage(
     tokens: TokenSetData,
     tenantId: string,
-    options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean },
+    options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean; where?: string },
   ): Promise<ApiResult<XeroContact[]> & { pageCount: number | null }> {
     return await this.api(tokens, tenantId, async (xero) =>
-      xero.accountingApi.getContacts(tenantId, options.ifModifiedSince, undefined, 'ContactID ASC', undefined, options.page, options.includeArchived, undefined, undefined, options.pageSize),
+      xero.accountingApi.getContacts(tenantId, options.ifModifiedSince, options.where, 'ContactID ASC', undefined, options.page, options.includeArchived, undefined, undefined, options.pageSize),
     ).then((r) => ({
       body: (r.body as Contacts).contacts ?? [],
       headers: r.headers,
