@@ -212,6 +212,9 @@ describe('Connect Xero in the browser', () => {
       // Connected: the address is clean and the card shows the organisation, then the import's result.
       await page.waitForURL((url) => url.pathname === '/integrations' && url.search === '', WAIT);
       await card.getByText('Demo Trading Ltd', { exact: true }).waitFor();
+      // Focus moves from the closed dialog to the card that replaced the picker.
+      const cardHeading = card.getByRole('heading', { name: 'Xero', exact: true });
+      await expect.poll(() => cardHeading.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
       await card.getByText('Connected', { exact: true }).waitFor();
       const done = card.getByText(/Imported: [\d,]+ suppliers?/);
       const progress = card.getByRole('progressbar', { name: 'Importing suppliers from Xero' });
@@ -275,6 +278,8 @@ describe('Connect Xero in the browser', () => {
       await snapshot(page, 'xero-disconnect-dialog');
       await disconnectDialog.getByRole('button', { name: 'Disconnect Xero' }).click();
       await card.getByText('Disconnected', { exact: true }).waitFor();
+      const heading = card.getByRole('heading', { name: 'Xero', exact: true });
+      await expect.poll(() => heading.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
       await snapshot(page, 'xero-disconnected');
       await card.getByRole('button', { name: 'Reconnect to Xero' }).click();
 

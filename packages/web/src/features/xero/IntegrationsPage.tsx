@@ -85,11 +85,18 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
   }, [expired, onSessionExpired]);
 
   const leavePicker = useCallback(() => navigate('/integrations', { replace: true }), [navigate]);
+  // Once connected the picker (and the focused dialog) goes away; put keyboard and screen-reader focus on
+  // the connection card that replaces it, after it has rendered.
+  const [focusCard, setFocusCard] = useState(false);
   const onConnected = useCallback(() => {
+    setFocusCard(true);
     leavePicker();
-    // The picker is gone; put keyboard and screen-reader focus on the connection that replaced it.
-    requestAnimationFrame(() => document.getElementById('integration-xero')?.focus());
   }, [leavePicker]);
+  useEffect(() => {
+    if (!focusCard || attemptId) return;
+    document.getElementById('integration-xero')?.focus();
+    setFocusCard(false);
+  }, [focusCard, attemptId]);
 
   return (
     <>

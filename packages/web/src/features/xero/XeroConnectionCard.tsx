@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toUserFacingError } from '../../app/errors';
 import { lastCheckedText, nextCheckText } from '../../app/relative-time';
 import { useNow } from '../../app/useNow';
@@ -74,11 +74,21 @@ export function XeroConnectionCard({
   const nextCheck = connection ? nextCheckText(connection.nextPollAt, now) : null;
   const headroom = connection ? headroomText(connection.apiHeadroom) : null;
 
+  // The Disconnect button that opened the dialog is gone once disconnected, so focus goes to the heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focusHeading, setFocusHeading] = useState(false);
+  useEffect(() => {
+    if (!focusHeading) return;
+    headingRef.current?.focus();
+    setFocusHeading(false);
+  }, [focusHeading]);
+
   const onDisconnect = async () => {
     setDisconnectError(null);
     try {
       await disconnect();
       setConfirmingDisconnect(false);
+      setFocusHeading(true);
     } catch (caught) {
       setConfirmingDisconnect(false);
       setDisconnectError(toUserFacingError(caught).message);
@@ -94,7 +104,7 @@ export function XeroConnectionCard({
       </div>
       <div className="integration__body">
         <div className="integration__title">
-          <h2 id="integration-xero" className="card__title" tabIndex={-1}>
+          <h2 id="integration-xero" ref={headingRef} className="card__title" tabIndex={-1}>
             Xero
           </h2>
           <span className={`badge ${status ? BADGE_TONES[status] : 'badge--neutral'}`} id="integration-xero-status">
