@@ -201,7 +201,13 @@ describe('Connect Xero in the browser', () => {
       expect(await dialog.textContent()).toContain(
         'Vouch will be connected to Demo Trading Ltd for good. You can reconnect it later, but never switch to a different Xero organisation.',
       );
-      await dialog.getByRole('button', { name: 'Cancel' }).waitFor();
+      // Cancel has focus first (nothing permanent on a stray Enter), and Tab stays inside the dialog.
+      const cancel = dialog.getByRole('button', { name: 'Cancel' });
+      await expect.poll(() => cancel.evaluate((el) => el === document.activeElement), WAIT).toBe(true);
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press('Tab');
+        expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+      }
       await snapshot(page, 'xero-confirm-dialog');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });

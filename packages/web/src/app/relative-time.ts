@@ -45,7 +45,8 @@ export function relativeTime(iso: string | null | undefined, nowMs: number, loca
 
 /**
  * "Last checked 3 minutes ago", or "Not checked yet". A check is in the past by definition, so a stamp a
- * little ahead of this browser's clock (clock skew) reads "just now", never "in a moment".
+ * little ahead of `nowMs` (clock skew, or a ticking `now` taken just before the update arrived) reads
+ * "just now", never "in a moment".
  */
 export function lastCheckedText(iso: string | null | undefined, nowMs: number): string {
   const at = iso ? Date.parse(iso) : Number.NaN;
