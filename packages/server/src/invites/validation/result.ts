@@ -51,3 +51,30 @@ function maxText(v: string, label: string, max: number, codePrefix: string): Fie
   if (charLength(v) > max) return fail(`${codePrefix}_TOO_LONG`, `${label} must be ${max} characters or fewer.`);
   return ok(v);
 }
+
+/** One problem with one input field; `field` is the input key or path (e.g. "sortCode", "phones[0].number"). */
+export interface ValidationIssue {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Result of validating several fields together. */
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
+
+/** Collects field results; `take` returns the normalised value, or records the error and returns undefined. */
+export class IssueCollector {
+  readonly errors: ValidationIssue[] = [];
+
+  take<T>(field: string, result: FieldResult<T>): T | undefined {
+    if (result.ok) return result.normalised;
+    this.errors.push({ field, code: result.code, message: result.message });
+    return undefined;
+  }
+
+  add(field: string, code: string, message: string): void {
+    this.errors.push({ field, code, message });
+  }
+}
