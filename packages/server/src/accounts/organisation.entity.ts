@@ -1,3 +1,4 @@
+import type { Opt } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
@@ -8,4 +9,8 @@ export class Organisation extends BaseEntity {
   @Field(() => String)
   @Property({ type: 'string', length: 200 })
   name!: string;
+
+  @Field(() => Boolean, { description: 'Bank-detail changes need a second, different approver.' })
+  @Property({ type: 'boolean', default: false })
+  requireSecondApproverForBankChanges: boolean & Opt = false;
 }

@@ -27,6 +27,12 @@ export const envSchema = z
     SIGN_IN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_ENABLED: bool.default(true),
+    /** smtp(s)://user:pass@host:port; with none, invites are not emailed and the buyer copies the link. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    MAIL_FROM: z.string().min(3).default('Vouch <no-reply@vouch.local>'),
+    INVITE_TTL_DAYS: z.coerce.number().min(0.001).max(90).default(14),
+    INVITE_REMINDER_DAYS: z.coerce.number().min(0.001).max(30).default(3),
+    INVITE_MAX_REMINDERS: z.coerce.number().int().min(0).max(10).default(3),
     XERO_CLIENT_ID: z.string().min(1).optional(),
     XERO_CLIENT_SECRET: z.string().min(1).optional(),
     XERO_REDIRECT_URI: z.url().optional(),
@@ -74,7 +80,7 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export const SENSITIVE_KEYS = ['DATABASE_URL', 'XERO_CLIENT_SECRET', 'XERO_WEBHOOK_KEY', 'TOKEN_ENCRYPTION_KEYS'] as const;
+export const SENSITIVE_KEYS = ['DATABASE_URL', 'SMTP_URL', 'XERO_CLIENT_SECRET', 'XERO_WEBHOOK_KEY', 'TOKEN_ENCRYPTION_KEYS'] as const;
 
 /** Development-only key, so a fresh checkout works; production must set TOKEN_ENCRYPTION_KEYS. */
 const DEV_TOKEN_KEY = 'dev:ZGV2ZWxvcG1lbnQtb25seS10b2tlbi1rZXktMzJieXQ=';
@@ -99,6 +105,8 @@ export interface Config {
   sessionTtlMs: number;
   signInLimits: { perEmail: number; perIp: number; windowMs: number };
   jobsEnabled: boolean;
+  mail: { smtpUrl: string | undefined; from: string };
+  invites: { ttlMs: number; reminderEveryMs: number; maxReminders: number };
   xero: XeroConfig;
   tokenKeys: { id: string; key: Buffer }[];
 }
@@ -145,6 +153,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowMs: env.SIGN_IN_WINDOW_MINUTES * 60 * 1000,
     },
     jobsEnabled: env.JOBS_ENABLED,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    invites: {
+      ttlMs: env.INVITE_TTL_DAYS * 86_400_000,
+      reminderEveryMs: env.INVITE_REMINDER_DAYS * 86_400_000,
+      maxReminders: env.INVITE_MAX_REMINDERS,
+    },
     xero: {
       clientId: env.XERO_CLIENT_ID,
       clientSecret: env.XERO_CLIENT_SECRET,

@@ -4,6 +4,10 @@ import { User } from '../accounts/user.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { RateLimitBucket } from '../common/rate-limit-bucket.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Invite } from '../invites/invite.entity.js';
+import { ChangeRequest } from '../review/change-request.entity.js';
+import { OutboxEntry } from '../review/outbox-entry.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { XeroCall, XeroRateLimitState } from '../sync/xero-rate-limit.entity.js';
@@ -23,6 +27,10 @@ export const entities = [
   XeroOAuthAttempt,
   XeroRateLimitState,
   XeroCall,
+  Invite,
+  ChangeRequest,
+  AuditEvent,
+  OutboxEntry,
 ];
 
 /** Entities whose rows belong to one organisation; the `organisation` filter guards each of them. */

@@ -95,6 +95,15 @@ export class Supplier extends OrgOwnedEntity {
   @Enum({ items: () => SupplierStatus, nativeEnumName: 'supplier_status', default: SupplierStatus.ACTIVE })
   status: SupplierStatus & Opt = SupplierStatus.ACTIVE;
 
+  /** Structured payment details from an accepted submission (bank numbers in full; masked for output). */
+  @Property({ type: 'json', nullable: true, lazy: true })
+  paymentDetails: Opt<Record<string, unknown>> | null = null;
+
+  /** When the current bank details came from an accepted, verified supplier submission. */
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  bankDetailsVerifiedAt: Date | null = null;
+
   /** Xero's ContactID once linked. */
   @Field(() => String, { nullable: true })
   @Property({ type: 'uuid', nullable: true })

@@ -17,8 +17,10 @@ export class SupplierResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('includeArchived', () => Boolean, { defaultValue: false, description: 'Include suppliers archived in Xero.' })
+    includeArchived?: boolean,
   ): Promise<SupplierConnection> {
-    return ctx.services.suppliers.list(ctx.em, { first, after, search });
+    return ctx.services.suppliers.list(ctx.em, { first, after, search, includeArchived: includeArchived ?? false });
   }
 
   @Authorized()

@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { AppError, ValidationFailed } from '../common/app-error.js';
 import type { Viewer } from '../graphql/context.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
-import { Supplier } from './supplier.entity.js';
+import { Supplier, SupplierStatus } from './supplier.entity.js';
 import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
 
@@ -26,12 +26,12 @@ export class SupplierService {
   /** Newest first; the id is a UUIDv7, so it orders by creation and is a stable cursor. */
   async list(
     em: EntityManager,
-    args: { first: number; after?: string | null; search?: string | null },
+    args: { first: number; after?: string | null; search?: string | null; includeArchived?: boolean },
   ): Promise<SupplierConnection> {
     if (args.first < 1 || args.first > MAX_PAGE_SIZE) {
       throw new ValidationFailed([{ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
     }
-    const where: FilterQuery<Supplier> = {};
+    const where: FilterQuery<Supplier> = args.includeArchived ? {} : { status: SupplierStatus.ACTIVE };
     const search = args.search?.trim();
     if (search) where.name = { $ilike: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
     const page: FilterQuery<Supplier> = args.after ? { ...where, id: { $lt: decodeCursor(args.after) } } : where;

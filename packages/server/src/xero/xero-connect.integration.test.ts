@@ -14,7 +14,7 @@ const START = 'mutation { startXeroConnection { authorizeUrl } }';
 const PENDING = 'query P($id: ID!) { pendingXeroConnection(attemptId: $id) { attemptId lockedTenantId tenants { tenantId tenantName allowed } } }';
 const CONFIRM = `mutation C($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { ${CONNECTION_FIELDS} } }`;
 const CONNECTION = `query { xeroConnection { ${CONNECTION_FIELDS} } }`;
-const SUPPLIERS = 'query { suppliers(first: 200) { totalCount edges { node { id name status email bankAccountDetails xeroContactId hasBankDetailDrift drift { field xeroValue vouchValue isBankDetail } } } } }';
+const SUPPLIERS = 'query { suppliers(first: 200, includeArchived: true) { totalCount edges { node { id name status email bankAccountDetails xeroContactId hasBankDetailDrift drift { field xeroValue vouchValue isBankDetail } } } } }';
 
 let emulator: XeroEmulator;
 let app: TestApp;

@@ -2,7 +2,7 @@ import { AppError } from '../common/app-error.js';
 
 export class XeroNotConfigured extends AppError {
   constructor() {
-    super('INTERNAL', 'XERO_NOT_CONFIGURED', 'Xero is not configured on this Vouch server.');
+    super('UNAVAILABLE', 'XERO_NOT_CONFIGURED', 'Xero is not configured on this Vouch server.');
   }
 }
 
@@ -42,6 +42,6 @@ export class NotConnected extends AppError {
 
 export class XeroUnavailable extends AppError {
   constructor() {
-    super('INTERNAL', 'XERO_UNAVAILABLE', 'Xero could not be reached. Try again in a minute.');
+    super('UNAVAILABLE', 'XERO_UNAVAILABLE', 'Xero could not be reached. Try again in a minute.');
   }
 }

@@ -2,9 +2,11 @@
 import { Migration20261123190652_initial } from './Migration20261123190652_initial.js';
 import { Migration20261123191736_xero } from './Migration20261123191736_xero.js';
 import { Migration20261123192953_supplier_sweep } from './Migration20261123192953_supplier_sweep.js';
+import { Migration20261123193416_invites_review_audit } from './Migration20261123193416_invites_review_audit.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
   { name: 'Migration20261123191736_xero', class: Migration20261123191736_xero },
   { name: 'Migration20261123192953_supplier_sweep', class: Migration20261123192953_supplier_sweep },
+  { name: 'Migration20261123193416_invites_review_audit', class: Migration20261123193416_invites_review_audit },
 ];

@@ -1,0 +1,45 @@
+import type { Rel } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Trigger } from '@mikro-orm/decorators/legacy';
+import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { Supplier } from '../suppliers/supplier.entity.js';
+
+/**
+ * Append-only history of a supplier: import, drift seen, invite events, submission, decision, sync result.
+ * Rows are never updated or deleted (a database trigger refuses it). Bank numbers are masked before storing.
+ */
+@Entity({ tableName: 'audit_events' })
+@Trigger({
+  name: 'audit_events_append_only',
+  timing: 'before',
+  events: ['update', 'delete'],
+  // Cascades from a deleted organisation or supplier (nested trigger depth) are the only way rows go.
+  body: `if tg_op = 'DELETE' and pg_trigger_depth() > 1 then return old; end if; raise exception 'audit_events is append-only';`,
+})
+@Index({ properties: ['organisation', 'supplier', 'id'] })
+export class AuditEvent extends OrgOwnedEntity {
+  @ManyToOne({ entity: () => Supplier, deleteRule: 'cascade' })
+  supplier!: Rel<Supplier>;
+
+  /** USER, SUPPLIER, XERO or SYSTEM. */
+  @Property({ type: 'string', length: 16 })
+  actorType!: string;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  actorId: string | null = null;
+
+  @Property({ type: 'string', length: 255 })
+  actorLabel!: string;
+
+  /** e.g. SUPPLIER_IMPORTED, DRIFT_SEEN, INVITE_SENT, CODE_VERIFIED, CHANGE_SUBMITTED, CHANGE_ACCEPTED. */
+  @Property({ type: 'string', length: 40 })
+  kind!: string;
+
+  @Property({ type: 'string', length: 500 })
+  summary!: string;
+
+  @Property({ type: 'json', nullable: true })
+  before: Record<string, unknown> | null = null;
+
+  @Property({ type: 'json', nullable: true })
+  after: Record<string, unknown> | null = null;
+}
