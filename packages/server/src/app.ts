@@ -167,7 +167,8 @@ export async function createApp(config: Config): Promise<VouchApp> {
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = config.publicUrl ?? `http://localhost:${port}`;
+  // Where this process listens (tests and logs); links sent to people use config.publicUrl when set.
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -176,6 +177,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
       log.info('shutting down: draining HTTP, websockets and jobs');
       await apollo.stop(); // stops accepting, drains HTTP and (via the plugin) websockets
       await scheduler.stop();
+      services.mailer.close();
       await orm.close(true);
       await embedded?.stop();
       log.info('shutdown complete');

@@ -1,5 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AccountsService } from './accounts/accounts.service.js';
+import { Mailer } from './common/mailer.js';
+import { InvitesService } from './invites/invites.service.js';
+import { ReviewService } from './review/review.service.js';
 import type { Logger } from './common/logger.js';
 import type { Config } from './config/env.js';
 import { ORGANISATION_FILTER } from './db/orm.config.js';
@@ -25,12 +28,16 @@ export interface Services {
   xeroTokens: XeroTokenStore;
   xeroSync: XeroSyncService;
   xeroConnect: XeroConnectService;
+  mailer: Mailer;
+  invites: InvitesService;
+  review: ReviewService;
   /** A fresh EntityManager; pass an organisation id to bind the organisation filter to it. */
   em(organisationId?: string): EntityManager;
 }
 
 export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, log: Logger, clock?: LimiterClock): Services {
   const jobs = new JobQueue();
+  const mailer = new Mailer(config.mail.smtpUrl, config.mail.from, log);
   const limiter = new TenantRateLimiter(orm, config.xero.limits, log, clock);
   const xeroGateway = new XeroGateway(config.xero, log, limiter);
   const xeroTokens = new XeroTokenStore(orm, xeroGateway, new TokenCrypto(config.tokenKeys), pubsub, log);
@@ -46,6 +53,9 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     xeroTokens,
     xeroSync,
     xeroConnect: new XeroConnectService(orm, config, xeroGateway, xeroTokens, xeroSync, pubsub, log),
+    mailer,
+    invites: new InvitesService(orm, config, mailer, log),
+    review: new ReviewService(mailer, log),
     em(organisationId?: string) {
       const em = orm.em.fork();
       if (organisationId) em.setFilterParams(ORGANISATION_FILTER, { id: organisationId });

@@ -1,4 +1,6 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Organisation } from './organisation.entity.js';
+import { Role } from './role.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
 import { SignInInput, SignUpInput } from './accounts.input.js';
@@ -30,6 +32,18 @@ export class AccountsResolver {
     await ctx.services.accounts.signOut(ctx.em, viewer.sessionId);
     if (ctx.http) clearSessionCookie(ctx.http.req, ctx.http.res, ctx.services.config.cookieSecure);
     return true;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Organisation, { description: 'Organisation settings (ADMIN).' })
+  async updateOrganisationSettings(
+    @Arg('requireSecondApproverForBankChanges', () => Boolean) requireSecond: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Organisation> {
+    const organisation = await ctx.em.findOneOrFail(Organisation, { id: requireViewer(ctx).organisationId });
+    organisation.requireSecondApproverForBankChanges = requireSecond;
+    await ctx.em.flush();
+    return organisation;
   }
 
   private signedIn(ctx: GraphQLContext, result: SignedIn): AuthPayload {

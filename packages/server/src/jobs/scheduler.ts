@@ -6,6 +6,7 @@ import { xeroImportContactsJob } from '../sync/jobs/xero.import-contacts.job.js'
 import { xeroPollDueJob, xeroPollJob } from '../sync/jobs/xero.poll.job.js';
 import type { JobDefinition } from './job-definition.js';
 import { purgeExpiredSessionsJob } from './system.purge-expired.job.js';
+import { sendInviteRemindersJob } from '../invites/jobs/invites.send-reminders.job.js';
 
 export const JOBS: JobDefinition[] = [
   purgeExpiredSessionsJob,
@@ -13,6 +14,7 @@ export const JOBS: JobDefinition[] = [
   xeroPollJob,
   xeroPollDueJob,
   xeroFetchContactJob,
+  sendInviteRemindersJob,
 ] as JobDefinition[];
 
 export interface Scheduler {

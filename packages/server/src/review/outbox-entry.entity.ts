@@ -52,7 +52,7 @@ export class OutboxEntry extends OrgOwnedEntity {
   lastError: string | null = null;
 
   @Property({ type: 'json', nullable: true })
-  receipt: Record<string, unknown> | null = null;
+  receipt: Opt<Record<string, unknown>> | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   syncedAt: Date | null = null;

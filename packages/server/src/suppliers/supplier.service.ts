@@ -1,6 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { AppError, ValidationFailed } from '../common/app-error.js';
 import type { Viewer } from '../graphql/context.js';
+import { User } from '../accounts/user.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier, SupplierStatus } from './supplier.entity.js';
 import type { CreateSupplierInput } from './supplier.input.js';
@@ -62,10 +64,19 @@ export class SupplierService {
   async create(em: EntityManager, viewer: Viewer, input: CreateSupplierInput): Promise<Supplier> {
     const name = input.name.trim();
     if (!name) throw new ValidationFailed([{ field: 'name', message: 'Enter the supplier name.' }]);
+    const user = await em.findOneOrFail(User, { id: viewer.userId });
     const supplier = em.create(Supplier, {
       organisation: viewer.organisationId,
       name,
       email: input.email?.trim() || null,
+    });
+    recordAudit(em, {
+      organisationId: viewer.organisationId,
+      supplierId: supplier.id,
+      actor: { type: 'USER', id: user.id, label: user.name },
+      kind: 'SUPPLIER_CREATED',
+      summary: `${user.name} added ${name}`,
+      after: { name, email: supplier.email },
     });
     await em.flush();
     return supplier;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus } from '../suppliers/supplier.entity.js';
 import { canonical, isCustomerOnly, type MappedContact } from '../xero/map-xero-contact.js';
@@ -62,6 +63,14 @@ export class ContactIngestService {
             xeroIsCustomer: contact.isCustomer,
           });
           createdIds.push(created.id);
+          recordAudit(tx, {
+            organisationId,
+            supplierId: created.id,
+            actor: { type: 'XERO' },
+            kind: 'SUPPLIER_IMPORTED',
+            summary: `Imported from Xero${contact.archived ? ' (archived there)' : ''}`,
+            after: contact.owned,
+          });
           if (contact.archived) result.archived++;
           else result.created++;
           continue;
@@ -90,6 +99,15 @@ export class ContactIngestService {
             if (resolved) {
               Object.assign(resolved, { vouchValue, xeroValue, firstSeenAt: now, lastSeenAt: now, resolvedAt: null });
             } else {
+              recordAudit(tx, {
+                organisationId,
+                supplierId: supplier.id,
+                actor: { type: 'XERO' },
+                kind: 'DRIFT_SEEN',
+                summary: `Xero holds a different ${field}${BANK_FIELDS.includes(field) ? ' (bank details!)' : ''}; Vouch's value is kept`,
+                before: { [field]: vouchValue },
+                after: { [field]: xeroValue },
+              });
               tx.create(SupplierDrift, {
                 organisation: organisationId,
                 supplier,

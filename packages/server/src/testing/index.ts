@@ -144,6 +144,8 @@ export function graphqlClient(baseUrl: string, init: { ip?: string; headers?: Re
   };
 }
 
+export { startTestSmtp, type CapturedMail } from './smtp.js';
+
 export const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) { user { id email name role organisation { id name } } }

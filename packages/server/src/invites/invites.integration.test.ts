@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../accounts/password.js';
+import { Role } from '../accounts/role.js';
+import { User } from '../accounts/user.entity.js';
+import { OutboxEntry } from '../review/outbox-entry.entity.js';
+import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
+
+const CREATE = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }';
+const INVITE = 'mutation($ids: [ID!]!, $email: String) { inviteSuppliers(supplierIds: $ids, email: $email) { link invite { id status email emailed } } }';
+const OPEN = 'query($t: String!) { supplierInvite(token: $t) { organisationName supplierName emailHint status verified } }';
+const SEND_CODE = 'mutation($t: String!) { sendSupplierCode(token: $t) { sentTo devCode } }';
+const VERIFY = 'mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName details } }';
+const DETAILS = 'query($t: String!) { supplierDetails(token: $t) { details } }';
+const SUBMIT = 'mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt bankDetailsMasked } }';
+const SUPPLIER = `query($id: ID!) { supplier(id: $id) { id name email bankAccountDetails bankDetailsVerifiedAt
+  latestInvite { id status }
+  pendingChangeRequest { id status changesBankDetails approvals { userName } changes { field label before after isBankDetail } }
+  changeRequests { id status }
+  auditEvents(first: 50) { edges { node { kind summary actorType before after } } } } }`;
+const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id) { id status approvals { userName } } }';
+const REJECT = 'mutation($id: ID!, $r: String!) { rejectChangeRequest(id: $id, reason: $r) { id status rejectReason } }';
+
+let app: TestApp;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+beforeAll(async () => {
+  smtp = await startTestSmtp();
+  app = await startTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://vouch.example' } });
+});
+afterAll(async () => {
+  await app?.close();
+  await smtp?.close();
+});
+
+async function mailTo(address: string, subject: RegExp, after = 0): Promise<CapturedMail> {
+  await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
+  return smtp.messages.slice(after).filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1)!;
+}
+
+const tokenIn = (mail: CapturedMail): string => /\/invite#token=([\w-]+)/.exec(mail.text)![1]!;
+const codeIn = (mail: CapturedMail): string => /(\d{6})/.exec(mail.subject)![1]!;
+
+async function buyerWithSupplier(email = uniqueEmail('supplier')) {
+  const buyer = await signUpBuyer(app.url);
+  const created = await buyer.client.request<{ createSupplier: { id: string } }>(CREATE, { input: { name: 'Acme Widgets Ltd', email } });
+  return { buyer, supplierId: created.data!.createSupplier.id, supplierEmail: email };
+}
+
+async function invited(buyer: Awaited<ReturnType<typeof signUpBuyer>>, supplierId: string, supplierEmail: string) {
+  const before = smtp.messages.length;
+  const res = await buyer.client.request<{ inviteSuppliers: { link: string | null; invite: { id: string; status: string; emailed: boolean } }[] }>(INVITE, { ids: [supplierId] });
+  expect(res.errors).toBeUndefined();
+  expect(res.data!.inviteSuppliers[0]).toMatchObject({ link: null, invite: { status: 'SENT', emailed: true } });
+  const mail = await mailTo(supplierEmail, /confirm your supplier details/, before);
+  return { token: tokenIn(mail), inviteId: res.data!.inviteSuppliers[0]!.invite.id };
+}
+
+async function verifiedSupplier(token: string, email: string) {
+  const supplier = graphqlClient(app.url);
+  const before = smtp.messages.length;
+  expect((await supplier.request(SEND_CODE, { t: token })).errors).toBeUndefined();
+  const code = codeIn(await mailTo(email, /Your Vouch code/, before));
+  const verified = await supplier.request(VERIFY, { t: token, c: code });
+  expect(verified.errors).toBeUndefined();
+  return supplier;
+}
+
+const GOOD = {
+  name: 'Acme Widgets Limited',
+  email: 'accounts@acme.example',
+  phones: [{ type: 'DEFAULT', number: '020 7946 0000', areaCode: null, countryCode: '44' }],
+  addresses: [{ type: 'POBOX', line1: '1 High Street', city: 'London', postalCode: 'SW1A 1AA', country: 'GB' }],
+  contactPersons: [{ firstName: 'Ada', lastName: 'Byron', email: 'ada@acme.example' }],
+  taxNumber: null,
+  companyNumber: null,
+  // A VocaLink published example that passes the modulus check.
+  payment: { country: 'GB', accountHolderName: 'Acme Widgets Limited', sortCode: '08-99-99', accountNumber: '66374958' },
+};
+
+describe('invite lifecycle', () => {
+  it('invite → open → code → details with a typo → fixed → pending diff → accepted, with the timeline', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token } = await invited(buyer, supplierId, supplierEmail);
+
+    const anon = graphqlClient(app.url);
+    const opened = await anon.request<{ supplierInvite: { supplierName: string; emailHint: string; status: string; verified: boolean } }>(OPEN, { t: token });
+    expect(opened.data!.supplierInvite).toMatchObject({ supplierName: 'Acme Widgets Ltd', status: 'OPENED', verified: false });
+    expect(opened.data!.supplierInvite.emailHint).not.toContain(supplierEmail.split('@')[0]);
+    // Nothing but the invite summary before the code.
+    expect((await anon.request(DETAILS, { t: token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const supplier = await verifiedSupplier(token, supplierEmail);
+    const details = await supplier.request<{ supplierDetails: { details: { name: string } } }>(DETAILS, { t: token });
+    expect(details.data!.supplierDetails.details.name).toBe('Acme Widgets Ltd');
+
+    const typo = await supplier.request(SUBMIT, { t: token, i: { ...GOOD, payment: { ...GOOD.payment, accountNumber: '66374959' } } });
+    expect(typo.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(typo.errors?.[0]?.extensions?.fields)).toContain('payment.');
+    expect((await buyer.client.request<{ supplier: { pendingChangeRequest: unknown } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest).toBeNull();
+
+    const sent = await supplier.request<{ submitSupplierDetails: { bankDetailsMasked: string } }>(SUBMIT, { t: token, i: GOOD });
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data!.submitSupplierDetails.bankDetailsMasked).toBe('•••• 4958');
+
+    type S = { supplier: { name: string; bankAccountDetails: string | null; bankDetailsVerifiedAt: string | null; latestInvite: { status: string }; pendingChangeRequest: { id: string; changesBankDetails: boolean; changes: { field: string; before: unknown; after: unknown; isBankDetail: boolean }[] } | null; auditEvents: { edges: { node: { kind: string; before: unknown; after: unknown } }[] } } };
+    const review = (await buyer.client.request<S>(SUPPLIER, { id: supplierId })).data!.supplier;
+    expect(review.latestInvite.status).toBe('SUBMITTED');
+    const pending = review.pendingChangeRequest!;
+    expect(pending.changesBankDetails).toBe(true);
+    expect(pending.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['name', 'email', 'phones', 'addresses', 'contactPersons', 'bankAccountDetails', 'paymentDetails']));
+    expect(pending.changes.find((c) => c.field === 'name')).toMatchObject({ before: 'Acme Widgets Ltd', after: 'Acme Widgets Limited', isBankDetail: false });
+    expect(pending.changes.find((c) => c.field === 'bankAccountDetails')).toMatchObject({ before: null, isBankDetail: true });
+
+    const accepted = await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: pending.id });
+    expect(accepted.data!.acceptChangeRequest.status).toBe('ACCEPTED');
+    const after = (await buyer.client.request<S>(SUPPLIER, { id: supplierId })).data!.supplier;
+    expect(after).toMatchObject({ name: 'Acme Widgets Limited', pendingChangeRequest: null });
+    expect(after.bankAccountDetails).toContain('66374958');
+    expect(after.bankDetailsVerifiedAt).toBeTruthy();
+    // The accept wrote its outbox row in the same transaction.
+    const outbox = await app.services.em(buyer.user.organisation.id).find(OutboxEntry, { supplier: supplierId });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.payload).toMatchObject({ name: 'Acme Widgets Limited' });
+    expect(outbox[0]!.idempotencyKey).toMatch(/^vouch-outbox-/);
+
+    const kinds = after.auditEvents.edges.map((e) => e.node.kind);
+    expect(kinds).toEqual(['CHANGE_ACCEPTED', 'CHANGE_SUBMITTED', 'EMAIL_VERIFIED', 'INVITE_OPENED', 'INVITE_SENT', 'SUPPLIER_CREATED']);
+    // Bank numbers are masked in the trail.
+    expect(JSON.stringify(after.auditEvents)).not.toContain('66374958');
+    expect(JSON.stringify(after.auditEvents)).toContain('•••• 4958');
+  });
+
+  it('locks after 5 wrong codes and tells the buyer', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token } = await invited(buyer, supplierId, supplierEmail);
+    const supplier = graphqlClient(app.url);
+    await supplier.request(SEND_CODE, { t: token });
+    const codes: unknown[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await supplier.request(VERIFY, { t: token, c: String(100000 + i) })).errors?.[0]?.extensions?.reason);
+    expect(codes.slice(0, 4)).toEqual(['WRONG_CODE', 'WRONG_CODE', 'WRONG_CODE', 'WRONG_CODE']);
+    expect(codes[4]).toBe('INVITE_LOCKED');
+    expect((await supplier.request(OPEN, { t: token })).errors?.[0]?.extensions?.reason).toBe('INVITE_LOCKED');
+    await mailTo(buyer.input.email, /was locked/);
+    const status = (await buyer.client.request<{ supplier: { latestInvite: { status: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.latestInvite.status;
+    expect(status).toBe('LOCKED');
+  });
+
+  it('refuses an expired code and an expired invite', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token, inviteId } = await invited(buyer, supplierId, supplierEmail);
+    const supplier = graphqlClient(app.url);
+    const before = smtp.messages.length;
+    await supplier.request(SEND_CODE, { t: token });
+    const code = codeIn(await mailTo(supplierEmail, /Your Vouch code/, before));
+    await app.orm.em.getConnection().execute(`update invites set code_expires_at = now() - interval '1 minute' where id = ?`, [inviteId]);
+    expect((await supplier.request(VERIFY, { t: token, c: code })).errors?.[0]?.extensions?.reason).toBe('CODE_EXPIRED');
+    await app.orm.em.getConnection().execute(`update invites set expires_at = now() - interval '1 minute' where id = ?`, [inviteId]);
+    expect((await supplier.request(OPEN, { t: token })).errors?.[0]?.extensions?.reason).toBe('INVITE_EXPIRED');
+    const status = (await buyer.client.request<{ supplier: { latestInvite: { status: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.latestInvite.status;
+    expect(status).toBe('EXPIRED');
+  });
+
+  it('revoke ends the link; resend issues a new one and retires the old', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const first = await invited(buyer, supplierId, supplierEmail);
+    const before = smtp.messages.length;
+    const resent = await buyer.client.request('mutation($id: ID!) { resendInvite(inviteId: $id) { invite { status } } }', { id: first.inviteId });
+    expect(resent.errors).toBeUndefined();
+    const second = tokenIn(await mailTo(supplierEmail, /confirm your supplier details/, before));
+    expect(second).not.toBe(first.token);
+    expect((await graphqlClient(app.url).request(OPEN, { t: first.token })).errors?.[0]?.extensions?.reason).toBe('INVITE_NOT_FOUND');
+    expect((await graphqlClient(app.url).request(OPEN, { t: second })).errors).toBeUndefined();
+    await buyer.client.request('mutation($id: ID!) { revokeInvite(inviteId: $id) { status } }', { id: first.inviteId });
+    expect((await graphqlClient(app.url).request(OPEN, { t: second })).errors?.[0]?.extensions?.reason).toBe('INVITE_REVOKED');
+  });
+
+  it('a new submission supersedes the pending one, keeping history; rejection emails the reason', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token } = await invited(buyer, supplierId, supplierEmail);
+    const supplier = await verifiedSupplier(token, supplierEmail);
+    await supplier.request(SUBMIT, { t: token, i: { ...GOOD, name: 'First Try Ltd' } });
+    await supplier.request(SUBMIT, { t: token, i: { ...GOOD, name: 'Second Try Ltd' } });
+    type S = { supplier: { pendingChangeRequest: { id: string; changes: { field: string; after: unknown }[] }; changeRequests: { status: string }[] } };
+    const s = (await buyer.client.request<S>(SUPPLIER, { id: supplierId })).data!.supplier;
+    expect(s.changeRequests.map((c) => c.status)).toEqual(['PENDING', 'SUPERSEDED']);
+    expect(s.pendingChangeRequest.changes.find((c) => c.field === 'name')!.after).toBe('Second Try Ltd');
+    const before = smtp.messages.length;
+    const rejected = await buyer.client.request<{ rejectChangeRequest: { status: string } }>(REJECT, { id: s.pendingChangeRequest.id, r: 'The sort code does not match our records.' });
+    expect(rejected.data!.rejectChangeRequest.status).toBe('REJECTED');
+    const mail = await mailTo(supplierEmail, /could not accept/, before);
+    expect(mail.text).toContain('The sort code does not match our records.');
+    expect((await buyer.client.request(REJECT, { id: s.pendingChangeRequest.id, r: 'again' })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+});
+
+describe('who may decide', () => {
+  async function colleague(orgId: string, role: Role) {
+    const email = uniqueEmail(role.toLowerCase());
+    const em = app.services.em(orgId);
+    em.create(User, { organisation: orgId, email, name: `${role} Person`, role, passwordHash: await hashPassword('colleague password') });
+    await em.flush();
+    const client = graphqlClient(app.url);
+    await client.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', { i: { email, password: 'colleague password' } });
+    return client;
+  }
+
+  async function pendingRequest() {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token } = await invited(buyer, supplierId, supplierEmail);
+    const supplier = await verifiedSupplier(token, supplierEmail);
+    await supplier.request(SUBMIT, { t: token, i: GOOD });
+    const id = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
+    return { buyer, supplierId, id };
+  }
+
+  it('VIEWERs cannot accept or reject, and see bank details masked; APPROVERs can accept', async () => {
+    const { buyer, supplierId, id } = await pendingRequest();
+    const viewer = await colleague(buyer.user.organisation.id, Role.VIEWER);
+    expect((await viewer.request(ACCEPT, { id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await viewer.request(REJECT, { id, r: 'no' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const seen = await viewer.request<{ supplier: { pendingChangeRequest: { changes: unknown[] } } }>(SUPPLIER, { id: supplierId });
+    expect(JSON.stringify(seen.data!.supplier.pendingChangeRequest.changes)).not.toContain('66374958');
+    const approver = await colleague(buyer.user.organisation.id, Role.APPROVER);
+    expect((await approver.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id })).data!.acceptChangeRequest.status).toBe('ACCEPTED');
+  });
+
+  it('with the setting on, a bank change needs a second, different approver', async () => {
+    const { buyer, id } = await pendingRequest();
+    await buyer.client.request('mutation { updateOrganisationSettings(requireSecondApproverForBankChanges: true) { requireSecondApproverForBankChanges } }');
+    const first = await buyer.client.request<{ acceptChangeRequest: { status: string; approvals: unknown[] } }>(ACCEPT, { id });
+    expect(first.data!.acceptChangeRequest).toMatchObject({ status: 'PENDING', approvals: [{ userName: 'Ada Buyer' }] });
+    expect((await buyer.client.request(ACCEPT, { id })).errors?.[0]?.extensions?.reason).toBe('SECOND_APPROVER_REQUIRED');
+    const approver = await colleague(buyer.user.organisation.id, Role.APPROVER);
+    const second = await approver.request<{ acceptChangeRequest: { status: string; approvals: unknown[] } }>(ACCEPT, { id });
+    expect(second.data!.acceptChangeRequest.status).toBe('ACCEPTED');
+    expect(second.data!.acceptChangeRequest.approvals).toHaveLength(2);
+  });
+
+  it('nothing of one organisation reaches another; a token opens only its own supplier', async () => {
+    const { id, supplierId } = await pendingRequest();
+    const stranger = await signUpBuyer(app.url);
+    expect((await stranger.client.request(ACCEPT, { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await stranger.client.request<{ supplier: unknown }>(SUPPLIER, { id: supplierId })).data!.supplier).toBeNull();
+    expect((await stranger.client.request(INVITE, { ids: [supplierId] })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('audit events are append-only in the database', async () => {
+    await pendingRequest();
+    await expect(app.orm.em.getConnection().execute(`update audit_events set summary = 'tampered'`)).rejects.toThrow(/append-only/);
+    await expect(app.orm.em.getConnection().execute('delete from audit_events')).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { defineJob } from '../../jobs/job-definition.js';
+
+/** Hourly: remind suppliers who have not submitted yet (until submission, expiry or the reminder cap). */
+export const sendInviteRemindersJob = defineJob({
+  name: 'invites.send-reminders',
+  schema: z.object({}).passthrough(),
+  policy: 'stately',
+  cron: '7 * * * *',
+  async run(_data, services, log) {
+    const sent = await services.invites.sendReminders();
+    if (sent) log.info({ sent }, 'invite reminders sent');
+  },
+});

@@ -1,0 +1,194 @@
+import { uuidv7 } from '../common/ids.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Organisation } from '../accounts/organisation.entity.js';
+import { User } from '../accounts/user.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { ValidationFailed } from '../common/app-error.js';
+import type { Logger } from '../common/logger.js';
+import type { Mailer } from '../common/mailer.js';
+import type { Viewer } from '../graphql/context.js';
+import { Invite, InviteStatus } from '../invites/invite.entity.js';
+import type { ClientMeta } from '../invites/invites.service.js';
+import { canonical } from '../xero/map-xero-contact.js';
+import { Supplier } from '../suppliers/supplier.entity.js';
+import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
+import { OutboxEntry, OutboxStatus } from './outbox-entry.entity.js';
+import { ChangeRequestDecided, ChangeRequestNotFound, SecondApproverRequired } from './review.errors.js';
+import { currentDetails, proposedAsDetails, REVIEW_FIELDS, validateSupplierDetails, type ProposedDetails } from './supplier-details.js';
+import type { SupplierDetailsInput } from './supplier-details.input.js';
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+  isBankDetail: boolean;
+}
+
+/** Fields Vouch pushes to Xero (the outbound sync consumes these from the outbox). */
+export const XERO_PUSH_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phones', 'addresses', 'contactPersons', 'taxNumber', 'companyNumber', 'bankAccountDetails'] as const;
+
+export class ReviewService {
+  constructor(
+    private readonly mailer: Mailer,
+    private readonly log: Logger,
+  ) {}
+
+  /** The supplier's submission becomes a PENDING change request; a pending one is superseded (history kept). */
+  async submit(em: EntityManager, invite: Invite, input: SupplierDetailsInput, meta: ClientMeta): Promise<ChangeRequest> {
+    const result = validateSupplierDetails(input);
+    if (!result.ok) throw new ValidationFailed(result.errors);
+    const orgId = invite.organisation.id;
+    return await em.transactional(async (tx) => {
+      tx.setFilterParams('organisation', { id: orgId });
+      const supplier = await tx.findOneOrFail(Supplier, { id: invite.supplier.id }, { populate: ['paymentDetails'] });
+      const baseline = currentDetails(supplier);
+      const proposed = result.value;
+      const changesBank = Boolean(proposed.payment) && canonical(proposed.payment) !== canonical(baseline.paymentDetails);
+      const request = tx.create(ChangeRequest, {
+        organisation: orgId,
+        supplier,
+        invite: invite.id,
+        status: ChangeRequestStatus.PENDING,
+        proposed: proposed as unknown as Record<string, unknown>,
+        baseline,
+        changesBankDetails: changesBank || (Boolean(proposed.bankAccountDetails) && proposed.bankAccountDetails !== baseline.bankAccountDetails),
+        submittedAt: new Date(),
+        submitterIp: meta.ip.slice(0, 64),
+        submitterUserAgent: meta.userAgent.slice(0, 512),
+      });
+      await tx.nativeUpdate(
+        ChangeRequest,
+        { supplier: supplier.id, status: ChangeRequestStatus.PENDING, id: { $ne: request.id } },
+        { status: ChangeRequestStatus.SUPERSEDED, supersededBy: request.id },
+      );
+      await tx.nativeUpdate(Invite, { id: invite.id }, { status: InviteStatus.SUBMITTED, submittedAt: new Date(), nextReminderAt: null });
+      recordAudit(tx, {
+        organisationId: orgId,
+        supplierId: supplier.id,
+        actor: { type: 'SUPPLIER', label: invite.email },
+        kind: 'CHANGE_SUBMITTED',
+        summary: `${invite.email} submitted updated details${request.changesBankDetails ? ' (including bank details)' : ''}`,
+        before: baseline,
+        after: proposedAsDetails(proposed, baseline),
+      });
+      await tx.flush();
+      return request;
+    });
+  }
+
+  /** Every field the request would change, against the supplier's current values. */
+  diff(request: ChangeRequest, supplier: Supplier): FieldChange[] {
+    const current = currentDetails(supplier);
+    const proposed = proposedAsDetails(request.proposed as unknown as ProposedDetails, current);
+    return REVIEW_FIELDS.filter(({ field }) => canonical(current[field]) !== canonical(proposed[field])).map(({ field, label, bank }) => ({
+      field,
+      label,
+      before: current[field] ?? null,
+      after: proposed[field] ?? null,
+      isBankDetail: Boolean(bank),
+    }));
+  }
+
+  private async pending(em: EntityManager, id: string): Promise<ChangeRequest> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ChangeRequestNotFound();
+    const request = await em.findOne(ChangeRequest, { id }, { populate: ['supplier', 'invite'] });
+    if (!request) throw new ChangeRequestNotFound();
+    if (request.status !== ChangeRequestStatus.PENDING) throw new ChangeRequestDecided(request.status);
+    return request;
+  }
+
+  /**
+   * Accepting applies the values and records the intent to push them to Xero (an outbox row) in one
+   * transaction: never one without the other. With the organisation's two-approver setting, a bank-detail
+   * change needs two different approvers; the first acceptance only records an approval.
+   */
+  async accept(em: EntityManager, viewer: Viewer, id: string): Promise<ChangeRequest> {
+    const outcome = await em.transactional(async (tx) => {
+      const request = await this.pending(tx, id);
+      // Lock the request row so two approvers cannot both apply it.
+      await tx.getConnection().execute('select id from change_requests where id = ? for update', [request.id], 'all', tx.getTransactionContext());
+      await tx.refresh(request);
+      if (request.status !== ChangeRequestStatus.PENDING) throw new ChangeRequestDecided(request.status);
+      const user = await tx.findOneOrFail(User, { id: viewer.userId });
+      const organisation = await tx.findOneOrFail(Organisation, { id: viewer.organisationId });
+      const needsTwo = organisation.requireSecondApproverForBankChanges && request.changesBankDetails;
+      if (needsTwo && request.approvals.some((a) => a.userId === user.id)) throw new SecondApproverRequired();
+      const approvals = [...request.approvals, { userId: user.id, userName: user.name, at: new Date().toISOString() }];
+      if (needsTwo && approvals.length < 2) {
+        request.approvals = approvals;
+        recordAudit(tx, { organisationId: viewer.organisationId, supplierId: request.supplier.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'CHANGE_APPROVED', summary: `${user.name} approved the bank-detail change (a second approver is needed)` });
+        await tx.flush();
+        return { request, applied: false };
+      }
+      const supplier = await tx.findOneOrFail(Supplier, { id: request.supplier.id }, { populate: ['paymentDetails'] });
+      const before = currentDetails(supplier);
+      const proposed = request.proposed as unknown as ProposedDetails;
+      const { payment, bankAccountDetails, ...fields } = proposed;
+      Object.assign(supplier, fields);
+      if (payment) {
+        supplier.paymentDetails = payment as unknown as Record<string, unknown>;
+        supplier.bankAccountDetails = bankAccountDetails ?? null;
+        supplier.bankDetailsVerifiedAt = new Date();
+      }
+      Object.assign(request, { status: ChangeRequestStatus.ACCEPTED, approvals, decidedBy: user.id, decidedAt: new Date() });
+      // Transactional outbox: the approved Xero fields, in acceptance order per supplier.
+      const [seq] = await tx.getConnection().execute<{ next: number }[]>(
+        'select coalesce(max(sequence), 0) + 1 as next from outbox_entries where supplier_id = ?',
+        [supplier.id],
+        'all',
+        tx.getTransactionContext(),
+      );
+      const outboxId = uuidv7();
+      await tx.nativeUpdate(OutboxEntry, { supplier: supplier.id, status: OutboxStatus.PENDING }, { status: OutboxStatus.SUPERSEDED });
+      tx.create(OutboxEntry, {
+        id: outboxId,
+        organisation: viewer.organisationId,
+        supplier,
+        changeRequestId: request.id,
+        sequence: Number(seq!.next),
+        payload: Object.fromEntries(XERO_PUSH_FIELDS.map((f) => [f, supplier[f] as unknown])),
+        idempotencyKey: `vouch-outbox-${outboxId}`,
+        status: OutboxStatus.PENDING,
+      });
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
+        supplierId: supplier.id,
+        actor: { type: 'USER', id: user.id, label: user.name },
+        kind: 'CHANGE_ACCEPTED',
+        summary: `${user.name} accepted the submitted details${request.changesBankDetails ? ', including bank details' : ''}`,
+        before,
+        after: currentDetails(supplier),
+      });
+      await tx.flush();
+      return { request, applied: true };
+    });
+    return outcome.request;
+  }
+
+  async reject(em: EntityManager, viewer: Viewer, id: string, reason: string): Promise<ChangeRequest> {
+    const text = reason.trim();
+    if (!text) throw new ValidationFailed([{ field: 'reason', message: 'Say why, so the supplier can put it right.' }]);
+    if (text.length > 1000) throw new ValidationFailed([{ field: 'reason', message: 'Keep the reason under 1,000 characters.' }]);
+    const { request, user } = await em.transactional(async (tx) => {
+      const pending = await this.pending(tx, id);
+      const decider = await tx.findOneOrFail(User, { id: viewer.userId });
+      Object.assign(pending, { status: ChangeRequestStatus.REJECTED, decidedBy: decider.id, decidedAt: new Date(), rejectReason: text });
+      recordAudit(tx, { organisationId: viewer.organisationId, supplierId: pending.supplier.id, actor: { type: 'USER', id: decider.id, label: decider.name }, kind: 'CHANGE_REJECTED', summary: `${decider.name} rejected the submitted details: ${text}` });
+      await tx.flush();
+      return { request: pending, user: decider };
+    });
+    const to = request.invite?.email ?? request.supplier.email;
+    if (to && this.mailer.enabled) {
+      const organisation = await em.findOneOrFail(Organisation, { id: viewer.organisationId });
+      await this.mailer
+        .send({
+          to,
+          subject: `${organisation.name} could not accept your updated details`,
+          text: `${user.name} at ${organisation.name} could not accept the details you sent:\n\n${text}\n\nYou can use your invite link again to send corrected details while it is valid, or ask them for a new one.`,
+        })
+        .catch((err: unknown) => this.log.error({ err: err instanceof Error ? err.message : 'error' }, 'rejection email failed'));
+    }
+    return request;
+  }
+}

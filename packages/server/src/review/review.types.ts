@@ -1,0 +1,115 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLDateTimeISO, GraphQLJSON } from 'graphql-scalars';
+import { InviteStatus } from '../invites/invite.entity.js';
+import { ChangeRequestStatus } from './change-request.entity.js';
+import { PageInfo } from '../suppliers/supplier.types.js';
+import { Supplier } from '../suppliers/supplier.entity.js';
+
+@ObjectType('Invite')
+export class InviteType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) email!: string;
+  @Field(() => InviteStatus) status!: InviteStatus;
+  @Field(() => GraphQLDateTimeISO) expiresAt!: Date;
+  @Field(() => GraphQLDateTimeISO) lastSentAt!: Date;
+  @Field(() => Boolean, { description: 'False when no SMTP is configured: the buyer shares the link.' }) emailed!: boolean;
+  @Field(() => Int) remindersSent!: number;
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) openedAt!: Date | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) verifiedAt!: Date | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) submittedAt!: Date | null;
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) revokedAt!: Date | null;
+}
+
+@ObjectType()
+export class InviteResult {
+  @Field(() => Supplier) supplier!: Supplier;
+  @Field(() => InviteType) invite!: InviteType;
+  @Field(() => String, { nullable: true, description: 'The invite link, only when it was not emailed. Shown once.' })
+  link!: string | null;
+}
+
+@ObjectType()
+export class FieldChange {
+  @Field(() => String) field!: string;
+  @Field(() => String) label!: string;
+  @Field(() => GraphQLJSON, { nullable: true }) before!: unknown;
+  @Field(() => GraphQLJSON, { nullable: true }) after!: unknown;
+  @Field(() => Boolean) isBankDetail!: boolean;
+}
+
+@ObjectType()
+export class Approval {
+  @Field(() => String) userName!: string;
+  @Field(() => GraphQLDateTimeISO) at!: Date;
+}
+
+@ObjectType('ChangeRequest')
+export class ChangeRequestType {
+  @Field(() => ID) id!: string;
+  @Field(() => ChangeRequestStatus) status!: ChangeRequestStatus;
+  @Field(() => GraphQLDateTimeISO) submittedAt!: Date;
+  @Field(() => String, { nullable: true }) submitterIp!: string | null;
+  @Field(() => String, { nullable: true }) submitterUserAgent!: string | null;
+  @Field(() => Boolean) changesBankDetails!: boolean;
+  @Field(() => [Approval]) approvals!: Approval[];
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) rejectReason!: string | null;
+  @Field(() => [FieldChange], { description: 'Every field this would change, against the supplier’s current values.' })
+  changes!: FieldChange[];
+}
+
+@ObjectType('AuditEvent')
+export class AuditEventType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) kind!: string;
+  @Field(() => String) summary!: string;
+  @Field(() => String) actorType!: string;
+  @Field(() => String) actorLabel!: string;
+  @Field(() => GraphQLDateTimeISO) at!: Date;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Bank numbers masked.' }) before!: unknown;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Bank numbers masked.' }) after!: unknown;
+}
+
+@ObjectType()
+export class AuditEventEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => AuditEventType) node!: AuditEventType;
+}
+
+@ObjectType()
+export class AuditEventConnection {
+  @Field(() => [AuditEventEdge]) edges!: AuditEventEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+/** What the supplier sees on the invite page before verifying. */
+@ObjectType()
+export class SupplierInvite {
+  @Field(() => String) organisationName!: string;
+  @Field(() => String) supplierName!: string;
+  @Field(() => String, { description: 'The invited address, partly hidden.' }) emailHint!: string;
+  @Field(() => InviteStatus) status!: InviteStatus;
+  @Field(() => GraphQLDateTimeISO) expiresAt!: Date;
+  @Field(() => Boolean, { description: 'This browser already confirmed the code.' }) verified!: boolean;
+}
+
+@ObjectType()
+export class SendCodePayload {
+  @Field(() => String) sentTo!: string;
+  @Field(() => String, { nullable: true, description: 'Development only (no SMTP configured): the code itself.' })
+  devCode!: string | null;
+}
+
+/** The details the buyer holds, pre-filling the supplier's form. Bank numbers masked. */
+@ObjectType()
+export class SupplierDetailsView {
+  @Field(() => String) organisationName!: string;
+  @Field(() => GraphQLJSON) details!: Record<string, unknown>;
+  @Field(() => GraphQLDateTimeISO, { nullable: true }) lastSubmittedAt!: Date | null;
+}
+
+@ObjectType()
+export class SubmitDetailsPayload {
+  @Field(() => GraphQLDateTimeISO) submittedAt!: Date;
+  @Field(() => String, { nullable: true, description: 'The bank details sent, masked.' }) bankDetailsMasked!: string | null;
+}
