@@ -25,6 +25,7 @@ import { requestContext } from './http/request-context.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createServices, type Services } from './services.js';
 import { xeroRoutes } from './xero/xero.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
 
 export interface VouchApp {
   url: string;
@@ -66,6 +67,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   app.use(requestContext(log));
   app.use(healthRoutes(orm, () => shuttingDown));
   app.use(xeroRoutes(services));
+  app.use(auditRoutes(services));
 
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -145,7 +147,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   if (existsSync(path.join(webDist, 'index.html'))) {
     app.use(express.static(webDist, { index: false, maxAge: '1h' }));
     // Client-side routes: any other GET that accepts HTML gets the SPA.
-    app.get(/^\/(?!graphql|healthz|readyz|xero\/callback|webhooks).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|healthz|readyz|xero\/callback|webhooks|api\/).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.sendFile(path.join(webDist, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
     });

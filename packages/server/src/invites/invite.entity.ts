@@ -1,22 +1,10 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { registerEnumType } from 'type-graphql';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
+import { InviteStatus } from './invite-status.js';
 
-export enum InviteStatus {
-  SENT = 'SENT',
-  OPENED = 'OPENED',
-  VERIFIED = 'VERIFIED',
-  SUBMITTED = 'SUBMITTED',
-  EXPIRED = 'EXPIRED',
-  REVOKED = 'REVOKED',
-  LOCKED = 'LOCKED',
-}
-registerEnumType(InviteStatus, {
-  name: 'InviteStatus',
-  description: 'LOCKED: too many wrong codes; the buyer was told and can resend.',
-});
+export { InviteStatus };
 
 /**
  * One supplier's invite. The link carries a random 256-bit token; only its SHA-256 is stored. The emailed

@@ -110,7 +110,17 @@ describe('invite lifecycle', () => {
     expect(pending.changes.find((c) => c.field === 'name')).toMatchObject({ before: 'Acme Widgets Ltd', after: 'Acme Widgets Limited', isBankDetail: false });
     expect(pending.changes.find((c) => c.field === 'bankAccountDetails')).toMatchObject({ before: null, isBankDetail: true });
 
+    const listed = async (filter: string) =>
+      (await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>(`query { suppliers(${filter}) { edges { node { id } } } }`)).data!.suppliers.edges.map((e) => e.node.id);
+    expect(await listed('awaitingReview: true')).toEqual([supplierId]);
+    expect(await listed('inviteStatus: SUBMITTED')).toEqual([supplierId]);
+    expect(await listed('inviteStatus: SENT')).toEqual([]);
+
     const accepted = await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: pending.id });
+    expect(await listed('awaitingReview: true')).toEqual([]);
+    expect(await listed('syncStatus: PENDING')).toEqual([supplierId]);
+    expect(await listed('search: "widgets lim"')).toEqual([supplierId]);
+    expect(await listed('search: "nothing like it"')).toEqual([]);
     expect(accepted.data!.acceptChangeRequest.status).toBe('ACCEPTED');
     const after = (await buyer.client.request<S>(SUPPLIER, { id: supplierId })).data!.supplier;
     expect(after).toMatchObject({ name: 'Acme Widgets Limited', pendingChangeRequest: null });
@@ -124,6 +134,16 @@ describe('invite lifecycle', () => {
 
     const kinds = after.auditEvents.edges.map((e) => e.node.kind);
     expect(kinds).toEqual(['CHANGE_ACCEPTED', 'CHANGE_SUBMITTED', 'EMAIL_VERIFIED', 'INVITE_OPENED', 'INVITE_SENT', 'SUPPLIER_CREATED']);
+    const csv = await fetch(`${app.url}/api/suppliers/${supplierId}/audit.csv`, { headers: { cookie: buyer.client.cookie! } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toBe('"time","kind","actor_type","actor","summary","before","after"');
+    expect(text).toContain('"CHANGE_ACCEPTED"');
+    expect(text).not.toContain('66374958');
+    const stranger = await signUpBuyer(app.url);
+    expect((await fetch(`${app.url}/api/suppliers/${supplierId}/audit.csv`, { headers: { cookie: stranger.client.cookie! } })).status).toBe(404);
+    expect((await fetch(`${app.url}/api/suppliers/${supplierId}/audit.csv`)).status).toBe(401);
     // Bank numbers are masked in the trail.
     expect(JSON.stringify(after.auditEvents)).not.toContain('66374958');
     expect(JSON.stringify(after.auditEvents)).toContain('•••• 4958');

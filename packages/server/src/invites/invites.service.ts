@@ -10,6 +10,7 @@ import type { Config } from '../config/env.js';
 import type { Viewer } from '../graphql/context.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { Invite, InviteStatus } from './invite.entity.js';
+import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { matchesHash, newCode, newToken, sha256 } from './invite-tokens.js';
 import {
   CodeExpired,
@@ -107,6 +108,8 @@ export class InvitesService {
         });
         out.push({ invite, token });
       }
+      await tx.flush();
+      await refreshSupplierFlags(tx, ids);
       return out;
     });
     for (const { invite, token } of issued) {
@@ -134,6 +137,7 @@ export class InvitesService {
     const user = await em.findOneOrFail(User, { id: viewer.userId });
     recordAudit(em, { organisationId: viewer.organisationId, supplierId: invite.supplier.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'INVITE_RESENT', summary: `${user.name} resent the invite to ${invite.email}` });
     await em.flush();
+    await refreshSupplierFlags(em, [invite.supplier.id]);
     const organisation = await em.findOneOrFail(Organisation, { id: viewer.organisationId });
     if (this.mailer.enabled) await this.sendInviteEmail(invite, token, organisation.name, false);
     return { invite, link: this.mailer.enabled ? null : this.linkFor(token) };
@@ -146,6 +150,7 @@ export class InvitesService {
       const user = await em.findOneOrFail(User, { id: viewer.userId });
       recordAudit(em, { organisationId: viewer.organisationId, supplierId: invite.supplier.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'INVITE_REVOKED', summary: `${user.name} withdrew the invite to ${invite.email}` });
       await em.flush();
+      await refreshSupplierFlags(em, [invite.supplier.id]);
     }
     return invite;
   }
@@ -172,6 +177,18 @@ export class InvitesService {
     } catch (err) {
       this.log.error({ err: err instanceof Error ? err.message : 'error' }, 'invite email failed');
     }
+  }
+
+  /** Marks unfinished invites past their expiry as EXPIRED (cron), so list filters see them. */
+  async expireOverdue(): Promise<number> {
+    const em = this.orm.em.fork();
+    const rows = await em.getConnection().execute<{ supplier_id: string }[]>(
+      `update invites set status = 'EXPIRED', next_reminder_at = null, session_hash = null
+        where status in ('SENT', 'OPENED', 'VERIFIED') and expires_at < ? returning supplier_id`,
+      [new Date(this.now())],
+    );
+    await refreshSupplierFlags(em, [...new Set(rows.map((r) => r.supplier_id))]);
+    return rows.length;
   }
 
   /** Due reminders (cron): unfinished, unexpired invites, up to the configured number. */
@@ -221,6 +238,7 @@ export class InvitesService {
       if (moved) {
         recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SUPPLIER', label: invite.email }, kind: 'INVITE_OPENED', summary: `${invite.email} opened the invite` });
         await em.flush();
+        await refreshSupplierFlags(em, [invite.supplier.id]);
         invite.status = InviteStatus.OPENED;
       }
     }
@@ -281,12 +299,14 @@ export class InvitesService {
       );
       recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SUPPLIER', label: invite.email }, kind: 'EMAIL_VERIFIED', summary: `${invite.email} confirmed control of the email address` });
       await em.flush();
+      await refreshSupplierFlags(em, [invite.supplier.id]);
       return { invite, sessionToken, expiresAt };
     }
     if (row!.code_attempts >= MAX_CODE_ATTEMPTS) {
       await em.nativeUpdate(Invite, { id: invite.id }, { status: InviteStatus.LOCKED, codeHash: null, sessionHash: null, nextReminderAt: null }, { filters: false });
       recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SYSTEM' }, kind: 'INVITE_LOCKED', summary: `Invite locked after ${MAX_CODE_ATTEMPTS} wrong codes` });
       await em.flush();
+      await refreshSupplierFlags(em, [invite.supplier.id]);
       await this.tellInviterOfLock(invite);
       throw new InviteLocked();
     }

@@ -1,17 +1,10 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { registerEnumType } from 'type-graphql';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
+import { OutboxStatus } from './outbox-status.js';
 
-export enum OutboxStatus {
-  PENDING = 'PENDING',
-  SYNCING = 'SYNCING',
-  SYNCED = 'SYNCED',
-  FAILED = 'FAILED',
-  SUPERSEDED = 'SUPERSEDED',
-}
-registerEnumType(OutboxStatus, { name: 'SyncStatus' });
+export { OutboxStatus };
 
 /**
  * The intent to push an accepted change to Xero, written in the same transaction that applies it (a

@@ -11,6 +11,7 @@ import { Invite, InviteStatus } from '../invites/invite.entity.js';
 import type { ClientMeta } from '../invites/invites.service.js';
 import { canonical } from '../xero/map-xero-contact.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
+import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
 import { OutboxEntry, OutboxStatus } from './outbox-entry.entity.js';
 import { ChangeRequestDecided, ChangeRequestNotFound, SecondApproverRequired } from './review.errors.js';
@@ -73,6 +74,7 @@ export class ReviewService {
         after: proposedAsDetails(proposed, baseline),
       });
       await tx.flush();
+      await refreshSupplierFlags(tx, [supplier.id]);
       return request;
     });
   }
@@ -161,6 +163,7 @@ export class ReviewService {
         after: currentDetails(supplier),
       });
       await tx.flush();
+      await refreshSupplierFlags(tx, [supplier.id]);
       return { request, applied: true };
     });
     return outcome.request;
@@ -176,6 +179,7 @@ export class ReviewService {
       Object.assign(pending, { status: ChangeRequestStatus.REJECTED, decidedBy: decider.id, decidedAt: new Date(), rejectReason: text });
       recordAudit(tx, { organisationId: viewer.organisationId, supplierId: pending.supplier.id, actor: { type: 'USER', id: decider.id, label: decider.name }, kind: 'CHANGE_REJECTED', summary: `${decider.name} rejected the submitted details: ${text}` });
       await tx.flush();
+      await refreshSupplierFlags(tx, [pending.supplier.id]);
       return { request: pending, user: decider };
     });
     const to = request.invite?.email ?? request.supplier.email;

@@ -3,6 +3,8 @@ import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/leg
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { InviteStatus } from '../invites/invite-status.js';
+import { OutboxStatus } from '../review/outbox-status.js';
 import {
   SupplierAddress,
   SupplierContactPerson,
@@ -39,7 +41,12 @@ export const BANK_FIELDS: readonly OwnedField[] = ['bankAccountDetails'];
 /** Vouch's truth about a supplier. Xero never overwrites it; differences are recorded as SupplierDrift. */
 @ObjectType('Supplier')
 @Entity({ tableName: 'suppliers' })
-@Index({ properties: ['organisation', 'id'] })
+@Index({ properties: ['organisation', 'status', 'id'] })
+@Index({ properties: ['organisation', 'inviteStatus', 'id'] })
+@Index({ properties: ['organisation', 'syncStatus', 'id'] })
+@Index({ name: 'suppliers_awaiting_review_idx', expression: 'create index "suppliers_awaiting_review_idx" on "suppliers" ("organisation_id", "id") where "awaiting_review"' })
+@Index({ name: 'suppliers_has_drift_idx', expression: 'create index "suppliers_has_drift_idx" on "suppliers" ("organisation_id", "id") where "has_drift"' })
+@Index({ name: 'suppliers_name_trgm_idx', expression: 'create index "suppliers_name_trgm_idx" on "suppliers" using gin (lower("name") gin_trgm_ops)' })
 @Unique({ properties: ['organisation', 'xeroContactId'] })
 export class Supplier extends OrgOwnedEntity {
   @Field(() => String)
@@ -119,4 +126,26 @@ export class Supplier extends OrgOwnedEntity {
 
   @Property({ type: 'boolean', default: false })
   xeroIsCustomer: boolean & Opt = false;
+
+  // ---- Derived list flags (kept by refreshSupplierFlags from their source tables; indexed for filters) ----
+
+  /** The latest invite's status. */
+  @Field(() => InviteStatus, { nullable: true })
+  @Enum({ items: () => InviteStatus, nativeEnumName: 'invite_status', nullable: true })
+  inviteStatus: InviteStatus | null = null;
+
+  /** A submission is waiting for review. */
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  awaitingReview: boolean & Opt = false;
+
+  /** Xero's copy differs in at least one field. */
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  hasDrift: boolean & Opt = false;
+
+  /** The latest accepted change's push to Xero. */
+  @Field(() => OutboxStatus, { nullable: true })
+  @Enum({ items: () => OutboxStatus, nativeEnumName: 'outbox_status', nullable: true })
+  syncStatus: OutboxStatus | null = null;
 }

@@ -5,6 +5,8 @@ import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SupplierAddedEvent } from '../graphql/pubsub.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier } from './supplier.entity.js';
+import { InviteStatus } from '../invites/invite-status.js';
+import { OutboxStatus } from '../review/outbox-status.js';
 import { CreateSupplierInput } from './supplier.input.js';
 import { SupplierConnection } from './supplier.types.js';
 
@@ -19,8 +21,12 @@ export class SupplierResolver {
     @Arg('search', () => String, { nullable: true }) search?: string | null,
     @Arg('includeArchived', () => Boolean, { defaultValue: false, description: 'Include suppliers archived in Xero.' })
     includeArchived?: boolean,
+    @Arg('inviteStatus', () => InviteStatus, { nullable: true }) inviteStatus?: InviteStatus | null,
+    @Arg('awaitingReview', () => Boolean, { nullable: true }) awaitingReview?: boolean | null,
+    @Arg('hasDrift', () => Boolean, { nullable: true }) hasDrift?: boolean | null,
+    @Arg('syncStatus', () => OutboxStatus, { nullable: true }) syncStatus?: OutboxStatus | null,
   ): Promise<SupplierConnection> {
-    return ctx.services.suppliers.list(ctx.em, { first, after, search, includeArchived: includeArchived ?? false });
+    return ctx.services.suppliers.list(ctx.em, { first, after, search, includeArchived: includeArchived ?? false, inviteStatus, awaitingReview, hasDrift, syncStatus });
   }
 
   @Authorized()

@@ -1,4 +1,6 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { InviteStatus } from '../invites/invite-status.js';
+import type { OutboxStatus } from '../review/outbox-status.js';
 import { AppError, ValidationFailed } from '../common/app-error.js';
 import type { Viewer } from '../graphql/context.js';
 import { User } from '../accounts/user.entity.js';
@@ -9,6 +11,17 @@ import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
 
 export const MAX_PAGE_SIZE = 200;
+
+export interface SupplierListArgs {
+  first: number;
+  after?: string | null;
+  search?: string | null;
+  includeArchived?: boolean;
+  inviteStatus?: InviteStatus | null;
+  awaitingReview?: boolean | null;
+  hasDrift?: boolean | null;
+  syncStatus?: OutboxStatus | null;
+}
 
 export class InvalidCursor extends AppError {
   constructor() {
@@ -28,14 +41,19 @@ export class SupplierService {
   /** Newest first; the id is a UUIDv7, so it orders by creation and is a stable cursor. */
   async list(
     em: EntityManager,
-    args: { first: number; after?: string | null; search?: string | null; includeArchived?: boolean },
+    args: SupplierListArgs,
   ): Promise<SupplierConnection> {
     if (args.first < 1 || args.first > MAX_PAGE_SIZE) {
       throw new ValidationFailed([{ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
     }
     const where: FilterQuery<Supplier> = args.includeArchived ? {} : { status: SupplierStatus.ACTIVE };
-    const search = args.search?.trim();
-    if (search) where.name = { $ilike: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+    const search = args.search?.trim().toLowerCase();
+    // lower(name) LIKE '%…%' is served by the trigram index suppliers_name_trgm_idx.
+    if (search) Object.assign(where, { [raw((alias) => `lower(${alias}.name)`)]: { $like: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    if (args.inviteStatus) where.inviteStatus = args.inviteStatus;
+    if (args.awaitingReview !== undefined && args.awaitingReview !== null) where.awaitingReview = args.awaitingReview;
+    if (args.hasDrift !== undefined && args.hasDrift !== null) where.hasDrift = args.hasDrift;
+    if (args.syncStatus) where.syncStatus = args.syncStatus;
     const page: FilterQuery<Supplier> = args.after ? { ...where, id: { $lt: decodeCursor(args.after) } } : where;
     const [rows, totalCount] = await Promise.all([
       em.find(Supplier, page, { orderBy: { id: 'desc' }, limit: args.first + 1 }),

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus } from '../suppliers/supplier.entity.js';
 import { canonical, isCustomerOnly, type MappedContact } from '../xero/map-xero-contact.js';
@@ -122,6 +123,8 @@ export class ContactIngestService {
           }
         }
       }
+      await tx.flush();
+      if (existing.length) await refreshSupplierFlags(tx, existing.map((s) => s.id));
     });
     // The initial import reports progress instead of one event per supplier.
     for (const supplierId of options.announce ? createdIds : []) {

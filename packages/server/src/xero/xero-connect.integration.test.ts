@@ -132,6 +132,8 @@ describe('Connect to Xero and import', () => {
         expect.objectContaining({ field: 'bankAccountDetails', xeroValue: '99-9999-9999999-99', isBankDetail: true }),
       ]),
     );
+    const drifted = await buyer.client.request<{ suppliers: { edges: { node: { name: string } }[] } }>('query { suppliers(hasDrift: true) { edges { node { name } } } }');
+    expect(drifted.data!.suppliers.edges.map((e) => e.node.name)).toEqual(['Supplier Only Ltd']);
     // Polling again changes nothing and creates no duplicates.
     await pollNow(buyer);
     expect((await suppliers(buyer)).length).toBe(rows.length);

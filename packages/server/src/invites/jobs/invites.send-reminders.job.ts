@@ -8,7 +8,8 @@ export const sendInviteRemindersJob = defineJob({
   policy: 'stately',
   cron: '7 * * * *',
   async run(_data, services, log) {
+    const expired = await services.invites.expireOverdue();
     const sent = await services.invites.sendReminders();
-    if (sent) log.info({ sent }, 'invite reminders sent');
+    if (sent || expired) log.info({ sent, expired }, 'invite reminders and expiry');
   },
 });
