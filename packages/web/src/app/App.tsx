@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { Alert } from '../components/Alert';
 import { PageHeading } from '../components/PageHeading';
 import { Loading } from '../components/Spinner';
@@ -21,7 +21,31 @@ function withNext(path: string, next: string | null): string {
   return next && next !== HOME ? `${path}?next=${encodeURIComponent(next)}` : path;
 }
 
+/** Public pages for suppliers (no account): no app frame, no session check. */
+const PUBLIC_PATHS = new Set(['/invite']);
+
+// Its own chunk: it bundles the server's validators (with the UK modulus tables), which buyers never need.
+const InvitePage = lazy(() => import('../features/invites/InvitePage').then((m) => ({ default: m.InvitePage })));
+
 export function App() {
+  const { location } = useRouter();
+  if (PUBLIC_PATHS.has(location.pathname)) {
+    return (
+      <Suspense
+        fallback={
+          <main className="boot">
+            <Loading />
+          </main>
+        }
+      >
+        <InvitePage />
+      </Suspense>
+    );
+  }
+  return <BuyerApp />;
+}
+
+function BuyerApp() {
   const client = useApolloClient();
   const { location } = useRouter();
   const { data, error, loading, refetch } = useQuery(MeQuery);

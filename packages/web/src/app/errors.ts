@@ -109,3 +109,44 @@ export function isUnauthenticated(error: unknown): boolean {
     error.errors.some((e) => (e.extensions as RawGraphQLError['extensions'])?.code === 'UNAUTHENTICATED')
   );
 }
+
+/**
+ * The feature-specific `extensions.reason` of the first error (e.g. INVITE_EXPIRED, WRONG_CODE), or null.
+ * Use it to choose between screens; the message shown still comes from `toUserFacingError`.
+ */
+export function errorReason(error: unknown): string | null {
+  const errors = graphQLErrorsOf(error);
+  const reason = (errors[0]?.extensions as { reason?: unknown } | null | undefined)?.reason;
+  return typeof reason === 'string' ? reason : null;
+}
+
+/**
+ * `extensions.fields` keyed by the full path the server used (`payment.accountNumber`, `phones[0].number`),
+ * for forms with nested or repeated inputs where the last segment alone would be ambiguous.
+ */
+export function fieldErrorsByPath(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of graphQLErrorsOf(error)) {
+    const fields = e.extensions?.fields;
+    if (!Array.isArray(fields)) continue;
+    for (const item of fields as unknown[]) {
+      if (!item || typeof item !== 'object') continue;
+      const { field, message } = item as { field?: unknown; message?: unknown };
+      if (typeof field === 'string' && typeof message === 'string' && message.trim()) out[field] ??= message;
+    }
+  }
+  return out;
+}
+
+function graphQLErrorsOf(error: unknown): readonly RawGraphQLError[] {
+  if (CombinedGraphQLErrors.is(error)) return error.errors as readonly RawGraphQLError[];
+  if (ServerError.is(error)) {
+    try {
+      const body = JSON.parse(error.bodyText) as { errors?: RawGraphQLError[] };
+      if (Array.isArray(body.errors)) return body.errors;
+    } catch {
+      // not GraphQL
+    }
+  }
+  return [];
+}

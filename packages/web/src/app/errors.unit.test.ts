@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
-import { toUserFacingError } from './errors';
+import { errorReason, fieldErrorsByPath, toUserFacingError } from './errors';
 
 function graphQLErrors(...errors: { message: string; extensions?: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ data: null, errors });
@@ -66,5 +66,27 @@ describe('toUserFacingError', () => {
 
   it('treats anything else as a network problem', () => {
     expect(toUserFacingError(new TypeError('Failed to fetch')).code).toBe('NETWORK_ERROR');
+  });
+});
+
+describe('errorReason and fieldErrorsByPath', () => {
+  it('read extensions.reason and full field paths', () => {
+    const error = graphQLErrors({
+      message: 'Please correct 2 fields.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        reason: 'VALIDATION_FAILED',
+        fields: [
+          { field: 'payment.accountNumber', message: 'Check the account number.' },
+          { field: 'phones[0].number', message: 'Digits only.' },
+        ],
+      },
+    });
+    expect(errorReason(error)).toBe('VALIDATION_FAILED');
+    expect(fieldErrorsByPath(error)).toEqual({
+      'payment.accountNumber': 'Check the account number.',
+      'phones[0].number': 'Digits only.',
+    });
+    expect(errorReason(new Error('network'))).toBeNull();
   });
 });

@@ -19,6 +19,11 @@ type Documents = {
     "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": typeof types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": typeof types.SupplierInviteDocument,
+    "\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      lastSubmittedAt\n    }\n  }\n": typeof types.SupplierDetailsDocument,
+    "\n  mutation SubmitSupplierDetails($token: String!, $input: SupplierDetailsInput!) {\n    submitSupplierDetails(token: $token, input: $input) {\n      submittedAt\n      bankDetailsMasked\n    }\n  }\n": typeof types.SubmitSupplierDetailsDocument,
+    "\n  mutation SendSupplierCode($token: String!) {\n    sendSupplierCode(token: $token) {\n      sentTo\n      devCode\n    }\n  }\n": typeof types.SendSupplierCodeDocument,
+    "\n  mutation VerifySupplierCode($token: String!, $code: String!) {\n    verifySupplierCode(token: $token, code: $code) {\n      organisationName\n    }\n  }\n": typeof types.VerifySupplierCodeDocument,
     "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n  }\n": typeof types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": typeof types.SupplierListDocument,
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": typeof types.SupplierAddedDocument,
@@ -38,6 +43,11 @@ const documents: Documents = {
     "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": types.SupplierInviteDocument,
+    "\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      lastSubmittedAt\n    }\n  }\n": types.SupplierDetailsDocument,
+    "\n  mutation SubmitSupplierDetails($token: String!, $input: SupplierDetailsInput!) {\n    submitSupplierDetails(token: $token, input: $input) {\n      submittedAt\n      bankDetailsMasked\n    }\n  }\n": types.SubmitSupplierDetailsDocument,
+    "\n  mutation SendSupplierCode($token: String!) {\n    sendSupplierCode(token: $token) {\n      sentTo\n      devCode\n    }\n  }\n": types.SendSupplierCodeDocument,
+    "\n  mutation VerifySupplierCode($token: String!, $code: String!) {\n    verifySupplierCode(token: $token, code: $code) {\n      organisationName\n    }\n  }\n": types.VerifySupplierCodeDocument,
     "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n  }\n": types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList($first: Int!) {\n    suppliers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": types.SupplierListDocument,
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": types.SupplierAddedDocument,
@@ -86,6 +96,26 @@ export function graphql(source: "\n  query Me {\n    me {\n      ...CurrentUser_
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n"): (typeof documents)["\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      lastSubmittedAt\n    }\n  }\n"): (typeof documents)["\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      lastSubmittedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitSupplierDetails($token: String!, $input: SupplierDetailsInput!) {\n    submitSupplierDetails(token: $token, input: $input) {\n      submittedAt\n      bankDetailsMasked\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitSupplierDetails($token: String!, $input: SupplierDetailsInput!) {\n    submitSupplierDetails(token: $token, input: $input) {\n      submittedAt\n      bankDetailsMasked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendSupplierCode($token: String!) {\n    sendSupplierCode(token: $token) {\n      sentTo\n      devCode\n    }\n  }\n"): (typeof documents)["\n  mutation SendSupplierCode($token: String!) {\n    sendSupplierCode(token: $token) {\n      sentTo\n      devCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifySupplierCode($token: String!, $code: String!) {\n    verifySupplierCode(token: $token, code: $code) {\n      organisationName\n    }\n  }\n"): (typeof documents)["\n  mutation VerifySupplierCode($token: String!, $code: String!) {\n    verifySupplierCode(token: $token, code: $code) {\n      organisationName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

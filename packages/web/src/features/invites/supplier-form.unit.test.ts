@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { formFromDetails, supplierDetailsInput, validateSupplierForm } from './supplier-form';
+import { tokenFromHash } from './invite-token';
+
+const held = {
+  name: 'Acme Widgets Ltd',
+  firstName: 'Jo',
+  lastName: 'Bloggs',
+  email: 'jo@acme.example',
+  phones: [
+    { type: 'MOBILE', number: '7700 900123', areaCode: '', countryCode: '44' },
+    { type: 'FAX', number: '020 7946 0000', areaCode: null, countryCode: null },
+  ],
+  addresses: [{ type: 'STREET', line1: '1 High St', city: 'Leeds', postalCode: 'LS1 1AA', country: 'United Kingdom' }],
+  contactPersons: [{ firstName: 'Sam', lastName: 'Lee', email: 'sam@acme.example', includeInEmails: true }],
+  taxNumber: null,
+  companyNumber: null,
+  bankAccountDetails: '•••• 1234',
+  paymentDetails: { country: 'GB', accountHolderName: 'Acme', sortCode: '•••• 9999', accountNumber: '•••• 1234' },
+};
+
+describe('supplier details form', () => {
+  it('prefills from what the business holds, but never the bank numbers', () => {
+    const form = formFromDetails(held);
+    expect(form.name).toBe('Acme Widgets Ltd');
+    expect(form.countryCode).toBe('GB');
+    expect(form.phones.map((p) => p.type)).toEqual(['DEFAULT', 'MOBILE', 'FAX']);
+    expect(form.phones[1]!.number).toBe('7700 900123');
+    expect(form.addresses.map((a) => a.type)).toEqual(['POBOX', 'STREET']);
+    expect(form.addresses[1]!.city).toBe('Leeds');
+    expect(form.contactPersons).toHaveLength(1);
+    expect(form.updatePayment).toBe(false);
+    expect(form.payment.accountNumber).toBe('');
+    expect(form.payment.sortCode).toBe('');
+  });
+
+  it('uses the server’s validators, with the server’s field paths', () => {
+    const form = formFromDetails(held);
+    form.email = 'not-an-email';
+    form.phones[0]!.number = 'call me';
+    form.updatePayment = true;
+    form.payment = { ...form.payment, country: 'GB', accountHolderName: 'Acme Widgets', sortCode: '08-99-99', accountNumber: '66374959' };
+    const errors = validateSupplierForm(form);
+    expect(Object.keys(errors).sort()).toEqual(['email', 'payment.accountNumber', 'phones[0].number']);
+
+    form.email = 'jo@acme.example';
+    form.phones[0]!.number = '0113 496 0000';
+    form.payment.accountNumber = '66374958';
+    expect(validateSupplierForm(form)).toEqual({});
+  });
+
+  it('leaves payment out unless the supplier chose to update it', () => {
+    const form = formFromDetails(held);
+    expect(supplierDetailsInput(form).payment).toBeNull();
+    form.updatePayment = true;
+    form.payment = { ...form.payment, accountHolderName: ' Acme ', sortCode: '089999', accountNumber: '66374958', iban: 'ignored' };
+    expect(supplierDetailsInput(form).payment).toEqual({
+      country: 'GB',
+      accountHolderName: 'Acme',
+      sortCode: '089999',
+      accountNumber: '66374958',
+    });
+  });
+
+  it('reads the token from the fragment only', () => {
+    expect(tokenFromHash('#token=abc123')).toBe('abc123');
+    expect(tokenFromHash('')).toBeNull();
+    expect(tokenFromHash('#other=1')).toBeNull();
+  });
+});
