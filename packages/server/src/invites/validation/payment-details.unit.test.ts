@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { maskAccount, validatePaymentDetails, xeroBankAccountDetails, type PaymentDetailsInput } from './payment-details.js';
+import { validateAccountHolderName, validateOtherBankDetails } from './text-fields.js';
+
+const NAME = 'Acme Widgets Ltd';
+
+function errorsOf(input: PaymentDetailsInput): [string, string][] {
+  const r = validatePaymentDetails(input);
+  return r.ok ? [] : r.errors.map((e) => [e.field, e.code]);
+}
+
+describe('validatePaymentDetails: GB', () => {
+  it('normalises and builds the Xero string', () => {
+    expect(validatePaymentDetails({ country: 'GB', accountHolderName: ` ${NAME} `, sortCode: '08 99 99', accountNumber: '6637-4958' })).toEqual({
+      ok: true,
+      value: { country: 'GB', accountHolderName: NAME, sortCode: '089999', accountNumber: '66374958' },
+      xeroBankAccountDetails: '08-99-99 66374958',
+    });
+  });
+
+  it('reports each bad field, and the holder name, together', () => {
+    expect(errorsOf({ country: 'GB', accountHolderName: '', sortCode: '0899', accountNumber: 'abc' })).toEqual([
+      ['accountHolderName', 'ACCOUNT_HOLDER_NAME_REQUIRED'],
+      ['sortCode', 'SORT_CODE_FORMAT'],
+      ['accountNumber', 'ACCOUNT_NUMBER_FORMAT'],
+    ]);
+  });
+
+  it('reports a modulus failure on the account number', () => {
+    const r = validatePaymentDetails({ country: 'GB', accountHolderName: NAME, sortCode: '089999', accountNumber: '66374959' });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'accountNumber',
+          code: 'UK_ACCOUNT_MODULUS',
+          message: "This account number doesn't match the sort code. Please check both numbers against a bank statement.",
+        },
+      ],
+    });
+  });
+
+  it('ignores fields of other methods', () => {
+    const r = validatePaymentDetails({ country: 'GB', accountHolderName: NAME, sortCode: '089999', accountNumber: '66374958', iban: 'junk', bsb: 'x' });
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('validatePaymentDetails: IBAN', () => {
+  it('without a BIC', () => {
+    expect(validatePaymentDetails({ country: 'IBAN', accountHolderName: NAME, iban: 'gb82 west 1234 5698 7654 32' })).toEqual({
+      ok: true,
+      value: { country: 'IBAN', accountHolderName: NAME, iban: 'GB82WEST12345698765432', bic: null },
+      xeroBankAccountDetails: 'GB82WEST12345698765432',
+    });
+  });
+
+  it('with a BIC', () => {
+    const r = validatePaymentDetails({ country: 'IBAN', accountHolderName: NAME, iban: 'GB82WEST12345698765432', bic: 'nwbkgb2l' });
+    expect(r).toMatchObject({ ok: true, xeroBankAccountDetails: 'GB82WEST12345698765432 BIC NWBKGB2L' });
+  });
+
+  it('rejects a BIC from another country than the IBAN', () => {
+    expect(errorsOf({ country: 'IBAN', accountHolderName: NAME, iban: 'GB82WEST12345698765432', bic: 'DEUTDEFF' })).toEqual([
+      ['bic', 'BIC_IBAN_COUNTRY_MISMATCH'],
+    ]);
+  });
+
+  it('reports a bad IBAN and a bad BIC together', () => {
+    expect(errorsOf({ country: 'IBAN', accountHolderName: NAME, iban: 'GB82WEST12345698765433', bic: 'NWBK' })).toEqual([
+      ['iban', 'IBAN_CHECKSUM'],
+      ['bic', 'BIC_LENGTH'],
+    ]);
+  });
+});
+
+describe('validatePaymentDetails: AU, US, OTHER', () => {
+  it('AU', () => {
+    expect(validatePaymentDetails({ country: 'AU', accountHolderName: NAME, bsb: '062000', accountNumber: '12345678' })).toEqual({
+      ok: true,
+      value: { country: 'AU', accountHolderName: NAME, bsb: '062000', accountNumber: '12345678' },
+      xeroBankAccountDetails: 'BSB 062-000 12345678',
+    });
+    expect(errorsOf({ country: 'AU', accountHolderName: NAME, bsb: '06200', accountNumber: '123' })).toEqual([
+      ['bsb', 'BSB_FORMAT'],
+      ['accountNumber', 'ACCOUNT_NUMBER_FORMAT'],
+    ]);
+  });
+
+  it('US', () => {
+    expect(validatePaymentDetails({ country: 'US', accountHolderName: NAME, routingNumber: '021000021', accountNumber: '1234567' })).toEqual({
+      ok: true,
+      value: { country: 'US', accountHolderName: NAME, routingNumber: '021000021', accountNumber: '1234567' },
+      xeroBankAccountDetails: 'ABA 021000021 Acct 1234567',
+    });
+    expect(errorsOf({ country: 'US', accountHolderName: NAME, routingNumber: '021000022', accountNumber: '1234567' })).toEqual([
+      ['routingNumber', 'ROUTING_NUMBER_CHECKSUM'],
+    ]);
+  });
+
+  it('OTHER', () => {
+    const details = 'Bank of Somewhere, account 123-456-789, branch 42';
+    expect(validatePaymentDetails({ country: 'OTHER', accountHolderName: NAME, details: `  ${details} ` })).toEqual({
+      ok: true,
+      value: { country: 'OTHER', accountHolderName: NAME, details },
+      xeroBankAccountDetails: details,
+    });
+    expect(errorsOf({ country: 'OTHER', accountHolderName: NAME, details: '   ' })).toEqual([['details', 'BANK_DETAILS_REQUIRED']]);
+    expect(errorsOf({ country: 'OTHER', accountHolderName: NAME, details: 'x'.repeat(256) })).toEqual([['details', 'BANK_DETAILS_TOO_LONG']]);
+  });
+
+  it('rejects an unknown country value coming from untrusted input', () => {
+    expect(errorsOf({ country: 'NZ' as never, accountHolderName: NAME })).toEqual([['country', 'COUNTRY_UNSUPPORTED']]);
+  });
+
+  it('never builds a Xero string over 255 characters', () => {
+    expect(() => xeroBankAccountDetails({ country: 'OTHER', accountHolderName: NAME, details: 'x'.repeat(256) })).toThrow(RangeError);
+    expect(xeroBankAccountDetails({ country: 'OTHER', accountHolderName: NAME, details: 'x'.repeat(255) })).toHaveLength(255);
+  });
+});
+
+describe('text fields', () => {
+  it('account holder name is 1–140 characters, trimmed', () => {
+    expect(validateAccountHolderName('  Jane Doe ')).toEqual({ ok: true, normalised: 'Jane Doe' });
+    expect(validateAccountHolderName('x'.repeat(140))).toMatchObject({ ok: true });
+    expect(validateAccountHolderName('x'.repeat(141))).toEqual({
+      ok: false,
+      code: 'ACCOUNT_HOLDER_NAME_TOO_LONG',
+      message: 'Account holder name must be 140 characters or fewer.',
+    });
+    expect(validateAccountHolderName(undefined)).toEqual({
+      ok: false,
+      code: 'ACCOUNT_HOLDER_NAME_REQUIRED',
+      message: 'Account holder name is required.',
+    });
+  });
+
+  it('counts an emoji as one character', () => {
+    expect(validateAccountHolderName('😀'.repeat(140))).toMatchObject({ ok: true });
+  });
+
+  it('other bank details are 1–255 characters, trimmed', () => {
+    expect(validateOtherBankDetails('x'.repeat(255))).toMatchObject({ ok: true });
+    expect(validateOtherBankDetails('x'.repeat(256))).toMatchObject({ ok: false, code: 'BANK_DETAILS_TOO_LONG' });
+  });
+});
+
+describe('maskAccount', () => {
+  it.each([
+    ['12345678', '•••• 5678'],
+    ['GB82 WEST 1234 5698 7654 32', '•••• 5432'],
+    ['12345', '•••• 2345'],
+    ['1234', '••••'],
+    ['', ''],
+    [null, ''],
+  ])('%j → %j', (input, masked) => {
+    expect(maskAccount(input)).toBe(masked);
+  });
+});
