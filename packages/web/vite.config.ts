@@ -17,6 +17,7 @@ export default defineConfig({
       '/xero': { target: api },
       '/webhooks': { target: api },
       '/healthz': { target: api },
+      '/api': { target: api },
     },
   },
 });

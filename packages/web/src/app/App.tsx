@@ -7,6 +7,7 @@ import { forgetCurrentUser, MeQuery, type CurrentUser } from '../features/accoun
 import { SettingsPage } from '../features/accounts/SettingsPage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
+import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
 import { IntegrationsPage } from '../features/xero/IntegrationsPage';
 import { AppFrame } from './AppFrame';
@@ -111,7 +112,17 @@ function SignedInRoutes({
   if (pathname === '/') return <Redirect to={HOME} />;
 
   let page;
-  switch (pathname) {
+  const supplierMatch = /^\/suppliers\/([^/]+)$/.exec(pathname);
+  switch (supplierMatch ? '/suppliers/:id' : pathname) {
+    case '/suppliers/:id':
+      page = (
+        <SupplierPage
+          supplierId={decodeURIComponent(supplierMatch![1]!)}
+          user={user}
+          onSessionExpired={onSessionExpired}
+        />
+      );
+      break;
     case '/suppliers':
       page = <SuppliersPage onSessionExpired={onSessionExpired} />;
       break;

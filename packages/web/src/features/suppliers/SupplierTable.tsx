@@ -1,3 +1,4 @@
+import { Link } from '../../app/router';
 import { graphql } from '../../gql';
 import type { SupplierTable_SupplierFragment } from '../../gql/graphql';
 
@@ -38,7 +39,7 @@ export function SupplierTable({ suppliers }: { suppliers: readonly SupplierTable
             <tr key={supplier.id}>
               <th scope="row">
                 <span className="supplier-name">
-                  {supplier.name}
+                  <Link to={`/suppliers/${supplier.id}`}>{supplier.name}</Link>
                   {supplier.status === 'ARCHIVED' ? <span className="badge">Archived in Xero</span> : null}
                   {supplier.hasBankDetailDrift ? (
                     <span className="badge badge--warning">

@@ -1,0 +1,339 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { TextField } from '../../components/TextField';
+import { toUserFacingError } from '../../app/errors';
+import { graphql } from '../../gql';
+import type { InvitePanel_SupplierFragment, InviteStatus } from '../../gql/graphql';
+import { formatDateTime } from '../suppliers/format-date';
+
+export const InvitePanelFragment = graphql(`
+  fragment InvitePanel_supplier on Supplier {
+    id
+    name
+    email
+    latestInvite {
+      ...InvitePanel_invite
+    }
+  }
+`);
+
+graphql(`
+  fragment InvitePanel_invite on Invite {
+    id
+    status
+    email
+    expiresAt
+    lastSentAt
+    emailed
+    remindersSent
+    openedAt
+    verifiedAt
+    submittedAt
+    revokedAt
+  }
+`);
+
+const InviteSuppliersMutation = graphql(`
+  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {
+    inviteSuppliers(supplierIds: $supplierIds, email: $email) {
+      supplier {
+        id
+        latestInvite {
+          ...InvitePanel_invite
+        }
+      }
+      invite {
+        id
+      }
+      link
+    }
+  }
+`);
+
+const ResendInviteMutation = graphql(`
+  mutation ResendInvite($inviteId: ID!) {
+    resendInvite(inviteId: $inviteId) {
+      supplier {
+        id
+        latestInvite {
+          ...InvitePanel_invite
+        }
+      }
+      link
+    }
+  }
+`);
+
+const RevokeInviteMutation = graphql(`
+  mutation RevokeInvite($inviteId: ID!) {
+    revokeInvite(inviteId: $inviteId) {
+      ...InvitePanel_invite
+    }
+  }
+`);
+
+export const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
+  SENT: 'Invited',
+  OPENED: 'Invite opened',
+  VERIFIED: 'Email confirmed',
+  SUBMITTED: 'Details sent',
+  EXPIRED: 'Invite expired',
+  REVOKED: 'Invite withdrawn',
+  LOCKED: 'Invite locked',
+};
+
+const LIVE: ReadonlySet<InviteStatus> = new Set(['SENT', 'OPENED', 'VERIFIED']);
+
+/** The supplier's latest invite, and Invite / Resend / Revoke for ADMIN and APPROVER. */
+export function InvitePanel({
+  supplier,
+  canManage,
+  onChanged,
+}: {
+  supplier: InvitePanel_SupplierFragment;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
+  const invite = supplier.latestInvite;
+  const [email, setEmail] = useState('');
+  const [link, setLink] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [confirmRevoke, setConfirmRevoke] = useState(false);
+
+  const [inviteSuppliers, { loading: inviting }] = useMutation(InviteSuppliersMutation);
+  const [resendInvite, { loading: resending }] = useMutation(ResendInviteMutation);
+  const [revokeInvite, { loading: revoking }] = useMutation(RevokeInviteMutation);
+  const busy = inviting || resending || revoking;
+
+  const fail = (error: unknown) => {
+    const p = toUserFacingError(error);
+    setProblem({ message: p.message, fields: p.fields });
+  };
+  const start = () => {
+    setProblem(null);
+    setNotice(null);
+    setLink(null);
+  };
+
+  const onInvite = async () => {
+    if (busy) return;
+    start();
+    try {
+      const result = await inviteSuppliers({
+        variables: { supplierIds: [supplier.id], email: email.trim() || null },
+      });
+      const issued = result.data?.inviteSuppliers[0];
+      if (issued) {
+        setLink(issued.link ?? null);
+        setNotice(issued.link ? null : `Invite emailed to ${email.trim() || supplier.email}.`);
+        setEmail('');
+        onChanged();
+      }
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const onResend = async () => {
+    if (busy || !invite) return;
+    start();
+    try {
+      const result = await resendInvite({ variables: { inviteId: invite.id } });
+      if (result.data) {
+        setLink(result.data.resendInvite.link ?? null);
+        setNotice(result.data.resendInvite.link ? null : `Invite sent again to ${invite.email}. The old link no longer works.`);
+        onChanged();
+      }
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const onRevoke = async () => {
+    if (!invite) return;
+    start();
+    try {
+      await revokeInvite({ variables: { inviteId: invite.id } });
+      setConfirmRevoke(false);
+      setNotice('Invite withdrawn. The link no longer works.');
+      onChanged();
+    } catch (error) {
+      setConfirmRevoke(false);
+      fail(error);
+    }
+  };
+
+  const live = invite ? LIVE.has(invite.status) : false;
+
+  return (
+    <section className="card" aria-labelledby="invite-panel-title">
+      <div className="card__header">
+        <h2 id="invite-panel-title" className="card__title">
+          Invite
+        </h2>
+        {invite ? <span className="badge">{INVITE_STATUS_LABELS[invite.status]}</span> : null}
+      </div>
+
+      {invite ? (
+        <dl className="details">
+          <div className="details__row">
+            <dt>Sent to</dt>
+            <dd>
+              {invite.email}
+              {invite.emailed ? null : <span className="muted"> (link shown to copy, not emailed)</span>}
+            </dd>
+          </div>
+          <div className="details__row">
+            <dt>Last sent</dt>
+            <dd>
+              {formatDateTime(invite.lastSentAt)}
+              {invite.remindersSent > 0
+                ? ` · ${invite.remindersSent} reminder${invite.remindersSent === 1 ? '' : 's'}`
+                : null}
+            </dd>
+          </div>
+          {invite.openedAt ? (
+            <div className="details__row">
+              <dt>Opened</dt>
+              <dd>{formatDateTime(invite.openedAt)}</dd>
+            </div>
+          ) : null}
+          {invite.verifiedAt ? (
+            <div className="details__row">
+              <dt>Email confirmed</dt>
+              <dd>{formatDateTime(invite.verifiedAt)}</dd>
+            </div>
+          ) : null}
+          {invite.submittedAt ? (
+            <div className="details__row">
+              <dt>Details sent</dt>
+              <dd>{formatDateTime(invite.submittedAt)}</dd>
+            </div>
+          ) : null}
+          {invite.revokedAt ? (
+            <div className="details__row">
+              <dt>Withdrawn</dt>
+              <dd>{formatDateTime(invite.revokedAt)}</dd>
+            </div>
+          ) : (
+            <div className="details__row">
+              <dt>{invite.status === 'EXPIRED' ? 'Expired' : 'Expires'}</dt>
+              <dd>{formatDateTime(invite.expiresAt)}</dd>
+            </div>
+          )}
+        </dl>
+      ) : (
+        <p className="card__lead">
+          Not invited yet. An invite emails {supplier.name} a link to check and correct their details; you review
+          every change before it reaches Xero.
+        </p>
+      )}
+
+      {notice ? (
+        <p role="status" className="card__lead">
+          {notice}
+        </p>
+      ) : null}
+      {problem ? <Alert>{problem.message}</Alert> : null}
+
+      {link ? (
+        <div className="copy-link">
+          <CopyLink link={link} />
+          <p className="muted">
+            This link was not emailed (no email server is set up). Send it to the supplier yourself — it’s shown
+            only once.
+          </p>
+        </div>
+      ) : null}
+
+      {canManage ? (
+        <div className="card__actions">
+          {live ? (
+            <>
+              <button type="button" className="button" onClick={() => void onResend()} aria-disabled={busy || undefined}>
+                {resending ? 'Resending…' : 'Resend'}
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setConfirmRevoke(true)}
+                aria-disabled={busy || undefined}
+              >
+                Revoke
+              </button>
+            </>
+          ) : (
+            <>
+              <TextField
+                label="Send to"
+                hint={supplier.email ? `Leave empty to use ${supplier.email}.` : 'This supplier has no email address.'}
+                type="email"
+                name="email"
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+                error={problem?.fields.email ?? null}
+              />
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => void onInvite()}
+                aria-disabled={busy || undefined}
+              >
+                {inviting ? 'Inviting…' : invite ? 'Invite again' : 'Invite'}
+              </button>
+            </>
+          )}
+        </div>
+      ) : null}
+
+      <ConfirmDialog
+        open={confirmRevoke}
+        title="Withdraw this invite?"
+        confirmLabel="Revoke invite"
+        busyLabel="Revoking…"
+        tone="danger"
+        busy={revoking}
+        onConfirm={() => void onRevoke()}
+        onCancel={() => setConfirmRevoke(false)}
+      >
+        <p>The link sent to {invite?.email} stops working at once. You can invite them again later.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+/** A read-only link with a Copy button (falls back to selecting the text). */
+export function CopyLink({ link, label = 'Invite link' }: { link: string; label?: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="invite-link">
+        {label}
+      </label>
+      <div className="copy-link__row">
+        <input
+          id="invite-link"
+          className="field__input"
+          readOnly
+          value={link}
+          onFocus={(event) => event.target.select()}
+        />
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            void navigator.clipboard
+              ?.writeText(link)
+              .then(() => setCopied(true))
+              .catch(() => setCopied(false));
+          }}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Spinner';
+import { toUserFacingError } from '../../app/errors';
+import { graphql } from '../../gql';
+import { formatDateTime } from '../suppliers/format-date';
+
+const SupplierTimelineQuery = graphql(`
+  query SupplierTimeline($id: ID!, $first: Int!, $after: String) {
+    supplier(id: $id) {
+      id
+      auditEvents(first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            id
+            kind
+            summary
+            actorType
+            actorLabel
+            at
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);
+
+const PAGE_SIZE = 20;
+
+/** The supplier's audit trail, newest first, with "Load more" and a CSV export of all of it. */
+export function Timeline({ supplierId }: { supplierId: string }) {
+  const [loadingMore, setLoadingMore] = useState(false);
+  const { data, error, fetchMore, refetch } = useQuery(SupplierTimelineQuery, {
+    variables: { id: supplierId, first: PAGE_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+  const connection = data?.supplier?.auditEvents;
+
+  const loadMore = async () => {
+    if (!connection?.pageInfo.endCursor || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: connection.pageInfo.endCursor },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          const prev = previous.supplier?.auditEvents;
+          const next = fetchMoreResult.supplier?.auditEvents;
+          if (!prev || !next || !previous.supplier) return previous as typeof fetchMoreResult;
+          const seen = new Set(prev.edges.map((e) => e.node.id));
+          return {
+            ...previous,
+            supplier: {
+              ...previous.supplier,
+              auditEvents: {
+                ...next,
+                edges: [...prev.edges, ...next.edges.filter((e) => !seen.has(e.node.id))],
+              },
+            },
+          } as typeof fetchMoreResult;
+        },
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <div className="card__header">
+        <h2 id="timeline-title" className="card__title">
+          Timeline
+        </h2>
+        <a className="button button--small" href={`/api/suppliers/${encodeURIComponent(supplierId)}/audit.csv`} download>
+          Export CSV
+        </a>
+      </div>
+      {error && !connection ? (
+        <Alert>
+          <p>{toUserFacingError(error).message}</p>
+          <button type="button" className="button button--small" onClick={() => void refetch()}>
+            Try again
+          </button>
+        </Alert>
+      ) : null}
+      {!connection && !error ? <Loading label="Loading the timeline…" /> : null}
+      {connection && connection.edges.length === 0 ? <p className="card__lead">Nothing has happened yet.</p> : null}
+      {connection && connection.edges.length > 0 ? (
+        <ol className="timeline" aria-label="Events, newest first">
+          {connection.edges.map(({ node }) => (
+            <li key={node.id} className="timeline__item">
+              <span>{node.summary}</span>
+              <span className="timeline__meta">
+                <time dateTime={node.at}>{formatDateTime(node.at)}</time> · {node.actorLabel}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {connection?.pageInfo.hasNextPage ? (
+        <div className="load-more">
+          <button type="button" className="button" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
+            {loadingMore ? 'Loading…' : 'Load more'}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
