@@ -1,0 +1,281 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { signUpBuyer, startTestApp, startTestSmtp, type CapturedMail } from '@vouch/server/testing';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The invite round trip with a real SMTP server: the buyer invites a supplier from the supplier page; the
+ * supplier opens the emailed link in a separate browser, confirms with the emailed code, corrects a
+ * bank-details typo the form catches as they type, and sends; the buyer sees the diff with the bank
+ * change flagged, accepts, and the supplier page and timeline show it. Elements are found by role and
+ * label only.
+ */
+
+const webDist = fileURLToPath(new URL('../dist', import.meta.url));
+const screenshotDir = fileURLToPath(new URL('./screenshots', import.meta.url));
+const WAIT = { timeout: 15_000 };
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let app: { url: string; close(): Promise<void> };
+let smtp: { url: string; messages: CapturedMail[]; close(): Promise<void> };
+let buyerContext: BrowserContext;
+let supplierContext: BrowserContext;
+const profileDirs: string[] = [];
+
+async function launch(): Promise<BrowserContext> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vouch-web-e2e-'));
+  profileDirs.push(dir);
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: BROWSER_ARGS,
+  });
+  context.setDefaultTimeout(WAIT.timeout);
+  return context;
+}
+
+function at(pathname: string): string {
+  return new URL(pathname, app.url).toString();
+}
+
+async function snapshot(page: Page, name: string): Promise<void> {
+  if (!process.env.VOUCH_E2E_SCREENSHOTS) return;
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function withScreenshotOnFailure(pages: Page[], name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    await mkdir(screenshotDir, { recursive: true });
+    for (const [i, page] of pages.entries()) {
+      await page
+        .screenshot({ path: path.join(screenshotDir, `${name}-failure${i ? `-${i}` : ''}.png`), fullPage: true })
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** The next message to `to` matching `subject`, waiting for it to arrive. */
+async function nextMail(to: string, subject: RegExp, after = 0): Promise<CapturedMail> {
+  let found: CapturedMail | undefined;
+  await expect
+    .poll(() => {
+      found = smtp.messages.slice(after).find((m) => m.to.includes(to) && subject.test(m.subject));
+      return Boolean(found);
+    }, WAIT)
+    .toBe(true);
+  return found!;
+}
+
+/** The text of an input's aria-describedby targets (its announced hint and error). */
+function description(page: Page, label: string) {
+  return page.getByLabel(label, { exact: true }).evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+beforeAll(async () => {
+  smtp = await startTestSmtp();
+  app = await startTestApp({ webDist, env: { SMTP_URL: smtp.url } });
+  buyerContext = await launch();
+  supplierContext = await launch();
+});
+
+afterAll(async () => {
+  await supplierContext?.close();
+  await buyerContext?.close();
+  await app?.close();
+  await smtp?.close();
+  for (const dir of profileDirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe('invite and review in the browser', () => {
+  let inviteLink = '';
+
+  it('invites a supplier, who confirms and corrects their details, and the buyer accepts the diff', async () => {
+    const buyer = await signUpBuyer(app.url, { organisationName: 'Harbour Coffee Roasters', name: 'Ada Palmer' });
+    const [cookieName, ...cookieValue] = buyer.client.cookie!.split('=');
+    await buyerContext.addCookies([{ name: cookieName!, value: cookieValue.join('='), url: app.url }]);
+    const supplierEmail = `accounts.${Date.now().toString(36)}@acme-beans.example`;
+    const created = await buyer.client.request<{ createSupplier: { id: string } }>(
+      `mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`,
+      { input: { name: 'Acme Beans Ltd', email: supplierEmail } },
+    );
+    const supplierId = created.data!.createSupplier.id;
+
+    const page = await buyerContext.newPage();
+    const supplierPage = await supplierContext.newPage();
+    const pageErrors = [...collectPageErrors(page)];
+    const supplierErrors = collectPageErrors(supplierPage);
+
+    await withScreenshotOnFailure([page, supplierPage], 'invite-review', async () => {
+      // From the list to the supplier's page.
+      await page.goto(at('/suppliers'));
+      await page.getByRole('link', { name: 'Acme Beans Ltd' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Acme Beans Ltd' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/suppliers/${supplierId}`);
+      const invitePanel = page.getByRole('region', { name: 'Invite' });
+      await invitePanel.getByText('Not invited yet').waitFor();
+
+      const sentBefore = smtp.messages.length;
+      await invitePanel.getByRole('button', { name: 'Invite', exact: true }).click();
+      await invitePanel.getByRole('status').filter({ hasText: `Invite emailed to ${supplierEmail}` }).waitFor();
+      await invitePanel.getByText('Invited', { exact: true }).waitFor();
+      await invitePanel.getByRole('button', { name: 'Resend' }).waitFor();
+      await snapshot(page, 'supplier-invited');
+
+      // The emailed link carries the token in the fragment; rebuild it on this test server's origin.
+      const invitation = await nextMail(supplierEmail, /confirm your supplier details/, sentBefore);
+      const linked = /https?:\/\/\S+?\/invite#token=([\w-]+)/.exec(invitation.text);
+      expect(linked, invitation.text).not.toBeNull();
+      inviteLink = at(`/invite#token=${linked![1]}`);
+
+      // The supplier, in a browser with no Vouch session.
+      await supplierPage.goto(inviteLink);
+      await supplierPage.getByRole('heading', { level: 1, name: 'Confirm it’s you' }).waitFor();
+      expect(new URL(supplierPage.url()).hash).toBe(''); // the token leaves the address bar
+      await supplierPage.getByText('Harbour Coffee Roasters').first().waitFor();
+      await snapshot(supplierPage, 'invite-confirm');
+
+      const codesBefore = smtp.messages.length;
+      await supplierPage.getByRole('button', { name: 'Email me a code' }).click();
+      const codeInput = supplierPage.getByLabel('6-digit code');
+      await codeInput.waitFor();
+      expect(await codeInput.getAttribute('inputmode')).toBe('numeric');
+      expect(await codeInput.getAttribute('autocomplete')).toBe('one-time-code');
+      const codeMail = await nextMail(supplierEmail, /Your Vouch code: \d{6}/, codesBefore);
+      const code = /(\d{6})/.exec(codeMail.subject)![1]!;
+
+      // A wrong code says how many tries are left, under the input.
+      const wrong = code === '000000' ? '111111' : '000000';
+      await codeInput.fill(wrong);
+      await supplierPage.getByRole('button', { name: 'Confirm' }).click();
+      await expect.poll(() => codeInput.getAttribute('aria-invalid'), WAIT).toBe('true');
+      expect(await description(supplierPage, '6-digit code')).toMatch(/tries left|try left/);
+
+      await codeInput.fill(code);
+      await supplierPage.getByRole('button', { name: 'Confirm' }).click();
+      await supplierPage.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
+      expect(await supplierPage.getByLabel('Business name').inputValue()).toBe('Acme Beans Ltd');
+      expect(await supplierPage.getByLabel('Business email').inputValue()).toBe(supplierEmail);
+
+      // Contact details.
+      await supplierPage.getByLabel('First name').first().fill('Maya');
+      await supplierPage.getByLabel('Last name').first().fill('Okafor');
+      const phone = supplierPage.getByRole('group', { name: 'Phone' });
+      await phone.getByLabel('Area code').fill('0113');
+      await phone.getByLabel('Number').fill('496 0000');
+      const street = supplierPage.getByRole('group', { name: 'Street address' });
+      await street.getByLabel('Address line 1').fill('4 Mill Lane');
+      await street.getByLabel('Town or city').fill('Leeds');
+      await street.getByLabel('Postal code').fill('LS1 4AB');
+      await supplierPage.getByRole('button', { name: 'Add a contact person' }).click();
+      const person = supplierPage.getByRole('group', { name: 'Contact person 1' });
+      await person.getByLabel('First name').fill('Sam');
+      await person.getByLabel('Email').fill('sam@acme-beans.example');
+
+      // Bank details are an explicit choice, and start empty.
+      await supplierPage.getByLabel('Update my bank details').check();
+      await supplierPage.getByLabel('Where is your bank account?').selectOption('GB');
+      expect(await supplierPage.getByLabel('Sort code').inputValue()).toBe('');
+      expect(await supplierPage.getByLabel('Account number').inputValue()).toBe('');
+      await supplierPage.getByLabel('Account holder name').fill('Acme Beans Ltd');
+      await supplierPage.getByLabel('Sort code').fill('08-99-99');
+      // A one-digit typo fails the UK modulus check as soon as the field is left.
+      const account = supplierPage.getByLabel('Account number');
+      await account.fill('66374959');
+      await account.press('Tab');
+      await expect.poll(() => account.getAttribute('aria-invalid'), WAIT).toBe('true');
+      expect(await description(supplierPage, 'Account number')).toMatch(/account number|sort code/i);
+      await snapshot(supplierPage, 'invite-typo');
+
+      await account.fill('66374958');
+      await expect.poll(() => account.getAttribute('aria-invalid'), WAIT).toBeNull();
+      await snapshot(supplierPage, 'invite-form');
+
+      await supplierPage.getByRole('button', { name: 'Send for review' }).click();
+      await supplierPage
+        .getByRole('heading', { level: 1, name: 'Thanks — Harbour Coffee Roasters will review your details' })
+        .waitFor();
+      await supplierPage.getByText('•••• 4958').waitFor();
+      await supplierPage.getByText(/use the same link again to send a correction/).waitFor();
+      await snapshot(supplierPage, 'invite-thanks');
+
+      // Back with the buyer: the diff, with the bank change flagged.
+      await page.reload();
+      const review = page.getByRole('region', { name: 'Changes to review' });
+      await review.waitFor();
+      await review.getByText('This submission changes bank details.').waitFor();
+      await review.getByText(/phone the supplier/).waitFor();
+      const diff = review.getByRole('table', { name: 'Proposed changes' });
+      await diff.getByRole('row', { name: /Contact first name/ }).getByText('Maya').waitFor();
+      const bankRow = diff.getByRole('row', { name: /Bank account/ });
+      await bankRow.getByText('Bank detail').waitFor();
+      await bankRow.getByText(/66374958/).waitFor();
+      await diff.getByRole('row', { name: /Phones/ }).getByText('Phone: (0113) 496 0000').waitFor();
+      await snapshot(page, 'supplier-review');
+
+      await review.getByRole('button', { name: 'Accept' }).click();
+      await page.getByRole('status').filter({ hasText: 'Changes accepted' }).waitFor();
+      await expect.poll(() => review.count(), WAIT).toBe(0);
+
+      const details = page.getByRole('region', { name: 'Details' });
+      await details.getByText('Maya Okafor').waitFor();
+      await details.getByText(/66374958/).waitFor();
+      await details.getByText('Street: 4 Mill Lane, Leeds, LS1 4AB').waitFor();
+
+      const timeline = page.getByRole('region', { name: 'Timeline' });
+      const events = timeline.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
+      await expect.poll(() => events.count(), WAIT).toBeGreaterThanOrEqual(3);
+      await timeline.getByText(/Ada Palmer invited/).waitFor();
+      expect(await timeline.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
+        `/api/suppliers/${supplierId}/audit.csv`,
+      );
+      const history = page.getByRole('region', { name: 'Submissions' });
+      await history.getByText('Accepted').waitFor();
+      await snapshot(page, 'supplier-accepted');
+    });
+    expect(pageErrors).toEqual([]);
+    expect(supplierErrors).toEqual([]);
+  });
+
+  it('fits the invite page at phone width (360px)', async () => {
+    expect(inviteLink).not.toBe('');
+    const page = await supplierContext.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await withScreenshotOnFailure([page], 'invite-phone', async () => {
+      // Still confirmed in this browser: the form opens again for a correction.
+      await page.goto(inviteLink);
+      await page.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
+      await page.getByRole('button', { name: 'Send for review' }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(360);
+      await page.getByLabel('Update my bank details').check();
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(360);
+      await snapshot(page, 'invite-phone');
+    });
+  });
+});
