@@ -88,6 +88,24 @@ describe('modulusCheck: reasons and spec worked examples', () => {
     expect(modulusCheck('820000', '73588637').valid).toBe(false);
   });
 
+  // The cases below are derived from the exception rules' text (spec §2.2.2), not from the published appendix;
+  // each pins a branch that the 34 published vectors leave open.
+  it('exception 4 compares the remainder with gh as a two-digit number, not g + h', () => {
+    expect(modulusCheck('134020', '10079190').valid).toBe(false); // remainder 9 = g + h, but gh = 90
+    expect(modulusCheck('134020', '10712710').valid).toBe(true); // remainder 10 = gh
+  });
+
+  it('exception 10 zeroises u–b only when g = 9 (ab = 09 with g ≠ 9 is checked normally)', () => {
+    // 09345687 would pass with u–b zeroised; g = 8 so it must not be, and both checks fail.
+    expect(modulusCheck('871427', '09345687').valid).toBe(false);
+  });
+
+  it('exception 14 retry is not done when h is not 0, 1 or 9', () => {
+    // The shifted number 01000004 passes MOD11, but h = 2 so the account is not a Coutts number.
+    expect(modulusCheck('180002', '10000042').valid).toBe(false);
+    expect(modulusCheck('180002', '10000041').valid).toBe(true); // h = 1: shifted 01000004 passes
+  });
+
   it('rejects inputs that are not standardised', () => {
     expect(() => modulusCheck('12345', '12345678')).toThrow(RangeError);
     expect(() => modulusCheck('123456', '1234567')).toThrow(RangeError);
