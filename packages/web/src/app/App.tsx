@@ -124,7 +124,7 @@ function SignedInRoutes({
       );
       break;
     case '/suppliers':
-      page = <SuppliersPage onSessionExpired={onSessionExpired} />;
+      page = <SuppliersPage user={user} onSessionExpired={onSessionExpired} />;
       break;
     case '/integrations':
       page = <IntegrationsPage user={user} onSessionExpired={onSessionExpired} />;

@@ -1,5 +1,98 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
+import { Loading } from '../../components/Spinner';
+import { toUserFacingError } from '../../app/errors';
+import { graphql } from '../../gql';
 import { roleLabel, type CurrentUser } from './current-user';
+
+const OrganisationSettingsQuery = graphql(`
+  query OrganisationSettings {
+    me {
+      id
+      organisation {
+        id
+        requireSecondApproverForBankChanges
+      }
+    }
+  }
+`);
+
+const UpdateOrganisationSettingsMutation = graphql(`
+  mutation UpdateOrganisationSettings($requireSecondApproverForBankChanges: Boolean!) {
+    updateOrganisationSettings(requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges) {
+      id
+      requireSecondApproverForBankChanges
+    }
+  }
+`);
+
+/** Review rules for the organisation: ADMIN can change them; everyone else sees them. */
+function ReviewSettings({ user }: { user: CurrentUser }) {
+  const { data, error, loading } = useQuery(OrganisationSettingsQuery, { fetchPolicy: 'cache-and-network' });
+  const [update, { loading: saving }] = useMutation(UpdateOrganisationSettingsMutation);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const required = data?.me?.organisation.requireSecondApproverForBankChanges;
+  const isAdmin = user.role === 'ADMIN';
+
+  const onChange = async (value: boolean) => {
+    if (saving) return;
+    setProblem(null);
+    setSaved(null);
+    try {
+      await update({ variables: { requireSecondApproverForBankChanges: value } });
+      setSaved(value ? 'Saved: bank detail changes now need two approvers.' : 'Saved: one approver is enough.');
+    } catch (err) {
+      setProblem(toUserFacingError(err).message);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="settings-review">
+      <h2 id="settings-review" className="card__title">
+        Reviewing changes
+      </h2>
+      {required === undefined && loading ? <Loading /> : null}
+      {required === undefined && error ? <Alert>{toUserFacingError(error).message}</Alert> : null}
+      {required !== undefined ? (
+        isAdmin ? (
+          <div className="settings__option">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={required}
+                aria-describedby="second-approver-hint"
+                aria-disabled={saving || undefined}
+                onChange={(event) => void onChange(event.target.checked)}
+              />
+              <span>
+                Require a second approver for bank detail changes
+                <span className="checkbox__hint" id="second-approver-hint">
+                  A supplier’s new bank details are applied only after two different people accept them.
+                </span>
+              </span>
+            </label>
+            {saved ? (
+              <p role="status" className="muted">
+                {saved}
+              </p>
+            ) : null}
+            {problem ? <Alert>{problem}</Alert> : null}
+          </div>
+        ) : (
+          <dl className="details">
+            <div className="details__row">
+              <dt>Bank detail changes</dt>
+              <dd>{required ? 'Need two approvers' : 'Need one approver'}</dd>
+            </div>
+          </dl>
+        )
+      ) : null}
+    </section>
+  );
+}
 
 export function SettingsPage({ user }: { user: CurrentUser }) {
   return (
@@ -20,6 +113,8 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
           </div>
         </dl>
       </section>
+
+      <ReviewSettings user={user} />
 
       <section className="card" aria-labelledby="settings-account">
         <h2 id="settings-account" className="card__title">

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/TextField';
@@ -7,6 +7,7 @@ import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import type { InvitePanel_SupplierFragment, InviteStatus } from '../../gql/graphql';
 import { formatDateTime } from '../suppliers/format-date';
+import { INVITE_STATUS_LABELS } from './invite-status';
 
 export const InvitePanelFragment = graphql(`
   fragment InvitePanel_supplier on Supplier {
@@ -74,15 +75,6 @@ const RevokeInviteMutation = graphql(`
   }
 `);
 
-export const INVITE_STATUS_LABELS: Record<InviteStatus, string> = {
-  SENT: 'Invited',
-  OPENED: 'Invite opened',
-  VERIFIED: 'Email confirmed',
-  SUBMITTED: 'Details sent',
-  EXPIRED: 'Invite expired',
-  REVOKED: 'Invite withdrawn',
-  LOCKED: 'Invite locked',
-};
 
 const LIVE: ReadonlySet<InviteStatus> = new Set(['SENT', 'OPENED', 'VERIFIED']);
 
@@ -308,14 +300,15 @@ export function InvitePanel({
 /** A read-only link with a Copy button (falls back to selecting the text). */
 export function CopyLink({ link, label = 'Invite link' }: { link: string; label?: string }) {
   const [copied, setCopied] = useState(false);
+  const id = useId();
   return (
     <div className="field">
-      <label className="field__label" htmlFor="invite-link">
+      <label className="field__label" htmlFor={id}>
         {label}
       </label>
       <div className="copy-link__row">
         <input
-          id="invite-link"
+          id={id}
           className="field__input"
           readOnly
           value={link}

@@ -1,6 +1,8 @@
 import { Link } from '../../app/router';
 import { graphql } from '../../gql';
-import type { SupplierTable_SupplierFragment } from '../../gql/graphql';
+import type { SupplierTable_SupplierFragment, SyncStatus } from '../../gql/graphql';
+import { INVITE_STATUS_LABELS } from '../invites/invite-status';
+import { formatDate } from './format-date';
 
 export const SupplierTableFragment = graphql(`
   fragment SupplierTable_supplier on Supplier {
@@ -10,17 +12,34 @@ export const SupplierTableFragment = graphql(`
     createdAt
     status
     hasBankDetailDrift
+    hasDrift
+    inviteStatus
+    awaitingReview
+    syncStatus
   }
 `);
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const SYNC_BADGES: Partial<Record<SyncStatus, { label: string; tone: string }>> = {
+  PENDING: { label: 'Sending to Xero', tone: 'badge--neutral' },
+  SYNCING: { label: 'Sending to Xero', tone: 'badge--neutral' },
+  FAILED: { label: 'Xero update failed', tone: 'badge--warning' },
+};
 
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+interface Selection {
+  selected: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+  onToggleAll: (on: boolean) => void;
 }
 
-export function SupplierTable({ suppliers }: { suppliers: readonly SupplierTable_SupplierFragment[] }) {
+export function SupplierTable({
+  suppliers,
+  selection,
+}: {
+  suppliers: readonly SupplierTable_SupplierFragment[];
+  /** When given (ADMIN and APPROVER), each row gets a checkbox for bulk invites. */
+  selection?: Selection;
+}) {
+  const allSelected = selection ? suppliers.length > 0 && suppliers.every((s) => selection.selected.has(s.id)) : false;
   return (
     <div className="table-wrap" role="region" aria-labelledby="suppliers-table-caption" tabIndex={0}>
       <table className="table">
@@ -29,32 +48,62 @@ export function SupplierTable({ suppliers }: { suppliers: readonly SupplierTable
         </caption>
         <thead>
           <tr>
+            {selection ? (
+              <td className="table__select">
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown suppliers"
+                  checked={allSelected}
+                  onChange={(event) => selection.onToggleAll(event.target.checked)}
+                />
+              </td>
+            ) : null}
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Added</th>
           </tr>
         </thead>
         <tbody>
-          {suppliers.map((supplier) => (
-            <tr key={supplier.id}>
-              <th scope="row">
-                <span className="supplier-name">
-                  <Link to={`/suppliers/${supplier.id}`}>{supplier.name}</Link>
-                  {supplier.status === 'ARCHIVED' ? <span className="badge">Archived in Xero</span> : null}
-                  {supplier.hasBankDetailDrift ? (
-                    <span className="badge badge--warning">
-                      <span aria-hidden="true">! </span>
-                      Bank details differ in Xero
-                    </span>
-                  ) : null}
-                </span>
-              </th>
-              <td>{supplier.email ?? <span className="muted">No email</span>}</td>
-              <td>
-                <time dateTime={supplier.createdAt}>{formatDate(supplier.createdAt)}</time>
-              </td>
-            </tr>
-          ))}
+          {suppliers.map((supplier) => {
+            const sync = supplier.syncStatus ? SYNC_BADGES[supplier.syncStatus] : undefined;
+            return (
+              <tr key={supplier.id}>
+                {selection ? (
+                  <td className="table__select">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${supplier.name}`}
+                      checked={selection.selected.has(supplier.id)}
+                      onChange={(event) => selection.onToggle(supplier.id, event.target.checked)}
+                    />
+                  </td>
+                ) : null}
+                <th scope="row">
+                  <span className="supplier-name">
+                    <Link to={`/suppliers/${supplier.id}`}>{supplier.name}</Link>
+                    {supplier.status === 'ARCHIVED' ? <span className="badge">Archived in Xero</span> : null}
+                    {supplier.awaitingReview ? <span className="badge badge--warning">Awaiting review</span> : null}
+                    {supplier.inviteStatus && !supplier.awaitingReview ? (
+                      <span className="badge">{INVITE_STATUS_LABELS[supplier.inviteStatus]}</span>
+                    ) : null}
+                    {supplier.hasBankDetailDrift ? (
+                      <span className="badge badge--warning">
+                        <span aria-hidden="true">! </span>
+                        Bank details differ in Xero
+                      </span>
+                    ) : supplier.hasDrift ? (
+                      <span className="badge">Differs in Xero</span>
+                    ) : null}
+                    {sync ? <span className={`badge ${sync.tone}`}>{sync.label}</span> : null}
+                  </span>
+                </th>
+                <td>{supplier.email ?? <span className="muted">No email</span>}</td>
+                <td>
+                  <time dateTime={supplier.createdAt}>{formatDate(supplier.createdAt)}</time>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

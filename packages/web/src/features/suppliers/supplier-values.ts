@@ -68,8 +68,16 @@ export function formatPayment(p: Obj): string {
     ['bic', 'BIC'],
     ['details', 'Details'],
   ];
-  for (const [key, label] of labelled) if (str(p[key])) parts.push(`${label}: ${str(p[key])}`);
+  for (const [key, label] of labelled) {
+    const value = key === 'sortCode' ? formatSortCode(str(p[key])) : str(p[key]);
+    if (value) parts.push(`${label}: ${value}`);
+  }
   return parts.filter(Boolean).join('\n');
+}
+
+/** "089999" → "08-99-99"; anything else (e.g. already masked) as given. */
+function formatSortCode(value: string): string {
+  return /^\d{6}$/.test(value) ? `${value.slice(0, 2)}-${value.slice(2, 4)}-${value.slice(4)}` : value;
 }
 
 function formatObject(o: Obj): string {

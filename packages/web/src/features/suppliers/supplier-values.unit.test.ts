@@ -25,7 +25,7 @@ describe('formatValue', () => {
       { country: 'GB', accountHolderName: 'Acme Ltd', sortCode: '089999', accountNumber: '66374958' },
       'paymentDetails',
     );
-    expect(text).toBe('UK account\nHolder: Acme Ltd\nSort code: 089999\nAccount: 66374958');
+    expect(text).toBe('UK account\nHolder: Acme Ltd\nSort code: 08-99-99\nAccount: 66374958');
     expect(text).not.toContain('{');
   });
 
