@@ -19,7 +19,7 @@ import { ormConfig } from './db/orm.config.js';
 import { buildVouchSchema } from './graphql/build-schema.js';
 import type { GraphQLContext, Viewer } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
-import { createEventBus } from './graphql/pubsub.js';
+import { createPgEventBus } from './graphql/pg-pubsub.js';
 import { healthRoutes } from './http/health.js';
 import { requestContext } from './http/request-context.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
@@ -56,7 +56,8 @@ export async function createApp(config: Config): Promise<VouchApp> {
   if (applied.length) log.info({ applied }, 'applied migrations');
 
   const orm = await MikroORM.init(ormConfig(databaseUrl));
-  const pubsub = createEventBus();
+  const events = await createPgEventBus(databaseUrl, log);
+  const pubsub = events.bus;
   const services = createServices(config, orm, pubsub, log);
   const schema = await buildVouchSchema(pubsub);
 
@@ -180,6 +181,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
       await apollo.stop(); // stops accepting, drains HTTP and (via the plugin) websockets
       await scheduler.stop();
       services.mailer.close();
+      await events.close();
       await orm.close(true);
       await embedded?.stop();
       log.info('shutdown complete');

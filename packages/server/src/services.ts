@@ -12,6 +12,7 @@ import { SupplierService } from './suppliers/supplier.service.js';
 import { ContactIngestService } from './sync/contact-ingest.service.js';
 import { TenantRateLimiter, type LimiterClock } from './sync/rate-limiter.js';
 import { XeroSyncService } from './sync/xero-sync.service.js';
+import { PushService } from './sync/push.service.js';
 import { TokenCrypto } from './xero/token-crypto.js';
 import { XeroConnectService } from './xero/xero-connect.service.js';
 import { XeroGateway } from './xero/xero.gateway.js';
@@ -31,6 +32,7 @@ export interface Services {
   mailer: Mailer;
   invites: InvitesService;
   review: ReviewService;
+  push: PushService;
   /** A fresh EntityManager; pass an organisation id to bind the organisation filter to it. */
   em(organisationId?: string): EntityManager;
 }
@@ -42,6 +44,7 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
   const xeroGateway = new XeroGateway(config.xero, log, limiter);
   const xeroTokens = new XeroTokenStore(orm, xeroGateway, new TokenCrypto(config.tokenKeys), pubsub, log);
   const xeroSync = new XeroSyncService(orm, config, xeroGateway, xeroTokens, new ContactIngestService(pubsub), jobs, pubsub);
+  const push = new PushService(orm, xeroGateway, xeroTokens, jobs, pubsub, log);
   return {
     config,
     pubsub,
@@ -52,10 +55,11 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     xeroGateway,
     xeroTokens,
     xeroSync,
-    xeroConnect: new XeroConnectService(orm, config, xeroGateway, xeroTokens, xeroSync, pubsub, log),
+    xeroConnect: new XeroConnectService(orm, config, xeroGateway, xeroTokens, xeroSync, pubsub, log, (organisationId) => push.wake(organisationId)),
     mailer,
     invites: new InvitesService(orm, config, mailer, log),
     review: new ReviewService(mailer, log),
+    push,
     em(organisationId?: string) {
       const em = orm.em.fork();
       if (organisationId) em.setFilterParams(ORGANISATION_FILTER, { id: organisationId });

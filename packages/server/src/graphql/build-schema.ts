@@ -7,10 +7,11 @@ import { SupplierResolver } from '../suppliers/supplier.resolver.js';
 import { XeroResolver } from '../xero/xero.resolver.js';
 import { InvitesResolver } from '../invites/invites.resolver.js';
 import { DecisionResolver, ReviewResolver } from '../review/review.resolver.js';
+import { SupplierSyncResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 
-export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver] as const;
+export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver, SupplierSyncResolver, SyncResolver] as const;
 
 /** The schema file committed at the repository root. */
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema.graphql');

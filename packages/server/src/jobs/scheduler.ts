@@ -7,6 +7,7 @@ import { xeroPollDueJob, xeroPollJob } from '../sync/jobs/xero.poll.job.js';
 import type { JobDefinition } from './job-definition.js';
 import { purgeExpiredSessionsJob } from './system.purge-expired.job.js';
 import { sendInviteRemindersJob } from '../invites/jobs/invites.send-reminders.job.js';
+import { xeroPushSuppliersJob, xeroPushSweepJob } from '../sync/jobs/xero.push-suppliers.job.js';
 
 export const JOBS: JobDefinition[] = [
   purgeExpiredSessionsJob,
@@ -15,6 +16,8 @@ export const JOBS: JobDefinition[] = [
   xeroPollDueJob,
   xeroFetchContactJob,
   sendInviteRemindersJob,
+  xeroPushSuppliersJob,
+  xeroPushSweepJob,
 ] as JobDefinition[];
 
 export interface Scheduler {

@@ -35,6 +35,13 @@ export class OutboxEntry extends OrgOwnedEntity {
   @Enum({ items: () => OutboxStatus, nativeEnumName: 'outbox_status' })
   status!: OutboxStatus;
 
+  /** The Idempotency-Key of the Xero request this entry went out in; a retry re-sends exactly that request. */
+  @Property({ type: 'string', length: 128, nullable: true })
+  requestKey: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  startedAt: Date | null = null;
+
   @Property({ type: 'integer', default: 0 })
   attempts: number & Opt = 0;
 

@@ -89,6 +89,8 @@ export class DecisionResolver {
   @Mutation(() => ChangeRequestType, { description: 'Applies the submitted values and queues them for Xero (or records a first approval).' })
   async acceptChangeRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ChangeRequestType> {
     const request = await ctx.services.review.accept(ctx.em, requireViewer(ctx), id);
+    // Committed: wake the push at once (not at the next tick).
+    if (request.status === ChangeRequestStatus.ACCEPTED) await ctx.services.push.wake(ctx.viewer!.organisationId);
     const supplier = await ctx.services.em(ctx.viewer!.organisationId).findOneOrFail(Supplier, { id: request.supplier.id }, { populate: ['paymentDetails'] });
     return toChangeRequestType(request, supplier, ctx);
   }

@@ -142,7 +142,8 @@ export class ReviewService {
         tx.getTransactionContext(),
       );
       const outboxId = uuidv7();
-      await tx.nativeUpdate(OutboxEntry, { supplier: supplier.id, status: OutboxStatus.PENDING }, { status: OutboxStatus.SUPERSEDED });
+      // The new entry carries the whole approved state: unsent or failed earlier ones are superseded.
+      await tx.nativeUpdate(OutboxEntry, { supplier: supplier.id, status: { $in: [OutboxStatus.PENDING, OutboxStatus.FAILED] } }, { status: OutboxStatus.SUPERSEDED });
       tx.create(OutboxEntry, {
         id: outboxId,
         organisation: viewer.organisationId,

@@ -39,6 +39,8 @@ export class XeroConnectService {
     private readonly sync: XeroSyncService,
     private readonly pubsub: EventBus,
     private readonly log: Logger,
+    /** Called after a reconnect, so parked outbound pushes drain (wired to the push service). */
+    private readonly onReconnect: (organisationId: string) => Promise<void> = async () => {},
   ) {}
 
   async current(em: EntityManager): Promise<XeroConnection | null> {
@@ -178,6 +180,7 @@ export class XeroConnectService {
         this.log.warn({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'could not disconnect an unchosen Xero tenant');
       });
     }
+    if (existing) await this.onReconnect(viewer.organisationId);
     if (connection.importStatus === ImportStatus.DONE) await this.sync.pollNow(connection.id);
     else await this.sync.startImport(connection.id);
     await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: viewer.organisationId, connectionId: connection.id });

@@ -35,6 +35,8 @@ export interface ApiResult<T> {
 }
 
 export type XeroContact = Contact;
+/** The Contact model sent on writes (same shape). */
+export type XeroContactInput = Contact;
 
 const XERO_API_HOST = 'https://api.xero.com';
 const XERO_IDENTITY_HOST = 'https://identity.xero.com';
@@ -228,6 +230,30 @@ export class XeroGateway {
       if (error instanceof XeroError && error.kind === 'NOT_FOUND') return { body: null, headers: readRateHeaders(error.headers) };
       throw error;
     }
+  }
+
+  /** POST /Contacts/{ContactID}: one contact, partial update (arrays sent are replaced whole). */
+  async updateContact(tokens: TokenSetData, tenantId: string, contactId: string, contact: Contact, idempotencyKey: string): Promise<ApiResult<XeroContact | null>> {
+    const r = await this.api(tokens, tenantId, async (xero) =>
+      xero.accountingApi.updateContact(tenantId, contactId, { contacts: [contact] } as Contacts, idempotencyKey),
+    );
+    return { body: (r.body as Contacts).contacts?.[0] ?? null, headers: r.headers };
+  }
+
+  /** POST /Contacts with summarizeErrors=false: a batch; each element carries its own status and errors. */
+  async updateContacts(tokens: TokenSetData, tenantId: string, contacts: Contact[], idempotencyKey: string): Promise<ApiResult<XeroContact[]>> {
+    const r = await this.api(tokens, tenantId, async (xero) =>
+      xero.accountingApi.updateOrCreateContacts(tenantId, { contacts } as Contacts, false, idempotencyKey),
+    );
+    return { body: (r.body as Contacts).contacts ?? [], headers: r.headers };
+  }
+
+  /** PUT /Contacts: creates a contact (Xero assigns the ContactID). */
+  async createContact(tokens: TokenSetData, tenantId: string, contact: Contact, idempotencyKey: string): Promise<ApiResult<XeroContact | null>> {
+    const r = await this.api(tokens, tenantId, async (xero) =>
+      xero.accountingApi.createContacts(tenantId, { contacts: [contact] } as Contacts, true, idempotencyKey),
+    );
+    return { body: (r.body as Contacts).contacts?.[0] ?? null, headers: r.headers };
   }
 
   private async api<T>(

@@ -4,6 +4,7 @@ import { Migration20261123191736_xero } from './Migration20261123191736_xero.js'
 import { Migration20261123192953_supplier_sweep } from './Migration20261123192953_supplier_sweep.js';
 import { Migration20261123193416_invites_review_audit } from './Migration20261123193416_invites_review_audit.js';
 import { Migration20261123194018_supplier_list_flags } from './Migration20261123194018_supplier_list_flags.js';
+import { Migration20261123194504_outbox_request_key } from './Migration20261123194504_outbox_request_key.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261123192953_supplier_sweep', class: Migration20261123192953_supplier_sweep },
   { name: 'Migration20261123193416_invites_review_audit', class: Migration20261123193416_invites_review_audit },
   { name: 'Migration20261123194018_supplier_list_flags', class: Migration20261123194018_supplier_list_flags },
+  { name: 'Migration20261123194504_outbox_request_key', class: Migration20261123194504_outbox_request_key },
 ];

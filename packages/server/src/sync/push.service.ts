@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Logger } from '../common/logger.js';
+import type { EventBus } from '../graphql/pubsub.js';
+import { TOPICS } from '../graphql/pubsub.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import { XERO_PUSH_FIELDS } from '../review/review.service.js';
+import { OutboxStatus } from '../review/outbox-status.js';
+import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
+import { canonical, mapXeroContact } from '../xero/map-xero-contact.js';
+import { XeroConnection, XeroConnectionStatus } from '../xero/xero-connection.entity.js';
+import { XeroError } from '../xero/xero-errors.js';
+import type { XeroGateway, XeroContact } from '../xero/xero.gateway.js';
+import type { XeroTokenStore } from '../xero/xero-token-store.js';
+import { toXeroContact, type PushPayload } from './map-to-xero.js';
+import { retryTemporary } from './retry.js';
+
+export const PUSH_SUPPLIERS = 'xero.push-suppliers';
+export const BATCH_SIZE = 50;
+/** An entry SYNCING longer than this was abandoned by a dead worker; the sweeper re-sends the same request. */
+export const SYNCING_LEASE_MS = 2 * 60_000;
+const MAX_TEMPORARY_ATTEMPTS = 8;
+
+interface EntryRow {
+  id: string;
+  supplier_id: string;
+  payload: PushPayload;
+  idempotency_key: string;
+  request_key: string | null;
+  attempts: number;
+  xero_contact_id: string | null;
+}
+
+/** Compare what Xero holds with what was approved, field by field (Xero's defaults normalised away). */
+export function readBackMismatches(payload: PushPayload, held: XeroContact): string[] {
+  const owned = mapXeroContact(held).owned as Record<string, unknown>;
+  const norm = (field: string, value: unknown): string => {
+    if (field === 'contactPersons' && Array.isArray(value)) {
+      return canonical(value.map((p: Record<string, unknown>) => ({ ...p, includeInEmails: p.includeInEmails ?? false })));
+    }
+    return canonical(value ?? null);
+  };
+  return XERO_PUSH_FIELDS.filter((f) => norm(f, (payload as unknown as Record<string, unknown>)[f]) !== norm(f, owned[f]));
+}
+
+/**
+ * Outbound sync: consumes the transactional outbox. Per tenant, serial (one pg-boss job per organisation at a
+ * time); per supplier, in acceptance order. Every Xero write carries an Idempotency-Key derived from the outbox
+ * rows, and the rows are marked SYNCING (with that key) before the call, so a crash between the call and the
+ * commit is retried with the very same request and Xero applies it once.
+ */
+export class PushService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly gateway: XeroGateway,
+    private readonly tokens: XeroTokenStore,
+    private readonly jobs: JobQueue,
+    private readonly pubsub: EventBus,
+    private readonly log: Logger,
+  ) {}
+
+  async wake(organisationId: string): Promise<void> {
+    await this.jobs.send(PUSH_SUPPLIERS, { organisationId }, { singletonKey: organisationId });
+  }
+
+  /** Drains the organisation's outbox. */
+  async pushAll(organisationId: string, log: Logger = this.log): Promise<void> {
+    const connection = await this.orm.em.fork().findOne(XeroConnection, { organisation: organisationId }, { filters: false });
+    if (!connection || connection.status !== XeroConnectionStatus.CONNECTED) {
+      log.info({ organisationId }, 'outbox parked: Xero not connected');
+      return;
+    }
+    for (let round = 0; round < 10_000; round++) {
+      const batch = await this.claim(organisationId);
+      if (!batch.length) return;
+      await this.send(connection, batch, log);
+    }
+  }
+
+  /**
+   * Claims the next request's worth of entries: re-sends an abandoned request as it was, else the oldest
+   * PENDING entry of each supplier that has nothing in flight — up to 50 linked contacts, or one to create.
+   */
+  private async claim(organisationId: string): Promise<EntryRow[]> {
+    const em = this.orm.em.fork();
+    return await em.transactional(async (tx) => {
+      const conn = tx.getConnection();
+      const ctx = tx.getTransactionContext();
+      const select = `select o.id, o.supplier_id, o.payload, o.idempotency_key, o.request_key, o.attempts, s.xero_contact_id
+                        from outbox_entries o join suppliers s on s.id = o.supplier_id`;
+      const resumed = await conn.execute<EntryRow[]>(
+        `${select} where o.organisation_id = ? and o.status = 'SYNCING' and o.request_key is not null
+            and ((o.next_attempt_at is not null and o.next_attempt_at <= now()) or o.started_at < ?)
+          order by o.started_at, o.id limit 1 for update of o skip locked`,
+        [organisationId, new Date(Date.now() - SYNCING_LEASE_MS)],
+        'all',
+        ctx,
+      );
+      if (resumed.length) {
+        const same = await conn.execute<EntryRow[]>(`${select} where o.request_key = ? order by o.id for update of o`, [resumed[0]!.request_key], 'all', ctx);
+        await conn.execute(`update outbox_entries set attempts = attempts + 1, started_at = now(), next_attempt_at = null where request_key = ?`, [resumed[0]!.request_key], 'run', ctx);
+        return same;
+      }
+      const candidates = await conn.execute<EntryRow[]>(
+        `${select}
+          where o.organisation_id = ? and o.status = 'PENDING' and (o.next_attempt_at is null or o.next_attempt_at <= now())
+            and not exists (select 1 from outbox_entries x where x.supplier_id = o.supplier_id and x.status in ('SYNCING', 'FAILED'))
+            and not exists (select 1 from outbox_entries y where y.supplier_id = o.supplier_id and y.status = 'PENDING' and y.sequence < o.sequence)
+          order by o.id limit ${BATCH_SIZE} for update of o skip locked`,
+        [organisationId],
+        'all',
+        ctx,
+      );
+      if (!candidates.length) return [];
+      const unlinked = candidates.find((c) => !c.xero_contact_id);
+      const chosen = unlinked ? [unlinked] : candidates;
+      const requestKey = chosen.length === 1 ? chosen[0]!.idempotency_key : `vouch-batch-${createHash('sha256').update(chosen.map((c) => c.id).sort().join(',')).digest('hex').slice(0, 48)}`;
+      await conn.execute(
+        `update outbox_entries set status = 'SYNCING', request_key = ?, started_at = now(), attempts = attempts + 1, updated_at = now()
+          where id in (${chosen.map(() => '?').join(', ')})`,
+        [requestKey, ...chosen.map((c) => c.id)],
+        'run',
+        ctx,
+      );
+      await refreshSupplierFlags(tx, chosen.map((c) => c.supplier_id));
+      return chosen.map((c) => ({ ...c, request_key: requestKey }));
+    });
+  }
+
+  private async send(connection: XeroConnection, batch: EntryRow[], log: Logger): Promise<void> {
+    const key = batch[0]!.request_key!;
+    try {
+      if (batch.length === 1 && !batch[0]!.xero_contact_id) {
+        const entry = batch[0]!;
+        const { body } = await retryTemporary(() =>
+          this.tokens.withAccess(connection.id, (t) => this.gateway.createContact(t, connection.tenantId, toXeroContact(entry.payload), key)),
+        );
+        await this.settle(connection, [[entry, body]]);
+      } else if (batch.length === 1) {
+        const entry = batch[0]!;
+        const { body } = await retryTemporary(() =>
+          this.tokens.withAccess(connection.id, (t) =>
+            this.gateway.updateContact(t, connection.tenantId, entry.xero_contact_id!, toXeroContact(entry.payload, entry.xero_contact_id), key),
+          ),
+        );
+        await this.settle(connection, [[entry, body]]);
+      } else {
+        const { body } = await retryTemporary(() =>
+          this.tokens.withAccess(connection.id, (t) =>
+            this.gateway.updateContacts(t, connection.tenantId, batch.map((e) => toXeroContact(e.payload, e.xero_contact_id)), key),
+          ),
+        );
+        // Per-element results, matched by ContactID (Xero echoes them in order).
+        await this.settle(connection, batch.map((e, i) => [e, body.find((c) => c.contactID === e.xero_contact_id) ?? body[i] ?? null]));
+      }
+    } catch (error) {
+      await this.failed(connection, batch, error instanceof XeroError ? error : null, log);
+    }
+  }
+
+  /** Records each result: SYNCED with a read-back receipt, or FAILED with Xero's message. One transaction. */
+  private async settle(connection: XeroConnection, results: [EntryRow, XeroContact | null][]): Promise<void> {
+    const orgId = connection.organisation.id;
+    await this.orm.em.fork().transactional(async (tx) => {
+      tx.setFilterParams('organisation', { id: orgId });
+      const conn = tx.getConnection();
+      const ctx = tx.getTransactionContext();
+      for (const [entry, held] of results) {
+        const errors = ((held as { validationErrors?: { message?: string }[] } | null)?.validationErrors ?? []).map((v) => v.message ?? '').filter(Boolean);
+        if (!held || errors.length || (held as { statusAttributeString?: string }).statusAttributeString === 'ERROR') {
+          const reason = errors.join(' ') || 'Xero did not return the contact';
+          await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, updated_at = now() where id = ?`, [reason.slice(0, 1000), entry.id], 'run', ctx);
+          recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
+          continue;
+        }
+        const mismatches = readBackMismatches(entry.payload, held);
+        if (mismatches.length) {
+          const reason = `After the write Xero holds different values for: ${mismatches.join(', ')}`;
+          await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, updated_at = now() where id = ?`, [reason, entry.id], 'run', ctx);
+          recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: reason });
+          continue;
+        }
+        const updated = held.updatedDateUTC ? new Date(held.updatedDateUTC as unknown as string) : null;
+        const receipt = { contactId: held.contactID, updatedDateUtc: updated?.toISOString() ?? null, idempotencyKey: entry.request_key, verifiedFields: [...XERO_PUSH_FIELDS] };
+        await conn.execute(
+          `update outbox_entries set status = 'SYNCED', receipt = ?, synced_at = now(), last_error = null, updated_at = now() where id = ?`,
+          [JSON.stringify(receipt), entry.id],
+          'run',
+          ctx,
+        );
+        await conn.execute(
+          `update suppliers set xero_contact_id = coalesce(xero_contact_id, ?), xero_updated_at = ?, updated_at = now() where id = ?`,
+          [held.contactID, updated, entry.supplier_id],
+          'run',
+          ctx,
+        );
+        // Xero-side edits that this push overwrote stay on record; the open drift closes.
+        const overwritten = await conn.execute<{ field: string; xero_value: unknown }[]>(
+          `update supplier_drift set resolved_at = now(), updated_at = now() where supplier_id = ? and resolved_at is null returning field, xero_value`,
+          [entry.supplier_id],
+          'all',
+          ctx,
+        );
+        recordAudit(tx, {
+          organisationId: orgId,
+          supplierId: entry.supplier_id,
+          actor: { type: 'SYSTEM' },
+          kind: 'SYNCED',
+          summary: `Xero now holds the approved details (read back and confirmed)${overwritten.length ? `; overwrote Xero's ${overwritten.map((o) => o.field).join(', ')}` : ''}`,
+          ...(overwritten.length ? { before: Object.fromEntries(overwritten.map((o) => [o.field, o.xero_value])) } : {}),
+        });
+      }
+      await tx.flush();
+      await refreshSupplierFlags(tx, results.map(([e]) => e.supplier_id));
+    });
+    await this.pubsub.publish(TOPICS.SYNC_UPDATED, { organisationId: orgId, supplierIds: results.map(([e]) => e.supplier_id) });
+  }
+
+  private async failed(connection: XeroConnection, batch: EntryRow[], error: XeroError | null, log: Logger): Promise<void> {
+    const orgId = connection.organisation.id;
+    const ids = batch.map((e) => e.id);
+    const conn = this.orm.em.fork().getConnection();
+    const place = ids.map(() => '?').join(', ');
+    if (error?.kind === 'VALIDATION' || (error?.kind === 'NOT_FOUND')) {
+      // Xero said no (duplicate name, field limits, archived contact…): stop and show its words.
+      const reason = (error.validationMessages.join(' ') || error.message).slice(0, 1000);
+      await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, updated_at = now() where id in (${place})`, [reason, ...ids]);
+      const em = this.orm.em.fork();
+      for (const e of batch) recordAudit(em, { organisationId: orgId, supplierId: e.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
+      await em.flush();
+    } else if (error?.kind === 'AUTH') {
+      // Parked until reconnect; nothing is lost. The same request (same key) goes out after reconnecting.
+      await conn.execute(`update outbox_entries set status = 'SYNCING', next_attempt_at = now(), last_error = ?, updated_at = now() where id in (${place})`, ['Waiting for Xero to be reconnected', ...ids]);
+      log.warn({ organisationId: orgId }, 'push parked: Xero access lost');
+    } else {
+      const attempts = Math.max(...batch.map((e) => e.attempts + 1));
+      const delayMs = Math.min(15 * 60_000, 1000 * 2 ** Math.min(attempts, 10));
+      const giveUp = attempts >= MAX_TEMPORARY_ATTEMPTS && error?.kind !== 'RATE_LIMITED';
+      // The request key stays: the retry must be the same request, so Xero cannot apply it twice.
+      await conn.execute(
+        `update outbox_entries set status = ?, next_attempt_at = ?, last_error = ?, updated_at = now() where id in (${place})`,
+        [giveUp ? OutboxStatus.FAILED : OutboxStatus.SYNCING, new Date(Date.now() + delayMs), (error?.message ?? 'Unexpected error').slice(0, 1000), ...ids],
+      );
+      log.warn({ organisationId: orgId, kind: error?.kind ?? 'UNKNOWN', attempts }, 'push failed; will retry');
+      // A separate singleton key: a deferred retry must not block the immediate wake-ups of new acceptances.
+      if (!giveUp) await this.jobs.send(PUSH_SUPPLIERS, { organisationId: orgId }, { singletonKey: `${orgId}:retry`, startAfter: new Date(Date.now() + delayMs) });
+    }
+    await refreshSupplierFlags(this.orm.em.fork(), batch.map((e) => e.supplier_id));
+    await this.pubsub.publish(TOPICS.SYNC_UPDATED, { organisationId: orgId, supplierIds: batch.map((e) => e.supplier_id) });
+  }
+
+  /** Retry once fixed: a FAILED supplier's latest approved values go out again (a fresh request). */
+  async retry(organisationId: string, supplierId: string): Promise<void> {
+    const conn = this.orm.em.fork().getConnection();
+    await conn.execute(
+      `update outbox_entries set status = 'PENDING', request_key = null, idempotency_key = idempotency_key || '-r' || (attempts + 1), attempts = 0, next_attempt_at = null, last_error = null, updated_at = now()
+        where supplier_id = ? and organisation_id = ? and status = 'FAILED'`,
+      [supplierId, organisationId],
+    );
+    await refreshSupplierFlags(this.orm.em.fork(), [supplierId]);
+    await this.wake(organisationId);
+  }
+
+  /** Cron: wakes organisations with due work (retries, abandoned requests, reconnected tenants). */
+  async sweep(): Promise<number> {
+    const conn = this.orm.em.fork().getConnection();
+    const rows = await conn.execute<{ organisation_id: string }[]>(
+      `select distinct o.organisation_id from outbox_entries o join xero_connections c on c.organisation_id = o.organisation_id and c.status = 'CONNECTED'
+        where (o.status = 'PENDING' and (o.next_attempt_at is null or o.next_attempt_at <= now()))
+           or (o.status = 'SYNCING' and (o.started_at < ? or (o.next_attempt_at is not null and o.next_attempt_at <= now())))`,
+      [new Date(Date.now() - SYNCING_LEASE_MS)],
+    );
+    for (const r of rows) await this.wake(r.organisation_id);
+    return rows.length;
+  }
+}
+
