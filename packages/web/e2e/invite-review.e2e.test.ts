@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signUpBuyer, startTestApp, startTestSmtp, type CapturedMail } from '@vouch/server/testing';
+import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, type CapturedMail } from '@vouch/server/testing';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -277,5 +277,110 @@ describe('invite and review in the browser', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(360);
       await snapshot(page, 'invite-phone');
     });
+  });
+});
+
+describe('bulk invites, filters and a second approver', () => {
+  it('invites from the list, finds the submission by filter, and needs two approvers for bank changes', async () => {
+    const buyer = await signUpBuyer(app.url, { organisationName: 'Northwind Bakery', name: 'Lin Ortega' });
+    const [cookieName, ...cookieValue] = buyer.client.cookie!.split('=');
+    await buyerContext.clearCookies();
+    await buyerContext.addCookies([{ name: cookieName!, value: cookieValue.join('='), url: app.url }]);
+    const supplierEmail = `ledger.${Date.now().toString(36)}@flour-mill.example`;
+    const create = (input: { name: string; email?: string }) =>
+      buyer.client.request(`mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`, { input });
+    await create({ name: 'Flour Mill Co', email: supplierEmail });
+    await create({ name: 'No Mail Traders' });
+    await create({ name: 'Quiet Dairy', email: 'orders@quiet-dairy.example' });
+
+    const page = await buyerContext.newPage();
+    const pageErrors = collectPageErrors(page);
+    await withScreenshotOnFailure([page], 'bulk-invite', async () => {
+      // The organisation asks for two approvers on bank changes (ADMIN only setting).
+      await page.goto(at('/settings'));
+      const twoApprovers = page.getByLabel('Require a second approver for bank detail changes');
+      expect(await twoApprovers.isChecked()).toBe(false);
+      await twoApprovers.check();
+      await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      await page.reload();
+      await expect.poll(() => page.getByLabel('Require a second approver for bank detail changes').isChecked(), WAIT).toBe(true);
+
+      // Bulk invite: the server refuses a batch with a supplier that has no email, and names it.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
+      await page.getByRole('link', { name: 'Flour Mill Co' }).waitFor();
+      await page.getByLabel('Select Flour Mill Co').check();
+      await page.getByLabel('Select No Mail Traders').check();
+      const sentBefore = smtp.messages.length;
+      await page.getByRole('button', { name: 'Invite selected (2)' }).click();
+      const refusal = page.getByRole('alert');
+      await refusal.getByText(/No Mail Traders/).waitFor();
+      await refusal.getByRole('button', { name: 'Invite the 1 with an email address' }).click();
+      const results = page.getByRole('region', { name: '1 supplier invited' });
+      await results.getByText(`Invite emailed to ${supplierEmail}.`).waitFor();
+      await page.getByRole('row', { name: /Flour Mill Co/ }).getByText('Invited').waitFor();
+      await snapshot(page, 'suppliers-bulk-invite');
+
+      // The supplier answers (through the API here; the browser flow is covered above).
+      const invitation = await nextMail(supplierEmail, /confirm your supplier details/, sentBefore);
+      const token = /\/invite#token=([\w-]+)/.exec(invitation.text)![1]!;
+      const supplier = graphqlClient(app.url);
+      const codesBefore = smtp.messages.length;
+      await supplier.request(`mutation ($token: String!) { sendSupplierCode(token: $token) { sentTo } }`, { token });
+      const code = /(\d{6})/.exec((await nextMail(supplierEmail, /Your Vouch code/, codesBefore)).subject)![1]!;
+      const verified = await supplier.request(
+        `mutation ($token: String!, $code: String!) { verifySupplierCode(token: $token, code: $code) { organisationName } }`,
+        { token, code },
+      );
+      expect(verified.errors).toBeUndefined();
+      const submitted = await supplier.request(
+        `mutation ($token: String!, $input: SupplierDetailsInput!) { submitSupplierDetails(token: $token, input: $input) { bankDetailsMasked } }`,
+        {
+          token,
+          input: {
+            name: 'Flour Mill Co',
+            email: supplierEmail,
+            payment: { country: 'GB', accountHolderName: 'Flour Mill Co', sortCode: '089999', accountNumber: '66374958' },
+          },
+        },
+      );
+      expect(submitted.errors).toBeUndefined();
+
+      // Search (debounced) and the Awaiting review filter find it.
+      await page.reload();
+      await page.getByRole('searchbox', { name: 'Search' }).fill('flour');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q'), WAIT).toBe('flour');
+      await expect.poll(() => page.getByRole('row', { name: /Quiet Dairy/ }).count(), WAIT).toBe(0);
+      await page.getByRole('searchbox', { name: 'Search' }).fill('');
+      await page.getByLabel('Awaiting review').check();
+      await expect.poll(() => page.getByRole('row', { name: /Quiet Dairy/ }).count(), WAIT).toBe(0);
+      const row = page.getByRole('row', { name: /Flour Mill Co/ });
+      await row.getByText('Awaiting review').waitFor();
+      await snapshot(page, 'suppliers-filtered');
+      await row.getByRole('link', { name: 'Flour Mill Co' }).click();
+
+      // First approval is recorded; the same person can't be the second.
+      const review = page.getByRole('region', { name: 'Changes to review' });
+      await review.getByRole('button', { name: 'Accept' }).click();
+      await review.getByRole('status').filter({ hasText: 'Approved — a second approver must also accept.' }).waitFor();
+      await review.getByText(/Approved so far by Lin Ortega/).waitFor();
+      await review.getByRole('button', { name: 'Accept' }).click();
+      await review.getByRole('alert').getByText(/second approver/).waitFor();
+      await snapshot(page, 'supplier-second-approver');
+
+      // Reject needs a reason, which is emailed to the supplier.
+      await review.getByRole('button', { name: 'Reject' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Reject these changes?' });
+      await dialog.getByRole('button', { name: 'Reject changes' }).click();
+      const reason = dialog.getByLabel('Reason');
+      await expect.poll(() => reason.getAttribute('aria-invalid'), WAIT).toBe('true');
+      const rejectionsBefore = smtp.messages.length;
+      await reason.fill('Please send the account your invoices name.');
+      await dialog.getByRole('button', { name: 'Reject changes' }).click();
+      await page.getByRole('status').filter({ hasText: 'Changes rejected' }).waitFor();
+      await page.getByRole('region', { name: 'Submissions' }).getByText('Please send the account your invoices name.').waitFor();
+      const rejection = await nextMail(supplierEmail, /./, rejectionsBefore);
+      expect(rejection.text).toContain('Please send the account your invoices name.');
+    });
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -34,7 +34,9 @@ function ReviewSettings({ user }: { user: CurrentUser }) {
   const [update, { loading: saving }] = useMutation(UpdateOrganisationSettingsMutation);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const required = data?.me?.organisation.requireSecondApproverForBankChanges;
+  // The checkbox follows the click at once; the saved value takes over when the server answers.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const required = pending ?? data?.me?.organisation.requireSecondApproverForBankChanges;
   const isAdmin = user.role === 'ADMIN';
 
   const onChange = async (value: boolean) => {
@@ -42,10 +44,13 @@ function ReviewSettings({ user }: { user: CurrentUser }) {
     setProblem(null);
     setSaved(null);
     try {
+      setPending(value);
       await update({ variables: { requireSecondApproverForBankChanges: value } });
       setSaved(value ? 'Saved: bank detail changes now need two approvers.' : 'Saved: one approver is enough.');
     } catch (err) {
       setProblem(toUserFacingError(err).message);
+    } finally {
+      setPending(null);
     }
   };
 

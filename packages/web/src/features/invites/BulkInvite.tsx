@@ -97,21 +97,23 @@ export function BulkInvite({ selected, onInvited }: { selected: readonly Selecte
           ) : null}
         </Alert>
       ) : null}
-      {outcomes ? (
-        <section className="notice" aria-labelledby="bulk-invite-results" role="status">
-          <h2 id="bulk-invite-results" className="card__title">
-            {outcomes.length === 1 ? '1 supplier invited' : `${outcomes.length} suppliers invited`}
-          </h2>
-          <ul className="results">
-            {outcomes.map((o) => (
-              <li key={o.id}>
-                <strong>{o.name}</strong>: {o.text}
-                {o.link ? <CopyLink link={o.link} label={`Invite link for ${o.name}`} /> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <div role="status" className="bulk-invite__status">
+        {outcomes ? (
+          <section className="notice" aria-labelledby="bulk-invite-results">
+            <h2 id="bulk-invite-results" className="card__title">
+              {outcomes.length === 1 ? '1 supplier invited' : `${outcomes.length} suppliers invited`}
+            </h2>
+            <ul className="results">
+              {outcomes.map((o) => (
+                <li key={o.id}>
+                  <strong>{o.name}</strong>: {o.text}
+                  {o.link ? <CopyLink link={o.link} label={`Invite link for ${o.name}`} /> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
     </div>
   );
 }

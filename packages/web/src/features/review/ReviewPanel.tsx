@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { errorReason, toUserFacingError } from '../../app/errors';
+import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import type { ReviewPanel_ChangeRequestFragment } from '../../gql/graphql';
 import { formatDateTime } from '../suppliers/format-date';
@@ -88,12 +88,10 @@ export function ReviewPanel({
       }
     } catch (error) {
       const p = toUserFacingError(error);
-      // SECOND_APPROVER_REQUIRED (e.g. the same person approving twice) and CONFLICT carry the server's words.
+      // SECOND_APPROVER_REQUIRED (FORBIDDEN), CONFLICT and NOT_FOUND all carry the server's own words.
       setProblem(p.message);
-      if (p.code === 'CONFLICT' || p.code === 'NOT_FOUND' || errorReason(error) === 'SECOND_APPROVER_REQUIRED') {
-        // The request may have moved on elsewhere: let the page reload it.
-        if (p.code !== 'FORBIDDEN') onDecided('');
-      }
+      // Decided or withdrawn elsewhere: reload the page's view of it.
+      if (p.code === 'CONFLICT' || p.code === 'NOT_FOUND') onDecided(p.message);
     }
   };
 

@@ -210,26 +210,28 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
               </option>
             ))}
           </SelectField>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={filters.awaitingReview}
-              onChange={(event) => setFilters({ awaitingReview: event.target.checked })}
-            />
-            <span>Awaiting review</span>
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={filters.hasDrift} onChange={(event) => setFilters({ hasDrift: event.target.checked })} />
-            <span>Differs in Xero</span>
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={filters.includeArchived}
-              onChange={(event) => setFilters({ includeArchived: event.target.checked })}
-            />
-            <span>Show archived</span>
-          </label>
+          <div className="toolbar__checks">
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={filters.awaitingReview}
+                onChange={(event) => setFilters({ awaitingReview: event.target.checked })}
+              />
+              <span>Awaiting review</span>
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={filters.hasDrift} onChange={(event) => setFilters({ hasDrift: event.target.checked })} />
+              <span>Differs in Xero</span>
+            </label>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={filters.includeArchived}
+                onChange={(event) => setFilters({ includeArchived: event.target.checked })}
+              />
+              <span>Show archived</span>
+            </label>
+          </div>
         </form>
       ) : null}
 
