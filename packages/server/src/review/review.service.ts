@@ -29,6 +29,32 @@ export interface FieldChange {
 /** Fields Vouch pushes to Xero (the outbound sync consumes these from the outbox). */
 export const XERO_PUSH_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phones', 'addresses', 'contactPersons', 'taxNumber', 'companyNumber', 'bankAccountDetails'] as const;
 
+/**
+ * Transactional outbox: records the intent to push the supplier's approved Xero fields, in the caller's
+ * transaction (the one that applied them), in acceptance order per supplier. The new entry carries the whole
+ * approved state, so unsent or failed earlier entries are superseded.
+ */
+export async function queueForXero(tx: EntityManager, organisationId: string, supplier: Supplier, changeRequestId: string | null): Promise<OutboxEntry> {
+  const [seq] = await tx.getConnection().execute<{ next: number }[]>(
+    'select coalesce(max(sequence), 0) + 1 as next from outbox_entries where supplier_id = ?',
+    [supplier.id],
+    'all',
+    tx.getTransactionContext(),
+  );
+  await tx.nativeUpdate(OutboxEntry, { supplier: supplier.id, status: { $in: [OutboxStatus.PENDING, OutboxStatus.FAILED] } }, { status: OutboxStatus.SUPERSEDED });
+  const id = uuidv7();
+  return tx.create(OutboxEntry, {
+    id,
+    organisation: organisationId,
+    supplier,
+    changeRequestId,
+    sequence: Number(seq!.next),
+    payload: Object.fromEntries(XERO_PUSH_FIELDS.map((f) => [f, supplier[f] as unknown])),
+    idempotencyKey: `vouch-outbox-${id}`,
+    status: OutboxStatus.PENDING,
+  });
+}
+
 export class ReviewService {
   constructor(
     private readonly mailer: Mailer,
@@ -134,26 +160,7 @@ export class ReviewService {
         supplier.bankDetailsVerifiedAt = new Date();
       }
       Object.assign(request, { status: ChangeRequestStatus.ACCEPTED, approvals, decidedBy: user.id, decidedAt: new Date() });
-      // Transactional outbox: the approved Xero fields, in acceptance order per supplier.
-      const [seq] = await tx.getConnection().execute<{ next: number }[]>(
-        'select coalesce(max(sequence), 0) + 1 as next from outbox_entries where supplier_id = ?',
-        [supplier.id],
-        'all',
-        tx.getTransactionContext(),
-      );
-      const outboxId = uuidv7();
-      // The new entry carries the whole approved state: unsent or failed earlier ones are superseded.
-      await tx.nativeUpdate(OutboxEntry, { supplier: supplier.id, status: { $in: [OutboxStatus.PENDING, OutboxStatus.FAILED] } }, { status: OutboxStatus.SUPERSEDED });
-      tx.create(OutboxEntry, {
-        id: outboxId,
-        organisation: viewer.organisationId,
-        supplier,
-        changeRequestId: request.id,
-        sequence: Number(seq!.next),
-        payload: Object.fromEntries(XERO_PUSH_FIELDS.map((f) => [f, supplier[f] as unknown])),
-        idempotencyKey: `vouch-outbox-${outboxId}`,
-        status: OutboxStatus.PENDING,
-      });
+      await queueForXero(tx, viewer.organisationId, supplier, request.id);
       recordAudit(tx, {
         organisationId: viewer.organisationId,
         supplierId: supplier.id,

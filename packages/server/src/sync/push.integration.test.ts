@@ -7,6 +7,7 @@ import { Supplier } from '../suppliers/supplier.entity.js';
 import { graphqlClient, signUpBuyer, startTestApp, testConfig, type TestApp } from '../testing/index.js';
 import { XeroConnection } from '../xero/xero-connection.entity.js';
 import { PushService } from './push.service.js';
+import { queueForXero } from '../review/review.service.js';
 
 const USER = { email: 'owner@push.example', password: 'xero-password-1' };
 const SUPPLIER = `query($id: ID!) { supplier(id: $id) { id name syncStatus bankAccountDetails } }`;
@@ -54,22 +55,10 @@ async function supplierNamed(name: string): Promise<Supplier> {
 /** Accepts a change the way the review flow does (same transaction: supplier + outbox), then wakes the push. */
 async function accept(supplier: Supplier, changes: Partial<Record<'name' | 'bankAccountDetails' | 'email', string>>): Promise<void> {
   const em = app.services.em(orgId);
-  const s = await em.findOneOrFail(Supplier, { id: supplier.id });
-  const [seq] = await em.getConnection().execute<{ next: number }[]>('select coalesce(max(sequence), 0) + 1 as next from outbox_entries where supplier_id = ?', [s.id]);
   await em.transactional(async (tx) => {
+    const s = await tx.findOneOrFail(Supplier, { id: supplier.id });
     Object.assign(s, changes);
-    await tx.nativeUpdate(OutboxEntry, { supplier: s.id, status: { $in: ['PENDING', 'FAILED'] } } as never, { status: 'SUPERSEDED' } as never);
-    const id = crypto.randomUUID();
-    tx.create(OutboxEntry, {
-      id,
-      organisation: orgId,
-      supplier: s,
-      sequence: Number(seq!.next),
-      payload: { name: s.name, firstName: s.firstName, lastName: s.lastName, email: s.email, phones: s.phones, addresses: s.addresses, contactPersons: s.contactPersons, taxNumber: s.taxNumber, companyNumber: s.companyNumber, bankAccountDetails: s.bankAccountDetails },
-      idempotencyKey: `vouch-outbox-${id}`,
-      status: 'PENDING' as never,
-    });
-    tx.persist(s);
+    await queueForXero(tx, orgId, s, null);
   });
   await app.services.push.wake(orgId);
 }
