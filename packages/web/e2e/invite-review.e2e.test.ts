@@ -258,6 +258,11 @@ describe('invite and review in the browser', () => {
       const history = page.getByRole('region', { name: 'Submissions' });
       await history.getByText('Accepted').waitFor();
       await snapshot(page, 'supplier-accepted');
+
+      // The supplier page fits a phone too (wide tables scroll inside their own region).
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(360);
+      await snapshot(page, 'supplier-phone');
     });
     expect(pageErrors).toEqual([]);
     expect(supplierErrors).toEqual([]);
@@ -356,6 +361,10 @@ describe('bulk invites, filters and a second approver', () => {
       const row = page.getByRole('row', { name: /Flour Mill Co/ });
       await row.getByText('Awaiting review').waitFor();
       await snapshot(page, 'suppliers-filtered');
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(360);
+      await snapshot(page, 'suppliers-phone');
+      await page.setViewportSize({ width: 1280, height: 800 });
       await row.getByRole('link', { name: 'Flour Mill Co' }).click();
 
       // First approval is recorded; the same person can't be the second.
