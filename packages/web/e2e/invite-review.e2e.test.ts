@@ -252,6 +252,7 @@ describe('invite and review in the browser', () => {
       const events = timeline.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
       await expect.poll(() => events.count(), WAIT).toBeGreaterThanOrEqual(3);
       await timeline.getByText(/Ada Palmer invited/).waitFor();
+      await timeline.getByText('Ada Palmer accepted the submitted details, including bank details').waitFor();
       expect(await timeline.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
         `/api/suppliers/${supplierId}/audit.csv`,
       );

@@ -51,6 +51,7 @@ export function InvitePage() {
   const [verified, setVerified] = useState(false);
   const [deadReason, setDeadReason] = useState<{ reason: string; message: string } | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const [lastSent, setLastSent] = useState<Submitted | null>(null);
 
   const { data, error, loading, refetch } = useQuery(SupplierInviteQuery, {
     variables: { token: token ?? '' },
@@ -119,7 +120,14 @@ export function InvitePage() {
           Spotted a mistake? You can use the same link again to send a correction until{' '}
           {formatLongDate(invite.expiresAt)}.
         </p>
-        <button type="button" className="button" onClick={() => setSubmitted(null)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setLastSent(submitted);
+            setSubmitted(null);
+          }}
+        >
           Send a correction
         </button>
       </InviteLayout>
@@ -142,6 +150,7 @@ export function InvitePage() {
     <InviteLayout title="Check your details" organisationName={invite.organisationName} wide>
       <SupplierDetailsForm
         token={token}
+        initialForm={lastSent?.form ?? null}
         supplierName={invite.supplierName}
         organisationName={invite.organisationName}
         onSubmitted={setSubmitted}

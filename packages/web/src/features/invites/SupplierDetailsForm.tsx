@@ -44,10 +44,14 @@ export interface Submitted {
   organisationName: string;
   submittedAt: string;
   bankDetailsMasked: string | null;
+  /** What was sent, so "Send a correction" starts from it (kept in memory only, never stored). */
+  form: SupplierFormState;
 }
 
 interface Props {
   token: string;
+  /** Start from this instead of the business's copy (a correction in the same visit). */
+  initialForm?: SupplierFormState | null;
   supplierName: string;
   organisationName: string;
   onSubmitted: (submitted: Submitted) => void;
@@ -122,6 +126,7 @@ const ADDRESS_LABELS: Record<string, string> = { POBOX: 'Postal address', STREET
 
 function DetailsForm({
   token,
+  initialForm,
   supplierName,
   organisationName,
   details,
@@ -130,7 +135,7 @@ function DetailsForm({
   onDead,
   onSessionLost,
 }: Props & { details: Record<string, unknown>; lastSubmittedAt: string | null }) {
-  const [form, setForm] = useState<SupplierFormState>(() => formFromDetails(details));
+  const [form, setForm] = useState<SupplierFormState>(() => initialForm ?? formFromDetails(details));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -203,6 +208,7 @@ function DetailsForm({
           organisationName,
           submittedAt: payload.submittedAt,
           bankDetailsMasked: payload.bankDetailsMasked ?? null,
+          form,
         });
       }
     } catch (error) {

@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
@@ -93,8 +93,13 @@ export function SupplierPage({
     if (expired) onSessionExpired();
   }, [expired, onSessionExpired]);
 
+  const client = useApolloClient();
   const supplier = data?.supplier;
-  const reload = () => void refetch().catch(() => undefined);
+  // After an invite or a decision, the page and its timeline (a separate, paged query) both change.
+  const reload = () => {
+    void refetch().catch(() => undefined);
+    void client.refetchQueries({ include: ['SupplierTimeline'] }).catch(() => undefined);
+  };
 
   if (!data && loading) return <Loading label="Loading supplier…" />;
   if (error && !data) {
