@@ -9,6 +9,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError } from 'graphql';
+import { hitRateLimit } from './common/rate-limiter.js';
 import { WebSocketServer } from 'ws';
 import { readCookie, SESSION_COOKIE } from './accounts/session-cookie.js';
 import { createLogger, type Logger } from './common/logger.js';
@@ -75,6 +77,14 @@ export async function createApp(config: Config): Promise<VouchApp> {
 
   const viewerFor = async (cookieHeader: string | undefined): Promise<Viewer | null> =>
     services.accounts.viewerForSession(services.em(), readCookie(cookieHeader, SESSION_COOKIE));
+  /** `Authorization: Bearer <key>` (third-party tools) or the session cookie (the SPA). */
+  const authenticate = async (authorization: string | undefined, cookieHeader: string | undefined): Promise<Viewer | null> => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!bearer) return await viewerFor(cookieHeader);
+    const viewer = await services.apiKeys.viewerForKey(bearer);
+    if (!viewer) throw new GraphQLError('The API key is not valid or was revoked.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    return viewer;
+  };
   const contextFor = (viewer: Viewer | null, base: Omit<GraphQLContext, 'em' | 'viewer' | 'services'>): GraphQLContext => ({
     ...base,
     em: services.em(viewer?.organisationId),
@@ -82,12 +92,30 @@ export async function createApp(config: Config): Promise<VouchApp> {
     services,
   });
 
+  /** Per-key budget, shared by instances (PostgreSQL), with RateLimit headers on every keyed response. */
+  const rateLimitKey = async (apiKeyId: string, res: express.Response): Promise<void> => {
+    const limit = config.apiKeyRequestsPerMinute;
+    const hit = await hitRateLimit(services.em(), `api-key:${apiKeyId}`, limit, 60_000);
+    res.setHeader('RateLimit-Limit', String(limit));
+    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - hit.count)));
+    res.setHeader('RateLimit-Reset', String(hit.retryAfterSeconds));
+    res.setHeader('RateLimit-Policy', `${limit};w=60`);
+    if (!hit.allowed) {
+      res.setHeader('Retry-After', String(hit.retryAfterSeconds));
+      throw new GraphQLError(`Too many requests for this API key. Try again in ${hit.retryAfterSeconds} seconds.`, {
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: hit.retryAfterSeconds, http: { status: 429 } },
+      });
+    }
+  };
+
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {
       schema,
       onConnect: async (ctx) => {
         // Authenticate once, on connect, from the session cookie of the upgrade request; refuse (4403) without.
-        ctx.extra.viewer = await viewerFor(ctx.extra.request.headers.cookie);
+        const params = (ctx.connectionParams ?? {}) as { authorization?: unknown; Authorization?: unknown };
+        const auth = String(params.authorization ?? params.Authorization ?? ctx.extra.request.headers.authorization ?? '') || undefined;
+        ctx.extra.viewer = await authenticate(auth, ctx.extra.request.headers.cookie).catch(() => null);
         return ctx.extra.viewer !== null;
       },
       context: (ctx) =>
@@ -133,14 +161,17 @@ export async function createApp(config: Config): Promise<VouchApp> {
     '/graphql',
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        contextFor(await viewerFor(req.headers.cookie), {
+      context: async ({ req, res }) => {
+        const viewer = await authenticate(req.headers.authorization, req.headers.cookie);
+        if (viewer?.apiKeyId) await rateLimitKey(viewer.apiKeyId, res);
+        return contextFor(viewer, {
           log: req.log,
           requestId: req.id,
           ip: req.ip ?? 'unknown',
           userAgent: String(req.headers['user-agent'] ?? ''),
           http: { req, res },
-        }),
+        });
+      },
     }),
   );
 

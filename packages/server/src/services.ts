@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AccountsService } from './accounts/accounts.service.js';
+import { ApiKeysService } from './api-keys/api-keys.service.js';
 import { Mailer } from './common/mailer.js';
 import { InvitesService } from './invites/invites.service.js';
 import { ReviewService } from './review/review.service.js';
@@ -33,6 +34,7 @@ export interface Services {
   invites: InvitesService;
   review: ReviewService;
   push: PushService;
+  apiKeys: ApiKeysService;
   /** A fresh EntityManager; pass an organisation id to bind the organisation filter to it. */
   em(organisationId?: string): EntityManager;
 }
@@ -60,6 +62,7 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     invites: new InvitesService(orm, config, mailer, log),
     review: new ReviewService(mailer, log),
     push,
+    apiKeys: new ApiKeysService(orm),
     em(organisationId?: string) {
       const em = orm.em.fork();
       if (organisationId) em.setFilterParams(ORGANISATION_FILTER, { id: organisationId });

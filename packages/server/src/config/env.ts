@@ -27,6 +27,7 @@ export const envSchema = z
     SIGN_IN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_ENABLED: bool.default(true),
+    API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     /** smtp(s)://user:pass@host:port; with none, invites are not emailed and the buyer copies the link. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('Vouch <no-reply@vouch.local>'),
@@ -105,6 +106,7 @@ export interface Config {
   sessionTtlMs: number;
   signInLimits: { perEmail: number; perIp: number; windowMs: number };
   jobsEnabled: boolean;
+  apiKeyRequestsPerMinute: number;
   mail: { smtpUrl: string | undefined; from: string };
   invites: { ttlMs: number; reminderEveryMs: number; maxReminders: number };
   xero: XeroConfig;
@@ -153,6 +155,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowMs: env.SIGN_IN_WINDOW_MINUTES * 60 * 1000,
     },
     jobsEnabled: env.JOBS_ENABLED,
+    apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     invites: {
       ttlMs: env.INVITE_TTL_DAYS * 86_400_000,

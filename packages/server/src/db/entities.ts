@@ -5,6 +5,7 @@ import { BaseEntity } from '../common/base.entity.js';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { RateLimitBucket } from '../common/rate-limit-bucket.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Invite } from '../invites/invite.entity.js';
 import { ChangeRequest } from '../review/change-request.entity.js';
 import { OutboxEntry } from '../review/outbox-entry.entity.js';
@@ -31,6 +32,7 @@ export const entities = [
   ChangeRequest,
   AuditEvent,
   OutboxEntry,
+  ApiKey,
 ];
 
 /** Entities whose rows belong to one organisation; the `organisation` filter guards each of them. */

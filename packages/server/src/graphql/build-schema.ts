@@ -8,10 +8,11 @@ import { XeroResolver } from '../xero/xero.resolver.js';
 import { InvitesResolver } from '../invites/invites.resolver.js';
 import { DecisionResolver, ReviewResolver } from '../review/review.resolver.js';
 import { SupplierSyncResolver, SyncResolver } from '../sync/sync.resolver.js';
+import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 
-export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver, SupplierSyncResolver, SyncResolver] as const;
+export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver] as const;
 
 /** The schema file committed at the repository root. */
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema.graphql');

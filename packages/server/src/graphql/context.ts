@@ -10,6 +10,16 @@ export interface Viewer {
   organisationId: string;
   role: Role;
   sessionId: string;
+  /** Set when the caller is a third-party tool using an API key. */
+  apiKeyId?: string;
+  /** Bank numbers are shown in full only to ADMIN/APPROVER users and to keys with that grant. */
+  canReadBankDetails?: boolean;
+}
+
+export function seesBankDetails(viewer: Viewer | null): boolean {
+  if (!viewer) return false;
+  if (viewer.apiKeyId) return viewer.canReadBankDetails === true;
+  return viewer.role !== 'VIEWER';
 }
 
 export interface GraphQLContext {

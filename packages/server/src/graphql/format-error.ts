@@ -16,6 +16,9 @@ const REQUEST_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // Raised by our own context function (API keys): a key that is not valid, a key over its budget.
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
 ]);
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -64,7 +67,8 @@ export function createFormatError(log: Logger) {
     if (typeof code === 'string' && REQUEST_CODES.has(code) && isGraphQLError) {
       // No schema hints to strangers ("Did you mean …?").
       const message = formatted.message.replace(/ ?Did you mean .*\?$/, '');
-      return { message, ...(locations ? { locations } : {}), ...(path ? { path } : {}), extensions: { code } };
+      const retryAfterSeconds = formatted.extensions?.retryAfterSeconds;
+      return { message, ...(locations ? { locations } : {}), ...(path ? { path } : {}), extensions: { code, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
     }
     const errorId = randomUUID();
     log.error({ errorId, err: original, path }, 'unexpected error in GraphQL operation');

@@ -1,17 +1,17 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../accounts/role.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { maskBankDetails } from '../audit/audit.service.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { requireViewer } from '../graphql/context.js';
+import { requireViewer, seesBankDetails } from '../graphql/context.js';
 import { InvalidCursor } from '../suppliers/supplier.service.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { toInviteType } from '../invites/invites.resolver.js';
 import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
-import { AuditEventConnection, ChangeRequestType, InviteType } from './review.types.js';
+import { AuditEventConnection, ChangeRequestConnection, ChangeRequestType, InviteType } from './review.types.js';
 
 export function toChangeRequestType(request: ChangeRequest, supplier: Supplier, ctx: GraphQLContext): ChangeRequestType {
-  const mask = ctx.viewer?.role === Role.VIEWER;
+  const mask = !seesBankDetails(ctx.viewer);
   const changes = ctx.services.review.diff(request, supplier).map((c) =>
     mask && c.isBankDetail ? { ...c, before: maskBankDetails(c.before, c.field), after: maskBankDetails(c.after, c.field) } : c,
   );
@@ -26,6 +26,7 @@ export function toChangeRequestType(request: ChangeRequest, supplier: Supplier, 
     decidedAt: request.decidedAt,
     rejectReason: request.rejectReason,
     changes,
+    supplier,
   });
 }
 
@@ -85,6 +86,34 @@ export class ReviewResolver {
 
 @Resolver()
 export class DecisionResolver {
+  @Authorized()
+  @Query(() => ChangeRequestConnection, { description: 'Submissions across your suppliers, newest first; filter by status.' })
+  async changeRequests(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('status', () => ChangeRequestStatus, { nullable: true }) status?: ChangeRequestStatus | null,
+  ): Promise<ChangeRequestConnection> {
+    const limit = Math.min(Math.max(first, 1), 200);
+    const encodeCr = (id: string) => Buffer.from(`cr:${id}`).toString('base64url');
+    let afterId: string | undefined;
+    if (after) {
+      const m = /^cr:([0-9a-f-]{36})$/.exec(Buffer.from(after, 'base64url').toString());
+      if (!m) throw new InvalidCursor();
+      afterId = m[1];
+    }
+    const rows = await ctx.em.find(
+      ChangeRequest,
+      { ...(status ? { status } : {}), ...(afterId ? { id: { $lt: afterId } } : {}) },
+      { orderBy: { id: 'desc' }, limit: limit + 1, populate: ['supplier', 'supplier.paymentDetails'] },
+    );
+    const nodes = rows.slice(0, limit);
+    return {
+      edges: nodes.map((r) => ({ cursor: encodeCr(r.id), node: toChangeRequestType(r, r.supplier as Supplier, ctx) })),
+      pageInfo: { hasNextPage: rows.length > limit, endCursor: nodes.length ? encodeCr(nodes.at(-1)!.id) : null },
+    };
+  }
+
   @Authorized(Role.ADMIN, Role.APPROVER)
   @Mutation(() => ChangeRequestType, { description: 'Applies the submitted values and queues them for Xero (or records a first approval).' })
   async acceptChangeRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ChangeRequestType> {

@@ -56,6 +56,19 @@ export class ChangeRequestType {
   @Field(() => String, { nullable: true }) rejectReason!: string | null;
   @Field(() => [FieldChange], { description: 'Every field this would change, against the supplier’s current values.' })
   changes!: FieldChange[];
+  @Field(() => Supplier) supplier!: Supplier;
+}
+
+@ObjectType()
+export class ChangeRequestEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => ChangeRequestType) node!: ChangeRequestType;
+}
+
+@ObjectType()
+export class ChangeRequestConnection {
+  @Field(() => [ChangeRequestEdge]) edges!: ChangeRequestEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
 @ObjectType('AuditEvent')

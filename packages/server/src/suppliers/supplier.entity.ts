@@ -89,8 +89,7 @@ export class Supplier extends OrgOwnedEntity {
   @Property({ type: 'string', length: 50, nullable: true })
   accountNumber: string | null = null;
 
-  /** Xero's free-text BankAccountDetails. */
-  @Field(() => String, { nullable: true })
+  /** Xero's free-text BankAccountDetails (exposed through a field resolver that masks it when needed). */
   @Property({ type: 'string', length: 255, nullable: true })
   bankAccountDetails: string | null = null;
 

@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Role } from '../accounts/role.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { seesBankDetails } from '../graphql/context.js';
+import { maskBankDetails, maskValue } from '../audit/audit.service.js';
 import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SupplierAddedEvent } from '../graphql/pubsub.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
@@ -39,7 +41,27 @@ export class SupplierResolver {
     description: 'Fields where Xero’s copy differs from Vouch’s (shown, never imported). Open differences only.',
   })
   async drift(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<SupplierDrift[]> {
-    return await ctx.services.suppliers.openDrift(ctx.em, supplier.id);
+    const rows = await ctx.services.suppliers.openDrift(ctx.em, supplier.id);
+    if (seesBankDetails(ctx.viewer)) return rows;
+    return rows.map((d) => (d.isBankDetail ? Object.assign(Object.create(Object.getPrototypeOf(d) as object) as SupplierDrift, d, { vouchValue: maskBankDetails(d.vouchValue, d.field), xeroValue: maskBankDetails(d.xeroValue, d.field) }) : d));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Bank account as Xero holds it. Masked (last 4) for VIEWERs and keys without the bank grant.' })
+  bankAccountDetails(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): string | null {
+    if (!supplier.bankAccountDetails) return null;
+    return seesBankDetails(ctx.viewer) ? supplier.bankAccountDetails : maskValue(supplier.bankAccountDetails);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The current bank details came from an accepted, email-verified supplier submission (see bankDetailsVerifiedAt).' })
+  bankDetailsVerified(@Root() supplier: Supplier): boolean {
+    return supplier.bankDetailsVerifiedAt !== null;
+  }
+
+  @Authorized()
+  @Query(() => Supplier, { nullable: true, description: 'Looks a supplier up by its Xero ContactID.' })
+  async supplierByXeroContactId(@Arg('contactId', () => String) contactId: string, @Ctx() ctx: GraphQLContext): Promise<Supplier | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(contactId)) return null;
+    return await ctx.em.findOne(Supplier, { xeroContactId: contactId.toLowerCase() });
   }
 
   @FieldResolver(() => Boolean, { description: 'Xero holds different bank details than Vouch: check before paying.' })

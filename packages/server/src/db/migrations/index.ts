@@ -5,6 +5,7 @@ import { Migration20261123192953_supplier_sweep } from './Migration2026112319295
 import { Migration20261123193416_invites_review_audit } from './Migration20261123193416_invites_review_audit.js';
 import { Migration20261123194018_supplier_list_flags } from './Migration20261123194018_supplier_list_flags.js';
 import { Migration20261123194504_outbox_request_key } from './Migration20261123194504_outbox_request_key.js';
+import { Migration20261123195458_api_keys } from './Migration20261123195458_api_keys.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261123193416_invites_review_audit', class: Migration20261123193416_invites_review_audit },
   { name: 'Migration20261123194018_supplier_list_flags', class: Migration20261123194018_supplier_list_flags },
   { name: 'Migration20261123194504_outbox_request_key', class: Migration20261123194504_outbox_request_key },
+  { name: 'Migration20261123195458_api_keys', class: Migration20261123195458_api_keys },
 ];

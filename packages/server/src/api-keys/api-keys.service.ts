@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { AppError, ValidationFailed } from '../common/app-error.js';
+import { Role } from '../accounts/role.js';
+import type { Viewer } from '../graphql/context.js';
+import { ApiKey, ApiKeyScope } from './api-key.entity.js';
+
+const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export class ApiKeyNotFound extends AppError {
+  constructor() {
+    super('NOT_FOUND', 'API_KEY_NOT_FOUND', 'That API key does not exist.');
+  }
+}
+
+export class ApiKeysService {
+  constructor(private readonly orm: MikroORM) {}
+
+  async create(em: EntityManager, viewer: Viewer, input: { name: string; scope: ApiKeyScope; canReadBankDetails: boolean }): Promise<{ key: ApiKey; secret: string }> {
+    const name = input.name.trim();
+    if (!name || name.length > 100) throw new ValidationFailed([{ field: 'name', message: 'Name the key (up to 100 characters), e.g. “Payments bot”.' }]);
+    const secret = `vch_${randomBytes(32).toString('base64url')}`;
+    const key = em.create(ApiKey, {
+      organisation: viewer.organisationId,
+      name,
+      prefix: secret.slice(0, 12),
+      keyHash: hash(secret),
+      scope: input.scope,
+      canReadBankDetails: input.canReadBankDetails,
+      createdBy: viewer.userId,
+    });
+    await em.flush();
+    return { key, secret };
+  }
+
+  async list(em: EntityManager): Promise<ApiKey[]> {
+    return await em.find(ApiKey, {}, { orderBy: { createdAt: 'desc' } });
+  }
+
+  async revoke(em: EntityManager, id: string): Promise<ApiKey> {
+    const key = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(ApiKey, { id }) : null;
+    if (!key) throw new ApiKeyNotFound();
+    key.revokedAt ??= new Date();
+    await em.flush();
+    return key;
+  }
+
+  /**
+   * The viewer a Bearer key acts as: its organisation, a role from its scope (READ → VIEWER, READ_WRITE →
+   * APPROVER; keys never act as ADMIN), and whether bank numbers are shown. Marks it used (at most once a minute).
+   */
+  async viewerForKey(secret: string): Promise<Viewer | null> {
+    if (!secret.startsWith('vch_') || secret.length > 100) return null;
+    const em = this.orm.em.fork();
+    const key = await em.findOne(ApiKey, { keyHash: hash(secret), revokedAt: null }, { filters: false });
+    if (!key) return null;
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
+      await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() }, { filters: false });
+    }
+    return {
+      userId: key.createdBy,
+      organisationId: key.organisation.id,
+      role: key.scope === ApiKeyScope.READ_WRITE ? Role.APPROVER : Role.VIEWER,
+      sessionId: `api-key:${key.id}`,
+      apiKeyId: key.id,
+      canReadBankDetails: key.canReadBankDetails,
+    };
+  }
+}
