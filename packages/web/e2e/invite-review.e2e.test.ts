@@ -394,3 +394,55 @@ describe('bulk invites, filters and a second approver', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('invite to another address, resend and revoke', () => {
+  it('sends to the override address, resends a fresh link, and a revoked link explains itself', async () => {
+    const buyer = await signUpBuyer(app.url, { organisationName: 'Lantern Tea House', name: 'Ravi Shah' });
+    const [cookieName, ...cookieValue] = buyer.client.cookie!.split('=');
+    await buyerContext.clearCookies();
+    await buyerContext.addCookies([{ name: cookieName!, value: cookieValue.join('='), url: app.url }]);
+    const created = await buyer.client.request<{ createSupplier: { id: string } }>(
+      `mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`,
+      { input: { name: 'Copper Kettle Ltd', email: 'old-inbox@copper-kettle.example' } },
+    );
+    const override = `finance.${Date.now().toString(36)}@copper-kettle.example`;
+
+    const page = await buyerContext.newPage();
+    const supplierPage = await supplierContext.newPage();
+    const pageErrors = collectPageErrors(page);
+    await withScreenshotOnFailure([page, supplierPage], 'invite-revoke', async () => {
+      await page.goto(at(`/suppliers/${created.data!.createSupplier.id}`));
+      const panel = page.getByRole('region', { name: 'Invite' });
+      await panel.getByLabel('Send to').fill(override);
+      const before = smtp.messages.length;
+      await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+      await panel.getByRole('status').filter({ hasText: `Invite emailed to ${override}` }).waitFor();
+      const first = await nextMail(override, /confirm your supplier details/, before);
+      const firstToken = /\/invite#token=([\w-]+)/.exec(first.text)![1]!;
+
+      // Resend: a fresh link; the old one stops working.
+      const beforeResend = smtp.messages.length;
+      await panel.getByRole('button', { name: 'Resend' }).click();
+      await panel.getByRole('status').filter({ hasText: 'Invite sent again' }).waitFor();
+      const second = await nextMail(override, /confirm your supplier details/, beforeResend);
+      const secondToken = /\/invite#token=([\w-]+)/.exec(second.text)![1]!;
+      expect(secondToken).not.toBe(firstToken);
+      await supplierPage.goto(at(`/invite#token=${firstToken}`));
+      await supplierPage.getByRole('heading', { level: 1, name: 'This link isn’t valid' }).waitFor();
+
+      // Revoke, after a confirmation.
+      await panel.getByRole('button', { name: 'Revoke' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Withdraw this invite?' });
+      await dialog.getByRole('button', { name: 'Revoke invite' }).click();
+      await panel.getByRole('status').filter({ hasText: 'Invite withdrawn' }).waitFor();
+      await panel.getByText('Invite withdrawn', { exact: true }).waitFor();
+      await page.getByRole('region', { name: 'Timeline' }).getByText(`Ravi Shah withdrew the invite to ${override}`).waitFor();
+
+      await supplierPage.goto(at(`/invite#token=${secondToken}`));
+      await supplierPage.getByRole('heading', { level: 1, name: 'This link was withdrawn' }).waitFor();
+      await supplierPage.getByText(/Ask the business that invited you/).waitFor();
+      await snapshot(supplierPage, 'invite-revoked');
+    });
+    expect(pageErrors).toEqual([]);
+  });
+});

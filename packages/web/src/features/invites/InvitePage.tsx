@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Spinner';
 import { errorReason, toUserFacingError } from '../../app/errors';
@@ -7,7 +7,7 @@ import { graphql } from '../../gql';
 import { formatLongDate } from './format';
 import { InviteLayout } from './InviteLayout';
 import { SupplierDetailsForm, type Submitted } from './SupplierDetailsForm';
-import { takeInviteToken } from './invite-token';
+import { takeInviteToken, tokenFromHash } from './invite-token';
 import { VerifyCode } from './VerifyCode';
 
 const SupplierInviteQuery = graphql(`
@@ -52,6 +52,17 @@ export function InvitePage() {
   const [deadReason, setDeadReason] = useState<{ reason: string; message: string } | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [lastSent, setLastSent] = useState<Submitted | null>(null);
+
+  // Another invite link opened in this tab only changes the fragment (same document): start over with it.
+  useEffect(() => {
+    const onHashChange = () => {
+      if (!tokenFromHash(window.location.hash)) return;
+      takeInviteToken();
+      window.location.reload();
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   const { data, error, loading, refetch } = useQuery(SupplierInviteQuery, {
     variables: { token: token ?? '' },
