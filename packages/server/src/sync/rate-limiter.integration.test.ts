@@ -56,6 +56,22 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     expect(starts[4]! - starts[0]!).toBeGreaterThanOrEqual(60_000);
   });
 
+  it('paces a steady stream after a short burst instead of bursting a minute and stalling', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 1000, burst: 2 }, log, clock);
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await limiter.run('tenant-pacing', async () => {
+        starts.push(clock.now());
+        return OK;
+      });
+    }
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    expect(gaps[0]).toBe(0);
+    for (const gap of gaps.slice(1)) expect(gap).toBeGreaterThanOrEqual(999);
+    expect(Math.max(...gaps)).toBeLessThan(2000);
+  });
+
   it('keeps at most `concurrent` calls in flight', async () => {
     const limiter = new TenantRateLimiter(orm, { concurrent: 2, perMinute: 60, perDay: 100 }, log);
     let inFlight = 0;

@@ -7,6 +7,8 @@ export interface TenantLimits {
   concurrent: number;
   perMinute: number;
   perDay: number;
+  /** Calls allowed back to back before pacing to perMinute/60 a second (default 10). */
+  burst?: number;
 }
 
 export interface LimiterClock {
@@ -83,8 +85,8 @@ export class TenantRateLimiter {
       const conn = tx.getConnection();
       const now = new Date(this.clock.now());
       await conn.execute('insert into xero_rate_limits (tenant_id, day_count) values (?, 0) on conflict do nothing', [tenantId], 'run', tx.getTransactionContext());
-      const [state] = await conn.execute<{ day_window_start: Date | null; day_count: number; blocked_until: Date | null }[]>(
-        'select day_window_start, day_count, blocked_until from xero_rate_limits where tenant_id = ? for update',
+      const [state] = await conn.execute<{ day_window_start: Date | null; day_count: number; blocked_until: Date | null; tokens: number | null; tokens_at: Date | null }[]>(
+        'select day_window_start, day_count, blocked_until, tokens, tokens_at from xero_rate_limits where tenant_id = ? for update',
         [tenantId],
         'all',
         tx.getTransactionContext(),
@@ -100,6 +102,13 @@ export class TenantRateLimiter {
         dayCount = 0;
       }
       if (dayCount >= this.limits.perDay) waits.push(dayStart.getTime() + DAY - now.getTime());
+      // Pacing: without it a sliding minute lets 60 calls out at once and then stalls for a minute, which is
+      // what a steady stream of work (e.g. acceptances) would feel as minute-long delays.
+      const burst = this.limits.burst ?? 10;
+      const perMs = this.limits.perMinute / MINUTE;
+      const lastAt = state!.tokens_at ? new Date(state!.tokens_at).getTime() : now.getTime();
+      const tokens = Math.min(burst, (state!.tokens ?? burst) + Math.max(0, now.getTime() - lastAt) * perMs);
+      if (tokens < 1) waits.push(Math.ceil((1 - tokens) / perMs));
       const [usage] = await conn.execute<{ in_flight: string; last_minute: string; oldest: Date | null; soonest_lease: Date | null }[]>(
         `select count(*) filter (where lease_until > ?) as in_flight,
                 count(*) filter (where started_at > ?) as last_minute,
@@ -125,8 +134,8 @@ export class TenantRateLimiter {
         tx.getTransactionContext(),
       );
       await conn.execute(
-        'update xero_rate_limits set day_window_start = ?, day_count = ? where tenant_id = ?',
-        [dayStart, dayCount + 1, tenantId],
+        'update xero_rate_limits set day_window_start = ?, day_count = ?, tokens = ?, tokens_at = ? where tenant_id = ?',
+        [dayStart, dayCount + 1, tokens - 1, now, tenantId],
         'run',
         tx.getTransactionContext(),
       );

@@ -14,6 +14,13 @@ export class XeroRateLimitState {
   @Property({ type: 'integer', default: 0 })
   dayCount: number & Opt = 0;
 
+  /** Token bucket smoothing the minute limit: a short burst, then one call per (60 / perMinute) s. */
+  @Property({ type: 'double', nullable: true })
+  tokens: number | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  tokensAt: Date | null = null;
+
   /** No call before this (a 429's Retry-After, or a remaining count of 0). */
   @Property({ type: 'datetime', nullable: true })
   blockedUntil: Date | null = null;

@@ -6,6 +6,7 @@ import { Migration20261123193416_invites_review_audit } from './Migration2026112
 import { Migration20261123194018_supplier_list_flags } from './Migration20261123194018_supplier_list_flags.js';
 import { Migration20261123194504_outbox_request_key } from './Migration20261123194504_outbox_request_key.js';
 import { Migration20261123195458_api_keys } from './Migration20261123195458_api_keys.js';
+import { Migration20261123195646_limiter_pacing } from './Migration20261123195646_limiter_pacing.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261123194018_supplier_list_flags', class: Migration20261123194018_supplier_list_flags },
   { name: 'Migration20261123194504_outbox_request_key', class: Migration20261123194504_outbox_request_key },
   { name: 'Migration20261123195458_api_keys', class: Migration20261123195458_api_keys },
+  { name: 'Migration20261123195646_limiter_pacing', class: Migration20261123195646_limiter_pacing },
 ];
