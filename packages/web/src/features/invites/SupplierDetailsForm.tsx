@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../../components/Alert';
 import { SelectField } from '../../components/SelectField';
 import { Loading } from '../../components/Spinner';
@@ -68,16 +68,20 @@ export function SupplierDetailsForm(props: Props) {
     fetchPolicy: 'network-only',
   });
 
+  // The session cookie expired, or the invite ended meanwhile: hand over to the page (after render).
+  const reason = error && !data ? errorReason(error) : null;
+  const handOver = reason === 'INVITE_NOT_VERIFIED' || (reason !== null && ENDS_VISIT.has(reason));
+  const { onSessionLost, onDead } = props;
+  const handedOver = useRef(false);
+  useEffect(() => {
+    if (!reason || !handOver || handedOver.current) return;
+    handedOver.current = true;
+    if (reason === 'INVITE_NOT_VERIFIED') onSessionLost();
+    else onDead(reason, toUserFacingError(error).message);
+  }, [reason, handOver, error, onSessionLost, onDead]);
+
   if (error && !data) {
-    const reason = errorReason(error);
-    if (reason === 'INVITE_NOT_VERIFIED') {
-      setTimeout(props.onSessionLost, 0);
-      return <Loading />;
-    }
-    if (reason && ENDS_VISIT.has(reason)) {
-      setTimeout(() => props.onDead(reason, toUserFacingError(error).message), 0);
-      return <Loading />;
-    }
+    if (handOver) return <Loading />;
     return (
       <Alert>
         <p>{toUserFacingError(error).message}</p>
@@ -121,7 +125,7 @@ const PAYMENT_COUNTRIES: [PaymentState['country'], string][] = [
   ['OTHER', 'Somewhere else'],
 ];
 
-const PHONE_LABELS: Record<string, string> = { DEFAULT: 'Phone', MOBILE: 'Mobile' };
+const PHONE_LABELS: Record<string, string> = { DEFAULT: 'Phone', MOBILE: 'Mobile', DDI: 'Direct line', FAX: 'Fax' };
 const ADDRESS_LABELS: Record<string, string> = { POBOX: 'Postal address', STREET: 'Street address' };
 
 function DetailsForm({
@@ -278,7 +282,7 @@ function DetailsForm({
         />
         {form.phones.map((phone, i) =>
           PHONE_LABELS[phone.type] ? (
-            <fieldset key={phone.type} className="fieldset">
+            <fieldset key={`${phone.type}-${i}`} className="fieldset">
               <legend className="fieldset__legend">{PHONE_LABELS[phone.type]}</legend>
               <div className="field-row field-row--phone">
                 <TextField
@@ -490,9 +494,12 @@ function DetailsForm({
 }
 
 function Section({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
+  const id = useId();
   return (
-    <section className="invite-section" aria-label={title}>
-      <h2 className="invite-section__title">{title}</h2>
+    <section className="invite-section" aria-labelledby={id}>
+      <h2 id={id} className="invite-section__title">
+        {title}
+      </h2>
       {lead ? <p className="muted">{lead}</p> : null}
       {children}
     </section>
