@@ -446,3 +446,52 @@ describe('invite to another address, resend and revoke', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('without an email server', () => {
+  let bare: { url: string; close(): Promise<void> };
+  beforeAll(async () => {
+    bare = await startTestApp({ webDist });
+  });
+  afterAll(async () => {
+    await bare?.close();
+  });
+
+  it('shows the invite link once to copy, and the code in a development note', async () => {
+    const buyer = await signUpBuyer(bare.url, { organisationName: 'Offline Outfitters', name: 'Noor Haddad' });
+    const [cookieName, ...cookieValue] = buyer.client.cookie!.split('=');
+    await buyerContext.clearCookies();
+    await buyerContext.addCookies([{ name: cookieName!, value: cookieValue.join('='), url: bare.url }]);
+    const created = await buyer.client.request<{ createSupplier: { id: string } }>(
+      `mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`,
+      { input: { name: 'Paper Lantern Co', email: 'hello@paper-lantern.example' } },
+    );
+
+    const page = await buyerContext.newPage();
+    const supplierPage = await supplierContext.newPage();
+    const pageErrors = collectPageErrors(page);
+    await withScreenshotOnFailure([page, supplierPage], 'invite-no-smtp', async () => {
+      await page.goto(new URL(`/suppliers/${created.data!.createSupplier.id}`, bare.url).toString());
+      const panel = page.getByRole('region', { name: 'Invite' });
+      await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+      const linkInput = panel.getByLabel('Invite link');
+      await linkInput.waitFor();
+      await panel.getByText(/was not emailed/).waitFor();
+      await panel.getByRole('button', { name: 'Copy' }).waitFor();
+      const link = await linkInput.inputValue();
+      expect(link).toMatch(/\/invite#token=[\w-]+$/);
+      expect(link).not.toContain('?');
+      await snapshot(page, 'invite-copy-link');
+
+      const token = /#token=([\w-]+)$/.exec(link)![1]!;
+      await supplierPage.goto(new URL(`/invite#token=${token}`, bare.url).toString());
+      await supplierPage.getByRole('button', { name: 'Email me a code' }).click();
+      const note = supplierPage.getByText(/Development only/);
+      await note.waitFor();
+      const code = /(\d{6})/.exec((await note.textContent()) ?? '')![1]!;
+      await supplierPage.getByLabel('6-digit code').fill(code);
+      await supplierPage.getByRole('button', { name: 'Confirm' }).click();
+      await supplierPage.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
+    });
+    expect(pageErrors).toEqual([]);
+  });
+});
