@@ -442,6 +442,10 @@ describe('invite to another address, resend and revoke', () => {
       await supplierPage.getByRole('heading', { level: 1, name: 'This link was withdrawn' }).waitFor();
       await supplierPage.getByText(/Ask the business that invited you/).waitFor();
       await snapshot(supplierPage, 'invite-revoked');
+
+      // Another organisation's (or no) supplier: a plain not-found page.
+      await page.goto(at('/suppliers/00000000-0000-4000-8000-000000000000'));
+      await page.getByRole('heading', { level: 1, name: 'Supplier not found' }).waitFor();
     });
     expect(pageErrors).toEqual([]);
   });

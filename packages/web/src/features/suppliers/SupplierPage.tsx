@@ -102,7 +102,8 @@ export function SupplierPage({
   };
 
   if (!data && loading) return <Loading label="Loading supplier…" />;
-  if (error && !data) {
+  const notFound = error && !data ? toUserFacingError(error).code === 'NOT_FOUND' : false;
+  if (error && !data && !notFound) {
     if (expired) return null;
     return (
       <>
