@@ -430,6 +430,26 @@ describe('invite to another address, resend and revoke', () => {
       await supplierPage.goto(at(`/invite#token=${firstToken}`));
       await supplierPage.getByRole('heading', { level: 1, name: 'This link isn’t valid' }).waitFor();
 
+      // A long history pages with Load more (20 at a time).
+      const latest = await buyer.client.request<{ supplier: { latestInvite: { id: string } } }>(
+        `query ($id: ID!) { supplier(id: $id) { latestInvite { id } } }`,
+        { id: created.data!.createSupplier.id },
+      );
+      for (let i = 0; i < 20; i++) {
+        const resent = await buyer.client.request(`mutation ($id: ID!) { resendInvite(inviteId: $id) { link } }`, {
+          id: latest.data!.supplier.latestInvite.id,
+        });
+        expect(resent.errors).toBeUndefined();
+      }
+      await page.reload();
+      const events = page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
+      await expect.poll(() => events.count(), WAIT).toBe(20);
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await expect.poll(() => events.count(), WAIT).toBeGreaterThan(20);
+      await page.getByRole('list', { name: 'Events, newest first' }).getByText('Ravi Shah added Copper Kettle Ltd').waitFor();
+      const newest = await nextMail(override, /confirm your supplier details/, smtp.messages.length - 1);
+      const latestToken = /\/invite#token=([\w-]+)/.exec(newest.text)![1]!;
+
       // Revoke, after a confirmation.
       await panel.getByRole('button', { name: 'Revoke' }).click();
       const dialog = page.getByRole('dialog', { name: 'Withdraw this invite?' });
@@ -438,7 +458,7 @@ describe('invite to another address, resend and revoke', () => {
       await panel.getByText('Invite withdrawn', { exact: true }).waitFor();
       await page.getByRole('region', { name: 'Timeline' }).getByText(`Ravi Shah withdrew the invite to ${override}`).waitFor();
 
-      await supplierPage.goto(at(`/invite#token=${secondToken}`));
+      await supplierPage.goto(at(`/invite#token=${latestToken}`));
       await supplierPage.getByRole('heading', { level: 1, name: 'This link was withdrawn' }).waitFor();
       await supplierPage.getByText(/Ask the business that invited you/).waitFor();
       await snapshot(supplierPage, 'invite-revoked');
