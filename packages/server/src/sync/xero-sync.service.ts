@@ -5,6 +5,7 @@ import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { mapXeroContact } from '../xero/map-xero-contact.js';
+import { Supplier } from '../suppliers/supplier.entity.js';
 import { ImportStatus, XeroConnection, XeroConnectionStatus, type ImportProgressData } from '../xero/xero-connection.entity.js';
 import { XeroError } from '../xero/xero-errors.js';
 import type { RateLimitHeaders, XeroGateway } from '../xero/xero.gateway.js';
@@ -204,11 +205,11 @@ export class XeroSyncService {
     await this.jobs.send(POLL, { connectionId }, { singletonKey: connectionId });
   }
 
-  async enqueueContactFetch(tenantId: string, contactId: string): Promise<void> {
-    await this.jobs.send(FETCH_CONTACT, { tenantId, contactId }, { singletonKey: `${tenantId}:${contactId}` });
+  async enqueueContactFetch(tenantId: string, contactId: string, eventAt?: string): Promise<void> {
+    await this.jobs.send(FETCH_CONTACT, { tenantId, contactId, ...(eventAt ? { eventAt } : {}) }, { singletonKey: `${tenantId}:${contactId}` });
   }
 
-  async fetchContact(tenantId: string, contactId: string, log: Logger): Promise<void> {
+  async fetchContact(tenantId: string, contactId: string, log: Logger, eventAt?: string): Promise<void> {
     const connection = await this.orm.em.fork().findOne(
       XeroConnection,
       { tenantId, status: XeroConnectionStatus.CONNECTED },
@@ -217,6 +218,15 @@ export class XeroSyncService {
     if (!connection) {
       log.info({ tenantId }, 'webhook for a tenant with no active connection: ignored');
       return;
+    }
+    if (eventAt) {
+      // Our own pushes come back as webhooks; a version we already hold costs no API call.
+      const known = await this.orm.em.fork().findOne(
+        Supplier,
+        { organisation: connection.organisation.id, xeroContactId: contactId, xeroUpdatedAt: { $gte: new Date(new Date(eventAt).getTime() - 1000) } },
+        { filters: false, fields: ['id'] },
+      );
+      if (known) return;
     }
     const { body } = await this.tokens.withAccess(connection.id, (t) => this.gateway.getContact(t, tenantId, contactId));
     if (!body) return;

@@ -11,6 +11,7 @@ const webhookPayload = z.object({
       tenantId: z.string(),
       eventCategory: z.string(),
       eventType: z.string(),
+      eventDateUtc: z.string().optional(),
     }).passthrough(),
   ),
 }).passthrough();
@@ -26,6 +27,13 @@ export function validXeroSignature(rawBody: Buffer, header: string | undefined, 
     return false;
   }
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Xero's eventDateUtc has no zone suffix (e.g. 2024-06-21T01:15:39.902); it is UTC. */
+export function xeroEventTime(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** GET /xero/callback (OAuth redirect) and POST /webhooks/xero. */
@@ -60,7 +68,7 @@ export function xeroRoutes(services: Services): Router {
     // answer at once, with no body; polling stays the safety net.
     const contacts = parsed.events.filter((e) => e.eventCategory === 'CONTACT');
     try {
-      await Promise.all(contacts.map((e) => services.xeroSync.enqueueContactFetch(e.tenantId, e.resourceId)));
+      await Promise.all(contacts.map((e) => services.xeroSync.enqueueContactFetch(e.tenantId, e.resourceId, xeroEventTime(e.eventDateUtc))));
     } catch (err) {
       req.log.error({ err }, 'could not enqueue webhook fetches');
       res.status(500).end(); // Xero retries

@@ -6,10 +6,10 @@ export const FETCH_CONTACT = 'xero.fetch-contact';
 /** A webhook said a contact changed: read it (webhooks are thin) and ingest it like a poll would. */
 export const xeroFetchContactJob = defineJob({
   name: FETCH_CONTACT,
-  schema: z.object({ tenantId: z.string().min(1).max(64), contactId: z.uuid() }),
+  schema: z.object({ tenantId: z.string().min(1).max(64), contactId: z.uuid(), eventAt: z.iso.datetime().optional() }),
   policy: 'stately',
   queue: { retryLimit: 5, retryDelay: 5, retryBackoff: true },
-  async run({ tenantId, contactId }, services, log) {
-    await services.xeroSync.fetchContact(tenantId, contactId, log);
+  async run({ tenantId, contactId, eventAt }, services, log) {
+    await services.xeroSync.fetchContact(tenantId, contactId, log, eventAt);
   },
 });
