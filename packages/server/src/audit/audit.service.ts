@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Organisation } from '../accounts/organisation.entity.js';
+import { Supplier } from '../suppliers/supplier.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 export type Actor =
@@ -24,6 +26,33 @@ export function maskBankDetails(value: unknown, key = ''): unknown {
   }
   if (typeof value === 'string' && BANK_KEYS.test(key) && !/name|holder|country|bic/i.test(key)) return maskValue(value);
   return value;
+}
+
+export interface AuditInput {
+  organisationId: string;
+  supplierId: string;
+  actor: Actor;
+  kind: string;
+  summary: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** The row, not yet persisted (bulk paths insert many at once). */
+export function auditEntity(em: EntityManager, input: AuditInput): AuditEvent {
+  const event = new AuditEvent();
+  Object.assign(event, {
+    organisation: em.getReference(Organisation, input.organisationId),
+    supplier: em.getReference(Supplier, input.supplierId),
+    actorType: input.actor.type,
+    actorId: 'id' in input.actor ? (input.actor.id ?? null) : null,
+    actorLabel: input.actor.label ?? (input.actor.type === 'XERO' ? 'Xero' : 'Vouch'),
+    kind: input.kind,
+    summary: input.summary.slice(0, 500),
+    before: input.before ? (maskBankDetails(input.before) as Record<string, unknown>) : null,
+    after: input.after ? (maskBankDetails(input.after) as Record<string, unknown>) : null,
+  });
+  return event;
 }
 
 /** Appends to a supplier's audit trail, inside the caller's transaction when there is one. */
