@@ -74,6 +74,12 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
     console.log(`latency over ${latencies.length} accepts (~10/s, emulator +200–400 ms per call, real limits):`);
     console.log(`  accept → confirmed in Xero: p50 ${(pct(latencies, 50) / 1000).toFixed(2)} s, p99 ${(pct(latencies, 99) / 1000).toFixed(2)} s, max ${(latencies.at(-1)! / 1000).toFixed(2)} s (target p99 < 5 s)`);
     console.log(`  Xero write calls: ${calls.length} (${(latencies.length / Math.max(1, calls.length)).toFixed(1)} changes per call)`);
+    const byPath = new Map<string, number>();
+    for (const r of emulator.control.requestLog()) {
+      const key = `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')} ${r.status}`;
+      byPath.set(key, (byPath.get(key) ?? 0) + 1);
+    }
+    console.log(`  all calls: ${[...byPath].map(([k, v]) => `${k} ×${v}`).join(', ')}`);
   } finally {
     await app.close();
     await emulator.close();

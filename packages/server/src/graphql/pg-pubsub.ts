@@ -14,6 +14,7 @@ export async function createPgEventBus(connectionString: string, log: Logger): P
   let closed = false;
   let listener: pg.Client | undefined;
   const publisher = new pg.Pool({ connectionString, max: 2 });
+  publisher.on('error', (err) => log.warn({ err: err.message }, 'event publisher connection lost'));
 
   const listen = async (): Promise<void> => {
     const client = new pg.Client({ connectionString });

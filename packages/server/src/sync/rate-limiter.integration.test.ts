@@ -50,10 +50,9 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
         return OK;
       });
     }
-    expect(starts.slice(0, 3).every((t) => t === starts[0])).toBe(true);
-    // The 4th and 5th wait until the first call is a minute old.
+    // Never more than 3 starts in any 60-second window, whichever instance made them.
+    for (const [i, t] of starts.entries()) expect(starts.filter((u) => u >= t && u < t + 60_000).length, `window at call ${i}`).toBeLessThanOrEqual(3);
     expect(starts[3]! - starts[0]!).toBeGreaterThanOrEqual(60_000);
-    expect(starts[4]! - starts[0]!).toBeGreaterThanOrEqual(60_000);
   });
 
   it('paces a steady stream after a short burst instead of bursting a minute and stalling', async () => {
@@ -68,8 +67,9 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     }
     const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
     expect(gaps[0]).toBe(0);
-    for (const gap of gaps.slice(1)) expect(gap).toBeGreaterThanOrEqual(999);
-    expect(Math.max(...gaps)).toBeLessThan(2000);
+    // Refill is (60 − burst) a minute, so a burst plus a minute of pacing stays within the limit.
+    for (const gap of gaps.slice(1)) expect(gap).toBeGreaterThanOrEqual(1000);
+    expect(Math.max(...gaps)).toBeLessThan(1100);
   });
 
   it('keeps at most `concurrent` calls in flight', async () => {
@@ -122,6 +122,6 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     await limiter.run('tenant-header', async () => ({ headers: { minRemaining: 0, dayRemaining: 10, appMinRemaining: 10 } }));
     const before = clock.now();
     await limiter.run('tenant-header', async () => OK);
-    expect(clock.now() - before).toBeGreaterThanOrEqual(60_000);
+    expect(clock.now() - before).toBeGreaterThanOrEqual(5_000);
   });
 });

@@ -104,8 +104,10 @@ export class TenantRateLimiter {
       if (dayCount >= this.limits.perDay) waits.push(dayStart.getTime() + DAY - now.getTime());
       // Pacing: without it a sliding minute lets 60 calls out at once and then stalls for a minute, which is
       // what a steady stream of work (e.g. acceptances) would feel as minute-long delays.
-      const burst = this.limits.burst ?? 10;
-      const perMs = this.limits.perMinute / MINUTE;
+      const burst = Math.min(this.limits.burst ?? 10, Math.max(1, Math.floor(this.limits.perMinute / 2)));
+      // Refill so that burst + a minute of refill never exceeds the minute limit (else the sliding window
+      // would stall the stream for most of a minute).
+      const perMs = Math.max(1, this.limits.perMinute - burst) / MINUTE;
       const lastAt = state!.tokens_at ? new Date(state!.tokens_at).getTime() : now.getTime();
       const tokens = Math.min(burst, (state!.tokens ?? burst) + Math.max(0, now.getTime() - lastAt) * perMs);
       if (tokens < 1) waits.push(Math.ceil((1 - tokens) / perMs));
@@ -151,7 +153,9 @@ export class TenantRateLimiter {
     const now = this.clock.now();
     let blockedUntil: number | null = null;
     if (retryAfterMs !== undefined) blockedUntil = now + retryAfterMs;
-    else if (headers.minRemaining === 0) blockedUntil = now + MINUTE;
+    // Xero says the minute budget is spent: our own window should agree; pause briefly, and a 429's
+    // Retry-After (above) governs if Xero disagrees.
+    else if (headers.minRemaining === 0) blockedUntil = now + 5_000;
     if (headers.dayRemaining === 0) blockedUntil = Math.max(blockedUntil ?? 0, now + 60 * MINUTE);
     if (blockedUntil !== null) {
       await conn.execute('update xero_rate_limits set blocked_until = greatest(coalesce(blocked_until, ?), ?) where tenant_id = ?', [new Date(blockedUntil), new Date(blockedUntil), row.tenant_id]);
