@@ -253,6 +253,9 @@ describe('invite and review in the browser', () => {
       await expect.poll(() => events.count(), WAIT).toBeGreaterThanOrEqual(3);
       await timeline.getByText(/Ada Palmer invited/).waitFor();
       await timeline.getByText('Ada Palmer accepted the submitted details, including bank details').waitFor();
+      const accepted = events.filter({ hasText: 'accepted the submitted details' });
+      await accepted.getByText(/^Show the \d+ changes$/).click();
+      await accepted.getByRole('definition').filter({ hasText: 'Maya' }).waitFor();
       expect(await timeline.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
         `/api/suppliers/${supplierId}/audit.csv`,
       );

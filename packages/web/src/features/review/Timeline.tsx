@@ -5,6 +5,7 @@ import { Loading } from '../../components/Spinner';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import { formatDateTime } from '../suppliers/format-date';
+import { fieldLabel, formatValue } from '../suppliers/supplier-values';
 
 const SupplierTimelineQuery = graphql(`
   query SupplierTimeline($id: ID!, $first: Int!, $after: String) {
@@ -20,6 +21,8 @@ const SupplierTimelineQuery = graphql(`
             actorType
             actorLabel
             at
+            before
+            after
           }
         }
         pageInfo {
@@ -98,6 +101,7 @@ export function Timeline({ supplierId }: { supplierId: string }) {
               <span className="timeline__meta">
                 <time dateTime={node.at}>{formatDateTime(node.at)}</time> · {node.actorLabel}
               </span>
+              <EventChanges before={node.before} after={node.after} />
             </li>
           ))}
         </ol>
@@ -110,5 +114,37 @@ export function Timeline({ supplierId }: { supplierId: string }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/** An event's before/after values (objects keyed by field) as "Field: before → after" lines, on request. */
+function EventChanges({ before, after }: { before: unknown; after: unknown }) {
+  const was = asRecord(before);
+  const now = asRecord(after);
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter(
+    (field) => JSON.stringify(was[field] ?? null) !== JSON.stringify(now[field] ?? null),
+  );
+  if (fields.length === 0) return null;
+  return (
+    <details className="timeline__details">
+      <summary>
+        {fields.length === 1 ? 'Show the change' : `Show the ${fields.length} changes`}
+      </summary>
+      <dl className="details">
+        {fields.map((field) => (
+          <div key={field} className="details__row">
+            <dt>{fieldLabel(field)}</dt>
+            <dd className="details__multiline">
+              {field in was ? formatValue(was[field], field) || 'None' : null}
+              {field in was && field in now ? ' → ' : null}
+              {field in now ? formatValue(now[field], field) || 'None' : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
