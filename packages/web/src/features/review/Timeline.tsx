@@ -5,7 +5,7 @@ import { Loading } from '../../components/Spinner';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import { formatDateTime } from '../suppliers/format-date';
-import { fieldLabel, formatValue } from '../suppliers/supplier-values';
+import { FIELD_LABELS, fieldLabel, formatValue } from '../suppliers/supplier-values';
 
 const SupplierTimelineQuery = graphql(`
   query SupplierTimeline($id: ID!, $first: Int!, $after: String) {
@@ -124,9 +124,11 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 function EventChanges({ before, after }: { before: unknown; after: unknown }) {
   const was = asRecord(before);
   const now = asRecord(after);
-  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter(
-    (field) => JSON.stringify(was[field] ?? null) !== JSON.stringify(now[field] ?? null),
-  );
+  const order = Object.keys(FIELD_LABELS);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])]
+    .filter((field) => JSON.stringify(was[field] ?? null) !== JSON.stringify(now[field] ?? null))
+    .sort((a, b) => rank(a) - rank(b));
   if (fields.length === 0) return null;
   return (
     <details className="timeline__details">
