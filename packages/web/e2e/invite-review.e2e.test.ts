@@ -518,6 +518,35 @@ describe('without an email server', () => {
       await supplierPage.getByLabel('6-digit code').fill(code);
       await supplierPage.getByRole('button', { name: 'Confirm' }).click();
       await supplierPage.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
+
+      // Five wrong codes lock the invite: a clear full-page message, not a form.
+      const other = await buyer.client.request<{ createSupplier: { id: string } }>(
+        `mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`,
+        { input: { name: 'Guessing Games Ltd', email: 'hi@guessing-games.example' } },
+      );
+      const issued = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>(
+        `mutation ($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }`,
+        { ids: [other.data!.createSupplier.id] },
+      );
+      const otherToken = /#token=([\w-]+)$/.exec(issued.data!.inviteSuppliers[0]!.link)![1]!;
+      const guesser = await supplierContext.newPage();
+      await guesser.goto(new URL(`/invite#token=${otherToken}`, bare.url).toString());
+      await guesser.getByRole('button', { name: 'Email me a code' }).click();
+      const realCode = /(\d{6})/.exec((await guesser.getByText(/Development only/).textContent()) ?? '')![1]!;
+      const wrongCode = realCode === '123456' ? '654321' : '123456';
+      const input = guesser.getByLabel('6-digit code');
+      for (let left = 4; left >= 1; left--) {
+        await input.fill(wrongCode);
+        await guesser.getByRole('button', { name: 'Confirm' }).click();
+        await expect
+          .poll(() => description(guesser, '6-digit code'), WAIT)
+          .toContain(`${left} ${left === 1 ? 'try' : 'tries'} left`);
+      }
+      await input.fill(wrongCode);
+      await guesser.getByRole('button', { name: 'Confirm' }).click();
+      await guesser.getByRole('heading', { level: 1, name: 'This link is locked' }).waitFor();
+      await guesser.getByText(/Too many wrong codes/).waitFor();
+      await snapshot(guesser, 'invite-locked');
     });
     expect(pageErrors).toEqual([]);
   });
