@@ -549,5 +549,7 @@ describe('without an email server', () => {
       await snapshot(guesser, 'invite-locked');
     });
     expect(pageErrors).toEqual([]);
+    // This server stops before the shared browsers do: leave nothing talking to it.
+    for (const open of [...buyerContext.pages(), ...supplierContext.pages()]) await open.close();
   });
 });
