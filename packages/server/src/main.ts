@@ -9,6 +9,12 @@ async function withLocalXero(config: Config): Promise<{ config: Config; close?: 
   if (config.xero.clientId || config.env === 'production') return { config };
   const { startXeroEmulator, DEMO } = await import('@vouch/xero-emulator');
   const emulator = await startXeroEmulator({ port: config.xero.emulatorPort, host: '127.0.0.1', seed: 'demo' });
+  // The demo app knows port 4000; register this server's own callback and webhook URLs too (PORT may differ).
+  const origin = new URL(config.xero.redirectUri).origin;
+  emulator.control.updateApp(DEMO.clientId, {
+    redirectUris: [...new Set([...DEMO.redirectUris, config.xero.redirectUri])],
+    webhookUrl: `${origin}/webhooks/xero`,
+  });
   return {
     config: {
       ...config,
