@@ -7,7 +7,6 @@ import { forgetCurrentUser, MeQuery, type CurrentUser } from '../features/accoun
 import { SettingsPage } from '../features/accounts/SettingsPage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
-import { SupplierPage } from '../features/suppliers/SupplierPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
 import { IntegrationsPage } from '../features/xero/IntegrationsPage';
 import { AppFrame } from './AppFrame';
@@ -27,6 +26,8 @@ const PUBLIC_PATHS = new Set(['/invite']);
 
 // Its own chunk: it bundles the server's validators (with the UK modulus tables), which buyers never need.
 const InvitePage = lazy(() => import('../features/invites/InvitePage').then((m) => ({ default: m.InvitePage })));
+// The supplier page (review, invite, timeline) is the largest buyer screen: its own chunk too.
+const SupplierPage = lazy(() => import('../features/suppliers/SupplierPage').then((m) => ({ default: m.SupplierPage })));
 
 export function App() {
   const { location } = useRouter();
@@ -116,11 +117,13 @@ function SignedInRoutes({
   switch (supplierMatch ? '/suppliers/:id' : pathname) {
     case '/suppliers/:id':
       page = (
-        <SupplierPage
-          supplierId={decodeURIComponent(supplierMatch![1]!)}
-          user={user}
-          onSessionExpired={onSessionExpired}
-        />
+        <Suspense fallback={<Loading label="Loading supplier…" />}>
+          <SupplierPage
+            supplierId={decodeURIComponent(supplierMatch![1]!)}
+            user={user}
+            onSessionExpired={onSessionExpired}
+          />
+        </Suspense>
       );
       break;
     case '/suppliers':
