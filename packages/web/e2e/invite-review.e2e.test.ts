@@ -466,6 +466,20 @@ describe('invite to another address, resend and revoke', () => {
       await supplierPage.getByText(/Ask the business that invited you/).waitFor();
       await snapshot(supplierPage, 'invite-revoked');
 
+      // The list pages with Load more (50 at a time).
+      for (let i = 1; i <= 51; i++) {
+        await buyer.client.request(`mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`, {
+          input: { name: `Filler Supplier ${String(i).padStart(2, '0')}` },
+        });
+      }
+      await page.goto(at('/suppliers'));
+      await page.getByText('52 suppliers · showing the first 50').waitFor();
+      const table = page.getByRole('table', { name: 'Suppliers' });
+      await expect.poll(() => table.getByRole('row').count(), WAIT).toBe(51); // + the header row
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await expect.poll(() => table.getByRole('row').count(), WAIT).toBe(53);
+      await expect.poll(() => page.getByRole('button', { name: 'Load more' }).count(), WAIT).toBe(0);
+
       // Another organisation's (or no) supplier: a plain not-found page.
       await page.goto(at('/suppliers/00000000-0000-4000-8000-000000000000'));
       await page.getByRole('heading', { level: 1, name: 'Supplier not found' }).waitFor();
