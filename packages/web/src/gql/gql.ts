@@ -21,6 +21,10 @@ type Documents = {
     "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": typeof types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment ApiKeysSection_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scope\n    canReadBankDetails\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeysSection_ApiKeyFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scope: ApiKeyScope!, $canReadBankDetails: Boolean!) {\n    createApiKey(name: $name, scope: $scope, canReadBankDetails: $canReadBankDetails) {\n      apiKey {\n        ...ApiKeysSection_apiKey\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!) {\n    inviteSuppliers(supplierIds: $supplierIds) {\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": typeof types.BulkInviteSuppliersDocument,
     "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": typeof types.SupplierInviteDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.InvitePanel_SupplierFragmentDoc,
@@ -41,6 +45,12 @@ type Documents = {
     "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n    hasDrift\n    inviteStatus\n    awaitingReview\n    syncStatus\n  }\n": typeof types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList(\n    $first: Int!\n    $after: String\n    $search: String\n    $includeArchived: Boolean! = false\n    $inviteStatus: InviteStatus\n    $awaitingReview: Boolean\n    $hasDrift: Boolean\n    $syncStatus: SyncStatus\n  ) {\n    suppliers(\n      first: $first\n      after: $after\n      search: $search\n      includeArchived: $includeArchived\n      inviteStatus: $inviteStatus\n      awaitingReview: $awaitingReview\n      hasDrift: $hasDrift\n      syncStatus: $syncStatus\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": typeof types.SupplierListDocument,
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": typeof types.SupplierAddedDocument,
+    "\n  query SupplierSyncBlock($id: ID!) {\n    supplier(id: $id) {\n      id\n      syncStatus\n      sync {\n        status\n        acceptedAt\n        syncedAt\n        error\n        attempts\n      }\n    }\n  }\n": typeof types.SupplierSyncBlockDocument,
+    "\n  query FailedSyncs($first: Int!) {\n    failedSyncs(first: $first) {\n      supplier {\n        id\n        name\n        syncStatus\n      }\n      error\n      failedAt\n    }\n  }\n": typeof types.FailedSyncsDocument,
+    "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      observedAt\n    }\n  }\n": typeof types.SyncPanel_OverviewFragmentDoc,
+    "\n  query SyncOverview {\n    syncOverview {\n      ...SyncPanel_overview\n    }\n  }\n": typeof types.SyncOverviewDocument,
+    "\n  subscription SyncUpdated {\n    syncUpdated {\n      supplierIds\n      overview {\n        ...SyncPanel_overview\n      }\n      suppliers {\n        id\n        syncStatus\n      }\n    }\n  }\n": typeof types.SyncUpdatedDocument,
+    "\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        attempts\n      }\n    }\n  }\n": typeof types.RetrySupplierSyncDocument,
     "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n": typeof types.XeroConnectionCard_ConnectionFragmentDoc,
     "\n  mutation DisconnectXero {\n    disconnectXero {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.DisconnectXeroDocument,
     "\n  fragment XeroImportProgress_connection on XeroConnection {\n    id\n    status\n    importStatus\n    importProgress {\n      pages\n      seen\n      created\n      skipped\n      archived\n    }\n  }\n": typeof types.XeroImportProgress_ConnectionFragmentDoc,
@@ -59,6 +69,10 @@ const documents: Documents = {
     "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  fragment ApiKeysSection_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scope\n    canReadBankDetails\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeysSection_ApiKeyFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scope: ApiKeyScope!, $canReadBankDetails: Boolean!) {\n    createApiKey(name: $name, scope: $scope, canReadBankDetails: $canReadBankDetails) {\n      apiKey {\n        ...ApiKeysSection_apiKey\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!) {\n    inviteSuppliers(supplierIds: $supplierIds) {\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": types.BulkInviteSuppliersDocument,
     "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": types.SupplierInviteDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": types.InvitePanel_SupplierFragmentDoc,
@@ -79,6 +93,12 @@ const documents: Documents = {
     "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n    hasDrift\n    inviteStatus\n    awaitingReview\n    syncStatus\n  }\n": types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList(\n    $first: Int!\n    $after: String\n    $search: String\n    $includeArchived: Boolean! = false\n    $inviteStatus: InviteStatus\n    $awaitingReview: Boolean\n    $hasDrift: Boolean\n    $syncStatus: SyncStatus\n  ) {\n    suppliers(\n      first: $first\n      after: $after\n      search: $search\n      includeArchived: $includeArchived\n      inviteStatus: $inviteStatus\n      awaitingReview: $awaitingReview\n      hasDrift: $hasDrift\n      syncStatus: $syncStatus\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": types.SupplierListDocument,
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": types.SupplierAddedDocument,
+    "\n  query SupplierSyncBlock($id: ID!) {\n    supplier(id: $id) {\n      id\n      syncStatus\n      sync {\n        status\n        acceptedAt\n        syncedAt\n        error\n        attempts\n      }\n    }\n  }\n": types.SupplierSyncBlockDocument,
+    "\n  query FailedSyncs($first: Int!) {\n    failedSyncs(first: $first) {\n      supplier {\n        id\n        name\n        syncStatus\n      }\n      error\n      failedAt\n    }\n  }\n": types.FailedSyncsDocument,
+    "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      observedAt\n    }\n  }\n": types.SyncPanel_OverviewFragmentDoc,
+    "\n  query SyncOverview {\n    syncOverview {\n      ...SyncPanel_overview\n    }\n  }\n": types.SyncOverviewDocument,
+    "\n  subscription SyncUpdated {\n    syncUpdated {\n      supplierIds\n      overview {\n        ...SyncPanel_overview\n      }\n      suppliers {\n        id\n        syncStatus\n      }\n    }\n  }\n": types.SyncUpdatedDocument,
+    "\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        attempts\n      }\n    }\n  }\n": types.RetrySupplierSyncDocument,
     "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n": types.XeroConnectionCard_ConnectionFragmentDoc,
     "\n  mutation DisconnectXero {\n    disconnectXero {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.DisconnectXeroDocument,
     "\n  fragment XeroImportProgress_connection on XeroConnection {\n    id\n    status\n    importStatus\n    importProgress {\n      pages\n      seen\n      created\n      skipped\n      archived\n    }\n  }\n": types.XeroImportProgress_ConnectionFragmentDoc,
@@ -132,6 +152,22 @@ export function graphql(source: "\n  query Me {\n    me {\n      ...CurrentUser_
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeysSection_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scope\n    canReadBankDetails\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeysSection_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scope\n    canReadBankDetails\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeysSection_apiKey\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeysSection_apiKey\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scope: ApiKeyScope!, $canReadBankDetails: Boolean!) {\n    createApiKey(name: $name, scope: $scope, canReadBankDetails: $canReadBankDetails) {\n      apiKey {\n        ...ApiKeysSection_apiKey\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $scope: ApiKeyScope!, $canReadBankDetails: Boolean!) {\n    createApiKey(name: $name, scope: $scope, canReadBankDetails: $canReadBankDetails) {\n      apiKey {\n        ...ApiKeysSection_apiKey\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -212,6 +248,30 @@ export function graphql(source: "\n  query SupplierList(\n    $first: Int!\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n"): (typeof documents)["\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupplierSyncBlock($id: ID!) {\n    supplier(id: $id) {\n      id\n      syncStatus\n      sync {\n        status\n        acceptedAt\n        syncedAt\n        error\n        attempts\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupplierSyncBlock($id: ID!) {\n    supplier(id: $id) {\n      id\n      syncStatus\n      sync {\n        status\n        acceptedAt\n        syncedAt\n        error\n        attempts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FailedSyncs($first: Int!) {\n    failedSyncs(first: $first) {\n      supplier {\n        id\n        name\n        syncStatus\n      }\n      error\n      failedAt\n    }\n  }\n"): (typeof documents)["\n  query FailedSyncs($first: Int!) {\n    failedSyncs(first: $first) {\n      supplier {\n        id\n        name\n        syncStatus\n      }\n      error\n      failedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      observedAt\n    }\n  }\n"): (typeof documents)["\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      observedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncOverview {\n    syncOverview {\n      ...SyncPanel_overview\n    }\n  }\n"): (typeof documents)["\n  query SyncOverview {\n    syncOverview {\n      ...SyncPanel_overview\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SyncUpdated {\n    syncUpdated {\n      supplierIds\n      overview {\n        ...SyncPanel_overview\n      }\n      suppliers {\n        id\n        syncStatus\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SyncUpdated {\n    syncUpdated {\n      supplierIds\n      overview {\n        ...SyncPanel_overview\n      }\n      suppliers {\n        id\n        syncStatus\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        attempts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        attempts\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

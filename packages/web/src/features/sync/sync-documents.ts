@@ -1,5 +1,5 @@
 import { useSubscription } from '@apollo/client/react';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { graphql } from '../../gql';
 import type { SyncUpdatedSubscription as SyncUpdatedEvent } from '../../gql/graphql';
 
@@ -71,8 +71,11 @@ type SyncUpdate = SyncUpdatedEvent['syncUpdated'];
  */
 export function useSyncUpdated(onUpdate: (update: SyncUpdate) => void): void {
   const latest = useRef(onUpdate);
-  latest.current = onUpdate;
+  useEffect(() => {
+    latest.current = onUpdate;
+  });
   useSubscription(SyncUpdatedSubscription, {
+    ignoreResults: true,
     onData: ({ data }) => {
       const update = data.data?.syncUpdated;
       if (update) latest.current(update);

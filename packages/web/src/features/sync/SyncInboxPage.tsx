@@ -1,0 +1,179 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'react';
+import { isUnauthenticated, toUserFacingError } from '../../app/errors';
+import { Link } from '../../app/router';
+import { useNow } from '../../app/useNow';
+import { Alert } from '../../components/Alert';
+import { PageHeading } from '../../components/PageHeading';
+import { Loading } from '../../components/Spinner';
+import { graphql } from '../../gql';
+import type { CurrentUser } from '../accounts/current-user';
+import { formatDateTime } from '../suppliers/format-date';
+import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, useSyncUpdated } from './sync-documents';
+import { failedAtText, retryErrorMessage } from './sync-text';
+
+const FailedSyncsQuery = graphql(`
+  query FailedSyncs($first: Int!) {
+    failedSyncs(first: $first) {
+      supplier {
+        id
+        name
+        syncStatus
+      }
+      error
+      failedAt
+    }
+  }
+`);
+
+const INBOX_SIZE = 200;
+
+/** `/sync`: what Xero refused, with its message, newest first; Retry once the problem is fixed. */
+export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
+  const client = useApolloClient();
+  const now = useNow();
+  const canRetry = user.role === 'ADMIN' || user.role === 'APPROVER';
+  const { data, error, loading, refetch } = useQuery(FailedSyncsQuery, {
+    variables: { first: INBOX_SIZE },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [retry] = useMutation(RetrySupplierSyncMutation);
+  const [retrying, setRetrying] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // A push that fails or recovers elsewhere changes the inbox: reload it when any status moves.
+  useSyncUpdated(() => {
+    void refetch().catch(() => undefined);
+  });
+
+  const expired = error ? isUnauthenticated(error) : false;
+  useEffect(() => {
+    if (expired) onSessionExpired();
+  }, [expired, onSessionExpired]);
+
+  // Retried suppliers leave the list at once; the refetch that follows has the server's word.
+  const [retried, setRetried] = useState<ReadonlySet<string>>(new Set());
+  const rows = (data?.failedSyncs ?? []).filter((row) => !retried.has(row.supplier.id));
+
+  const onRetry = async (supplierId: string, name: string) => {
+    if (retrying) return;
+    setRetrying(supplierId);
+    setProblem(null);
+    setOutcome(null);
+    try {
+      await retry({ variables: { supplierId } });
+      setRetried((prev) => new Set(prev).add(supplierId));
+      setOutcome(`${name} will be sent to Xero again.`);
+      await client.refetchQueries({ include: SYNC_DEPENDENT_QUERIES }).catch(() => undefined);
+      setRetried((prev) => {
+        const next = new Set(prev);
+        next.delete(supplierId);
+        return next;
+      });
+    } catch (caught) {
+      setProblem(retryErrorMessage(toUserFacingError(caught)));
+    } finally {
+      setRetrying(null);
+    }
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <PageHeading title="Sync inbox">Sync inbox</PageHeading>
+        <p className="page-header__lead">
+          Changes Xero refused, with Xero’s message. Fix the problem in Vouch or in Xero, then send it again.
+        </p>
+      </div>
+
+      {outcome ? (
+        <p role="status" className="notice">
+          {outcome}
+        </p>
+      ) : null}
+      {problem ? <Alert>{problem}</Alert> : null}
+
+      {error && !data && !expired ? (
+        <Alert>
+          <p>{toUserFacingError(error).message}</p>
+          <button type="button" className="button button--small" onClick={() => void refetch().catch(() => undefined)}>
+            Try again
+          </button>
+        </Alert>
+      ) : null}
+
+      {!data && loading ? <Loading label="Loading the sync inbox…" /> : null}
+
+      {data && rows.length === 0 ? (
+        <section className="empty-state" aria-labelledby="sync-inbox-empty">
+          <div className="empty-state__icon" aria-hidden="true">
+            <svg viewBox="0 0 24 24" width="28" height="28" fill="none" stroke="currentColor" strokeWidth="1.8">
+              <path d="m5 12.5 4.5 4.5L19 7.5" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+          </div>
+          <h2 id="sync-inbox-empty" className="empty-state__title">
+            Nothing failed — every accepted change is in Xero.
+          </h2>
+          <p className="empty-state__text">
+            If Xero refuses a change, it appears here with Xero’s message. <Link to="/integrations">See sync status</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {rows.length > 0 ? (
+        <div className="table-wrap" role="region" aria-labelledby="sync-inbox-caption" tabIndex={0}>
+          <table className="table sync-inbox">
+            <caption id="sync-inbox-caption" className="visually-hidden">
+              Changes Xero refused
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Supplier</th>
+                <th scope="col">Xero’s message</th>
+                <th scope="col">When</th>
+                {canRetry ? (
+                  <th scope="col">
+                    <span className="visually-hidden">Action</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={`${row.supplier.id}-${row.failedAt}`}>
+                  <th scope="row">
+                    <Link to={`/suppliers/${row.supplier.id}`}>{row.supplier.name}</Link>
+                  </th>
+                  <td className="sync-inbox__error">{row.error}</td>
+                  <td>
+                    <time dateTime={row.failedAt} title={formatDateTime(row.failedAt)}>
+                      {failedAtText(row.failedAt, now)}
+                    </time>
+                  </td>
+                  {canRetry ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={`Retry ${row.supplier.name}`}
+                        aria-disabled={retrying !== null || undefined}
+                        onClick={() => void onRetry(row.supplier.id, row.supplier.name)}
+                      >
+                        {retrying === row.supplier.id ? 'Retrying…' : 'Retry'}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {data && rows.length > 0 && !canRetry ? (
+        <p className="muted sync-inbox__note">An admin or an approver can send these to Xero again.</p>
+      ) : null}
+    </>
+  );
+}

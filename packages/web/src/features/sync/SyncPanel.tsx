@@ -1,0 +1,92 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { toUserFacingError } from '../../app/errors';
+import { Link } from '../../app/router';
+import { useNow } from '../../app/useNow';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Spinner';
+import { headroomText } from '../xero/xero-text';
+import { SyncOverviewQuery, useSyncUpdated } from './sync-documents';
+import { failuresText, lastSuccessText, oldestPendingText, queueText } from './sync-text';
+
+function absolute(iso: string | null | undefined): string | undefined {
+  if (!iso) return undefined;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date.toLocaleString();
+}
+
+/**
+ * "Sync with Xero" on the Integrations page: what is waiting to go to Xero and for how long, the last
+ * success, what Xero refused (linking to the Sync inbox) and the API headroom. Live via `syncUpdated`.
+ */
+export function SyncPanel() {
+  const client = useApolloClient();
+  const now = useNow();
+  const { data, error, loading, refetch } = useQuery(SyncOverviewQuery, { fetchPolicy: 'cache-and-network' });
+  useSyncUpdated((update) => {
+    client.cache.writeQuery({ query: SyncOverviewQuery, data: { syncOverview: update.overview } });
+  });
+
+  const overview = data?.syncOverview;
+  const oldest = overview && overview.queueDepth > 0 ? oldestPendingText(overview.oldestPendingAt, now) : null;
+  const headroom = overview ? headroomText(overview.apiHeadroom) : null;
+
+  return (
+    <section className="card sync-panel" aria-labelledby="sync-panel-title">
+      <h2 id="sync-panel-title" className="card__title">
+        Sync with Xero
+      </h2>
+      <p className="card__lead">Changes you accept are sent to Xero in the background, in the order they were accepted.</p>
+      {!overview && loading ? <Loading label="Loading sync status…" /> : null}
+      {!overview && error ? (
+        <Alert>
+          <p>{toUserFacingError(error).message}</p>
+          <button type="button" className="button button--small" onClick={() => void refetch().catch(() => undefined)}>
+            Try again
+          </button>
+        </Alert>
+      ) : null}
+      {overview ? (
+        <dl className="details">
+          <div className="details__row">
+            <dt>Waiting</dt>
+            <dd>
+              {queueText(overview.queueDepth)}
+              {oldest ? (
+                <>
+                  {' · '}
+                  <time dateTime={overview.oldestPendingAt ?? undefined} title={absolute(overview.oldestPendingAt)}>
+                    {oldest}
+                  </time>
+                </>
+              ) : null}
+            </dd>
+          </div>
+          <div className="details__row">
+            <dt>Last sent</dt>
+            <dd>
+              <time dateTime={overview.lastSuccessAt ?? undefined} title={absolute(overview.lastSuccessAt)}>
+                {lastSuccessText(overview.lastSuccessAt, now)}
+              </time>
+            </dd>
+          </div>
+          <div className="details__row">
+            <dt>Failed</dt>
+            <dd className={overview.failedCount > 0 ? 'sync-panel__failed' : undefined}>
+              {failuresText(overview.failedCount)}
+              {overview.failedCount > 0 ? (
+                <>
+                  {' · '}
+                  <Link to="/sync">Open the sync inbox</Link>
+                </>
+              ) : null}
+            </dd>
+          </div>
+          <div className="details__row">
+            <dt>Xero API</dt>
+            <dd>{headroom ?? <span className="muted">Not known yet</span>}</dd>
+          </div>
+        </dl>
+      ) : null}
+    </section>
+  );
+}
