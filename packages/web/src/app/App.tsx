@@ -8,6 +8,7 @@ import { SettingsPage } from '../features/accounts/SettingsPage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
+import { SyncInboxPage } from '../features/sync/SyncInboxPage';
 import { IntegrationsPage } from '../features/xero/IntegrationsPage';
 import { AppFrame } from './AppFrame';
 import { toUserFacingError } from './errors';
@@ -134,6 +135,9 @@ function SignedInRoutes({
       break;
     case '/settings':
       page = <SettingsPage user={user} />;
+      break;
+    case '/sync':
+      page = <SyncInboxPage user={user} onSessionExpired={onSessionExpired} />;
       break;
     default:
       page = (

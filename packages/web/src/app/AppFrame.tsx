@@ -7,6 +7,7 @@ import { Link, useRouter } from './router';
 export const NAV_ITEMS = [
   { to: '/suppliers', label: 'Suppliers' },
   { to: '/integrations', label: 'Integrations' },
+  { to: '/sync', label: 'Sync' },
   { to: '/settings', label: 'Settings' },
 ] as const;
 
