@@ -1,0 +1,85 @@
+import { useSubscription } from '@apollo/client/react';
+import { useEffect, useRef } from 'react';
+import { graphql } from '../../gql';
+import type { SyncUpdatedSubscription as SyncUpdatedEvent } from '../../gql/graphql';
+
+export const SyncOverviewFragment = graphql(`
+  fragment SyncPanel_overview on SyncOverview {
+    queueDepth
+    oldestPendingAt
+    lastSuccessAt
+    failedCount
+    apiHeadroom {
+      minuteRemaining
+      dayRemaining
+      observedAt
+    }
+  }
+`);
+
+/** The organisation's outbound queue (not normalised: it has no id, so events rewrite this root field). */
+export const SyncOverviewQuery = graphql(`
+  query SyncOverview {
+    syncOverview {
+      ...SyncPanel_overview
+    }
+  }
+`);
+
+/**
+ * Live from any server instance. Suppliers carry their id, so Apollo merges each one's new status into
+ * every list and page that shows it; the overview is written into the SyncOverview query by its users.
+ */
+export const SyncUpdatedSubscription = graphql(`
+  subscription SyncUpdated {
+    syncUpdated {
+      supplierIds
+      overview {
+        ...SyncPanel_overview
+      }
+      suppliers {
+        id
+        syncStatus
+      }
+    }
+  }
+`);
+
+export const RetrySupplierSyncMutation = graphql(`
+  mutation RetrySupplierSync($supplierId: ID!) {
+    retrySupplierSync(supplierId: $supplierId) {
+      id
+      syncStatus
+      sync {
+        status
+        syncedAt
+        error
+        attempts
+      }
+    }
+  }
+`);
+
+/** Queries showing sync state that only a refetch brings up to date (active ones only are refetched). */
+export const SYNC_DEPENDENT_QUERIES = ['SyncOverview', 'FailedSyncs', 'SupplierSyncBlock'];
+
+type SyncUpdate = SyncUpdatedEvent['syncUpdated'];
+
+/**
+ * Calls `onUpdate` for each sync event (the socket opens lazily and is shared with other subscriptions).
+ * A lost socket is non-fatal: the page was loaded over HTTP and stays correct until the next visit.
+ */
+export function useSyncUpdated(onUpdate: (update: SyncUpdate) => void): void {
+  const latest = useRef(onUpdate);
+  useEffect(() => {
+    latest.current = onUpdate;
+  });
+  useSubscription(SyncUpdatedSubscription, {
+    ignoreResults: true,
+    onData: ({ data }) => {
+      const update = data.data?.syncUpdated;
+      if (update) latest.current(update);
+    },
+    onError: () => undefined,
+  });
+}
