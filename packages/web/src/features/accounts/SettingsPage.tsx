@@ -5,6 +5,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { Loading } from '../../components/Spinner';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
+import { ApiKeysSection } from '../api-keys/ApiKeysSection';
 import { roleLabel, type CurrentUser } from './current-user';
 
 const OrganisationSettingsQuery = graphql(`
@@ -140,6 +141,8 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
           </div>
         </dl>
       </section>
+
+      <ApiKeysSection user={user} />
     </>
   );
 }

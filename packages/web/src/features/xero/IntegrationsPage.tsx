@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
 import { Loading } from '../../components/Spinner';
 import type { CurrentUser } from '../accounts/current-user';
+import { SyncPanel } from '../sync/SyncPanel';
 import { useStartXeroConnection } from './useStartXeroConnection';
 import { XeroConnectionQuery, XeroConnectionUpdatedSubscription } from './xero-connection';
 import { XeroConnectionCard } from './XeroConnectionCard';
@@ -130,6 +131,7 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
       ) : null}
 
       {loaded && !(attemptId && isAdmin) ? <XeroConnectionCard connection={connection} canManage={isAdmin} /> : null}
+      {loaded && connection && !(attemptId && isAdmin) ? <SyncPanel /> : null}
     </>
   );
 }
