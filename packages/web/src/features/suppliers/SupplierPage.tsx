@@ -11,6 +11,7 @@ import { InvitePanel } from '../invites/InvitePanel';
 import { ChangeRequestHistory } from '../review/ChangeRequestHistory';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { Timeline } from '../review/Timeline';
+import { SupplierSyncBlock } from '../sync/SupplierSyncBlock';
 import { formatDate, formatDateTime } from './format-date';
 import { fieldLabel, formatAddress, formatPerson, formatPhone, formatValue } from './supplier-values';
 
@@ -241,6 +242,8 @@ export function SupplierPage({
             </div>
           </section>
         ) : null}
+
+        <SupplierSyncBlock supplierId={supplier.id} canRetry={canManage} />
 
         <InvitePanel supplier={supplier} canManage={canManage} onChanged={reload} />
 

@@ -1,7 +1,8 @@
 import { Link } from '../../app/router';
 import { graphql } from '../../gql';
-import type { SupplierTable_SupplierFragment, SyncStatus } from '../../gql/graphql';
+import type { SupplierTable_SupplierFragment } from '../../gql/graphql';
 import { INVITE_STATUS_LABELS } from '../invites/invite-status';
+import { SyncStatusBadge } from '../sync/SyncStatusBadge';
 import { formatDate } from './format-date';
 
 export const SupplierTableFragment = graphql(`
@@ -18,12 +19,6 @@ export const SupplierTableFragment = graphql(`
     syncStatus
   }
 `);
-
-const SYNC_BADGES: Partial<Record<SyncStatus, { label: string; tone: string }>> = {
-  PENDING: { label: 'Sending to Xero', tone: 'badge--neutral' },
-  SYNCING: { label: 'Sending to Xero', tone: 'badge--neutral' },
-  FAILED: { label: 'Xero update failed', tone: 'badge--warning' },
-};
 
 interface Selection {
   selected: ReadonlySet<string>;
@@ -65,7 +60,6 @@ export function SupplierTable({
         </thead>
         <tbody>
           {suppliers.map((supplier) => {
-            const sync = supplier.syncStatus ? SYNC_BADGES[supplier.syncStatus] : undefined;
             return (
               <tr key={supplier.id}>
                 {selection ? (
@@ -94,7 +88,7 @@ export function SupplierTable({
                     ) : supplier.hasDrift ? (
                       <span className="badge">Differs in Xero</span>
                     ) : null}
-                    {sync ? <span className={`badge ${sync.tone}`}>{sync.label}</span> : null}
+                    <SyncStatusBadge status={supplier.syncStatus} />
                   </span>
                 </th>
                 <td>{supplier.email ?? <span className="muted">No email</span>}</td>
