@@ -46,7 +46,7 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
   const xeroGateway = new XeroGateway(config.xero, log, limiter);
   const xeroTokens = new XeroTokenStore(orm, xeroGateway, new TokenCrypto(config.tokenKeys), pubsub, log);
   const xeroSync = new XeroSyncService(orm, config, xeroGateway, xeroTokens, new ContactIngestService(pubsub), jobs, pubsub);
-  const push = new PushService(orm, xeroGateway, xeroTokens, jobs, pubsub, log);
+  const push = new PushService(orm, xeroGateway, xeroTokens, jobs, pubsub, log, limiter);
   return {
     config,
     pubsub,

@@ -15,6 +15,7 @@ import type { XeroGateway, XeroContact } from '../xero/xero.gateway.js';
 import type { XeroTokenStore } from '../xero/xero-token-store.js';
 import { toXeroContact, type PushPayload } from './map-to-xero.js';
 import { retryTemporary } from './retry.js';
+import type { TenantRateLimiter } from './rate-limiter.js';
 
 export const PUSH_SUPPLIERS = 'xero.push-suppliers';
 export const BATCH_SIZE = 50;
@@ -58,6 +59,7 @@ export class PushService {
     private readonly jobs: JobQueue,
     private readonly pubsub: EventBus,
     private readonly log: Logger,
+    private readonly limiter?: TenantRateLimiter,
   ) {}
 
   async wake(organisationId: string): Promise<void> {
@@ -72,6 +74,8 @@ export class PushService {
       return;
     }
     for (let round = 0; round < 10_000; round++) {
+      // Wait for Xero budget before gathering the batch: what arrives meanwhile rides along.
+      await this.limiter?.waitForSlot(connection.tenantId);
       const batch = await this.claim(organisationId);
       if (!batch.length) return;
       await this.send(connection, batch, log);

@@ -79,7 +79,20 @@ export class TenantRateLimiter {
     }
   }
 
-  private async acquire(tenantId: string): Promise<Acquired> {
+  /**
+   * Waits until a call could start now, without taking the slot. Batching callers (the outbound push) wait
+   * here first and only then gather their batch, so it holds everything that arrived while they waited.
+   */
+  async waitForSlot(tenantId: string, maxWaitMs = 10 * MINUTE): Promise<void> {
+    const started = this.clock.now();
+    for (;;) {
+      const slot = await this.acquire(tenantId, true);
+      if (slot.ok || this.clock.now() - started + slot.waitMs > maxWaitMs) return;
+      await this.clock.sleep(slot.waitMs);
+    }
+  }
+
+  private async acquire(tenantId: string, peek = false): Promise<Acquired> {
     const em = this.orm.em.fork();
     return await em.transactional(async (tx) => {
       const conn = tx.getConnection();
@@ -129,6 +142,7 @@ export class TenantRateLimiter {
         waits.push(Math.min(250, usage!.soonest_lease ? new Date(usage!.soonest_lease).getTime() - now.getTime() : 250));
       }
       if (waits.length) return { ok: false as const, waitMs: Math.max(1, ...waits) };
+      if (peek) return { ok: true as const, callId: '' };
       const [call] = await conn.execute<{ id: string }[]>(
         'insert into xero_calls (id, tenant_id, started_at, lease_until) values (gen_random_uuid(), ?, ?, ?) returning id',
         [tenantId, now, new Date(now.getTime() + LEASE_MS)],
