@@ -269,3 +269,27 @@ describe('who may decide', () => {
     await expect(app.orm.em.getConnection().execute('delete from audit_events')).rejects.toThrow(/append-only/);
   });
 });
+
+describe('reminders and expiry', () => {
+  it('reminds until submission with a fresh link (the old one retires), and expires overdue invites', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token, inviteId } = await invited(buyer, supplierId, supplierEmail);
+    await app.orm.em.getConnection().execute(`update invites set next_reminder_at = now() - interval '1 minute' where id = ?`, [inviteId]);
+    const before = smtp.messages.length;
+    expect(await app.services.invites.sendReminders()).toBeGreaterThanOrEqual(1);
+    const reminder = await mailTo(supplierEmail, /^Reminder: /, before);
+    const fresh = tokenIn(reminder);
+    expect(fresh).not.toBe(token);
+    expect((await graphqlClient(app.url).request(OPEN, { t: token })).errors?.[0]?.extensions?.reason).toBe('INVITE_NOT_FOUND');
+    expect((await graphqlClient(app.url).request(OPEN, { t: fresh })).errors).toBeUndefined();
+    // Not due again yet: no second reminder for this supplier.
+    const count = () => smtp.messages.filter((m) => m.to.includes(supplierEmail) && /^Reminder: /.test(m.subject)).length;
+    await app.services.invites.sendReminders();
+    expect(count()).toBe(1);
+
+    await app.orm.em.getConnection().execute(`update invites set expires_at = now() - interval '1 minute' where id = ?`, [inviteId]);
+    expect(await app.services.invites.expireOverdue()).toBeGreaterThanOrEqual(1);
+    const listed = await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>('query { suppliers(inviteStatus: EXPIRED) { edges { node { id } } } }');
+    expect(listed.data!.suppliers.edges.map((e) => e.node.id)).toEqual([supplierId]);
+  });
+});
