@@ -39,6 +39,7 @@ export class FieldChange {
 
 @ObjectType()
 export class Approval {
+  @Field(() => ID) userId!: string;
   @Field(() => String) userName!: string;
   @Field(() => GraphQLDateTimeISO) at!: Date;
 }
