@@ -21,12 +21,29 @@ function absolute(iso: string | null | undefined): string | undefined {
 export function SyncPanel() {
   const client = useApolloClient();
   const now = useNow();
-  const { data, error, loading, refetch } = useQuery(SyncOverviewQuery, { fetchPolicy: 'cache-and-network' });
+  // errorPolicy 'all': one figure failing on the server must not hide the others.
+  const { data, error, loading, refetch } = useQuery(SyncOverviewQuery, {
+    fetchPolicy: 'cache-and-network',
+    errorPolicy: 'all',
+  });
   useSyncUpdated((update) => {
-    client.cache.writeQuery({ query: SyncOverviewQuery, data: { syncOverview: update.overview } });
+    if (!update.overview) return;
+    const previous = client.cache.readQuery({ query: SyncOverviewQuery })?.syncOverview;
+    client.cache.writeQuery({
+      query: SyncOverviewQuery,
+      data: {
+        syncOverview: {
+          ...update.overview,
+          // The last success only moves forward; a partial event never erases it.
+          lastSuccessAt: update.overview.lastSuccessAt ?? previous?.lastSuccessAt ?? null,
+        },
+      },
+    });
   });
 
   const overview = data?.syncOverview;
+  // Partial data: a missing stamp is unknown rather than "never".
+  const partial = Boolean(overview && error);
   const oldest = overview && overview.queueDepth > 0 ? oldestPendingText(overview.oldestPendingAt, now) : null;
   const headroom = overview ? headroomText(overview.apiHeadroom) : null;
 
@@ -65,7 +82,7 @@ export function SyncPanel() {
             <dt>Last sent</dt>
             <dd>
               <time dateTime={overview.lastSuccessAt ?? undefined} title={absolute(overview.lastSuccessAt)}>
-                {lastSuccessText(overview.lastSuccessAt, now)}
+                {partial && !overview.lastSuccessAt ? 'Not available right now' : lastSuccessText(overview.lastSuccessAt, now)}
               </time>
             </dd>
           </div>

@@ -1,4 +1,4 @@
-import { useSubscription } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { graphql } from '../../gql';
 import type { SyncUpdatedSubscription as SyncUpdatedEvent } from '../../gql/graphql';
@@ -67,19 +67,24 @@ type SyncUpdate = SyncUpdatedEvent['syncUpdated'];
 
 /**
  * Calls `onUpdate` for each sync event (the socket opens lazily and is shared with other subscriptions).
- * A lost socket is non-fatal: the page was loaded over HTTP and stays correct until the next visit.
+ * Events are read with errorPolicy 'all' straight from `client.subscribe` (useSubscription drops the data
+ * of an event that carries any error), so a figure that fails to resolve in the overview never hides
+ * which suppliers moved. A lost socket is non-fatal: the page was loaded over HTTP.
  */
 export function useSyncUpdated(onUpdate: (update: SyncUpdate) => void): void {
+  const client = useApolloClient();
   const latest = useRef(onUpdate);
   useEffect(() => {
     latest.current = onUpdate;
   });
-  useSubscription(SyncUpdatedSubscription, {
-    ignoreResults: true,
-    onData: ({ data }) => {
-      const update = data.data?.syncUpdated;
-      if (update) latest.current(update);
-    },
-    onError: () => undefined,
-  });
+  useEffect(() => {
+    const subscription = client.subscribe({ query: SyncUpdatedSubscription, errorPolicy: 'all' }).subscribe({
+      next: (result) => {
+        const update = result.data?.syncUpdated;
+        if (update) latest.current(update as SyncUpdate);
+      },
+      error: () => undefined,
+    });
+    return () => subscription.unsubscribe();
+  }, [client]);
 }
