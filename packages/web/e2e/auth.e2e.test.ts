@@ -222,7 +222,7 @@ describe('buyer app in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
 
       const nav = page.getByRole('navigation', { name: 'Main' });
-      for (const name of ['Suppliers', 'Integrations', 'Settings']) {
+      for (const name of ['Suppliers', 'Integrations', 'Sync', 'Settings']) {
         const link = nav.getByRole('link', { name });
         await link.waitFor();
         const box = await link.boundingBox();
