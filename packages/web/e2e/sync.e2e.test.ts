@@ -1,0 +1,212 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { graphqlClient, signUpBuyer, startTestApp } from '@vouch/server/testing';
+import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
+import { driveConsent } from '@vouch/xero-emulator/testing';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Outbound sync in the browser: a change Xero refuses (a contact name already taken in Xero) shows on the
+ * Integrations panel, in the Sync inbox with Xero's message, as a badge in the Suppliers list and on the
+ * supplier page; once fixed in Xero, Retry from the inbox sends it and the supplier page turns Synced
+ * live. Everything is seeded through the API (Xero connect, invite, the supplier's submission, accept).
+ */
+
+const webDist = fileURLToPath(new URL('../dist', import.meta.url));
+const screenshotDir = fileURLToPath(new URL('./screenshots', import.meta.url));
+const WAIT = { timeout: 15_000 };
+const XERO_USER = { email: 'owner@sync-e2e.example', password: 'xero-password-1' };
+
+let emulator: XeroEmulator;
+let tenantId: string;
+let app: { url: string; close(): Promise<void> };
+let context: BrowserContext;
+let profileDir: string;
+
+function at(pathname: string): string {
+  return new URL(pathname, app.url).toString();
+}
+
+async function snapshot(page: Page, name: string): Promise<void> {
+  if (!process.env.VOUCH_E2E_SCREENSHOTS) return;
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    await mkdir(screenshotDir, { recursive: true });
+    await page
+      .screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true })
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+function must<T>(response: { data?: T | null; errors?: unknown[] }): T {
+  if (response.errors?.length || !response.data) throw new Error(JSON.stringify(response.errors));
+  return response.data;
+}
+
+/** A buyer connected to the emulator's organisation with its suppliers imported, all through the API. */
+async function connectedBuyer() {
+  const buyer = await signUpBuyer(app.url, { organisationName: 'Sync Bakery Ltd' });
+  const start = must(await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>(
+    'mutation { startXeroConnection { authorizeUrl } }',
+  ));
+  const consent = await driveConsent(start.startXeroConnection.authorizeUrl, XERO_USER);
+  const callback = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
+  const attemptId = new URL(callback.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
+  must(await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', {
+    a: attemptId,
+    t: tenantId,
+  }));
+  await expect
+    .poll(async () => must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>(
+      '{ xeroConnection { importStatus } }',
+    )).xeroConnection?.importStatus, WAIT)
+    .toBe('DONE');
+  return buyer;
+}
+
+/** The supplier renames itself through its invite link and the buyer accepts: the change goes to Xero. */
+async function acceptedRename(buyer: Awaited<ReturnType<typeof signUpBuyer>>, supplierId: string, name: string) {
+  const invited = must(await buyer.client.request<{ inviteSuppliers: { link: string | null }[] }>(
+    'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }',
+    { ids: [supplierId] },
+  ));
+  const token = new URLSearchParams(new URL(invited.inviteSuppliers[0]!.link!).hash.slice(1)).get('token')!;
+  const supplier = graphqlClient(app.url);
+  const code = must(await supplier.request<{ sendSupplierCode: { devCode: string } }>(
+    'mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }',
+    { t: token },
+  )).sendSupplierCode.devCode;
+  must(await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', {
+    t: token,
+    c: code,
+  }));
+  must(await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
+    t: token,
+    i: { name, email: 'accounts@gamma.example' },
+  }));
+  const pending = must(await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(
+    'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }',
+    { id: supplierId },
+  )).supplier.pendingChangeRequest;
+  must(await buyer.client.request('mutation($id: ID!) { acceptChangeRequest(id: $id) { id } }', { id: pending.id }));
+}
+
+beforeAll(async () => {
+  emulator = await startXeroEmulator({ seed: 'none' });
+  emulator.control.createUser(XERO_USER);
+  tenantId = emulator.control.createOrganisation({ name: 'Sync Books Ltd', userEmails: [XERO_USER.email] }).tenantId;
+  emulator.control.seedContacts(tenantId, {
+    contacts: [
+      { Name: 'Gamma Supplies', IsSupplier: true, EmailAddress: 'gamma@example.com' },
+      { Name: 'Taken Name Ltd', IsSupplier: true },
+    ],
+  });
+  app = await startTestApp({ webDist, xeroEmulator: emulator });
+  profileDir = await mkdtemp(path.join(tmpdir(), 'vouch-web-e2e-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(WAIT.timeout);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+  await emulator?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
+describe('outbound sync in the browser', () => {
+  it('shows a refused change everywhere, and Retry after the fix sends it', async () => {
+    const buyer = await connectedBuyer();
+    const gammaId = must(await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>(
+      '{ suppliers(search: "Gamma") { edges { node { id } } } }',
+    )).suppliers.edges[0]!.node.id;
+    await acceptedRename(buyer, gammaId, 'Taken Name Ltd');
+    await expect
+      .poll(async () => must(await buyer.client.request<{ supplier: { syncStatus: string | null } }>(
+        'query($id: ID!) { supplier(id: $id) { syncStatus } }',
+        { id: gammaId },
+      )).supplier.syncStatus, WAIT)
+      .toBe('FAILED');
+
+    const [cookieName, ...cookieValue] = buyer.client.cookie!.split('=');
+    await context.addCookies([{ name: cookieName!, value: cookieValue.join('='), url: app.url }]);
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+    await withScreenshotOnFailure(page, 'sync', async () => {
+      // Integrations: the panel counts the refusal and links to the inbox.
+      await page.goto(at('/integrations'));
+      const panel = page.getByRole('region', { name: 'Sync with Xero' });
+      await panel.getByText('1 change Xero refused').waitFor();
+      await panel.getByText('Nothing waiting').waitFor();
+      await panel.getByText(/calls? left this minute/).waitFor();
+      await snapshot(page, 'sync-panel-failed');
+      await panel.getByRole('link', { name: 'Open the sync inbox' }).click();
+
+      // The inbox: Xero's own message, a link to the supplier, and Retry.
+      await page.getByRole('heading', { level: 1, name: 'Sync inbox' }).waitFor();
+      const row = page.getByRole('row', { name: /Taken Name Ltd/ });
+      await row.getByText(/already assigned to another contact/).waitFor();
+      await row.getByText(/^Failed /).waitFor();
+      expect(await row.getByRole('link', { name: 'Taken Name Ltd' }).getAttribute('href')).toBe(`/suppliers/${gammaId}`);
+      await snapshot(page, 'sync-inbox-failed');
+
+      // The Suppliers list says it in words.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('row', { name: /Taken Name Ltd.*Xero sync failed/ }).waitFor();
+
+      // The supplier page shows Xero's message; keep it open to watch the live update after the retry.
+      const supplierPage = await context.newPage();
+      await supplierPage.goto(at(`/suppliers/${gammaId}`));
+      const block = supplierPage.getByRole('region', { name: 'Xero sync' });
+      await block.getByText('Xero sync failed').waitFor();
+      await block.getByText(/already assigned to another contact/).waitFor();
+      await snapshot(supplierPage, 'supplier-sync-failed');
+
+      // Fixed in Xero (the other contact renamed), then Retry from the inbox.
+      const taken = emulator.control.listContacts(tenantId).find((c) => c.Name === 'Taken Name Ltd')!;
+      emulator.control.editContact(tenantId, taken.ContactID, { Name: 'Taken Name (old) Ltd' });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
+      await page.getByRole('button', { name: 'Retry Taken Name Ltd' }).click();
+      await page.getByRole('status').getByText('Taken Name Ltd will be sent to Xero again.').waitFor();
+      await page.getByRole('heading', { name: 'Nothing failed — every accepted change is in Xero.' }).waitFor();
+
+      // The supplier page turns Synced by itself (syncUpdated), and Xero holds the new name.
+      await block.getByText('Synced to Xero').waitFor();
+      await snapshot(supplierPage, 'supplier-sync-synced');
+      expect(emulator.control.listContacts(tenantId).filter((c) => c.Name === 'Taken Name Ltd')).toHaveLength(1);
+      await supplierPage.close();
+    });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
