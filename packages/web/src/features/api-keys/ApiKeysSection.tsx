@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { toUserFacingError } from '../../app/errors';
 import { useNow } from '../../app/useNow';
 import { Alert } from '../../components/Alert';
@@ -82,6 +82,19 @@ function ApiKeys() {
   const [revokeOutcome, setRevokeOutcome] = useState<string | null>(null);
   const [revokeProblem, setRevokeProblem] = useState<string | null>(null);
 
+  // Focus follows what just happened: the new secret, the revoke outcome (its button is gone), or the
+  // heading once the secret is put away.
+  const secretRef = useRef<HTMLDivElement>(null);
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focusTarget, setFocusTarget] = useState<'secret' | 'outcome' | 'heading' | null>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    const target = { secret: secretRef, outcome: outcomeRef, heading: headingRef }[focusTarget].current;
+    target?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
   const onCreate = async (event: FormEvent) => {
     event.preventDefault();
     if (creating) return;
@@ -96,7 +109,10 @@ function ApiKeys() {
     try {
       const result = await create({ variables: { name: trimmed, scope, canReadBankDetails } });
       const payload = result.data?.createApiKey;
-      if (payload) setCreated({ name: payload.apiKey.name, secret: payload.secret });
+      if (payload) {
+        setCreated({ name: payload.apiKey.name, secret: payload.secret });
+        setFocusTarget('secret');
+      }
       setName('');
       setScope('READ');
       setCanReadBankDetails(false);
@@ -114,6 +130,7 @@ function ApiKeys() {
     try {
       await revoke({ variables: { id: revoking_.id } });
       setRevokeOutcome(`Revoked “${revoking_.name}”. Tools using it are refused from now on.`);
+      setFocusTarget('outcome');
     } catch (caught) {
       setRevokeProblem(apiKeyErrorMessage(toUserFacingError(caught)));
     } finally {
@@ -125,7 +142,7 @@ function ApiKeys() {
 
   return (
     <section className="card api-keys" aria-labelledby="settings-api-keys">
-      <h2 id="settings-api-keys" className="card__title">
+      <h2 id="settings-api-keys" className="card__title" ref={headingRef} tabIndex={-1}>
         API keys
       </h2>
       <p className="card__lead">
@@ -135,7 +152,7 @@ function ApiKeys() {
       </p>
 
       {created ? (
-        <div className="notice notice--warning api-keys__secret">
+        <div className="notice notice--warning api-keys__secret" ref={secretRef} tabIndex={-1}>
           <p>
             <strong>Copy the key for “{created.name}” now. It will not be shown again</strong> — Vouch keeps only a
             fingerprint of it. If you lose it, revoke it and create a new one.
@@ -145,14 +162,21 @@ function ApiKeys() {
             Use it as <code>Authorization: Bearer &lt;key&gt;</code> on requests to <code>/graphql</code> (see{' '}
             <code>docs/api.md</code>).
           </p>
-          <button type="button" className="button button--small" onClick={() => setCreated(null)}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setCreated(null);
+              setFocusTarget('heading');
+            }}
+          >
             I’ve copied it
           </button>
         </div>
       ) : null}
 
       {revokeOutcome ? (
-        <p role="status" className="notice api-keys__status">
+        <p role="status" className="notice api-keys__status" ref={outcomeRef} tabIndex={-1}>
           {revokeOutcome}
         </p>
       ) : null}
