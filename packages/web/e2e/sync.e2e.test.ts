@@ -192,6 +192,11 @@ describe('outbound sync in the browser', () => {
       await block.getByText(/already assigned to another contact/).waitFor();
       await snapshot(supplierPage, 'supplier-sync-failed');
 
+      // The list stays open too: its badge follows the retry live.
+      const listPage = await context.newPage();
+      await listPage.goto(at('/suppliers'));
+      await listPage.getByRole('row', { name: /Taken Name Ltd.*Xero sync failed/ }).waitFor();
+
       // Fixed in Xero (the other contact renamed), then Retry from the inbox.
       const taken = emulator.control.listContacts(tenantId).find((c) => c.Name === 'Taken Name Ltd')!;
       emulator.control.editContact(tenantId, taken.ContactID, { Name: 'Taken Name (old) Ltd' });
@@ -204,7 +209,9 @@ describe('outbound sync in the browser', () => {
       await block.getByText('Synced to Xero').waitFor();
       await snapshot(supplierPage, 'supplier-sync-synced');
       expect(emulator.control.listContacts(tenantId).filter((c) => c.Name === 'Taken Name Ltd')).toHaveLength(1);
+      await listPage.getByRole('row', { name: /Taken Name Ltd.*Synced to Xero/ }).waitFor();
       await supplierPage.close();
+      await listPage.close();
     });
     expect(pageErrors).toEqual([]);
     await page.close();

@@ -11,6 +11,7 @@ import { useDebouncedValue } from '../../app/useDebouncedValue';
 import { graphql } from '../../gql';
 import type { CurrentUser } from '../accounts/current-user';
 import { BulkInvite } from '../invites/BulkInvite';
+import { useSyncUpdated } from '../sync/sync-documents';
 import { INVITE_STATUS_LABELS } from '../invites/invite-status';
 import {
   filterVariables,
@@ -128,6 +129,9 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
       },
     });
   }, [listReady, filtered, subscribeToMore]);
+
+  // Live: the rows' Xero sync badges follow syncUpdated (events are merged into the cache by supplier id).
+  useSyncUpdated();
 
   const expired = error ? isUnauthenticated(error) : false;
   useEffect(() => {

@@ -66,12 +66,13 @@ export const SYNC_DEPENDENT_QUERIES = ['SyncOverview', 'FailedSyncs', 'SupplierS
 type SyncUpdate = SyncUpdatedEvent['syncUpdated'];
 
 /**
- * Calls `onUpdate` for each sync event (the socket opens lazily and is shared with other subscriptions).
- * Events are read with errorPolicy 'all' straight from `client.subscribe` (useSubscription drops the data
+ * Keeps sync state live while mounted: each event's suppliers ({ id, syncStatus }) are merged by id into
+ * every cached list and page, and `onUpdate`, when given, is called with the event. The socket opens
+ * lazily and is shared with other subscriptions. Events are read with errorPolicy 'all' straight from `client.subscribe` (useSubscription drops the data
  * of an event that carries any error), so a figure that fails to resolve in the overview never hides
  * which suppliers moved. A lost socket is non-fatal: the page was loaded over HTTP.
  */
-export function useSyncUpdated(onUpdate: (update: SyncUpdate) => void): void {
+export function useSyncUpdated(onUpdate?: (update: SyncUpdate) => void): void {
   const client = useApolloClient();
   const latest = useRef(onUpdate);
   useEffect(() => {
@@ -81,7 +82,7 @@ export function useSyncUpdated(onUpdate: (update: SyncUpdate) => void): void {
     const subscription = client.subscribe({ query: SyncUpdatedSubscription, errorPolicy: 'all' }).subscribe({
       next: (result) => {
         const update = result.data?.syncUpdated;
-        if (update) latest.current(update as SyncUpdate);
+        if (update) latest.current?.(update as SyncUpdate);
       },
       error: () => undefined,
     });
