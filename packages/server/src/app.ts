@@ -108,9 +108,14 @@ export async function createApp(config: Config): Promise<VouchApp> {
     }
   };
 
+  const formatError = createFormatError(log);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {
       schema,
+      // Subscription and websocket-operation errors get the same codes and messages as HTTP ones.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       onConnect: async (ctx) => {
         // Authenticate once, on connect, from the session cookie of the upgrade request; refuse (4403) without.
         const params = (ctx.connectionParams ?? {}) as { authorization?: unknown; Authorization?: unknown };
@@ -152,7 +157,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
-    formatError: createFormatError(log),
+    formatError,
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();

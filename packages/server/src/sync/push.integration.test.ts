@@ -80,6 +80,10 @@ describe('outbound sync', () => {
     expect(entry.receipt).toMatchObject({ contactId: alpha.xeroContactId, idempotencyKey: entry.idempotencyKey });
     const seen = await buyer.client.request<{ supplier: { syncStatus: string } }>(SUPPLIER, { id: alpha.id });
     expect(seen.data!.supplier.syncStatus).toBe('SYNCED');
+    const overview = await buyer.client.request<{ syncOverview: { queueDepth: number; lastSuccessAt: string; failedCount: number } }>('query { syncOverview { queueDepth lastSuccessAt failedCount } }');
+    expect(overview.errors).toBeUndefined();
+    expect(overview.data!.syncOverview).toMatchObject({ queueDepth: 0, failedCount: 0 });
+    expect(new Date(overview.data!.syncOverview.lastSuccessAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const log = writes().filter((w) => w.path.endsWith(alpha.xeroContactId!));
     expect(log.map((w) => w.headers['idempotency-key'])).toEqual([entry.idempotencyKey]);
   });

@@ -59,8 +59,9 @@ async function overview(ctx: GraphQLContext, organisationId: string): Promise<Sy
   const connection = await em.findOne(XeroConnection, {});
   return {
     queueDepth: Number(row!.depth),
-    oldestPendingAt: row!.oldest,
-    lastSuccessAt: row!.last,
+    // Raw rows carry timestamps as text: make them Dates for the DateTime scalar.
+    oldestPendingAt: row!.oldest ? new Date(row!.oldest) : null,
+    lastSuccessAt: row!.last ? new Date(row!.last) : null,
     failedCount: Number(row!.failed),
     apiHeadroom: connection?.rateLimit
       ? { minuteRemaining: connection.rateLimit.minRemaining, dayRemaining: connection.rateLimit.dayRemaining, appMinuteRemaining: connection.rateLimit.appMinRemaining, observedAt: new Date(connection.rateLimit.at) }
