@@ -56,27 +56,8 @@ export function auditEntity(em: EntityManager, input: AuditInput): AuditEvent {
 }
 
 /** Appends to a supplier's audit trail, inside the caller's transaction when there is one. */
-export function recordAudit(
-  em: EntityManager,
-  input: {
-    organisationId: string;
-    supplierId: string;
-    actor: Actor;
-    kind: string;
-    summary: string;
-    before?: Record<string, unknown> | null;
-    after?: Record<string, unknown> | null;
-  },
-): AuditEvent {
-  return em.create(AuditEvent, {
-    organisation: input.organisationId,
-    supplier: input.supplierId,
-    actorType: input.actor.type,
-    actorId: 'id' in input.actor ? (input.actor.id ?? null) : null,
-    actorLabel: input.actor.label ?? (input.actor.type === 'XERO' ? 'Xero' : 'Vouch'),
-    kind: input.kind,
-    summary: input.summary.slice(0, 500),
-    before: input.before ? (maskBankDetails(input.before) as Record<string, unknown>) : null,
-    after: input.after ? (maskBankDetails(input.after) as Record<string, unknown>) : null,
-  });
+export function recordAudit(em: EntityManager, input: AuditInput): AuditEvent {
+  const event = auditEntity(em, input);
+  em.persist(event);
+  return event;
 }
