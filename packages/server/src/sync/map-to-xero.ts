@@ -1,19 +1,8 @@
 import type { XeroContactInput as Contact } from '../xero/xero.gateway.js';
-import type { AddressData, ContactPersonData, PhoneData } from '../suppliers/supplier-details.types.js';
+import type { MappedContact } from '../xero/map-xero-contact.js';
 
-/** The approved fields an outbox entry carries (see XERO_PUSH_FIELDS). */
-export interface PushPayload {
-  name: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phones: PhoneData[];
-  addresses: AddressData[];
-  contactPersons: ContactPersonData[];
-  taxNumber: string | null;
-  companyNumber: string | null;
-  bankAccountDetails: string | null;
-}
+/** The approved fields an outbox entry carries (see XERO_PUSH_FIELDS): Vouch-owned fields minus the two not pushed. */
+export type PushPayload = Omit<MappedContact['owned'], 'accountNumber' | 'defaultCurrency'>;
 
 const PHONE_TYPES = ['DEFAULT', 'DDI', 'MOBILE', 'FAX'] as const;
 const ADDRESS_TYPES = ['POBOX', 'STREET'] as const;
