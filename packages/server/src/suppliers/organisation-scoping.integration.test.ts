@@ -114,6 +114,22 @@ describe('supplier list', () => {
     expect(page3.data?.suppliers.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('sorts by name with keyset cursors across pages', async () => {
+    const { client } = await signUpBuyer(app.url);
+    for (const name of ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo']) await client.request(CREATE, { input: { name } });
+    const SORTED = 'query($after: String, $sort: SupplierSort) { suppliers(first: 2, after: $after, sort: $sort) { edges { node { name } } pageInfo { hasNextPage endCursor } } }';
+    const names: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { data?: { suppliers: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await client.request(SORTED, { after, sort: 'NAME_ASC' });
+      names.push(...page.data!.suppliers.edges.map((e) => e.node.name));
+      after = page.data!.suppliers.pageInfo.hasNextPage ? page.data!.suppliers.pageInfo.endCursor : null;
+    } while (after);
+    expect(names).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo', 'alpha']);
+    const oldest = await client.request<ListResult>('query { suppliers(first: 1, sort: OLDEST) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }');
+    expect(oldest.data!.suppliers.edges[0]!.node.name).toBe('Delta');
+  });
+
   it('refuses a bad cursor and an out-of-range page size', async () => {
     const { client } = await signUpBuyer(app.url);
     expect((await client.request(LIST, { after: 'garbage' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -42,6 +42,7 @@ export const BANK_FIELDS: readonly OwnedField[] = ['bankAccountDetails'];
 @ObjectType('Supplier')
 @Entity({ tableName: 'suppliers' })
 @Index({ properties: ['organisation', 'status', 'id'] })
+@Index({ properties: ['organisation', 'name', 'id'] })
 @Index({ properties: ['organisation', 'inviteStatus', 'id'] })
 @Index({ properties: ['organisation', 'syncStatus', 'id'] })
 @Index({ name: 'suppliers_awaiting_review_idx', expression: 'create index "suppliers_awaiting_review_idx" on "suppliers" ("organisation_id", "id") where "awaiting_review"' })

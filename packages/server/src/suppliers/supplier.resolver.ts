@@ -7,6 +7,7 @@ import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SupplierAddedEvent } from '../graphql/pubsub.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier } from './supplier.entity.js';
+import { SupplierSort } from './supplier.service.js';
 import { InviteStatus } from '../invites/invite-status.js';
 import { OutboxStatus } from '../review/outbox-status.js';
 import { CreateSupplierInput } from './supplier.input.js';
@@ -27,8 +28,9 @@ export class SupplierResolver {
     @Arg('awaitingReview', () => Boolean, { nullable: true }) awaitingReview?: boolean | null,
     @Arg('hasDrift', () => Boolean, { nullable: true }) hasDrift?: boolean | null,
     @Arg('syncStatus', () => OutboxStatus, { nullable: true }) syncStatus?: OutboxStatus | null,
+    @Arg('sort', () => SupplierSort, { defaultValue: SupplierSort.NEWEST }) sort?: SupplierSort,
   ): Promise<SupplierConnection> {
-    return ctx.services.suppliers.list(ctx.em, { first, after, search, includeArchived: includeArchived ?? false, inviteStatus, awaitingReview, hasDrift, syncStatus });
+    return ctx.services.suppliers.list(ctx.em, { first, after, search, includeArchived: includeArchived ?? false, inviteStatus, awaitingReview, hasDrift, syncStatus, sort: sort ?? SupplierSort.NEWEST });
   }
 
   @Authorized()

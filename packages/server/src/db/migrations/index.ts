@@ -7,6 +7,7 @@ import { Migration20261123194018_supplier_list_flags } from './Migration20261123
 import { Migration20261123194504_outbox_request_key } from './Migration20261123194504_outbox_request_key.js';
 import { Migration20261123195458_api_keys } from './Migration20261123195458_api_keys.js';
 import { Migration20261123195646_limiter_pacing } from './Migration20261123195646_limiter_pacing.js';
+import { Migration20261123203505_supplier_name_sort } from './Migration20261123203505_supplier_name_sort.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261123194504_outbox_request_key', class: Migration20261123194504_outbox_request_key },
   { name: 'Migration20261123195458_api_keys', class: Migration20261123195458_api_keys },
   { name: 'Migration20261123195646_limiter_pacing', class: Migration20261123195646_limiter_pacing },
+  { name: 'Migration20261123203505_supplier_name_sort', class: Migration20261123203505_supplier_name_sort },
 ];
