@@ -1,10 +1,16 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestApp } from '@vouch/server/testing';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  WAIT,
+  collectPageErrors,
+  launchBrowser,
+  snapshot,
+  urlFor,
+  webDist,
+  withScreenshotOnFailure,
+  type LaunchedBrowser,
+} from './harness.js';
 
 /**
  * API keys from the admin's side: create a key on Settings, see its secret exactly once, use it from a
@@ -13,41 +19,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * Sync inbox's empty state. Runs the real server serving dist/; elements are found by role and label.
  */
 
-const webDist = fileURLToPath(new URL('../dist', import.meta.url));
-const screenshotDir = fileURLToPath(new URL('./screenshots', import.meta.url));
-const WAIT = { timeout: 15_000 };
 
 let app: { url: string; close(): Promise<void> };
+let browser: LaunchedBrowser;
 let context: BrowserContext;
-let profileDir: string;
 
 function at(pathname: string): string {
-  return new URL(pathname, app.url).toString();
-}
-
-/** Set VOUCH_E2E_SCREENSHOTS=1 to keep screenshots of key screens (for design review) in e2e/screenshots. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  if (!process.env.VOUCH_E2E_SCREENSHOTS) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    await mkdir(screenshotDir, { recursive: true });
-    await page
-      .screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true })
-      .catch(() => undefined);
-    throw error;
-  }
+  return urlFor(app.url, pathname);
 }
 
 interface GraphQLBody {
@@ -67,28 +45,13 @@ async function askWithKey(key: string): Promise<{ status: number; body: GraphQLB
 
 beforeAll(async () => {
   app = await startTestApp({ webDist });
-  profileDir = await mkdtemp(path.join(tmpdir(), 'vouch-web-e2e-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context.setDefaultTimeout(WAIT.timeout);
+  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  context = browser.context;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
 describe('API keys and the sync inbox', () => {

@@ -1,10 +1,16 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { graphqlClient, signUpBuyer, startTestApp } from '@vouch/server/testing';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  WAIT,
+  collectPageErrors,
+  launchBrowser,
+  snapshot,
+  urlFor,
+  webDist,
+  withScreenshotOnFailure,
+  type LaunchedBrowser,
+} from './harness.js';
 
 /**
  * The buyer's first minutes: sign up, see the empty supplier list, sign out, fail and then succeed to
@@ -12,13 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * SPA from dist/ (`pnpm test` builds it first). Elements are found by role and label only.
  */
 
-const webDist = fileURLToPath(new URL('../dist', import.meta.url));
-const screenshotDir = fileURLToPath(new URL('./screenshots', import.meta.url));
-const WAIT = { timeout: 15_000 };
 
 let app: { url: string; close(): Promise<void> };
+let browser: LaunchedBrowser;
 let context: BrowserContext;
-let profileDir: string;
 
 const account = {
   organisation: 'Harbour Coffee Roasters',
@@ -28,21 +31,7 @@ const account = {
 };
 
 function at(pathname: string): string {
-  return new URL(pathname, app.url).toString();
-}
-
-/** Set VOUCH_E2E_SCREENSHOTS=1 to keep screenshots of key screens (for design review) in e2e/screenshots. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  if (!process.env.VOUCH_E2E_SCREENSHOTS) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-/** Uncaught exceptions in the page fail the test; they would otherwise pass silently. */
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
+  return urlFor(app.url, pathname);
 }
 
 /** Seeds a new organisation through the API and signs this browser in as its ADMIN (session cookie). */
@@ -54,43 +43,15 @@ async function signInAsNewBuyer(organisationName: string) {
   return buyer;
 }
 
-/** Runs a test body and keeps a full-page screenshot if it fails. */
-async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    await mkdir(screenshotDir, { recursive: true });
-    await page
-      .screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true })
-      .catch(() => undefined);
-    throw error;
-  }
-}
-
 beforeAll(async () => {
   app = await startTestApp({ webDist });
-  profileDir = await mkdtemp(path.join(tmpdir(), 'vouch-web-e2e-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context.setDefaultTimeout(WAIT.timeout);
+  browser = await launchBrowser();
+  context = browser.context;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
 describe('buyer app in the browser', () => {

@@ -1,10 +1,16 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, type CapturedMail } from '@vouch/server/testing';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  WAIT,
+  collectPageErrors,
+  launchBrowser,
+  snapshot,
+  urlFor,
+  webDist,
+  withScreenshotOnFailure,
+  type LaunchedBrowser,
+} from './harness.js';
 
 /**
  * The invite round trip with a real SMTP server: the buyer invites a supplier from the supplier page; the
@@ -14,66 +20,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * label only.
  */
 
-const webDist = fileURLToPath(new URL('../dist', import.meta.url));
-const screenshotDir = fileURLToPath(new URL('./screenshots', import.meta.url));
-const WAIT = { timeout: 15_000 };
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let app: { url: string; close(): Promise<void> };
 let smtp: { url: string; messages: CapturedMail[]; close(): Promise<void> };
+let buyerBrowser: LaunchedBrowser;
+let supplierBrowser: LaunchedBrowser;
 let buyerContext: BrowserContext;
 let supplierContext: BrowserContext;
-const profileDirs: string[] = [];
-
-async function launch(): Promise<BrowserContext> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'vouch-web-e2e-'));
-  profileDirs.push(dir);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: BROWSER_ARGS,
-  });
-  context.setDefaultTimeout(WAIT.timeout);
-  return context;
-}
 
 function at(pathname: string): string {
-  return new URL(pathname, app.url).toString();
-}
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  if (!process.env.VOUCH_E2E_SCREENSHOTS) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function withScreenshotOnFailure(pages: Page[], name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    await mkdir(screenshotDir, { recursive: true });
-    for (const [i, page] of pages.entries()) {
-      await page
-        .screenshot({ path: path.join(screenshotDir, `${name}-failure${i ? `-${i}` : ''}.png`), fullPage: true })
-        .catch(() => undefined);
-    }
-    throw error;
-  }
+  return urlFor(app.url, pathname);
 }
 
 /** The next message to `to` matching `subject`, waiting for it to arrive. */
@@ -101,16 +56,17 @@ function description(page: Page, label: string) {
 beforeAll(async () => {
   smtp = await startTestSmtp();
   app = await startTestApp({ webDist, env: { SMTP_URL: smtp.url } });
-  buyerContext = await launch();
-  supplierContext = await launch();
+  buyerBrowser = await launchBrowser();
+  buyerContext = buyerBrowser.context;
+  supplierBrowser = await launchBrowser();
+  supplierContext = supplierBrowser.context;
 });
 
 afterAll(async () => {
-  await supplierContext?.close();
-  await buyerContext?.close();
+  await supplierBrowser?.close();
+  await buyerBrowser?.close();
   await app?.close();
   await smtp?.close();
-  for (const dir of profileDirs) await rm(dir, { recursive: true, force: true });
 });
 
 describe('invite and review in the browser', () => {

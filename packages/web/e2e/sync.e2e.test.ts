@@ -1,12 +1,18 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { graphqlClient, signUpBuyer, startTestApp } from '@vouch/server/testing';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { driveConsent } from '@vouch/xero-emulator/testing';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  WAIT,
+  collectPageErrors,
+  launchBrowser,
+  snapshot,
+  urlFor,
+  webDist,
+  withScreenshotOnFailure,
+  type LaunchedBrowser,
+} from './harness.js';
 
 /**
  * Outbound sync in the browser: a change Xero refuses (a contact name already taken in Xero) shows on the
@@ -15,43 +21,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * live. Everything is seeded through the API (Xero connect, invite, the supplier's submission, accept).
  */
 
-const webDist = fileURLToPath(new URL('../dist', import.meta.url));
-const screenshotDir = fileURLToPath(new URL('./screenshots', import.meta.url));
-const WAIT = { timeout: 15_000 };
 const XERO_USER = { email: 'owner@sync-e2e.example', password: 'xero-password-1' };
 
 let emulator: XeroEmulator;
 let tenantId: string;
 let app: { url: string; close(): Promise<void> };
+let browser: LaunchedBrowser;
 let context: BrowserContext;
-let profileDir: string;
 
 function at(pathname: string): string {
-  return new URL(pathname, app.url).toString();
-}
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  if (!process.env.VOUCH_E2E_SCREENSHOTS) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    await mkdir(screenshotDir, { recursive: true });
-    await page
-      .screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true })
-      .catch(() => undefined);
-    throw error;
-  }
+  return urlFor(app.url, pathname);
 }
 
 function must<T>(response: { data?: T | null; errors?: unknown[] }): T {
@@ -118,29 +97,14 @@ beforeAll(async () => {
     ],
   });
   app = await startTestApp({ webDist, xeroEmulator: emulator });
-  profileDir = await mkdtemp(path.join(tmpdir(), 'vouch-web-e2e-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context.setDefaultTimeout(WAIT.timeout);
+  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+  context = browser.context;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.close();
   await emulator?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
 describe('outbound sync in the browser', () => {

@@ -1,11 +1,17 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { signUpBuyer, startTestApp } from '@vouch/server/testing';
 import { DEMO, startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  WAIT,
+  collectPageErrors,
+  launchBrowser,
+  snapshot,
+  urlFor,
+  webDist,
+  withScreenshotOnFailure,
+  type LaunchedBrowser,
+} from './harness.js';
 
 /**
  * Connect Xero, end to end: the buyer leaves Vouch for the Xero emulator's real login and consent pages,
@@ -15,50 +21,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * are found by role and label only.
  */
 
-const webDist = fileURLToPath(new URL('../dist', import.meta.url));
-const screenshotDir = fileURLToPath(new URL('./screenshots', import.meta.url));
-const WAIT = { timeout: 15_000 };
 /** The import reads every contact page from the emulator (rate limits included). */
 const IMPORT_WAIT = { timeout: 60_000 };
 
 let emulator: XeroEmulator;
 let app: { url: string; close(): Promise<void> };
+let browser: LaunchedBrowser;
 let context: BrowserContext;
-let profileDir: string;
 
 function at(pathname: string): string {
-  return new URL(pathname, app.url).toString();
+  return urlFor(app.url, pathname);
 }
 
 function unique(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** Set VOUCH_E2E_SCREENSHOTS=1 to keep screenshots of key screens (for design review) in e2e/screenshots. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  if (!process.env.VOUCH_E2E_SCREENSHOTS) return;
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-/** Uncaught exceptions in the page fail the test; they would otherwise pass silently. */
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
-}
-
-/** Runs a test body and keeps a full-page screenshot if it fails. */
-async function withScreenshotOnFailure(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    await mkdir(screenshotDir, { recursive: true });
-    await page
-      .screenshot({ path: path.join(screenshotDir, `${name}-failure.png`), fullPage: true })
-      .catch(() => undefined);
-    throw error;
-  }
 }
 
 /**
@@ -118,29 +94,14 @@ function xeroCard(page: Page) {
 beforeAll(async () => {
   emulator = await startXeroEmulator({ seed: 'demo' });
   app = await startTestApp({ webDist, xeroEmulator: emulator });
-  profileDir = await mkdtemp(path.join(tmpdir(), 'vouch-web-e2e-xero-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context.setDefaultTimeout(WAIT.timeout);
+  browser = await launchBrowser({ profilePrefix: 'vouch-web-e2e-xero-' });
+  context = browser.context;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.close();
   await emulator?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
 describe('Connect Xero in the browser', () => {
