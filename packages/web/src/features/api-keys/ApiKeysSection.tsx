@@ -1,3 +1,4 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { toUserFacingError } from '../../app/errors';
@@ -184,12 +185,7 @@ function ApiKeys() {
 
       {!data && loading ? <Loading label="Loading API keys…" /> : null}
       {!data && error ? (
-        <Alert>
-          <p>{toUserFacingError(error).message}</p>
-          <button type="button" className="button button--small" onClick={() => void refetch().catch(() => undefined)}>
-            Try again
-          </button>
-        </Alert>
+        <RetryAlert error={error} onRetry={refetch} />
       ) : null}
 
       {data && keys.length === 0 ? <p className="muted api-keys__empty">No API keys yet.</p> : null}

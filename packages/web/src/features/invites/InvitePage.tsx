@@ -1,6 +1,6 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Spinner';
 import { errorReason, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
@@ -89,12 +89,7 @@ export function InvitePage() {
   if (error && !data) {
     return (
       <InviteLayout title="We couldn’t open your invite">
-        <Alert>
-          <p>{toUserFacingError(error).message}</p>
-          <button type="button" className="button button--small" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <RetryAlert error={error} onRetry={refetch} />
       </InviteLayout>
     );
   }

@@ -1,3 +1,4 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../../components/Alert';
@@ -83,12 +84,7 @@ export function SupplierDetailsForm(props: Props) {
   if (error && !data) {
     if (handOver) return <Loading />;
     return (
-      <Alert>
-        <p>{toUserFacingError(error).message}</p>
-        <button type="button" className="button button--small" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </Alert>
+      <RetryAlert error={error} onRetry={refetch} />
     );
   }
   if (!data) return <Loading label="Loading your details…" />;

@@ -1,8 +1,7 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Spinner';
-import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import { formatDateTime } from '../suppliers/format-date';
 import { FIELD_LABELS, fieldLabel, formatValue } from '../suppliers/supplier-values';
@@ -84,12 +83,7 @@ export function Timeline({ supplierId }: { supplierId: string }) {
         </a>
       </div>
       {error && !connection ? (
-        <Alert>
-          <p>{toUserFacingError(error).message}</p>
-          <button type="button" className="button button--small" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <RetryAlert error={error} onRetry={refetch} />
       ) : null}
       {!connection && !error ? <Loading label="Loading the timeline…" /> : null}
       {connection && connection.edges.length === 0 ? <p className="card__lead">Nothing has happened yet.</p> : null}

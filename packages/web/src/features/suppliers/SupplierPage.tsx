@@ -1,6 +1,6 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
 import { Loading } from '../../components/Spinner';
 import { isUnauthenticated, toUserFacingError } from '../../app/errors';
@@ -111,12 +111,7 @@ export function SupplierPage({
         <div className="page-header">
           <PageHeading title="Supplier">Supplier</PageHeading>
         </div>
-        <Alert>
-          <p>{toUserFacingError(error).message}</p>
-          <button type="button" className="button button--small" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <RetryAlert error={error} onRetry={reload} />
       </>
     );
   }

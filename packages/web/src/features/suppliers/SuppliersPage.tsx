@@ -1,11 +1,11 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
-import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { Loading } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
-import { isUnauthenticated, toUserFacingError } from '../../app/errors';
+import { isUnauthenticated } from '../../app/errors';
 import { Link, useRouter } from '../../app/router';
 import { useDebouncedValue } from '../../app/useDebouncedValue';
 import { graphql } from '../../gql';
@@ -240,12 +240,7 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
       ) : null}
 
       {error && !expired ? (
-        <Alert>
-          <p>{toUserFacingError(error).message}</p>
-          <button type="button" className="button button--small" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <RetryAlert error={error} onRetry={refetch} />
       ) : null}
 
       {!connection && loading ? <Loading label="Loading suppliers…" /> : null}

@@ -1,3 +1,4 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { isUnauthenticated, toUserFacingError } from '../../app/errors';
@@ -95,12 +96,7 @@ export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; o
       {problem ? <Alert>{problem}</Alert> : null}
 
       {error && !data && !expired ? (
-        <Alert>
-          <p>{toUserFacingError(error).message}</p>
-          <button type="button" className="button button--small" onClick={() => void refetch().catch(() => undefined)}>
-            Try again
-          </button>
-        </Alert>
+        <RetryAlert error={error} onRetry={refetch} />
       ) : null}
 
       {!data && loading ? <Loading label="Loading the sync inbox…" /> : null}

@@ -1,8 +1,7 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { toUserFacingError } from '../../app/errors';
 import { Link } from '../../app/router';
 import { useNow } from '../../app/useNow';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Spinner';
 import { headroomText } from '../xero/xero-text';
 import { SyncOverviewQuery, useSyncUpdated } from './sync-documents';
@@ -55,12 +54,7 @@ export function SyncPanel() {
       <p className="card__lead">Changes you accept are sent to Xero in the background, in the order they were accepted.</p>
       {!overview && loading ? <Loading label="Loading sync status…" /> : null}
       {!overview && error ? (
-        <Alert>
-          <p>{toUserFacingError(error).message}</p>
-          <button type="button" className="button button--small" onClick={() => void refetch().catch(() => undefined)}>
-            Try again
-          </button>
-        </Alert>
+        <RetryAlert error={error} onRetry={refetch} />
       ) : null}
       {overview ? (
         <dl className="details">

@@ -1,6 +1,7 @@
+import { RetryAlert } from '../../components/RetryAlert';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isUnauthenticated, toUserFacingError } from '../../app/errors';
+import { isUnauthenticated } from '../../app/errors';
 import { useRouter } from '../../app/router';
 import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
@@ -111,12 +112,7 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
       ) : null}
 
       {error && !loaded && !expired ? (
-        <Alert>
-          <p>{toUserFacingError(error).message}</p>
-          <button type="button" className="button button--small" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </Alert>
+        <RetryAlert error={error} onRetry={refetch} />
       ) : null}
 
       {!loaded && loading ? <Loading label="Loading integrations…" /> : null}
