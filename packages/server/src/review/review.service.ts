@@ -9,7 +9,7 @@ import type { Mailer } from '../common/mailer.js';
 import type { Viewer } from '../graphql/context.js';
 import { Invite, InviteStatus } from '../invites/invite.entity.js';
 import type { ClientMeta } from '../invites/invites.service.js';
-import { canonical } from '../xero/map-xero-contact.js';
+import { changedFields, sameFieldValue, stableJson } from '../suppliers/canonical-fields.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
@@ -28,20 +28,37 @@ export interface FieldChange {
 
 /** Fields Vouch pushes to Xero (the outbound sync consumes these from the outbox). */
 export const XERO_PUSH_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phones', 'addresses', 'contactPersons', 'taxNumber', 'companyNumber', 'bankAccountDetails'] as const;
+export type XeroPushField = (typeof XERO_PUSH_FIELDS)[number];
 
 /**
  * Transactional outbox: records the intent to push the supplier's approved Xero fields, in the caller's
- * transaction (the one that applied them), in acceptance order per supplier. The new entry carries the whole
- * approved state, so unsent or failed earlier entries are superseded.
+ * transaction (the one that applied them), in acceptance order per supplier. An entry carries only the
+ * fields that changed (`fields`) — plus those of the unsent or failed earlier entries it supersedes — so a
+ * push never writes a value nobody edited. A supplier not yet in Xero is created with every field.
+ * Returns null when there is nothing to write.
  */
-export async function queueForXero(tx: EntityManager, organisationId: string, supplier: Supplier, changeRequestId: string | null): Promise<OutboxEntry> {
+export async function queueForXero(
+  tx: EntityManager,
+  organisationId: string,
+  supplier: Supplier,
+  changeRequestId: string | null,
+  fields: readonly XeroPushField[] = XERO_PUSH_FIELDS,
+): Promise<OutboxEntry | null> {
+  const superseded = await tx.find(
+    OutboxEntry,
+    { supplier: supplier.id, status: { $in: [OutboxStatus.PENDING, OutboxStatus.FAILED] } },
+    { fields: ['payload'] },
+  );
+  const carried = new Set<string>([...fields, ...superseded.flatMap((e) => Object.keys(e.payload))]);
+  const pushed = supplier.xeroContactId ? XERO_PUSH_FIELDS.filter((f) => carried.has(f)) : [...XERO_PUSH_FIELDS];
+  if (!pushed.length) return null;
   const [seq] = await tx.getConnection().execute<{ next: number }[]>(
     'select coalesce(max(sequence), 0) + 1 as next from outbox_entries where supplier_id = ?',
     [supplier.id],
     'all',
     tx.getTransactionContext(),
   );
-  await tx.nativeUpdate(OutboxEntry, { supplier: supplier.id, status: { $in: [OutboxStatus.PENDING, OutboxStatus.FAILED] } }, { status: OutboxStatus.SUPERSEDED });
+  if (superseded.length) await tx.nativeUpdate(OutboxEntry, { id: { $in: superseded.map((e) => e.id) } }, { status: OutboxStatus.SUPERSEDED });
   const id = uuidv7();
   return tx.create(OutboxEntry, {
     id,
@@ -49,7 +66,7 @@ export async function queueForXero(tx: EntityManager, organisationId: string, su
     supplier,
     changeRequestId,
     sequence: Number(seq!.next),
-    payload: Object.fromEntries(XERO_PUSH_FIELDS.map((f) => [f, supplier[f] as unknown])),
+    payload: Object.fromEntries(pushed.map((f) => [f, supplier[f] as unknown])),
     idempotencyKey: `vouch-outbox-${id}`,
     status: OutboxStatus.PENDING,
   });
@@ -63,15 +80,15 @@ export class ReviewService {
 
   /** The supplier's submission becomes a PENDING change request; a pending one is superseded (history kept). */
   async submit(em: EntityManager, invite: Invite, input: SupplierDetailsInput, meta: ClientMeta): Promise<ChangeRequest> {
-    const result = validateSupplierDetails(input);
-    if (!result.ok) throw new ValidationFailed(result.errors);
     const orgId = invite.organisation.id;
     return await em.transactional(async (tx) => {
       tx.setFilterParams('organisation', { id: orgId });
       const supplier = await tx.findOneOrFail(Supplier, { id: invite.supplier.id }, { populate: ['paymentDetails'] });
+      const result = validateSupplierDetails(input, supplier);
+      if (!result.ok) throw new ValidationFailed(result.errors);
       const baseline = currentDetails(supplier);
       const proposed = result.value;
-      const changesBank = Boolean(proposed.payment) && canonical(proposed.payment) !== canonical(baseline.paymentDetails);
+      const changesBank = Boolean(proposed.payment) && stableJson(proposed.payment) !== stableJson(baseline.paymentDetails);
       const request = tx.create(ChangeRequest, {
         organisation: orgId,
         supplier,
@@ -79,7 +96,7 @@ export class ReviewService {
         status: ChangeRequestStatus.PENDING,
         proposed: proposed as unknown as Record<string, unknown>,
         baseline,
-        changesBankDetails: changesBank || (Boolean(proposed.bankAccountDetails) && proposed.bankAccountDetails !== baseline.bankAccountDetails),
+        changesBankDetails: changesBank || (Boolean(proposed.bankAccountDetails) && !sameFieldValue('bankAccountDetails', proposed.bankAccountDetails, baseline.bankAccountDetails)),
         submittedAt: new Date(),
         submitterIp: meta.ip.slice(0, 64),
         submitterUserAgent: meta.userAgent.slice(0, 512),
@@ -109,7 +126,7 @@ export class ReviewService {
   diff(request: ChangeRequest, supplier: Supplier): FieldChange[] {
     const current = currentDetails(supplier);
     const proposed = proposedAsDetails(request.proposed as unknown as ProposedDetails, current);
-    return REVIEW_FIELDS.filter(({ field }) => canonical(current[field]) !== canonical(proposed[field])).map(({ field, label, bank }) => ({
+    return REVIEW_FIELDS.filter(({ field }) => !sameFieldValue(field, current[field], proposed[field])).map(({ field, label, bank }) => ({
       field,
       label,
       before: current[field] ?? null,
@@ -160,13 +177,16 @@ export class ReviewService {
         supplier.bankDetailsVerifiedAt = new Date();
       }
       Object.assign(request, { status: ChangeRequestStatus.ACCEPTED, approvals, decidedBy: user.id, decidedAt: new Date() });
-      await queueForXero(tx, viewer.organisationId, supplier, request.id);
+      const changed = changedFields(XERO_PUSH_FIELDS, before, currentDetails(supplier));
+      await queueForXero(tx, viewer.organisationId, supplier, request.id, changed);
       recordAudit(tx, {
         organisationId: viewer.organisationId,
         supplierId: supplier.id,
         actor: { type: 'USER', id: user.id, label: user.name },
         kind: 'CHANGE_ACCEPTED',
-        summary: `${user.name} accepted the submitted details${request.changesBankDetails ? ', including bank details' : ''}`,
+        summary: changed.length || request.changesBankDetails
+          ? `${user.name} accepted the submitted details${request.changesBankDetails ? ', including bank details' : ''}`
+          : `${user.name} accepted the supplier's confirmation of their details (no changes; nothing to send to Xero)`,
         before,
         after: currentDetails(supplier),
       });

@@ -1,5 +1,7 @@
 import type { FieldProblem } from '../common/app-error.js';
 import type { Supplier } from '../suppliers/supplier.entity.js';
+import { canonicalAddresses, canonicalPersons, canonicalPhones, PHONE_TYPES as CANONICAL_PHONE_TYPES, text } from '../suppliers/canonical-fields.js';
+import type { AddressData, ContactPersonData, PhoneData } from '../suppliers/supplier-details.types.js';
 import {
   validateAddress,
   validateCompanyNumber,
@@ -14,7 +16,7 @@ import {
 } from '../invites/validation/index.js';
 import type { SupplierDetailsInput } from './supplier-details.input.js';
 
-const PHONE_TYPES = new Set(['DEFAULT', 'MOBILE', 'DDI', 'FAX']);
+const PHONE_TYPES = new Set<string>(CANONICAL_PHONE_TYPES);
 const ADDRESS_TYPES = new Set(['POBOX', 'STREET']);
 
 /** What a submission proposes, in the supplier's own field shapes. */
@@ -23,9 +25,9 @@ export interface ProposedDetails {
   firstName: string | null;
   lastName: string | null;
   email: string | null;
-  phones: { type: string; number: string | null; areaCode: string | null; countryCode: string | null }[];
-  addresses: { type: string; line1: string | null; line2: string | null; line3: string | null; line4: string | null; city: string | null; region: string | null; postalCode: string | null; country: string | null; attentionTo: string | null }[];
-  contactPersons: { firstName: string | null; lastName: string | null; email: string | null; includeInEmails: boolean | null }[];
+  phones: PhoneData[];
+  addresses: AddressData[];
+  contactPersons: ContactPersonData[];
   taxNumber: string | null;
   companyNumber: string | null;
   /** Present only when the supplier gave payment details. */
@@ -35,8 +37,22 @@ export interface ProposedDetails {
 
 const orNull = (v: string | undefined | null): string | null => (v === undefined || v === null || v === '' ? null : v);
 
-/** Validates a submission with the same rules the browser runs as the supplier types. */
-export function validateSupplierDetails(input: SupplierDetailsInput): { ok: true; value: ProposedDetails } | { ok: false; errors: FieldProblem[] } {
+/** What the supplier's record holds now: the submission is merged onto it (see validateSupplierDetails). */
+export type HeldDetails = Pick<Supplier, 'phones' | 'addresses' | 'contactPersons' | 'taxNumber' | 'companyNumber'>;
+
+/**
+ * Validates a submission with the same rules the browser runs as the supplier types, and merges it onto
+ * what is held, so that a field the supplier did not edit keeps exactly what Xero holds:
+ * - a tax or company number sent back as it was shown is kept verbatim (not re-formatted, not re-checked);
+ * - phone and address types the form does not show (DDI, FAX, DELIVERY) are kept as held;
+ * - each contact person keeps the IncludeInEmails flag of the held person it matches (by email, else by
+ *   name, else by position), since the form does not show it.
+ * The result is in canonical form (canonical-fields.ts).
+ */
+export function validateSupplierDetails(
+  input: SupplierDetailsInput,
+  held: HeldDetails | null = null,
+): { ok: true; value: ProposedDetails } | { ok: false; errors: FieldProblem[] } {
   const errors: FieldProblem[] = [];
   const take = <T>(field: string, r: { ok: true; normalised: T } | { ok: false; message: string }): T | undefined => {
     if (r.ok) return r.normalised;
@@ -49,8 +65,14 @@ export function validateSupplierDetails(input: SupplierDetailsInput): { ok: true
   const lastName = input.lastName?.trim() ?? '';
   if (firstName.length > 255) errors.push({ field: 'firstName', message: 'First name must be at most 255 characters.' });
   if (lastName.length > 255) errors.push({ field: 'lastName', message: 'Last name must be at most 255 characters.' });
-  const taxNumber = take('taxNumber', validateTaxNumber(input.taxNumber, input.countryCode));
-  const companyNumber = take('companyNumber', validateCompanyNumber(input.companyNumber, input.countryCode));
+  const unedited = (value: string | null | undefined, heldValue: string | null | undefined): boolean =>
+    held !== null && text(heldValue) !== null && text(value) === text(heldValue);
+  const taxNumber = unedited(input.taxNumber, held?.taxNumber)
+    ? held!.taxNumber!
+    : take('taxNumber', validateTaxNumber(input.taxNumber, input.countryCode));
+  const companyNumber = unedited(input.companyNumber, held?.companyNumber)
+    ? held!.companyNumber!
+    : take('companyNumber', validateCompanyNumber(input.companyNumber, input.countryCode));
 
   const phones: ProposedDetails['phones'] = [];
   input.phones.forEach((phone, i) => {
@@ -95,14 +117,42 @@ export function validateSupplierDetails(input: SupplierDetailsInput): { ok: true
       firstName: orNull(firstName),
       lastName: orNull(lastName),
       email: orNull(email),
-      phones,
-      addresses,
-      contactPersons: persons.value.map((p) => ({ firstName: orNull(p.firstName), lastName: orNull(p.lastName), email: orNull(p.email), includeInEmails: null })),
+      // Types the submission did not carry are kept as held.
+      phones: canonicalPhones([...phones, ...(held?.phones ?? []).filter((p) => !input.phones.some((i) => i.type === p.type))]),
+      addresses: canonicalAddresses([...addresses, ...(held?.addresses ?? []).filter((a) => !input.addresses.some((i) => i.type === a.type))]),
+      contactPersons: canonicalPersons(
+        withHeldFlags(
+          persons.value.map((p) => ({ firstName: orNull(p.firstName), lastName: orNull(p.lastName), email: orNull(p.email), includeInEmails: null })),
+          held?.contactPersons ?? [],
+        ),
+      ),
       taxNumber: orNull(taxNumber),
       companyNumber: orNull(companyNumber),
       ...(payment ? { payment, bankAccountDetails } : {}),
     },
   };
+}
+
+/** Carries each held person's IncludeInEmails onto the submitted person it matches: email, else name, else position. */
+function withHeldFlags(submitted: ContactPersonData[], held: ContactPersonData[]): ContactPersonData[] {
+  const unused = new Set(held.map((_, i) => i));
+  const lower = (v: string | null | undefined) => text(v)?.toLowerCase() ?? null;
+  const claim = (match: (h: ContactPersonData, i: number) => boolean): ContactPersonData | undefined => {
+    const index = held.findIndex((h, i) => unused.has(i) && match(h, i));
+    if (index === -1) return undefined;
+    unused.delete(index);
+    return held[index];
+  };
+  const found: (ContactPersonData | undefined)[] = submitted.map((p) => (lower(p.email) ? claim((h) => lower(h.email) === lower(p.email)) : undefined));
+  submitted.forEach((p, i) => {
+    if (!found[i] && (lower(p.firstName) || lower(p.lastName))) {
+      found[i] = claim((h) => lower(h.firstName) === lower(p.firstName) && lower(h.lastName) === lower(p.lastName));
+    }
+  });
+  submitted.forEach((_, i) => {
+    found[i] ??= claim((__, j) => j === i);
+  });
+  return submitted.map((p, i) => ({ ...p, includeInEmails: found[i]?.includeInEmails ?? p.includeInEmails }));
 }
 
 /** The reviewable fields, in display order, with labels. */

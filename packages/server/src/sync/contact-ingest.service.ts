@@ -7,7 +7,70 @@ import { auditEntity, recordAudit } from '../audit/audit.service.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus } from '../suppliers/supplier.entity.js';
-import { canonical, isCustomerOnly, type MappedContact } from '../xero/map-xero-contact.js';
+import { sameFieldValue } from '../suppliers/canonical-fields.js';
+import { isCustomerOnly, type MappedContact } from '../xero/map-xero-contact.js';
+
+/**
+ * Compares what Xero holds (`owned`, canonical) with Vouch's supplier, field by field: a difference opens (or
+ * refreshes) a drift row, an agreement closes the open one. Content, not timestamps, decides. Returns the
+ * number of differing fields and the drift rows this closed (with the Xero value they had recorded).
+ */
+export async function reconcileDrift(
+  tx: EntityManager,
+  organisationId: string,
+  supplier: Supplier,
+  owned: MappedContact['owned'],
+  openDrift: Map<string, SupplierDrift> | null,
+  now: Date,
+): Promise<{ drifted: number; closed: SupplierDrift[] }> {
+  const open =
+    openDrift ?? new Map((await tx.find(SupplierDrift, { supplier: supplier.id, resolvedAt: null })).map((d) => [`${supplier.id}:${d.field}`, d]));
+  const outcome = { drifted: 0, closed: [] as SupplierDrift[] };
+  for (const field of OWNED_FIELDS) {
+    const vouchValue = supplier[field] as unknown;
+    const xeroValue = owned[field];
+    const current = open.get(`${supplier.id}:${field}`);
+    if (sameFieldValue(field, vouchValue, xeroValue)) {
+      if (current) {
+        current.resolvedAt = now;
+        outcome.closed.push(current);
+      }
+      continue;
+    }
+    outcome.drifted++;
+    if (current) {
+      current.vouchValue = vouchValue;
+      current.xeroValue = xeroValue;
+      current.lastSeenAt = now;
+      continue;
+    }
+    const resolved = await tx.findOne(SupplierDrift, { supplier: supplier.id, field });
+    if (resolved) {
+      Object.assign(resolved, { vouchValue, xeroValue, firstSeenAt: now, lastSeenAt: now, resolvedAt: null });
+      continue;
+    }
+    recordAudit(tx, {
+      organisationId,
+      supplierId: supplier.id,
+      actor: { type: 'XERO' },
+      kind: 'DRIFT_SEEN',
+      summary: `Xero holds a different ${field}${BANK_FIELDS.includes(field) ? ' (bank details!)' : ''}; Vouch's value is kept`,
+      before: { [field]: vouchValue },
+      after: { [field]: xeroValue },
+    });
+    tx.create(SupplierDrift, {
+      organisation: organisationId,
+      supplier,
+      field,
+      vouchValue,
+      xeroValue,
+      isBankDetail: BANK_FIELDS.includes(field),
+      firstSeenAt: now,
+      lastSeenAt: now,
+    });
+  }
+  return outcome;
+}
 
 export interface IngestResult {
   created: number;
@@ -87,47 +150,7 @@ export class ContactIngestService {
         supplier.xeroIsSupplier = contact.isSupplier;
         supplier.xeroIsCustomer = contact.isCustomer;
         if (contact.updatedAt && (!supplier.xeroUpdatedAt || contact.updatedAt > supplier.xeroUpdatedAt)) supplier.xeroUpdatedAt = contact.updatedAt;
-        for (const field of OWNED_FIELDS) {
-          const vouchValue = supplier[field] as unknown;
-          const xeroValue = contact.owned[field];
-          const key = `${supplier.id}:${field}`;
-          const open = driftByKey.get(key);
-          if (canonical(vouchValue) === canonical(xeroValue)) {
-            if (open) open.resolvedAt = now;
-            continue;
-          }
-          result.drifted++;
-          if (open) {
-            open.vouchValue = vouchValue;
-            open.xeroValue = xeroValue;
-            open.lastSeenAt = now;
-          } else {
-            const resolved = await tx.findOne(SupplierDrift, { supplier: supplier.id, field });
-            if (resolved) {
-              Object.assign(resolved, { vouchValue, xeroValue, firstSeenAt: now, lastSeenAt: now, resolvedAt: null });
-            } else {
-              recordAudit(tx, {
-                organisationId,
-                supplierId: supplier.id,
-                actor: { type: 'XERO' },
-                kind: 'DRIFT_SEEN',
-                summary: `Xero holds a different ${field}${BANK_FIELDS.includes(field) ? ' (bank details!)' : ''}; Vouch's value is kept`,
-                before: { [field]: vouchValue },
-                after: { [field]: xeroValue },
-              });
-              tx.create(SupplierDrift, {
-                organisation: organisationId,
-                supplier,
-                field,
-                vouchValue,
-                xeroValue,
-                isBankDetail: BANK_FIELDS.includes(field),
-                firstSeenAt: now,
-                lastSeenAt: now,
-              });
-            }
-          }
-        }
+        result.drifted += (await reconcileDrift(tx, organisationId, supplier, contact.owned, driftByKey, now)).drifted;
       }
       if (newSuppliers.length) {
         await tx.insertMany(newSuppliers);

@@ -1,37 +1,42 @@
 import type { XeroContactInput as Contact } from '../xero/xero.gateway.js';
 import type { MappedContact } from '../xero/map-xero-contact.js';
+import { ADDRESS_TYPES, PHONE_TYPES } from '../suppliers/canonical-fields.js';
 
-/** The approved fields an outbox entry carries (see XERO_PUSH_FIELDS): Vouch-owned fields minus the two not pushed. */
-export type PushPayload = Omit<MappedContact['owned'], 'accountNumber' | 'defaultCurrency'>;
-
-const PHONE_TYPES = ['DEFAULT', 'DDI', 'MOBILE', 'FAX'] as const;
-const ADDRESS_TYPES = ['POBOX', 'STREET'] as const;
+/** The approved fields an outbox entry may carry (see XERO_PUSH_FIELDS): Vouch-owned fields minus the two not pushed. */
+export type PushFields = Omit<MappedContact['owned'], 'accountNumber' | 'defaultCurrency'>;
+/** What one outbox entry carries: only the fields its accepted change changed (every field for a create). */
+export type PushPayload = Partial<PushFields>;
 
 /**
- * Pure: Vouch's approved values → Xero's Contact shape (xero-node model, camelCase). Only fields Vouch owns.
- * Every phone and address type is sent, blank when Vouch has none, so a value removed in Vouch is removed in
- * Xero too; ContactPersons is replaced as a whole (Xero's rule). Empty strings clear a field.
+ * Pure: Vouch's approved values → Xero's Contact shape (xero-node model, camelCase). Only the fields in the
+ * payload are written; Xero keeps every other field as it is. Within phones and addresses every type Xero
+ * has is sent, blank when Vouch has none, so a value removed in Vouch is removed in Xero too; ContactPersons
+ * is replaced as a whole (Xero's rule), with each person's IncludeInEmails as held. Empty strings clear a field.
  */
 export function toXeroContact(payload: PushPayload, contactId?: string | null): Contact {
-  const phone = (type: string) => payload.phones.find((p) => p.type === type);
-  const address = (type: string) => payload.addresses.find((a) => a.type === type);
-  return {
-    ...(contactId ? { contactID: contactId } : {}),
-    name: payload.name,
-    firstName: payload.firstName ?? '',
-    lastName: payload.lastName ?? '',
-    emailAddress: payload.email ?? '',
-    taxNumber: payload.taxNumber ?? '',
-    companyNumber: payload.companyNumber ?? '',
-    bankAccountDetails: payload.bankAccountDetails ?? '',
-    phones: PHONE_TYPES.map((type) => ({
-      phoneType: type,
-      phoneNumber: phone(type)?.number ?? '',
-      phoneAreaCode: phone(type)?.areaCode ?? '',
-      phoneCountryCode: phone(type)?.countryCode ?? '',
-    })),
-    addresses: ADDRESS_TYPES.map((type) => {
-      const a = address(type);
+  const out: Record<string, unknown> = contactId ? { contactID: contactId } : {};
+  const textField = (key: keyof PushFields, xeroKey: string) => {
+    if (key in payload) out[xeroKey] = (payload[key] as string | null | undefined) ?? '';
+  };
+  textField('name', 'name');
+  textField('firstName', 'firstName');
+  textField('lastName', 'lastName');
+  textField('email', 'emailAddress');
+  textField('taxNumber', 'taxNumber');
+  textField('companyNumber', 'companyNumber');
+  textField('bankAccountDetails', 'bankAccountDetails');
+  if (payload.phones) {
+    const phones = payload.phones;
+    out.phones = PHONE_TYPES.map((type) => {
+      const p = phones.find((x) => x.type === type);
+      return { phoneType: type, phoneNumber: p?.number ?? '', phoneAreaCode: p?.areaCode ?? '', phoneCountryCode: p?.countryCode ?? '' };
+    });
+  }
+  if (payload.addresses) {
+    const addresses = payload.addresses;
+    // Xero's Contacts API writes POBOX and STREET (DELIVERY is read-only there), so only those two are sent.
+    out.addresses = ADDRESS_TYPES.filter((t) => t !== 'DELIVERY').map((type) => {
+      const a = addresses.find((x) => x.type === type);
       return {
         addressType: type,
         addressLine1: a?.line1 ?? '',
@@ -44,12 +49,15 @@ export function toXeroContact(payload: PushPayload, contactId?: string | null): 
         country: a?.country ?? '',
         attentionTo: a?.attentionTo ?? '',
       };
-    }),
-    contactPersons: payload.contactPersons.map((p) => ({
+    });
+  }
+  if (payload.contactPersons) {
+    out.contactPersons = payload.contactPersons.map((p) => ({
       firstName: p.firstName ?? '',
       lastName: p.lastName ?? '',
       emailAddress: p.email ?? '',
-      includeInEmails: p.includeInEmails ?? false,
-    })),
-  } as unknown as Contact;
+      includeInEmails: p.includeInEmails === true,
+    }));
+  }
+  return out as unknown as Contact;
 }

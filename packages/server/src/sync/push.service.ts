@@ -5,10 +5,12 @@ import type { Logger } from '../common/logger.js';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { XERO_PUSH_FIELDS } from '../review/review.service.js';
 import { OutboxStatus } from '../review/outbox-status.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
-import { canonical, mapXeroContact } from '../xero/map-xero-contact.js';
+import { mapXeroContact } from '../xero/map-xero-contact.js';
+import { describeFields, sameFieldValue } from '../suppliers/canonical-fields.js';
+import { Supplier } from '../suppliers/supplier.entity.js';
+import { reconcileDrift } from './contact-ingest.service.js';
 import { XeroConnection, XeroConnectionStatus } from '../xero/xero-connection.entity.js';
 import { XeroError } from '../xero/xero-errors.js';
 import type { XeroGateway, XeroContact } from '../xero/xero.gateway.js';
@@ -33,16 +35,10 @@ interface EntryRow {
   xero_contact_id: string | null;
 }
 
-/** Compare what Xero holds with what was approved, field by field (Xero's defaults normalised away). */
+/** The fields of the payload whose values Xero does not hold after the write (canonical comparison). */
 export function readBackMismatches(payload: PushPayload, held: XeroContact): string[] {
   const owned = mapXeroContact(held).owned as Record<string, unknown>;
-  const norm = (field: string, value: unknown): string => {
-    if (field === 'contactPersons' && Array.isArray(value)) {
-      return canonical(value.map((p: Record<string, unknown>) => ({ ...p, includeInEmails: p.includeInEmails ?? false })));
-    }
-    return canonical(value ?? null);
-  };
-  return XERO_PUSH_FIELDS.filter((f) => norm(f, (payload as unknown as Record<string, unknown>)[f]) !== norm(f, owned[f]));
+  return Object.keys(payload).filter((f) => !sameFieldValue(f, (payload as Record<string, unknown>)[f], owned[f]));
 }
 
 /**
@@ -186,33 +182,32 @@ export class PushService {
           continue;
         }
         const updated = held.updatedDateUTC ? new Date(held.updatedDateUTC as unknown as string) : null;
-        const receipt = { contactId: held.contactID, updatedDateUtc: updated?.toISOString() ?? null, idempotencyKey: entry.request_key, verifiedFields: [...XERO_PUSH_FIELDS] };
+        const written = Object.keys(entry.payload);
+        const receipt = { contactId: held.contactID, updatedDateUtc: updated?.toISOString() ?? null, idempotencyKey: entry.request_key, verifiedFields: written };
         await conn.execute(
           `update outbox_entries set status = 'SYNCED', receipt = ?, synced_at = now(), last_error = null, updated_at = now() where id = ?`,
           [JSON.stringify(receipt), entry.id],
           'run',
           ctx,
         );
-        await conn.execute(
-          `update suppliers set xero_contact_id = coalesce(xero_contact_id, ?), xero_updated_at = ?, updated_at = now() where id = ?`,
-          [held.contactID, updated, entry.supplier_id],
-          'run',
-          ctx,
-        );
-        // Xero-side edits that this push overwrote stay on record; the open drift closes.
-        const overwritten = await conn.execute<{ field: string; xero_value: unknown }[]>(
-          `update supplier_drift set resolved_at = now(), updated_at = now() where supplier_id = ? and resolved_at is null returning field, xero_value`,
-          [entry.supplier_id],
-          'all',
-          ctx,
-        );
+        const supplier = await tx.findOneOrFail(Supplier, { id: entry.supplier_id });
+        supplier.xeroContactId ??= held.contactID ?? null;
+        if (updated && (!supplier.xeroUpdatedAt || updated > supplier.xeroUpdatedAt)) supplier.xeroUpdatedAt = updated;
+        // The write's answer is Xero's whole stored contact: compare all of it with Vouch. Drift on the fields
+        // written closes (the read-back confirmed them); a Xero edit to any other field, made just before this
+        // write, is recorded now, so no webhook of it can be mistaken for our own echo.
+        const { closed } = await reconcileDrift(tx, orgId, supplier, mapXeroContact(held).owned, null, new Date());
+        const overwritten = closed.filter((d) => written.includes(d.field));
         recordAudit(tx, {
           organisationId: orgId,
           supplierId: entry.supplier_id,
           actor: { type: 'SYSTEM' },
           kind: 'SYNCED',
-          summary: `Xero now holds the approved details (read back and confirmed)${overwritten.length ? `; overwrote Xero's ${overwritten.map((o) => o.field).join(', ')}` : ''}`,
-          ...(overwritten.length ? { before: Object.fromEntries(overwritten.map((o) => [o.field, o.xero_value])) } : {}),
+          summary:
+            `Xero now holds the approved ${describeFields(written)} (read back and confirmed)` +
+            (overwritten.length ? `; this replaced what Xero held for ${describeFields(overwritten.map((d) => d.field))}` : ''),
+          after: { fieldsWritten: written },
+          ...(overwritten.length ? { before: Object.fromEntries(overwritten.map((d) => [d.field, d.xeroValue])) } : {}),
         });
       }
       await tx.flush();

@@ -1,4 +1,5 @@
 import type { OwnedField } from '../suppliers/supplier.entity.js';
+import { canonicalAddresses, canonicalPersons, canonicalPhones, text } from '../suppliers/canonical-fields.js';
 import type { AddressData, ContactPersonData, PhoneData } from '../suppliers/supplier-details.types.js';
 import type { XeroContact } from './xero.gateway.js';
 
@@ -24,40 +25,31 @@ export interface MappedContact {
   };
 }
 
-const text = (value: unknown): string | null => {
-  if (value === undefined || value === null) return null;
-  const s = String(value).trim();
-  return s === '' ? null : s;
-};
-
 /** Customer-only contacts (IsCustomer and not IsSupplier) are not suppliers. */
 export const isCustomerOnly = (c: Pick<MappedContact, 'isCustomer' | 'isSupplier'>): boolean => c.isCustomer && !c.isSupplier;
 
-/** Pure: xero-node's Contact (camelCase, dates parsed) → the fields Vouch keeps. Empty Xero entries are dropped. */
+/** Pure: xero-node's Contact (camelCase, dates parsed) → the fields Vouch keeps, in canonical form (canonical-fields.ts). */
 export function mapXeroContact(contact: XeroContact): MappedContact {
-  const phones: PhoneData[] = (contact.phones ?? [])
-    .map((p) => ({ type: String(p.phoneType ?? 'DEFAULT'), number: text(p.phoneNumber), areaCode: text(p.phoneAreaCode), countryCode: text(p.phoneCountryCode) }))
-    .filter((p) => p.number || p.areaCode || p.countryCode);
-  const addresses: AddressData[] = (contact.addresses ?? [])
-    .map((a) => ({
+  const phones = canonicalPhones(
+    (contact.phones ?? []).map((p) => ({ type: String(p.phoneType ?? 'DEFAULT'), number: p.phoneNumber, areaCode: p.phoneAreaCode, countryCode: p.phoneCountryCode })),
+  );
+  const addresses = canonicalAddresses(
+    (contact.addresses ?? []).map((a) => ({
       type: String(a.addressType ?? 'POBOX'),
-      line1: text(a.addressLine1),
-      line2: text(a.addressLine2),
-      line3: text(a.addressLine3),
-      line4: text(a.addressLine4),
-      city: text(a.city),
-      region: text(a.region),
-      postalCode: text(a.postalCode),
-      country: text(a.country),
-      attentionTo: text(a.attentionTo),
-    }))
-    .filter((a) => Object.entries(a).some(([k, v]) => k !== 'type' && v));
-  const contactPersons: ContactPersonData[] = (contact.contactPersons ?? []).map((p) => ({
-    firstName: text(p.firstName),
-    lastName: text(p.lastName),
-    email: text(p.emailAddress),
-    includeInEmails: p.includeInEmails ?? null,
-  }));
+      line1: a.addressLine1,
+      line2: a.addressLine2,
+      line3: a.addressLine3,
+      line4: a.addressLine4,
+      city: a.city,
+      region: a.region,
+      postalCode: a.postalCode,
+      country: a.country,
+      attentionTo: a.attentionTo,
+    })),
+  );
+  const contactPersons = canonicalPersons(
+    (contact.contactPersons ?? []).map((p) => ({ firstName: p.firstName, lastName: p.lastName, email: p.emailAddress, includeInEmails: p.includeInEmails })),
+  );
   const updated = contact.updatedDateUTC as unknown;
   return {
     contactId: String(contact.contactID),
@@ -80,21 +72,4 @@ export function mapXeroContact(contact: XeroContact): MappedContact {
       defaultCurrency: text(contact.defaultCurrency),
     },
   };
-}
-
-/** Canonical JSON for comparing field values (key order and null/absent differences ignored). */
-export function canonical(value: unknown): string {
-  const norm = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(norm);
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>)
-          .filter(([, x]) => x !== null && x !== undefined && x !== '')
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([k, x]) => [k, norm(x)]),
-      );
-    }
-    return v === '' || v === undefined ? null : v;
-  };
-  return JSON.stringify(norm(value));
 }
