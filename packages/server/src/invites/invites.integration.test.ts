@@ -212,6 +212,78 @@ describe('invite lifecycle', () => {
   });
 });
 
+describe('the supplier sees what they sent', () => {
+  const LATEST = `query($t: String!) { supplierDetails(token: $t) { details lastSubmittedAt
+    latestSubmission { status submittedAt decidedAt rejectReason includesBankDetails bankDetailsMasked details } } }`;
+  type Latest = {
+    supplierDetails: {
+      details: Record<string, unknown>;
+      latestSubmission: { status: string; submittedAt: string; decidedAt: string | null; rejectReason: string | null; includesBankDetails: boolean; bankDetailsMasked: string | null; details: Record<string, unknown> } | null;
+    };
+  };
+
+  it('returns the latest submission of this invite with its status, the reason when rejected, and bank numbers masked', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token } = await invited(buyer, supplierId, supplierEmail);
+    const supplier = await verifiedSupplier(token, supplierEmail);
+    const latest = async () => {
+      const res = await supplier.request<Latest>(LATEST, { t: token });
+      expect(res.errors).toBeUndefined();
+      return res.data!.supplierDetails;
+    };
+    expect((await latest()).latestSubmission).toBeNull();
+
+    // Pending: the supplier's own values come back (not the business's), with bank numbers masked.
+    expect((await supplier.request(SUBMIT, { t: token, i: { ...GOOD, name: 'First Try Ltd' } })).errors).toBeUndefined();
+    let view = await latest();
+    expect(view.details.name).toBe('Acme Widgets Ltd');
+    expect(view.latestSubmission).toMatchObject({ status: 'AWAITING_REVIEW', decidedAt: null, rejectReason: null, includesBankDetails: true, bankDetailsMasked: '•••• 4958' });
+    expect(view.latestSubmission!.details).toMatchObject({
+      name: 'First Try Ltd',
+      email: 'accounts@acme.example',
+      contactPersons: [expect.objectContaining({ firstName: 'Ada' })],
+      paymentDetails: { country: 'GB', accountHolderName: 'Acme Widgets Limited', sortCode: '•••• 9999', accountNumber: '•••• 4958' },
+    });
+    expect(JSON.stringify(view)).not.toContain('66374958');
+    expect(JSON.stringify(view)).not.toMatch(/08-?99-?99/);
+
+    // Rejected: the buyer's reason and when.
+    type P = { supplier: { pendingChangeRequest: { id: string } } };
+    const pendingId = async () => (await buyer.client.request<P>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
+    expect((await buyer.client.request(REJECT, { id: await pendingId(), r: 'Use the account your invoices name.' })).errors).toBeUndefined();
+    view = await latest();
+    expect(view.latestSubmission).toMatchObject({ status: 'REJECTED', rejectReason: 'Use the account your invoices name.', details: { name: 'First Try Ltd' } });
+    expect(view.latestSubmission!.decidedAt).toBeTruthy();
+
+    // Sent again without bank details, then accepted.
+    expect((await supplier.request(SUBMIT, { t: token, i: { ...GOOD, name: 'Second Try Ltd', payment: null } })).errors).toBeUndefined();
+    view = await latest();
+    expect(view.latestSubmission).toMatchObject({ status: 'AWAITING_REVIEW', includesBankDetails: false, bankDetailsMasked: null, details: { name: 'Second Try Ltd' } });
+    expect(view.latestSubmission!.details).not.toHaveProperty('paymentDetails');
+    expect((await buyer.client.request(ACCEPT, { id: await pendingId() })).errors).toBeUndefined();
+    view = await latest();
+    expect(view.latestSubmission).toMatchObject({ status: 'ACCEPTED', rejectReason: null });
+    expect(view.latestSubmission!.decidedAt).toBeTruthy();
+    expect(view.details.name).toBe('Second Try Ltd');
+  });
+
+  it('says REPLACED when a submission through another invite supersedes it', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const first = await invited(buyer, supplierId, supplierEmail);
+    const firstSupplier = await verifiedSupplier(first.token, supplierEmail);
+    expect((await firstSupplier.request(SUBMIT, { t: first.token, i: GOOD })).errors).toBeUndefined();
+    // A second invite to another address (the first one was already answered, so it stays usable).
+    const other = uniqueEmail('other');
+    const before = smtp.messages.length;
+    expect((await buyer.client.request(INVITE, { ids: [supplierId], email: other })).errors).toBeUndefined();
+    const secondToken = tokenIn(await mailTo(other, /confirm your supplier details/, before));
+    const secondSupplier = await verifiedSupplier(secondToken, other);
+    expect((await secondSupplier.request(SUBMIT, { t: secondToken, i: { ...GOOD, name: 'Someone Else Ltd' } })).errors).toBeUndefined();
+    const res = await firstSupplier.request<Latest>(LATEST, { t: first.token });
+    expect(res.data!.supplierDetails.latestSubmission).toMatchObject({ status: 'REPLACED', details: { name: 'Acme Widgets Limited' } });
+  });
+});
+
 describe('who may decide', () => {
   async function colleague(orgId: string, role: Role) {
     const email = uniqueEmail(role.toLowerCase());

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../accounts/role.js';
 import { readCookie } from '../accounts/session-cookie.js';
-import { maskBankDetails, maskValue } from '../audit/audit.service.js';
+import { maskBankDetails, maskBankText } from '../common/bank-masking.js';
 import { AppError } from '../common/app-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
@@ -12,6 +12,7 @@ import { InviteResult, InviteType, SendCodePayload, SubmitDetailsPayload, Suppli
 import { Supplier } from '../suppliers/supplier.entity.js';
 import type { Invite } from './invite.entity.js';
 import { maskEmail } from './invites.service.js';
+import { toSupplierSubmission } from './supplier-submission.js';
 
 export const INVITE_SESSION_COOKIE = 'vouch_invite';
 
@@ -121,17 +122,18 @@ export class InvitesResolver {
     const invite = await ctx.services.invites.verified(token, readCookie(ctx.http?.req.headers.cookie, INVITE_SESSION_COOKIE), ctx);
     const request = await ctx.services.review.submit(ctx.services.em(invite.organisation.id), invite, input, ctx);
     const bank = (request.proposed as { bankAccountDetails?: string }).bankAccountDetails;
-    return { submittedAt: request.submittedAt, bankDetailsMasked: bank ? maskValue(bank) : null };
+    return { submittedAt: request.submittedAt, bankDetailsMasked: bank ? maskBankText(bank) : null };
   }
 
   private async view(ctx: GraphQLContext, invite: Invite): Promise<SupplierDetailsView> {
     const em = ctx.services.em(invite.organisation.id);
     const supplier = await em.findOneOrFail(Supplier, { id: invite.supplier.id }, { populate: ['paymentDetails'] });
-    const last = await em.findOne(ChangeRequest, { supplier: supplier.id, invite: invite.id }, { orderBy: { submittedAt: 'desc' } });
+    const last = await em.findOne(ChangeRequest, { supplier: supplier.id, invite: invite.id }, { orderBy: { submittedAt: 'desc', id: 'desc' } });
     return {
       organisationName: invite.organisation.name,
       details: maskBankDetails(currentDetails(supplier)) as Record<string, unknown>,
       lastSubmittedAt: last?.submittedAt ?? null,
+      latestSubmission: last ? toSupplierSubmission(last) : null,
     };
   }
 }

@@ -4,6 +4,7 @@ import { InviteStatus } from '../invites/invite.entity.js';
 import { ChangeRequestStatus } from './change-request.entity.js';
 import { PageInfo } from '../suppliers/supplier.types.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
+import { SupplierSubmission } from '../invites/supplier-submission.js';
 
 @ObjectType('Invite')
 export class InviteType {
@@ -120,6 +121,8 @@ export class SupplierDetailsView {
   @Field(() => String) organisationName!: string;
   @Field(() => GraphQLJSON) details!: Record<string, unknown>;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) lastSubmittedAt!: Date | null;
+  @Field(() => SupplierSubmission, { nullable: true, description: 'The latest submission through this invite, and what became of it.' })
+  latestSubmission!: SupplierSubmission | null;
 }
 
 @ObjectType()
