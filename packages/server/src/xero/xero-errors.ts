@@ -69,6 +69,11 @@ export function classifyStatus(status: number, headers: Record<string, string>, 
   return new XeroError('UNKNOWN', `Unexpected Xero response ${status}`, status, null, headers);
 }
 
+function noAnswer(message: string): XeroError {
+  if (/timeout|timed out|aborted|canceled/i.test(message)) return new XeroError('TEMPORARY', 'Xero did not answer in time');
+  return new XeroError('TEMPORARY', 'Network problem reaching Xero');
+}
+
 /**
  * xero-node rejects Accounting calls with a JSON *string* ({response:{statusCode, headers, body}}), the
  * connection/token helpers with an AxiosError, and openid-client with OPError/RPError (FACTS.md §3.3).
@@ -79,6 +84,8 @@ export function classifyXeroFailure(error: unknown): XeroError {
     try {
       const parsed = JSON.parse(error) as { response?: { statusCode?: number; headers?: unknown; body?: unknown }; body?: unknown };
       const status = parsed.response?.statusCode;
+      // Status 0: no answer at all (timeout, reset, refused); xero-node puts axios's message in the body.
+      if (status === 0) return noAnswer(String(parsed.response?.body ?? parsed.body ?? ''));
       if (typeof status === 'number') return classifyStatus(status, headerMap(parsed.response?.headers), parsed.response?.body ?? parsed.body);
     } catch {
       /* not JSON */
@@ -95,7 +102,7 @@ export function classifyXeroFailure(error: unknown): XeroError {
     if (e.code && ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(e.code)) {
       return new XeroError('TEMPORARY', `Network problem reaching Xero (${e.code})`);
     }
-    if (e.name === 'TimeoutError' || /timeout|timed out|socket hang up/i.test(e.message ?? '')) {
+    if (e.name === 'TimeoutError' || e.name === 'CanceledError' || /timeout|timed out|socket hang up|aborted|canceled/i.test(e.message ?? '')) {
       return new XeroError('TEMPORARY', 'Xero did not answer in time');
     }
   }

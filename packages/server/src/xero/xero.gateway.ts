@@ -50,13 +50,18 @@ interface OpenIdModule {
 }
 
 interface AxiosLike {
-  interceptors: { request: { use(onFulfilled: (config: { url?: string; timeout?: number }) => { url?: string }): number } };
+  interceptors: { request: { use(onFulfilled: (config: { url?: string; timeout?: number; signal?: unknown }) => { url?: string }): number } };
 }
 
 let hostRewrite: { apiUrl: string; identityUrl: string; timeout: number } | undefined;
 let interceptorInstalled = false;
 
-/** xero-node hard-codes https://api.xero.com/connections and https://identity.xero.com/connect/token. */
+/**
+ * xero-node hard-codes https://api.xero.com/connections and https://identity.xero.com/connect/token, and sends
+ * every call through its own axios copy with axios's default timeout of 0 (wait for ever). This interceptor
+ * reroutes the hard-coded hosts and gives every call to Xero (or the configured stand-in) a deadline: an idle
+ * socket timeout, and an overall abort one so a slowly dripping answer cannot hold a worker either.
+ */
 function routeHardCodedHosts(config: XeroConfig): void {
   hostRewrite = { apiUrl: config.apiUrl, identityUrl: config.identityUrl, timeout: config.httpTimeoutMs };
   if (interceptorInstalled) return;
@@ -66,7 +71,11 @@ function routeHardCodedHosts(config: XeroConfig): void {
     if (target && typeof request.url === 'string') {
       if (request.url.startsWith(XERO_API_HOST)) request.url = target.apiUrl + request.url.slice(XERO_API_HOST.length);
       else if (request.url.startsWith(XERO_IDENTITY_HOST)) request.url = target.identityUrl + request.url.slice(XERO_IDENTITY_HOST.length);
-      request.timeout ??= target.timeout;
+      if (request.url.startsWith(target.apiUrl) || request.url.startsWith(target.identityUrl)) {
+        // axios merges its default (0) in before interceptors run, so `??=` would never apply.
+        if (!request.timeout) request.timeout = target.timeout;
+        request.signal ??= AbortSignal.timeout(request.timeout + 1000);
+      }
     }
     return request;
   });
