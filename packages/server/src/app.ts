@@ -14,6 +14,7 @@ import { hitRateLimit } from './common/rate-limiter.js';
 import { WebSocketServer } from 'ws';
 import { readCookie, SESSION_COOKIE } from './accounts/session-cookie.js';
 import { createLogger, type Logger } from './common/logger.js';
+import { armPausePoints } from './common/pause-point.js';
 import type { Config } from './config/env.js';
 import { createDatabase, databaseExists, migrate } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
@@ -53,6 +54,7 @@ async function connectDatabase(config: Config, log: Logger): Promise<{ url: stri
 
 export async function createApp(config: Config): Promise<VouchApp> {
   const log = createLogger(config.logLevel);
+  armPausePoints(config.testPausePoints, log);
   const { url: databaseUrl, embedded } = await connectDatabase(config, log);
   const applied = await migrate(databaseUrl);
   if (applied.length) log.info({ applied }, 'applied migrations');

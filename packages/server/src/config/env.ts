@@ -27,6 +27,16 @@ export const envSchema = z
     SIGN_IN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
     JOBS_ENABLED: bool.default(true),
+    /** A running job proves it is alive this often; a job silent for this long (its process died) is retaken. */
+    JOBS_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(600).default(15),
+    /** How often the job supervisor looks for expired and silent jobs. */
+    JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+    /** Organisations pushed to Xero at the same time by one process (each organisation stays serial). */
+    XERO_PUSH_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+    /** A change being sent to Xero is held this long without renewal before another worker may re-send it. */
+    OUTBOX_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+    /** Tests only (NODE_ENV=test): comma-separated named points where the process logs a marker and stops. */
+    TEST_PAUSE_AT: z.string().optional(),
     API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     /** smtp(s)://user:pass@host:port; with none, invites are not emailed and the buyer copies the link. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
@@ -64,6 +74,9 @@ export const envSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.TOKEN_ENCRYPTION_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEYS'], message: 'is required in production' });
+    }
+    if (env.TEST_PAUSE_AT && env.NODE_ENV !== 'test') {
+      ctx.addIssue({ code: 'custom', path: ['TEST_PAUSE_AT'], message: 'is only allowed with NODE_ENV=test' });
     }
     if (Boolean(env.XERO_CLIENT_ID) !== Boolean(env.XERO_CLIENT_SECRET)) {
       ctx.addIssue({
@@ -106,6 +119,11 @@ export interface Config {
   sessionTtlMs: number;
   signInLimits: { perEmail: number; perIp: number; windowMs: number };
   jobsEnabled: boolean;
+  jobs: { heartbeatSeconds: number; superviseSeconds: number; pushConcurrency: number };
+  /** How long a SYNCING claim on an outbox entry lasts without renewal. */
+  outboxLeaseMs: number;
+  /** NODE_ENV=test only: named points where the process stops (crash tests kill it there). */
+  testPausePoints: string[];
   apiKeyRequestsPerMinute: number;
   mail: { smtpUrl: string | undefined; from: string };
   invites: { ttlMs: number; reminderEveryMs: number; maxReminders: number };
@@ -155,6 +173,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowMs: env.SIGN_IN_WINDOW_MINUTES * 60 * 1000,
     },
     jobsEnabled: env.JOBS_ENABLED,
+    jobs: { heartbeatSeconds: env.JOBS_HEARTBEAT_SECONDS, superviseSeconds: env.JOBS_SUPERVISE_SECONDS, pushConcurrency: env.XERO_PUSH_CONCURRENCY },
+    outboxLeaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    testPausePoints: env.NODE_ENV === 'test' ? (env.TEST_PAUSE_AT ?? '').split(',').map((p) => p.trim()).filter(Boolean) : [],
     apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     invites: {

@@ -9,6 +9,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
   policy?: QueuePolicy;
   queue?: QueueOptions;
+  /** Jobs of this queue one process runs at once (default 1); a stately queue still runs one per singleton key. */
+  concurrency?: (services: Services) => number;
   /** Cron in UTC (few crons, many jobs: a cron enqueues one job per connection). */
   cron?: string;
   run(data: z.infer<S>, services: Services, log: Logger): Promise<void>;

@@ -28,18 +28,28 @@ export interface Scheduler {
 /**
  * pg-boss on the application database in its own schema. Every instance can send; with workers enabled every
  * instance works the same queues and pg-boss hands each job to exactly one of them.
+ *
+ * Crash safety: every queue has a heartbeat. A running handler refreshes it (every half interval); a job whose
+ * process died (SIGKILL, OOM, power) stops beating and the supervisor, which looks every few seconds, fails it
+ * into a retry within heartbeat + supervise seconds — instead of holding its singleton key (one push per
+ * organisation, one import per connection) until `expireInSeconds`.
  */
 export async function startScheduler(connectionString: string, services: Services, log: Logger, workers: boolean): Promise<Scheduler> {
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5 });
+  const { heartbeatSeconds, superviseSeconds } = services.config.jobs;
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5 + services.config.jobs.pushConcurrency, superviseIntervalSeconds: superviseSeconds, monitorIntervalSeconds: superviseSeconds });
   boss.on('error', (err: Error) => log.error({ err }, 'pg-boss error'));
   await boss.start();
   for (const job of JOBS) {
-    await boss.createQueue(job.name, { policy: job.policy ?? 'standard', ...job.queue });
+    const options = { ...job.queue, heartbeatSeconds };
+    await boss.createQueue(job.name, { policy: job.policy ?? 'standard', ...options });
+    // createQueue leaves an existing queue as it was: bring its policy options (heartbeat, expiry) up to date.
+    await boss.updateQueue(job.name, options);
   }
   services.jobs.attach(boss);
   if (workers) {
     for (const job of JOBS) {
-      await boss.work(job.name, { pollingIntervalSeconds: 0.5 }, async (batch) => {
+      const localConcurrency = job.concurrency?.(services) ?? 1;
+      await boss.work(job.name, { pollingIntervalSeconds: 0.5, localConcurrency }, async (batch) => {
         for (const item of batch) {
           const jobLog = log.child({ job: job.name, jobId: item.id });
           const parsed = job.schema.safeParse(item.data);
@@ -52,6 +62,9 @@ export async function startScheduler(connectionString: string, services: Service
       });
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     }
+    // A process that starts may be replacing one that was killed: pick up what it left at once (the crons
+    // would, but only on the next minute).
+    await services.push.sweep().catch((err: unknown) => log.warn({ err }, 'startup outbox sweep failed'));
   }
   return {
     boss,
