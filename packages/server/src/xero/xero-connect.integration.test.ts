@@ -194,6 +194,10 @@ describe('Connect to Xero and import', () => {
     const refused = await buyer.client.request(CONFIRM, { a: attemptId, t: other });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'XERO_DIFFERENT_TENANT' });
     expect((await connection(buyer)).tenantName).toBe('Acme Trading');
+    // Regression (issue 10 item 4): the refused organisation is not left connected on Xero's side; the locked one stays.
+    const live = emulator.control.listConnections().filter((c) => c.clientId === app.xero!.clientId);
+    expect(live.map((c) => c.tenantId)).toEqual([acme]);
+    await pollNow(buyer); // the existing connection still works
   });
 
   it('invalid_grant parks the connection as NEEDS_RECONNECT; reconnecting the same organisation keeps the data', async () => {

@@ -133,7 +133,12 @@ export class XeroConnectService {
     const chosen = (attempt.tenants ?? []).find((t) => t.tenantId === tenantId);
     if (!chosen) throw new TenantNotGranted();
     const existing = await this.current(em);
-    if (existing && existing.tenantId !== tenantId) throw new DifferentTenantRefused(existing.tenantName);
+    if (existing && existing.tenantId !== tenantId) {
+      // Refused: the grant still connects that organisation on Xero's side. Release everything but the locked one.
+      const sealedAttempt = await em.findOneOrFail(XeroOAuthAttempt, { id: attempt.id }, { populate: ['tokenSet'] });
+      if (sealedAttempt.tokenSet) await this.releaseTenants(em, this.tokens.open(sealedAttempt.tokenSet), attempt.tenants ?? [], existing.tenantId);
+      throw new DifferentTenantRefused(existing.tenantName);
+    }
     const elsewhere = await em.count(
       XeroConnection,
       { tenantId, organisation: { $ne: viewer.organisationId }, status: { $ne: XeroConnectionStatus.DISCONNECTED } },
@@ -174,17 +179,32 @@ export class XeroConnectService {
     });
     this.log.info({ organisationId: viewer.organisationId, reconnect: Boolean(existing) }, 'Xero connected');
 
-    // Tenants granted but not chosen are disconnected on Xero's side (best effort: they hold no data of ours).
-    for (const other of (attempt.tenants ?? []).filter((t) => t.tenantId !== tenantId)) {
-      await this.gateway.disconnectTenant(tokenSet, other.connectionId).catch((error: unknown) => {
-        this.log.warn({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'could not disconnect an unchosen Xero tenant');
-      });
-    }
+    await this.releaseTenants(em, tokenSet, attempt.tenants ?? [], tenantId);
     if (existing) await this.onReconnect(viewer.organisationId);
     if (connection.importStatus === ImportStatus.DONE) await this.sync.pollNow(connection.id);
     else await this.sync.startImport(connection.id);
     await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: viewer.organisationId, connectionId: connection.id });
     return connection;
+  }
+
+  /**
+   * Disconnects, on Xero's side, the granted tenants other than `keepTenantId` (best effort: they hold no data
+   * of ours). A tenant another Vouch organisation is connected to is left alone: the same Xero user may have
+   * connected it there, and Xero has one connection per user × app × organisation.
+   */
+  private async releaseTenants(em: EntityManager, tokenSet: TokenSetData, granted: GrantedTenant[], keepTenantId: string): Promise<void> {
+    const others = granted.filter((t) => t.tenantId !== keepTenantId);
+    if (!others.length) return;
+    const inUse = await em.find(
+      XeroConnection,
+      { tenantId: { $in: others.map((t) => t.tenantId) }, status: { $ne: XeroConnectionStatus.DISCONNECTED } },
+      { filters: false, fields: ['tenantId'] },
+    );
+    for (const other of others.filter((t) => !inUse.some((c) => c.tenantId === t.tenantId))) {
+      await this.gateway.disconnectTenant(tokenSet, other.connectionId).catch((error: unknown) => {
+        this.log.warn({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'could not disconnect an unchosen Xero tenant');
+      });
+    }
   }
 
   /** Revokes the grant in Xero (ending its connections) and stops all sync. Data stays; reconnect resumes. */
