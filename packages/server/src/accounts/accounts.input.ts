@@ -1,5 +1,6 @@
-import { IsEmail, IsNotEmpty, Length, MaxLength } from 'class-validator';
+import { IsNotEmpty, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { IsEmailAddress } from '../common/safe-text.js';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -18,7 +19,7 @@ export class SignUpInput {
 
   @Field(() => String)
   @MaxLength(254, { message: 'Email must be at most 254 characters.' })
-  @IsEmail({}, { message: 'Enter a valid email address.' })
+  @IsEmailAddress()
   email!: string;
 
   @Field(() => String)
@@ -32,7 +33,7 @@ export class SignUpInput {
 export class SignInInput {
   @Field(() => String)
   @MaxLength(254, { message: 'Email must be at most 254 characters.' })
-  @IsEmail({}, { message: 'Enter a valid email address.' })
+  @IsEmailAddress()
   email!: string;
 
   @Field(() => String)

@@ -11,6 +11,7 @@ import { SupplierSyncResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { createEventBus, type EventBus } from './pubsub.js';
+import { rejectUnsafeText } from './safe-input.js';
 
 export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver] as const;
 
@@ -23,6 +24,7 @@ export async function buildVouchSchema(pubsub: EventBus = createEventBus(), emit
     pubSub: pubsub,
     authChecker,
     authMode: 'error',
+    globalMiddlewares: [rejectUnsafeText],
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
     ...(emitTo ? { emitSchemaFile: { path: emitTo, sortedSchema: true } } : {}),
   });

@@ -1,5 +1,6 @@
-import { IsEmail, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { IsEmailAddress } from '../common/safe-text.js';
 
 @InputType()
 export class CreateSupplierInput {
@@ -11,6 +12,6 @@ export class CreateSupplierInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(255, { message: 'Email must be at most 255 characters.' })
-  @IsEmail({}, { message: 'Enter a valid email address.' })
+  @IsEmailAddress()
   email?: string | null;
 }

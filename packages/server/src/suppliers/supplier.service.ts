@@ -3,6 +3,7 @@ import { registerEnumType } from 'type-graphql';
 import type { InviteStatus } from '../invites/invite-status.js';
 import type { OutboxStatus } from '../review/outbox-status.js';
 import { AppError, ValidationFailed } from '../common/app-error.js';
+import { isSafeText } from '../common/safe-text.js';
 import type { Viewer } from '../graphql/context.js';
 import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -12,6 +13,7 @@ import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
 
 export const MAX_PAGE_SIZE = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SupplierListArgs {
   first: number;
@@ -71,8 +73,15 @@ export class SupplierService {
     let after: string | undefined;
     if (args.after) {
       try {
-        const values = Cursor.decode(args.after);
-        if (!Array.isArray(values) || values.length !== Object.keys(orderBy).length) throw new InvalidCursor();
+        const values: unknown = Cursor.decode(args.after);
+        // Each value must have its column's type (a crafted cursor reached PostgreSQL as a 500): the last is the
+        // id (a UUID), any before it the sort key (the name, a string).
+        const keys = Object.keys(orderBy);
+        const ok =
+          Array.isArray(values) &&
+          values.length === keys.length &&
+          values.every((v, i) => (keys[i] === 'id' ? typeof v === 'string' && UUID.test(v) : typeof v === 'string' && v.length <= 255 && isSafeText(v)));
+        if (!ok) throw new InvalidCursor();
         after = args.after;
       } catch {
         throw new InvalidCursor();
