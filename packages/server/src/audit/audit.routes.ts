@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { readCookie, SESSION_COOKIE } from '../accounts/session-cookie.js';
+import { maskBankRecord } from '../common/bank-masking.js';
 import type { Services } from '../services.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -30,7 +31,7 @@ export function auditRoutes(services: Services): Router {
     const events = await em.find(AuditEvent, { supplier: supplier.id }, { orderBy: { id: 'asc' } });
     const lines = [
       ['time', 'kind', 'actor_type', 'actor', 'summary', 'before', 'after'].map(csvCell).join(','),
-      ...events.map((e) => [e.createdAt.toISOString(), e.kind, e.actorType, e.actorLabel, e.summary, e.before, e.after].map(csvCell).join(',')),
+      ...events.map((e) => [e.createdAt.toISOString(), e.kind, e.actorType, e.actorLabel, e.summary, maskBankRecord(e.before), maskBankRecord(e.after)].map(csvCell).join(',')),
     ];
     const filename = `${supplier.name.replace(/[^\w.-]+/g, '-').slice(0, 60) || 'supplier'}-audit.csv`;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organisation } from '../accounts/organisation.entity.js';
+import { maskBankRecord } from '../common/bank-masking.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 
@@ -9,24 +10,8 @@ export type Actor =
   | { type: 'XERO'; label?: string }
   | { type: 'SYSTEM'; label?: string };
 
-const BANK_KEYS = /account|iban|sort|bsb|routing|bank|bic/i;
-
-/** Keeps the last 4 characters of anything that looks like a bank number. */
-export function maskValue(value: string): string {
-  const compact = value.replace(/\s+/g, '');
-  return compact.length <= 4 ? '••••' : `•••• ${compact.slice(-4)}`;
-}
-
-/** Deep copy with bank numbers masked (keys naming account numbers, IBANs, sort codes, BSBs, routing numbers). */
-export function maskBankDetails(value: unknown, key = ''): unknown {
-  if (value === null || value === undefined) return value;
-  if (Array.isArray(value)) return value.map((v) => maskBankDetails(v, key));
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskBankDetails(v, k)]));
-  }
-  if (typeof value === 'string' && BANK_KEYS.test(key) && !/name|holder|country|bic/i.test(key)) return maskValue(value);
-  return value;
-}
+/** Masking lives in common/bank-masking.ts; these names stay for callers that import them from here. */
+export { maskBankDetails, maskBankText as maskValue } from '../common/bank-masking.js';
 
 export interface AuditInput {
   organisationId: string;
@@ -49,8 +34,9 @@ export function auditEntity(em: EntityManager, input: AuditInput): AuditEvent {
     actorLabel: input.actor.label ?? (input.actor.type === 'XERO' ? 'Xero' : 'Vouch'),
     kind: input.kind,
     summary: input.summary.slice(0, 500),
-    before: input.before ? (maskBankDetails(input.before) as Record<string, unknown>) : null,
-    after: input.after ? (maskBankDetails(input.after) as Record<string, unknown>) : null,
+    // Stored masked, whoever the caller: the table is append-only, so a full number written here stays.
+    before: maskBankRecord(input.before),
+    after: maskBankRecord(input.after),
   });
   return event;
 }

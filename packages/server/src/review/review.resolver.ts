@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../accounts/role.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
-import { maskBankDetails } from '../audit/audit.service.js';
+import { maskBankDetails, maskBankRecord } from '../common/bank-masking.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer, seesBankDetails } from '../graphql/context.js';
 import { InvalidCursor } from '../suppliers/supplier.service.js';
@@ -77,7 +77,8 @@ export class ReviewResolver {
     return {
       edges: nodes.map((e) => ({
         cursor: encode(e.id),
-        node: { id: e.id, kind: e.kind, summary: e.summary, actorType: e.actorType, actorLabel: e.actorLabel, at: e.createdAt, before: e.before, after: e.after },
+        // Rows are stored masked; masking again (a no-op) also covers rows written before a shape was known.
+        node: { id: e.id, kind: e.kind, summary: e.summary, actorType: e.actorType, actorLabel: e.actorLabel, at: e.createdAt, before: maskBankRecord(e.before), after: maskBankRecord(e.after) },
       })),
       pageInfo: { hasNextPage: rows.length > limit, endCursor: nodes.length ? encode(nodes[nodes.length - 1]!.id) : null },
     };

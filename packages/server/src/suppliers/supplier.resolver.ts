@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Role } from '../accounts/role.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { seesBankDetails } from '../graphql/context.js';
-import { maskBankDetails, maskValue } from '../audit/audit.service.js';
+import { maskBankDetails, maskBankText } from '../common/bank-masking.js';
 import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SupplierAddedEvent } from '../graphql/pubsub.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
@@ -51,7 +51,7 @@ export class SupplierResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Bank account as Xero holds it. Masked (last 4) for VIEWERs and keys without the bank grant.' })
   bankAccountDetails(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): string | null {
     if (!supplier.bankAccountDetails) return null;
-    return seesBankDetails(ctx.viewer) ? supplier.bankAccountDetails : maskValue(supplier.bankAccountDetails);
+    return seesBankDetails(ctx.viewer) ? supplier.bankAccountDetails : maskBankText(supplier.bankAccountDetails);
   }
 
   @FieldResolver(() => Boolean, { description: 'The current bank details came from an accepted, email-verified supplier submission (see bankDetailsVerifiedAt).' })

@@ -130,14 +130,51 @@ function xeroText(details: PaymentDetails): string {
   }
 }
 
+const MASK = '••••';
 /**
- * Mask an account number, IBAN or similar for display: only the last 4 characters are shown, e.g.
- * "12345678" → "•••• 5678". Spaces are ignored. Values of 4 characters or fewer are masked entirely
- * ("••••"), since showing them would show everything; an empty value gives "".
+ * One number as people write it: runs of letters and digits that contain a digit, joined by single spaces,
+ * dots, slashes or hyphens ("12-34-56 12345678", "DE89 3704 0044 0532 0130 00", "062-000").
+ */
+const NUMBER_RUN = /[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[\s./-][A-Za-z0-9]*\d[A-Za-z0-9]*)*/g;
+/** What this function returns, so masking twice changes nothing. */
+const ALREADY_MASKED = /^•+(?: [A-Za-z0-9]{1,4})?$/;
+
+/**
+ * Mask a bank number, or free text holding one, for display: "•••• " and the last 4 digits of the longest
+ * number in it, nothing else, e.g. "12345678" → "•••• 5678", "12-34-56 87654321" → "•••• 4321",
+ * "Banco X, cuenta 0049 1500 0512 3456 7892, SWIFT BSCHESMM" → "•••• 7892". Words are dropped too (free
+ * text may hold a number in any form). A number of 4 digits or fewer, or none, gives "••••", since showing
+ * it would show everything; an empty value gives "". Already-masked values come back unchanged.
  */
 export function maskAccount(value: string | null | undefined): string {
-  const compact = (value ?? '').replace(/\s/g, '');
-  if (compact === '') return '';
-  if (compact.length <= 4) return '••••';
-  return `•••• ${compact.slice(-4)}`;
+  const text = (value ?? '').trim();
+  if (text === '') return '';
+  if (ALREADY_MASKED.test(text)) return text;
+  let longest = '';
+  for (const run of text.match(NUMBER_RUN) ?? []) {
+    const digits = run.replace(/\D/g, '');
+    if (digits.length >= longest.length) longest = digits;
+  }
+  return longest.length > 4 ? `${MASK} ${longest.slice(-4)}` : MASK;
+}
+
+/** Parts of a payment method that identify no account: shown as they are. Everything else is masked. */
+const PAYMENT_VISIBLE_KEYS: ReadonlySet<string> = new Set(['country', 'accountHolderName', 'bic']);
+
+/**
+ * Payment details of any shape (every country, and shapes stored before a country existed) with every value
+ * masked except the country, the holder's name and the BIC: an allow-list, so a new field is masked unless
+ * someone decides otherwise. Free text ("OTHER" details) is masked like any number.
+ */
+export function maskPaymentDetails(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (typeof value === 'string') return maskAccount(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return maskAccount(String(value));
+  if (Array.isArray(value)) return value.map(maskPaymentDetails);
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, PAYMENT_VISIBLE_KEYS.has(k) && typeof v === 'string' ? v : maskPaymentDetails(v)]),
+    );
+  }
+  return value;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAccount, validatePaymentDetails, xeroBankAccountDetails, type PaymentDetailsInput } from './payment-details.js';
+import { maskAccount, maskPaymentDetails, validatePaymentDetails, xeroBankAccountDetails, type PaymentDetailsInput } from './payment-details.js';
 import { validateAccountHolderName, validateOtherBankDetails } from './text-fields.js';
 
 const NAME = 'Acme Widgets Ltd';
@@ -155,5 +155,44 @@ describe('maskAccount', () => {
     [null, ''],
   ])('%j → %j', (input, masked) => {
     expect(maskAccount(input)).toBe(masked);
+  });
+});
+
+describe('maskAccount on free text (Xero\'s BankAccountDetails, "somewhere else" details)', () => {
+  it.each([
+    ['12-34-56 87654321', '•••• 4321'],
+    ['GB82WEST12345698765432 BIC NWBKGB2L', '•••• 5432'],
+    ['BSB 062-000 123456789', '•••• 6789'],
+    ['ABA 021000021 Acct 7654321098', '•••• 1098'],
+    ['Banco Ejemplo SA, Madrid. Cuenta 0049 1500 0512 3456 7892, SWIFT BSCHESMM', '•••• 7892'],
+    ['Acct 12345678 Branch 042', '•••• 5678'],
+    ['IBAN DE89 3704 0044 0532 0130 00', '•••• 3000'],
+    ['Pay by cheque', '••••'],
+    ['Ref 042', '••••'],
+  ])('%j → %j', (input, masked) => {
+    expect(maskAccount(input)).toBe(masked);
+  });
+
+  it('is idempotent (masked values come back as they are)', () => {
+    for (const v of ['•••• 4321', '••••', '•••• GB2L']) expect(maskAccount(v)).toBe(v);
+  });
+});
+
+describe('maskPaymentDetails', () => {
+  const cases: [string, Record<string, unknown>, string[]][] = [
+    ['GB', { country: 'GB', accountHolderName: 'Acme', sortCode: '089999', accountNumber: '66374958' }, ['089999', '66374958']],
+    ['IBAN', { country: 'IBAN', accountHolderName: 'Acme', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' }, ['DE89370400440532013000']],
+    ['AU', { country: 'AU', accountHolderName: 'Acme', bsb: '062000', accountNumber: '123456789' }, ['062000', '123456789']],
+    ['US', { country: 'US', accountHolderName: 'Acme', routingNumber: '021000021', accountNumber: '7654321098' }, ['021000021', '7654321098']],
+    ['OTHER', { country: 'OTHER', accountHolderName: 'Acme', details: 'Banco Ejemplo, cuenta 0049 1500 0512 3456 7892' }, ['0049 1500 0512']],
+    ['a shape from the future', { country: 'XX', accountHolderName: 'Acme', clabe: '002010077777777771', nested: { number: 9876543210 } }, ['002010077777777771', '9876543210']],
+  ];
+  it.each(cases)('%s: only country, holder and BIC stay readable', (_name, details, secrets) => {
+    const masked = maskPaymentDetails(details) as Record<string, unknown>;
+    const text = JSON.stringify(masked);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(masked).toMatchObject({ country: details.country, accountHolderName: 'Acme' });
+    if (details.bic) expect(masked.bic).toBe(details.bic);
+    expect(maskPaymentDetails(masked)).toEqual(masked);
   });
 });
