@@ -206,7 +206,9 @@ export class XeroSyncService {
   }
 
   async enqueueContactFetch(tenantId: string, contactId: string, eventAt?: string): Promise<void> {
-    await this.jobs.send(FETCH_CONTACT, { tenantId, contactId, ...(eventAt ? { eventAt } : {}) }, { singletonKey: `${tenantId}:${contactId}` });
+    // Keyed by the event too: repeats of one event collapse, but a newer event is never dropped behind a
+    // queued older one (whose time would let the fetch skip as an echo).
+    await this.jobs.send(FETCH_CONTACT, { tenantId, contactId, ...(eventAt ? { eventAt } : {}) }, { singletonKey: `${tenantId}:${contactId}:${eventAt ?? ''}` });
   }
 
   async fetchContact(tenantId: string, contactId: string, log: Logger, eventAt?: string): Promise<void> {
@@ -220,10 +222,13 @@ export class XeroSyncService {
       return;
     }
     if (eventAt) {
-      // Our own pushes come back as webhooks; a version we already hold costs no API call.
+      // Our own pushes come back as webhooks. Every version Vouch records in xeroUpdatedAt was compared in full
+      // (a poll, a fetch, or a push's read-back, which holds Xero's whole contact), so an event no newer than
+      // it is already accounted for and costs no API call. Anything newer — even by a millisecond — is
+      // fetched, and its content decides: an echo matches Vouch, a real edit becomes drift.
       const known = await this.orm.em.fork().findOne(
         Supplier,
-        { organisation: connection.organisation.id, xeroContactId: contactId, xeroUpdatedAt: { $gte: new Date(new Date(eventAt).getTime() - 1000) } },
+        { organisation: connection.organisation.id, xeroContactId: contactId, xeroUpdatedAt: { $gte: new Date(eventAt) } },
         { filters: false, fields: ['id'] },
       );
       if (known) return;

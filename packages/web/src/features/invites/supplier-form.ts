@@ -78,6 +78,12 @@ export interface SupplierFormState {
   companyNumber: string;
   /** False keeps the bank details the business holds; the numbers are never prefilled. */
   updatePayment: boolean;
+  /**
+   * The tax and company numbers as the business holds them. Sent back unedited they are kept verbatim by
+   * the server (not re-formatted), so they are not re-checked here either: a supplier who changes nothing
+   * can always send.
+   */
+  held?: { taxNumber: string; companyNumber: string };
   payment: PaymentState;
 }
 
@@ -148,6 +154,7 @@ export function formFromDetails(details: Record<string, unknown>): SupplierFormS
     companyNumber: text(details.companyNumber),
     updatePayment: false,
     payment: emptyPayment(inUk || !payment ? 'GB' : 'IBAN'),
+    held: { taxNumber: text(details.taxNumber), companyNumber: text(details.companyNumber) },
   };
 }
 
@@ -166,8 +173,9 @@ export function validateSupplierForm(form: SupplierFormState): FormErrors {
   if (form.firstName.trim().length > 255) put('firstName', 'First name must be at most 255 characters.');
   if (form.lastName.trim().length > 255) put('lastName', 'Last name must be at most 255 characters.');
   const country = form.countryCode || null;
-  field('taxNumber', validateTaxNumber(form.taxNumber, country));
-  field('companyNumber', validateCompanyNumber(form.companyNumber, country));
+  const unedited = (value: string, held: string | undefined) => Boolean(held?.trim()) && value.trim() === held!.trim();
+  if (!unedited(form.taxNumber, form.held?.taxNumber)) field('taxNumber', validateTaxNumber(form.taxNumber, country));
+  if (!unedited(form.companyNumber, form.held?.companyNumber)) field('companyNumber', validateCompanyNumber(form.companyNumber, country));
 
   form.phones.forEach((phone, i) => {
     const result = validatePhone(phone, `phones[${i}].`);
