@@ -70,7 +70,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestContext(log));
-  app.use(healthRoutes(orm, () => shuttingDown));
+  app.use(healthRoutes(orm, () => shuttingDown, events.listenerState));
   app.use(xeroRoutes(services));
   app.use(auditRoutes(services));
 

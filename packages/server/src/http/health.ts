@@ -1,9 +1,13 @@
 import type { Router } from 'express';
 import express from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { ListenerState } from '../graphql/pg-pubsub.js';
 
-/** /healthz: the process is up. /readyz: the database answers and no migration is pending. */
-export function healthRoutes(orm: MikroORM, isShuttingDown: () => boolean): Router {
+/**
+ * /healthz: the process is up. /readyz: the database answers, no migration is pending, and the live-update
+ * listener (PostgreSQL LISTEN) is connected — without it, subscribers of this instance silently miss events.
+ */
+export function healthRoutes(orm: MikroORM, isShuttingDown: () => boolean, eventsListener: () => ListenerState): Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -20,11 +24,17 @@ export function healthRoutes(orm: MikroORM, isShuttingDown: () => boolean): Rout
         res.status(503).json({ status: 'migrations-pending', pending: pending.length });
         return;
       }
-      res.json({ status: 'ready' });
     } catch (err) {
       req.log.warn({ err }, 'readiness check failed');
-      res.status(503).json({ status: 'database-unreachable' });
+      res.status(503).json({ status: 'database-unreachable', events: eventsListener() });
+      return;
     }
+    const events = eventsListener();
+    if (events !== 'listening') {
+      res.status(503).json({ status: 'events-listener-down', events });
+      return;
+    }
+    res.json({ status: 'ready', events });
   });
   return router;
 }

@@ -18,7 +18,7 @@ describe('health and readiness', () => {
     expect(health.status).toBe(200);
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({ status: 'ready', events: 'listening' });
     expect(ready.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/);
   });
 
