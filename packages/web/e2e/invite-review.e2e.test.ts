@@ -181,6 +181,23 @@ describe('invite and review in the browser', () => {
       await supplierPage.getByText(/use the same link again to send a correction/).waitFor();
       await snapshot(supplierPage, 'invite-thanks');
 
+      // Opening the link again shows what they sent, awaiting review — not the business's older copy — and
+      // the bank details they sent are a choice to make again (numbers never shown back).
+      const again = await supplierContext.newPage();
+      supplierErrors.push(...collectPageErrors(again));
+      await again.goto(inviteLink);
+      await again.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
+      await again.getByRole('region', { name: /^Awaiting review since / }).getByText(/your new version replaces this one/).waitFor();
+      expect(await again.getByLabel('First name').first().inputValue()).toBe('Maya');
+      expect(await again.getByRole('group', { name: 'Street address' }).getByLabel('Town or city').inputValue()).toBe('Leeds');
+      expect(await again.getByLabel('Update my bank details').isChecked()).toBe(true);
+      expect(await again.getByLabel('Account holder name').inputValue()).toBe('Acme Beans Ltd');
+      expect(await again.getByLabel('Sort code').inputValue()).toBe('');
+      expect(await again.getByLabel('Account number').inputValue()).toBe('');
+      await again.getByText(/You sent new bank details/).getByText('•••• 4958').waitFor();
+      await snapshot(again, 'invite-awaiting-review');
+      await again.close();
+
       // Back with the buyer: the diff, with the bank change flagged.
       await page.reload();
       const review = page.getByRole('region', { name: 'Changes to review' });
@@ -233,9 +250,11 @@ describe('invite and review in the browser', () => {
     const page = await supplierContext.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await withScreenshotOnFailure([page], 'invite-phone', async () => {
-      // Still confirmed in this browser: the form opens again for a correction.
+      // Still confirmed in this browser: the form opens again for a correction, saying it was accepted.
       await page.goto(inviteLink);
       await page.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
+      await page.getByRole('region', { name: /^Accepted on / }).waitFor();
+      expect(await page.getByLabel('Update my bank details').isChecked()).toBe(false);
       await page.getByRole('button', { name: 'Send for review' }).waitFor();
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(360);
       await page.getByLabel('Update my bank details').check();
@@ -349,6 +368,25 @@ describe('bulk invites, filters and a second approver', () => {
       await page.getByRole('region', { name: 'Submissions' }).getByText('Please send the account your invoices name.').waitFor();
       const rejection = await nextMail(supplierEmail, /./, rejectionsBefore);
       expect(rejection.text).toContain('Please send the account your invoices name.');
+
+      // The supplier opens the link in their browser (confirmed above, same session): the reason, and their own
+      // submission to correct.
+      const [inviteCookie, ...inviteCookieValue] = supplier.cookie!.split('=');
+      await supplierContext.addCookies([
+        { name: inviteCookie!, value: inviteCookieValue.join('='), domain: new URL(app.url).hostname, path: '/graphql', httpOnly: true, sameSite: 'Strict' },
+      ]);
+      const supplierPage = await supplierContext.newPage();
+      pageErrors.push(...collectPageErrors(supplierPage));
+      await supplierPage.goto(at(`/invite#token=${token}`));
+      await supplierPage.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
+      await supplierPage
+        .getByRole('region', { name: 'Not accepted: Please send the account your invoices name. — correct and send again' })
+        .getByText(/correct it and send it for review again/)
+        .waitFor();
+      expect(await supplierPage.getByLabel('Update my bank details').isChecked()).toBe(true);
+      expect(await supplierPage.getByLabel('Account number').inputValue()).toBe('');
+      await snapshot(supplierPage, 'invite-rejected');
+      await supplierPage.close();
     });
     expect(pageErrors).toEqual([]);
   });

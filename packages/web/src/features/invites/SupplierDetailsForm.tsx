@@ -8,9 +8,11 @@ import { TextField } from '../../components/TextField';
 import { errorReason, fieldErrorsByPath, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import { formatLongDate } from './format';
+import { EDITING_OWN, SubmissionStatus, type SubmissionSummary } from './SubmissionStatus';
 import {
   emptyPayment,
   formFromDetails,
+  formFromSubmission,
   MAX_CONTACT_PERSONS,
   newPerson,
   supplierDetailsInput,
@@ -27,7 +29,15 @@ const SupplierDetailsQuery = graphql(`
     supplierDetails(token: $token) {
       organisationName
       details
-      lastSubmittedAt
+      latestSubmission {
+        status
+        submittedAt
+        decidedAt
+        rejectReason
+        includesBankDetails
+        bankDetailsMasked
+        details
+      }
     }
   }
 `);
@@ -89,11 +99,16 @@ export function SupplierDetailsForm(props: Props) {
   }
   if (!data) return <Loading label="Loading your details…" />;
   const view = data.supplierDetails;
+  const latest = view.latestSubmission;
   return (
     <DetailsForm
       {...props}
       details={(view.details ?? {}) as Record<string, unknown>}
-      lastSubmittedAt={view.lastSubmittedAt ?? null}
+      submission={
+        latest
+          ? { ...latest, details: (latest.details ?? {}) as Record<string, unknown> }
+          : null
+      }
       organisationName={view.organisationName}
     />
   );
@@ -130,12 +145,17 @@ function DetailsForm({
   supplierName,
   organisationName,
   details,
-  lastSubmittedAt,
+  submission,
   onSubmitted,
   onDead,
   onSessionLost,
-}: Props & { details: Record<string, unknown>; lastSubmittedAt: string | null }) {
-  const [form, setForm] = useState<SupplierFormState>(() => initialForm ?? formFromDetails(details));
+}: Props & { details: Record<string, unknown>; submission: (SubmissionSummary & { details: Record<string, unknown> }) | null }) {
+  // While their submission is theirs (awaiting review, or not accepted), the form starts from what they sent.
+  const fromOwn = !initialForm && submission !== null && EDITING_OWN.has(submission.status);
+  const [form, setForm] = useState<SupplierFormState>(
+    () => initialForm ?? (fromOwn ? formFromSubmission(submission) : formFromDetails(details)),
+  );
+  const resendsBank = fromOwn && submission.includesBankDetails;
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -229,15 +249,14 @@ function DetailsForm({
 
   return (
     <form ref={formRef} className="form invite-form" onSubmit={(event) => void onSubmit(event)} noValidate>
-      <p className="auth__intro">
-        These are the details {organisationName} holds for {supplierName}. Correct anything that’s out of date, then
-        send them for review.
-      </p>
-      {lastSubmittedAt ? (
-        <p className="notice">
-          You sent details on {formatLongDate(lastSubmittedAt)}. Sending again replaces that submission.
-        </p>
+      {submission ? (
+        <SubmissionStatus submission={submission} organisationName={organisationName} supplierName={supplierName} />
       ) : null}
+      <p className="auth__intro">
+        {fromOwn || initialForm
+          ? `These are the details you sent ${organisationName} for ${supplierName}. Correct anything, then send them for review again.`
+          : `These are the details ${organisationName} holds for ${supplierName}. Correct anything that’s out of date, then send them for review.`}
+      </p>
 
       <Section title="Business">
         <TextField label="Business name" autoComplete="organization" {...bind('name', form.name, (v) => setTop('name', v))} />
@@ -380,6 +399,14 @@ function DetailsForm({
             <>{organisationName} has no bank details for you yet.</>
           )}
         </p>
+        {resendsBank ? (
+          <p className="notice">
+            You sent new bank details{submission.bankDetailsMasked ? <> (<strong>{submission.bankDetailsMasked}</strong>)</> : null}{' '}
+            on {formatLongDate(submission.submittedAt)}. For your security they aren’t shown again: enter them again to
+            keep them in what you send now, or untick “Update my bank details” to keep the bank details {organisationName}{' '}
+            holds.
+          </p>
+        ) : null}
         <label className="checkbox">
           <input
             type="checkbox"

@@ -158,6 +158,23 @@ export function formFromDetails(details: Record<string, unknown>): SupplierFormS
   };
 }
 
+const PAYMENT_COUNTRIES: readonly PaymentCountry[] = ['GB', 'IBAN', 'AU', 'US', 'OTHER'];
+
+/**
+ * The form prefilled from the supplier's own submission (`latestSubmission.details`, bank numbers masked),
+ * so sending again starts from what they sent rather than the business's older copy. Bank numbers are never
+ * prefilled: when the submission carried bank details, "Update my bank details" starts ticked with only the
+ * kind of account and the holder's name, so sending again means entering the numbers again or unticking
+ * (keeping what the business holds) — never silently dropping them.
+ */
+export function formFromSubmission(submission: { details: Record<string, unknown>; includesBankDetails: boolean }): SupplierFormState {
+  const form = formFromDetails(submission.details);
+  if (!submission.includesBankDetails) return form;
+  const sent = (submission.details.paymentDetails ?? {}) as { country?: unknown; accountHolderName?: unknown };
+  const country = PAYMENT_COUNTRIES.find((c) => c === sent.country) ?? form.payment.country;
+  return { ...form, updatePayment: true, payment: { ...emptyPayment(country), accountHolderName: text(sent.accountHolderName) } };
+}
+
 /** Every problem in the form, keyed by the server's field path; {} when it can be sent. */
 export function validateSupplierForm(form: SupplierFormState): FormErrors {
   const errors: FormErrors = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFromDetails, supplierDetailsInput, validateSupplierForm } from './supplier-form';
+import { formFromDetails, formFromSubmission, supplierDetailsInput, validateSupplierForm } from './supplier-form';
 import { tokenFromHash } from './invite-token';
 
 const held = {
@@ -60,6 +60,28 @@ describe('supplier details form', () => {
       sortCode: '089999',
       accountNumber: '66374958',
     });
+  });
+
+  it('prefills from the supplier’s own submission; bank details sent make them choose again, numbers empty', () => {
+    const sent = {
+      ...held,
+      name: 'Acme Widgets Limited',
+      firstName: 'Maya',
+      paymentDetails: { country: 'IBAN', accountHolderName: 'Acme Widgets', iban: '•••• 4321', bic: 'DEUTDEFF' },
+      bankAccountDetails: '•••• 4321',
+    };
+    const form = formFromSubmission({ details: sent, includesBankDetails: true });
+    expect(form.name).toBe('Acme Widgets Limited');
+    expect(form.firstName).toBe('Maya');
+    expect(form.updatePayment).toBe(true);
+    expect(form.payment).toMatchObject({ country: 'IBAN', accountHolderName: 'Acme Widgets', iban: '', bic: '' });
+    // Sending as it stands is refused until the numbers are entered again (or the box is unticked).
+    expect(validateSupplierForm(form)).toHaveProperty(['payment.iban']);
+
+    const withoutBank = formFromSubmission({ details: { ...held, name: 'Only A Name Change Ltd' }, includesBankDetails: false });
+    expect(withoutBank.name).toBe('Only A Name Change Ltd');
+    expect(withoutBank.updatePayment).toBe(false);
+    expect(supplierDetailsInput(withoutBank).payment).toBeNull();
   });
 
   it('reads the token from the fragment only', () => {
