@@ -45,8 +45,8 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
   const limiter = new TenantRateLimiter(orm, config.xero.limits, log, clock);
   const xeroGateway = new XeroGateway(config.xero, log, limiter);
   const xeroTokens = new XeroTokenStore(orm, xeroGateway, new TokenCrypto(config.tokenKeys), pubsub, log);
-  const xeroSync = new XeroSyncService(orm, config, xeroGateway, xeroTokens, new ContactIngestService(pubsub), jobs, pubsub);
-  const push = new PushService(orm, xeroGateway, xeroTokens, jobs, pubsub, log, limiter);
+  const push = new PushService(orm, xeroGateway, xeroTokens, jobs, pubsub, log, limiter, config.outboxLeaseMs);
+  const xeroSync = new XeroSyncService(orm, config, xeroGateway, xeroTokens, new ContactIngestService(pubsub), jobs, pubsub, push);
   return {
     config,
     pubsub,

@@ -79,6 +79,15 @@ export interface IngestResult {
   known: number;
   drifted: number;
   maxUpdatedAt: Date | null;
+  /** Unknown contacts held back (see `holdBack`): not imported this time; the caller must see them again. */
+  deferred: number;
+  /** The earliest UpdatedDateUTC among them, so a cursor can stay before it. */
+  deferredFrom: Date | null;
+}
+
+/** Xero's name uniqueness ignores case and surrounding/repeated spaces. */
+export function xeroNameKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
@@ -93,10 +102,18 @@ export class ContactIngestService {
     em: EntityManager,
     organisationId: string,
     contacts: MappedContact[],
-    options: { announce: boolean; now?: Date },
+    options: {
+      announce: boolean;
+      now?: Date;
+      /**
+       * Names (`xeroNameKey`) of creates of ours whose answer is still unknown. An unknown contact bearing one
+       * may be the very contact such a create made: it is held back, never imported as a second supplier.
+       */
+      holdBack?: ReadonlySet<string>;
+    },
   ): Promise<IngestResult> {
     const now = options.now ?? new Date();
-    const result: IngestResult = { created: 0, skipped: 0, archived: 0, known: 0, drifted: 0, maxUpdatedAt: null };
+    const result: IngestResult = { created: 0, skipped: 0, archived: 0, known: 0, drifted: 0, maxUpdatedAt: null, deferred: 0, deferredFrom: null };
     if (!contacts.length) return result;
     for (const c of contacts) {
       if (c.updatedAt && (!result.maxUpdatedAt || c.updatedAt > result.maxUpdatedAt)) result.maxUpdatedAt = c.updatedAt;
@@ -119,6 +136,11 @@ export class ContactIngestService {
         if (!supplier) {
           if (isCustomerOnly(contact)) {
             result.skipped++;
+            continue;
+          }
+          if (options.holdBack?.has(xeroNameKey(contact.owned.name))) {
+            result.deferred++;
+            if (contact.updatedAt && (!result.deferredFrom || contact.updatedAt < result.deferredFrom)) result.deferredFrom = contact.updatedAt;
             continue;
           }
           // Built here, inserted in bulk below (an import brings up to 1,000 at a time).

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Logger } from '../common/logger.js';
+import { pausePoint } from '../common/pause-point.js';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -10,7 +11,7 @@ import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { mapXeroContact } from '../xero/map-xero-contact.js';
 import { describeFields, sameFieldValue } from '../suppliers/canonical-fields.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { reconcileDrift } from './contact-ingest.service.js';
+import { reconcileDrift, xeroNameKey } from './contact-ingest.service.js';
 import { XeroConnection, XeroConnectionStatus } from '../xero/xero-connection.entity.js';
 import { XeroError } from '../xero/xero-errors.js';
 import type { XeroGateway, XeroContact } from '../xero/xero.gateway.js';
@@ -21,8 +22,11 @@ import type { TenantRateLimiter } from './rate-limiter.js';
 
 export const PUSH_SUPPLIERS = 'xero.push-suppliers';
 export const BATCH_SIZE = 50;
-/** An entry SYNCING longer than this was abandoned by a dead worker; the sweeper re-sends the same request. */
-export const SYNCING_LEASE_MS = 2 * 60_000;
+/**
+ * A SYNCING claim is a lease: the worker sending the request renews it (every third of the lease) until it has
+ * settled. One not renewed for this long belongs to a dead worker, and the same request (same key) is re-sent.
+ */
+export const SYNCING_LEASE_MS = 30_000;
 const MAX_TEMPORARY_ATTEMPTS = 8;
 
 interface EntryRow {
@@ -56,9 +60,18 @@ export class PushService {
     private readonly pubsub: EventBus,
     private readonly log: Logger,
     private readonly limiter?: TenantRateLimiter,
+    private readonly leaseMs: number = SYNCING_LEASE_MS,
   ) {}
 
-  async wake(organisationId: string): Promise<void> {
+  /**
+   * Runs the organisation's push now, or at `at` (a claim's lease running out). A deferred wake-up has its own
+   * singleton key, so it neither blocks nor is blocked by the immediate ones of new acceptances.
+   */
+  async wake(organisationId: string, at?: Date): Promise<void> {
+    if (at && at.getTime() > Date.now()) {
+      await this.jobs.send(PUSH_SUPPLIERS, { organisationId }, { singletonKey: `${organisationId}:lease`, startAfter: at });
+      return;
+    }
     await this.jobs.send(PUSH_SUPPLIERS, { organisationId }, { singletonKey: organisationId });
   }
 
@@ -73,8 +86,54 @@ export class PushService {
       // Wait for Xero budget before gathering the batch: what arrives meanwhile rides along.
       await this.limiter?.waitForSlot(connection.tenantId);
       const batch = await this.claim(organisationId);
-      if (!batch.length) return;
+      if (!batch.length) break;
       await this.send(connection, batch, log);
+    }
+    // A claim still held here is a dead worker's (this organisation is pushed by one job at a time): come back
+    // the moment its lease runs out rather than at the next sweep.
+    const lapse = await this.nextLeaseLapse(organisationId);
+    if (lapse) await this.wake(organisationId, lapse);
+  }
+
+  /** When the earliest live SYNCING claim of the organisation lapses (null: none). */
+  private async nextLeaseLapse(organisationId: string): Promise<Date | null> {
+    const [row] = await this.orm.em.fork().getConnection().execute<{ oldest: Date | null }[]>(
+      `select min(started_at) as oldest from outbox_entries
+        where organisation_id = ? and status = 'SYNCING' and request_key is not null and next_attempt_at is null`,
+      [organisationId],
+    );
+    return row?.oldest ? new Date(new Date(row.oldest).getTime() + this.leaseMs + 250) : null;
+  }
+
+  /**
+   * Inbound sync asks this before taking an unknown Xero contact for a new supplier: a create of ours whose
+   * answer was lost (the process died after Xero applied it) would otherwise come back by webhook or poll as
+   * a second supplier. Each such create is settled first — re-sent as the very same request (same
+   * Idempotency-Key: Xero answers with the contact it already made) once its claim is free, or awaited while
+   * a live worker holds it. Returns the names (see `xeroNameKey`) of the creates still unsettled after that:
+   * contacts bearing them must wait.
+   */
+  async settlePendingCreates(organisationId: string, log: Logger = this.log, waitMs = this.leaseMs * 2): Promise<Set<string>> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const pending = await this.orm.em.fork().getConnection().execute<{ name: string; payload: PushPayload; waiting: boolean }[]>(
+        `select s.name, o.payload, (o.next_attempt_at is not null and o.next_attempt_at > now()) as waiting
+           from outbox_entries o join suppliers s on s.id = o.supplier_id
+          where o.organisation_id = ? and o.status = 'SYNCING' and o.request_key is not null and s.xero_contact_id is null`,
+        [organisationId],
+      );
+      if (!pending.length) return new Set();
+      const names = new Set(pending.flatMap((p) => [p.name, p.payload.name].filter((n): n is string => typeof n === 'string').map(xeroNameKey)));
+      const connection = await this.orm.em.fork().findOne(XeroConnection, { organisation: organisationId }, { filters: false });
+      if (!connection || connection.status !== XeroConnectionStatus.CONNECTED) return names;
+      const batch = await this.claim(organisationId, { createsOnly: true });
+      if (batch.length) {
+        await this.send(connection, batch, log);
+        continue;
+      }
+      // Held by a live worker (wait for its answer), or waiting out a backoff (do not hammer Xero: report).
+      if (pending.every((p) => p.waiting) || Date.now() >= deadline) return names;
+      await new Promise((r) => setTimeout(r, 250));
     }
   }
 
@@ -82,26 +141,29 @@ export class PushService {
    * Claims the next request's worth of entries: re-sends an abandoned request as it was, else the oldest
    * PENDING entry of each supplier that has nothing in flight — up to 50 linked contacts, or one to create.
    */
-  private async claim(organisationId: string): Promise<EntryRow[]> {
+  private async claim(organisationId: string, options: { createsOnly?: boolean } = {}): Promise<EntryRow[]> {
     const em = this.orm.em.fork();
     return await em.transactional(async (tx) => {
       const conn = tx.getConnection();
       const ctx = tx.getTransactionContext();
       const select = `select o.id, o.supplier_id, o.payload, o.idempotency_key, o.request_key, o.attempts, s.xero_contact_id
                         from outbox_entries o join suppliers s on s.id = o.supplier_id`;
+      // Resumable: a retry whose time has come, or (no retry scheduled) a claim whose lease lapsed.
       const resumed = await conn.execute<EntryRow[]>(
         `${select} where o.organisation_id = ? and o.status = 'SYNCING' and o.request_key is not null
-            and ((o.next_attempt_at is not null and o.next_attempt_at <= now()) or o.started_at < ?)
+            and (case when o.next_attempt_at is not null then o.next_attempt_at <= now() else o.started_at < ? end)
+            ${options.createsOnly ? 'and s.xero_contact_id is null' : ''}
           order by o.started_at, o.id limit 1 for update of o skip locked`,
-        [organisationId, new Date(Date.now() - SYNCING_LEASE_MS)],
+        [organisationId, new Date(Date.now() - this.leaseMs)],
         'all',
         ctx,
       );
       if (resumed.length) {
-        const same = await conn.execute<EntryRow[]>(`${select} where o.request_key = ? order by o.id for update of o`, [resumed[0]!.request_key], 'all', ctx);
-        await conn.execute(`update outbox_entries set attempts = attempts + 1, started_at = now(), next_attempt_at = null where request_key = ?`, [resumed[0]!.request_key], 'run', ctx);
+        const same = await conn.execute<EntryRow[]>(`${select} where o.request_key = ? and o.status = 'SYNCING' order by o.id for update of o`, [resumed[0]!.request_key], 'all', ctx);
+        await conn.execute(`update outbox_entries set attempts = attempts + 1, started_at = now(), next_attempt_at = null where request_key = ? and status = 'SYNCING'`, [resumed[0]!.request_key], 'run', ctx);
         return same;
       }
+      if (options.createsOnly) return [];
       const candidates = await conn.execute<EntryRow[]>(
         `${select}
           where o.organisation_id = ? and o.status = 'PENDING' and (o.next_attempt_at is null or o.next_attempt_at <= now())
@@ -130,12 +192,23 @@ export class PushService {
 
   private async send(connection: XeroConnection, batch: EntryRow[], log: Logger): Promise<void> {
     const key = batch[0]!.request_key!;
+    const orgId = connection.organisation.id;
+    // Hold the claim while this worker lives; a killed one stops renewing and its request is re-sent.
+    const renewal = setInterval(() => {
+      this.orm.em
+        .fork()
+        .getConnection()
+        .execute(`update outbox_entries set started_at = now() where request_key = ? and status = 'SYNCING' and next_attempt_at is null`, [key])
+        .catch((err: unknown) => log.warn({ err }, 'outbox lease renewal failed'));
+    }, Math.max(100, Math.floor(this.leaseMs / 3)));
     try {
+      await pausePoint('push.before-call', orgId);
       if (batch.length === 1 && !batch[0]!.xero_contact_id) {
         const entry = batch[0]!;
         const { body } = await retryTemporary(() =>
           this.tokens.withAccess(connection.id, (t) => this.gateway.createContact(t, connection.tenantId, toXeroContact(entry.payload), key)),
         );
+        await pausePoint('push.after-call', orgId);
         await this.settle(connection, [[entry, body]]);
       } else if (batch.length === 1) {
         const entry = batch[0]!;
@@ -144,6 +217,7 @@ export class PushService {
             this.gateway.updateContact(t, connection.tenantId, entry.xero_contact_id!, toXeroContact(entry.payload, entry.xero_contact_id), key),
           ),
         );
+        await pausePoint('push.after-call', orgId);
         await this.settle(connection, [[entry, body]]);
       } else {
         const { body } = await retryTemporary(() =>
@@ -151,11 +225,14 @@ export class PushService {
             this.gateway.updateContacts(t, connection.tenantId, batch.map((e) => toXeroContact(e.payload, e.xero_contact_id)), key),
           ),
         );
+        await pausePoint('push.after-call', orgId);
         // Per-element results, matched by ContactID (Xero echoes them in order).
         await this.settle(connection, batch.map((e, i) => [e, body.find((c) => c.contactID === e.xero_contact_id) ?? body[i] ?? null]));
       }
     } catch (error) {
       await this.failed(connection, batch, error instanceof XeroError ? error : null, log);
+    } finally {
+      clearInterval(renewal);
     }
   }
 
@@ -212,6 +289,7 @@ export class PushService {
       }
       await tx.flush();
       await refreshSupplierFlags(tx, results.map(([e]) => e.supplier_id));
+      await pausePoint('push.mid-settle', orgId); // crash tests: written, not yet committed
     });
     await this.pubsub.publish(TOPICS.SYNC_UPDATED, { organisationId: orgId, supplierIds: results.map(([e]) => e.supplier_id) });
   }
@@ -221,7 +299,9 @@ export class PushService {
     const ids = batch.map((e) => e.id);
     const conn = this.orm.em.fork().getConnection();
     const place = ids.map(() => '?').join(', ');
-    if (error?.kind === 'VALIDATION' || (error?.kind === 'NOT_FOUND')) {
+    if (error?.kind === 'VALIDATION' && batch.length === 1 && !batch[0]!.xero_contact_id && batch[0]!.attempts > 0 && (await this.adoptOwnCreate(connection, batch[0]!, error, log))) {
+      // A create re-sent after Xero's idempotency window: our first attempt had made the contact.
+    } else if (error?.kind === 'VALIDATION' || (error?.kind === 'NOT_FOUND')) {
       // Xero said no (duplicate name, field limits, archived contact…): stop and show its words.
       const reason = (error.validationMessages.join(' ') || error.message).slice(0, 1000);
       await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, updated_at = now() where id in (${place})`, [reason, ...ids]);
@@ -249,6 +329,52 @@ export class PushService {
     await this.pubsub.publish(TOPICS.SYNC_UPDATED, { organisationId: orgId, supplierIds: batch.map((e) => e.supplier_id) });
   }
 
+  /**
+   * A create re-sent once Xero's idempotency window (minutes) had passed — e.g. the server was down longer —
+   * is refused because its first attempt already made the contact: "name already assigned". If Xero's
+   * contact of exactly that name is linked to no Vouch supplier, it is that contact (names are unique among
+   * Xero's active contacts): link it and write the approved values to it as an update, with a fresh key.
+   */
+  private async adoptOwnCreate(connection: XeroConnection, entry: EntryRow, error: XeroError, log: Logger): Promise<boolean> {
+    if (!/already assigned/i.test([error.message, ...error.validationMessages].join(' '))) return false;
+    const orgId = connection.organisation.id;
+    const conn = this.orm.em.fork().getConnection();
+    const [supplier] = await conn.execute<{ name: string }[]>(`select name from suppliers where id = ?`, [entry.supplier_id]);
+    const name = typeof entry.payload.name === 'string' ? entry.payload.name : supplier?.name;
+    if (!name) return false;
+    const { body } = await retryTemporary(() =>
+      this.tokens.withAccess(connection.id, (t) =>
+        this.gateway.getContactsPage(t, connection.tenantId, { page: 1, pageSize: 10, includeArchived: false, where: `Name=="${name.replace(/["\\]/g, '\\$&')}"` }),
+      ),
+    ).catch(() => ({ body: [] as XeroContact[] }));
+    const matches = body.filter((c) => c.contactID && xeroNameKey(c.name ?? '') === xeroNameKey(name));
+    if (matches.length !== 1) return false;
+    const contactId = matches[0]!.contactID!;
+    const adopted = await this.orm.em.fork().transactional(async (tx) => {
+      const c = tx.getConnection();
+      const ctx = tx.getTransactionContext();
+      const taken = await c.execute<{ id: string }[]>(`select id from suppliers where organisation_id = ? and xero_contact_id = ?`, [orgId, contactId], 'all', ctx);
+      if (taken.length) return false;
+      const linked = (await c.execute(`update suppliers set xero_contact_id = ?, updated_at = now() where id = ? and xero_contact_id is null`, [contactId, entry.supplier_id], 'run', ctx)) as unknown as { affectedRows: number };
+      if (!linked.affectedRows) return false;
+      // Now an update of that contact: a fresh request (new key), sent by the next claim and read back as usual.
+      await c.execute(
+        `update outbox_entries set status = 'PENDING', request_key = null, idempotency_key = idempotency_key || '-adopt', next_attempt_at = null, last_error = null, updated_at = now() where id = ?`,
+        [entry.id],
+        'run',
+        ctx,
+      );
+      recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'SYSTEM' }, kind: 'XERO_LINKED', summary: `Linked to the Xero contact "${name}" that an earlier, interrupted attempt had created` });
+      await tx.flush();
+      return true;
+    });
+    if (adopted) {
+      log.warn({ organisationId: orgId, supplierId: entry.supplier_id }, 'create re-sent after the idempotency window: linked the contact it had made');
+      await this.wake(orgId);
+    }
+    return adopted;
+  }
+
   /** Retry once fixed: a FAILED supplier's latest approved values go out again (a fresh request). */
   async retry(organisationId: string, supplierId: string): Promise<void> {
     const conn = this.orm.em.fork().getConnection();
@@ -261,17 +387,33 @@ export class PushService {
     await this.wake(organisationId);
   }
 
-  /** Cron: wakes organisations with due work (retries, abandoned requests, reconnected tenants). */
+  /**
+   * Cron, and once at start-up: wakes organisations with due work (retries, lapsed claims, reconnected
+   * tenants) now, and those holding a claim that is still leased — perhaps by a process that just died — for
+   * the moment that lease runs out.
+   */
   async sweep(): Promise<number> {
     const conn = this.orm.em.fork().getConnection();
-    const rows = await conn.execute<{ organisation_id: string }[]>(
-      `select distinct o.organisation_id from outbox_entries o join xero_connections c on c.organisation_id = o.organisation_id and c.status = 'CONNECTED'
-        where (o.status = 'PENDING' and (o.next_attempt_at is null or o.next_attempt_at <= now()))
-           or (o.status = 'SYNCING' and (o.started_at < ? or (o.next_attempt_at is not null and o.next_attempt_at <= now())))`,
-      [new Date(Date.now() - SYNCING_LEASE_MS)],
+    const rows = await conn.execute<{ organisation_id: string; due: boolean; lapse: Date | null }[]>(
+      `select o.organisation_id,
+              bool_or((o.status = 'PENDING' and (o.next_attempt_at is null or o.next_attempt_at <= now()))
+                   or (o.status = 'SYNCING' and case when o.next_attempt_at is not null then o.next_attempt_at <= now() else o.started_at < ? end)) as due,
+              min(o.started_at) filter (where o.status = 'SYNCING' and o.next_attempt_at is null) as lapse
+         from outbox_entries o join xero_connections c on c.organisation_id = o.organisation_id and c.status = 'CONNECTED'
+        where o.status in ('PENDING', 'SYNCING')
+        group by o.organisation_id`,
+      [new Date(Date.now() - this.leaseMs)],
     );
-    for (const r of rows) await this.wake(r.organisation_id);
-    return rows.length;
+    let woken = 0;
+    for (const r of rows) {
+      if (r.due) {
+        await this.wake(r.organisation_id);
+        woken++;
+      } else if (r.lapse) {
+        await this.wake(r.organisation_id, new Date(new Date(r.lapse).getTime() + this.leaseMs + 250));
+      }
+    }
+    return woken;
   }
 }
 

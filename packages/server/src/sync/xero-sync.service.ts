@@ -4,13 +4,13 @@ import type { Logger } from '../common/logger.js';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { mapXeroContact } from '../xero/map-xero-contact.js';
+import { mapXeroContact, type MappedContact } from '../xero/map-xero-contact.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { ImportStatus, XeroConnection, XeroConnectionStatus, type ImportProgressData } from '../xero/xero-connection.entity.js';
 import { XeroError } from '../xero/xero-errors.js';
 import type { RateLimitHeaders, XeroGateway } from '../xero/xero.gateway.js';
 import type { XeroTokenStore } from '../xero/xero-token-store.js';
-import type { ContactIngestService } from './contact-ingest.service.js';
+import type { ContactIngestService, IngestResult } from './contact-ingest.service.js';
 import { FETCH_CONTACT } from './jobs/xero.fetch-contact.job.js';
 import { IMPORT_CONTACTS } from './jobs/xero.import-contacts.job.js';
 import { POLL } from './jobs/xero.poll.job.js';
@@ -22,6 +22,15 @@ export const CURSOR_OVERLAP_MS = 2 * 60_000;
 
 const EMPTY_PROGRESS: ImportProgressData = { pages: 0, seen: 0, created: 0, skipped: 0, archived: 0 };
 
+/** The outbound side's answer to "which of our creates are still unsettled?" (PushService). */
+export interface PendingCreates {
+  settlePendingCreates(organisationId: string, log: Logger): Promise<ReadonlySet<string>>;
+}
+
+function earlier(a: Date | null, b: Date | null): Date | null {
+  return a && b ? (a < b ? a : b) : (a ?? b);
+}
+
 /** Inbound sync: initial import, polling, and webhook-triggered fetches. Never overwrites a Vouch supplier. */
 export class XeroSyncService {
   constructor(
@@ -32,7 +41,23 @@ export class XeroSyncService {
     private readonly ingest: ContactIngestService,
     private readonly jobs: JobQueue,
     private readonly pubsub: EventBus,
+    /** Settles our own creates before an unknown contact is taken for a new supplier (see `ingestPage`). */
+    private readonly creates?: PendingCreates,
   ) {}
+
+  /**
+   * Ingests one page. First our own creates whose answer was lost are settled (re-sent with their key, so Xero
+   * names the contact it made): their contact then arrives as known instead of as a second supplier. Any
+   * still unsettled hold back the unknown contacts bearing their name; `deferred` tells the caller.
+   */
+  private async ingestPage(orgId: string, contacts: MappedContact[], announce: boolean, log: Logger): Promise<IngestResult> {
+    const holdBack = contacts.length && this.creates ? await this.creates.settlePendingCreates(orgId, log) : undefined;
+    const scoped = this.orm.em.fork();
+    scoped.setFilterParams('organisation', { id: orgId });
+    const result = await this.ingest.ingest(scoped, orgId, contacts, { announce, ...(holdBack?.size ? { holdBack } : {}) });
+    if (result.deferred) log.info({ deferred: result.deferred }, 'contacts held back behind our own unsettled create');
+    return result;
+  }
 
   async startImport(connectionId: string): Promise<void> {
     await this.jobs.send(IMPORT_CONTACTS, { connectionId }, { singletonKey: connectionId });
@@ -59,12 +84,12 @@ export class XeroSyncService {
       return;
     }
     const orgId = connection.organisation.id;
-    const em = () => this.orm.em.fork();
     // Contacts changed while we page are caught by the first poll: its cursor starts when the import first did
     // (kept across resumes).
     const progress: ImportProgressData = { ...EMPTY_PROGRESS, startedAt: new Date().toISOString(), ...connection.importProgress };
     const startedAt = new Date(progress.startedAt!);
     if (connection.importStatus !== ImportStatus.RUNNING) await this.update(connection, { importStatus: ImportStatus.RUNNING });
+    let heldFrom: Date | null = null;
     try {
       for (let page = progress.pages + 1; ; page++) {
         const { body, headers, pageCount } = await retryTemporary(() =>
@@ -72,9 +97,8 @@ export class XeroSyncService {
             this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true }),
           ),
         );
-        const scoped = em();
-        scoped.setFilterParams('organisation', { id: orgId });
-        const result = await this.ingest.ingest(scoped, orgId, body.map(mapXeroContact), { announce: false });
+        const result = await this.ingestPage(orgId, body.map(mapXeroContact), false, log);
+        heldFrom = earlier(heldFrom, result.deferredFrom);
         progress.pages = page;
         progress.seen += body.length;
         progress.created += result.created;
@@ -85,7 +109,8 @@ export class XeroSyncService {
         // Xero's pagination says when this was the last page, saving an empty final call.
         if (body.length < PAGE_SIZE || (pageCount !== null && page >= pageCount)) break;
       }
-      const cursor = connection.pollCursor ?? new Date(startedAt.getTime());
+      // A contact held back (our own create unsettled) must come again: the first poll starts before it.
+      const cursor = earlier(connection.pollCursor ?? new Date(startedAt.getTime()), heldFrom ? new Date(heldFrom.getTime() - 1) : null);
       await this.update(connection, {
         importStatus: ImportStatus.DONE,
         pollCursor: cursor,
@@ -120,6 +145,7 @@ export class XeroSyncService {
     let maxSeen = connection.pollCursor;
     const totals = { seen: 0, created: 0, drifted: 0 };
     let lastHeaders: RateLimitHeaders | undefined;
+    let heldFrom: Date | null = null;
     try {
       for (let page = 1; ; page++) {
         const { body, headers, pageCount } = await retryTemporary(() =>
@@ -128,9 +154,8 @@ export class XeroSyncService {
           ),
         );
         lastHeaders = headers;
-        const scoped = this.orm.em.fork();
-        scoped.setFilterParams('organisation', { id: orgId });
-        const result = await this.ingest.ingest(scoped, orgId, body.map(mapXeroContact), { announce: true });
+        const result = await this.ingestPage(orgId, body.map(mapXeroContact), true, log);
+        heldFrom = earlier(heldFrom, result.deferredFrom);
         totals.seen += body.length;
         totals.created += result.created;
         totals.drifted += result.drifted;
@@ -151,10 +176,12 @@ export class XeroSyncService {
     // IsSupplier/IsCustomer flips do not bump UpdatedDateUTC, so If-Modified-Since never shows a customer
     // who has since become a supplier. Every few hours, sweep the contacts that are both (the only ones a
     // customer-only skip could have missed): ceil(n/1000) calls.
+    // A contact held back must be read again by the next poll: the cursor stays before it.
+    if (heldFrom) maxSeen = earlier(maxSeen, new Date(heldFrom.getTime() - 1));
     let sweptAt = connection.lastSupplierSweepAt;
     if (!sweptAt || Date.now() - sweptAt.getTime() >= this.config.xero.supplierSweepMs) {
       try {
-        totals.created += await this.sweepNewSuppliers(connection);
+        totals.created += await this.sweepNewSuppliers(connection, log);
         sweptAt = new Date();
       } catch (error) {
         log.warn({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'supplier sweep failed; retried next poll');
@@ -175,7 +202,7 @@ export class XeroSyncService {
     log.info({ connectionId, ...totals }, 'poll done');
   }
 
-  private async sweepNewSuppliers(connection: XeroConnection): Promise<number> {
+  private async sweepNewSuppliers(connection: XeroConnection, log: Logger): Promise<number> {
     let created = 0;
     for (let page = 1; ; page++) {
       const { body, pageCount } = await retryTemporary(() =>
@@ -183,9 +210,7 @@ export class XeroSyncService {
           this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: false, where: 'IsSupplier==true AND IsCustomer==true' }),
         ),
       );
-      const scoped = this.orm.em.fork();
-      scoped.setFilterParams('organisation', { id: connection.organisation.id });
-      created += (await this.ingest.ingest(scoped, connection.organisation.id, body.map(mapXeroContact), { announce: true })).created;
+      created += (await this.ingestPage(connection.organisation.id, body.map(mapXeroContact), true, log)).created;
       if (body.length < PAGE_SIZE || (pageCount !== null && page >= pageCount)) return created;
     }
   }
@@ -235,9 +260,12 @@ export class XeroSyncService {
     }
     const { body } = await this.tokens.withAccess(connection.id, (t) => this.gateway.getContact(t, tenantId, contactId));
     if (!body) return;
-    const scoped = this.orm.em.fork();
-    scoped.setFilterParams('organisation', { id: connection.organisation.id });
-    const result = await this.ingest.ingest(scoped, connection.organisation.id, [mapXeroContact(body)], { announce: true });
+    const result = await this.ingestPage(connection.organisation.id, [mapXeroContact(body)], true, log);
+    if (result.deferred) {
+      // Possibly the contact our unsettled create made: look again once that create has had its answer.
+      await this.jobs.send(FETCH_CONTACT, { tenantId, contactId, ...(eventAt ? { eventAt } : {}) }, { singletonKey: `${tenantId}:${contactId}:${eventAt ?? ''}:later`, startAfter: 15 });
+      return;
+    }
     log.info({ contactId, created: result.created, drifted: result.drifted }, 'webhook contact fetched');
   }
 }
