@@ -2,8 +2,8 @@ import { newId } from './ids.js';
 
 /**
  * A fault injected into the emulator. Each matches requests by area (and optionally method, path prefix,
- * tenant) and fires `times` times (default 1; 'always' until cleared).
- * - latency: delay the response by latencyMs, then serve normally
+ * tenant) and affects `times` calls (default 1; 'always' until cleared); a call spends one use of it.
+ * - latency: delay the call once by latencyMs, then serve it (another, answering fault may still apply)
  * - status: answer with `status` (500, 503, …) and a Xero-like body
  * - hang: never answer (the socket stays open until the client gives up or the emulator closes)
  * - rate-limit: answer 429 with X-Rate-Limit-Problem `problem` and Retry-After `retryAfterSeconds`

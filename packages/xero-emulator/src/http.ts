@@ -22,32 +22,32 @@ function faultBody(status: number): string {
 
 /**
  * Applies the injected faults for this request. Returns true when the fault answered (or swallowed) the
- * request, so the route must stop.
+ * request, so the route must stop. Each matching fault spends one of its `times` on this call: a latency fault
+ * delays it once (a `times: 3` latency delays three calls), then one answering fault may still apply.
  */
 export async function applyFaults(core: EmulatorCore, area: FaultArea, req: Request, res: Response, tenantId?: string, kinds: readonly FaultKind[] = GENERIC_FAULTS): Promise<boolean> {
-  for (;;) {
-    const fault = core.faults.take({ area, method: req.method, path: req.path, ...(tenantId === undefined ? {} : { tenantId }) }, kinds);
-    if (!fault) return false;
-    if (fault.kind === 'latency') {
-      await delay(fault.latencyMs ?? 1000);
-      continue;
-    }
-    if (fault.kind === 'hang') return true;
-    if (fault.kind === 'rate-limit') {
-      const problem = fault.problem ?? 'minute';
-      res.status(429);
-      if (problem !== 'concurrent' || fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds ?? 60));
-      res.setHeader('X-Rate-Limit-Problem', problem);
-      if (problem === 'minute') res.setHeader('X-MinLimit-Remaining', '0');
-      if (problem === 'day') res.setHeader('X-DayLimit-Remaining', '0');
-      if (problem === 'appminute') res.setHeader('X-AppMinLimit-Remaining', '0');
-      res.type('text/plain').send('');
-      return true;
-    }
-    const status = fault.status ?? 500;
-    res.status(status).type('text/plain').send(fault.body ?? faultBody(status));
+  const match = { area, method: req.method, path: req.path, ...(tenantId === undefined ? {} : { tenantId }) };
+  if (kinds.includes('latency')) {
+    const latency = core.faults.take(match, ['latency']);
+    if (latency) await delay(latency.latencyMs ?? 1000);
+  }
+  const fault = core.faults.take(match, kinds.filter((kind) => kind !== 'latency'));
+  if (!fault) return false;
+  if (fault.kind === 'hang') return true;
+  if (fault.kind === 'rate-limit') {
+    const problem = fault.problem ?? 'minute';
+    res.status(429);
+    if (problem !== 'concurrent' || fault.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(fault.retryAfterSeconds ?? 60));
+    res.setHeader('X-Rate-Limit-Problem', problem);
+    if (problem === 'minute') res.setHeader('X-MinLimit-Remaining', '0');
+    if (problem === 'day') res.setHeader('X-DayLimit-Remaining', '0');
+    if (problem === 'appminute') res.setHeader('X-AppMinLimit-Remaining', '0');
+    res.type('text/plain').send('');
     return true;
   }
+  const status = fault.status ?? 500;
+  res.status(status).type('text/plain').send(fault.body ?? faultBody(status));
+  return true;
 }
 
 /** The raw (still percent-encoded) value of a query parameter, as it appeared in the URL. */

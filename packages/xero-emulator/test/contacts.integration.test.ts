@@ -225,7 +225,12 @@ describe('Contacts API', () => {
     expect(emulator.control.listContacts(tenant)).toHaveLength(1);
     const other = await call('PUT', '/api.xro/2.0/Contacts', { Contacts: [{ Name: 'Other' }] }, { 'Idempotency-Key': 'k-1' });
     expect(other.status).toBe(400);
-    expect(JSON.stringify(other.json)).toContain('Idempotency Key: k-1 is used with a different request.');
+    // In the spec's Error shape (issue 10 item 10): no problem-details Title/Status/Detail, Type a string.
+    expect(other.json).toEqual({ ErrorNumber: 10, Type: 'ValidationException', Message: 'Idempotency Key: k-1 is used with a different request.' });
+    expectSchema('Error', other.json);
+    const tooLong = await call('PUT', '/api.xro/2.0/Contacts', body, { 'Idempotency-Key': 'k'.repeat(129) });
+    expect(tooLong.status).toBe(400);
+    expectSchema('Error', tooLong.json);
     // Errors are cached too.
     const bad1 = await call('PUT', '/api.xro/2.0/Contacts', { Contacts: [{ Name: 'Once Only' }] }, { 'Idempotency-Key': 'k-2' });
     expect(bad1.status).toBe(400);

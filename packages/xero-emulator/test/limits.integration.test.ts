@@ -99,6 +99,29 @@ describe('rate limits and faults', () => {
     expect(e.control.requestLog().some((entry) => entry.status === 503 && entry.headers['xero-tenant-id'] === world.tenantA)).toBe(true);
   });
 
+  it('a latency fault delays `times` calls once each, and `always` keeps answering (regression: one call took every use)', async () => {
+    const { emulator: e, world, token } = await start();
+    const fault = e.control.injectFault({ kind: 'latency', latencyMs: 5, times: 3 });
+    expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts')).status).toBe(200);
+    expect(e.control.listFaults()).toEqual([expect.objectContaining({ id: fault.id, remaining: 2, fired: 1 })]);
+    expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts')).status).toBe(200);
+    expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts')).status).toBe(200);
+    expect(e.control.listFaults()).toEqual([]);
+
+    const always = e.control.injectFault({ kind: 'latency', latencyMs: 5, times: 'always' });
+    for (let i = 1; i <= 2; i += 1) {
+      expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts')).status).toBe(200);
+      expect(e.control.listFaults()).toEqual([expect.objectContaining({ id: always.id, fired: i })]);
+    }
+    e.control.clearFaults();
+
+    // A delayed call can still meet an answering fault.
+    e.control.injectFault({ kind: 'latency', latencyMs: 5 });
+    e.control.injectFault({ kind: 'status', status: 503 });
+    expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts')).status).toBe(503);
+    expect(e.control.listFaults()).toEqual([]);
+  });
+
   it('revoke-grant fault: the next API call and the next refresh find the grant revoked', async () => {
     const { emulator: e, world } = await start();
     const tokens = await connect(e, { tenantIds: [world.tenantA] });

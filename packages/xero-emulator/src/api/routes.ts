@@ -18,8 +18,17 @@ type ApiRequest = Request & { xero?: ApiContext };
 
 const NOT_FOUND_TEXT = "The resource you're looking for cannot be found";
 
+/** The identity layer's problem-details body (401/403), as captured from Xero; not the Accounting Error schema. */
 function problem(status: number, title: string, detail: string): Record<string, unknown> {
   return { Type: null, Title: title, Status: status, Detail: detail, Instance: newId(), Extensions: {} };
+}
+
+/**
+ * A 400 from the Accounting API in the spec's `Error` shape ({ErrorNumber, Type, Message}). For refusals whose
+ * exact ErrorNumber/Type Xero does not document (idempotency), the emulator answers as a ValidationException.
+ */
+function accountingError(message: string, errorNumber = 10, type = 'ValidationException'): Record<string, unknown> {
+  return { ErrorNumber: errorNumber, Type: type, Message: message };
 }
 
 /** Formats like Xero's TokenExpired detail: MM/DD/YYYY HH:mm:ss (UTC). */
@@ -261,7 +270,7 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
     const urlId = mode === 'update' ? String(req.params.contactId ?? '') : undefined;
     const key = header(req, 'idempotency-key');
     if (key !== undefined && key.length > 128) {
-      res.status(400).json(problem(400, 'Bad Request', 'Idempotency-Key must be 128 characters or fewer.'));
+      res.status(400).json(accountingError('Idempotency-Key must be 128 characters or fewer.'));
       return;
     }
     const q = lowerQuery(req);
@@ -271,7 +280,7 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
     if (key !== undefined) {
       const cached = core.idempotencyLookup(scopeKey, fingerprint);
       if (cached === 'conflict') {
-        res.status(400).json(problem(400, 'Bad Request', `Idempotency Key: ${key} is used with a different request.`));
+        res.status(400).json(accountingError(`Idempotency Key: ${key} is used with a different request.`));
         return;
       }
       if (cached) {

@@ -112,7 +112,8 @@ export function assertXeroResponse(method: string, url: string, status: number, 
   const validator = xeroSchemas();
   if (path.startsWith('/api.xro/2.0/')) {
     const record = body as Record<string, unknown>;
-    if (typeof record.ErrorNumber === 'number') {
+    // Every Accounting 400 is in the spec's Error shape (a problem-details body would fail: Type is a string there).
+    if (typeof record.ErrorNumber === 'number' || status === 400) {
       validator.assert('Error', body);
       return 'Error';
     }
