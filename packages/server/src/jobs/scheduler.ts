@@ -65,6 +65,7 @@ export async function startScheduler(connectionString: string, services: Service
     // A process that starts may be replacing one that was killed: pick up what it left at once (the crons
     // would, but only on the next minute).
     await services.push.sweep().catch((err: unknown) => log.warn({ err }, 'startup outbox sweep failed'));
+    await services.xeroSync.resumeImports().catch((err: unknown) => log.warn({ err }, 'startup import resume failed'));
   }
   return {
     boss,

@@ -202,13 +202,13 @@ export class PushService {
         .catch((err: unknown) => log.warn({ err }, 'outbox lease renewal failed'));
     }, Math.max(100, Math.floor(this.leaseMs / 3)));
     try {
-      await pausePoint('push.before-call', orgId);
+      await pausePoint('push.before-call', connection.tenantId);
       if (batch.length === 1 && !batch[0]!.xero_contact_id) {
         const entry = batch[0]!;
         const { body } = await retryTemporary(() =>
           this.tokens.withAccess(connection.id, (t) => this.gateway.createContact(t, connection.tenantId, toXeroContact(entry.payload), key)),
         );
-        await pausePoint('push.after-call', orgId);
+        await pausePoint('push.after-call', connection.tenantId);
         await this.settle(connection, [[entry, body]]);
       } else if (batch.length === 1) {
         const entry = batch[0]!;
@@ -217,7 +217,7 @@ export class PushService {
             this.gateway.updateContact(t, connection.tenantId, entry.xero_contact_id!, toXeroContact(entry.payload, entry.xero_contact_id), key),
           ),
         );
-        await pausePoint('push.after-call', orgId);
+        await pausePoint('push.after-call', connection.tenantId);
         await this.settle(connection, [[entry, body]]);
       } else {
         const { body } = await retryTemporary(() =>
@@ -225,7 +225,7 @@ export class PushService {
             this.gateway.updateContacts(t, connection.tenantId, batch.map((e) => toXeroContact(e.payload, e.xero_contact_id)), key),
           ),
         );
-        await pausePoint('push.after-call', orgId);
+        await pausePoint('push.after-call', connection.tenantId);
         // Per-element results, matched by ContactID (Xero echoes them in order).
         await this.settle(connection, batch.map((e, i) => [e, body.find((c) => c.contactID === e.xero_contact_id) ?? body[i] ?? null]));
       }
@@ -289,7 +289,7 @@ export class PushService {
       }
       await tx.flush();
       await refreshSupplierFlags(tx, results.map(([e]) => e.supplier_id));
-      await pausePoint('push.mid-settle', orgId); // crash tests: written, not yet committed
+      await pausePoint('push.mid-settle', connection.tenantId); // crash tests: written, not yet committed
     });
     await this.pubsub.publish(TOPICS.SYNC_UPDATED, { organisationId: orgId, supplierIds: results.map(([e]) => e.supplier_id) });
   }

@@ -15,6 +15,7 @@ import { FETCH_CONTACT } from './jobs/xero.fetch-contact.job.js';
 import { IMPORT_CONTACTS } from './jobs/xero.import-contacts.job.js';
 import { POLL } from './jobs/xero.poll.job.js';
 import { retryTemporary } from './retry.js';
+import { pausePoint } from '../common/pause-point.js';
 
 export const PAGE_SIZE = 1000;
 /** Polls re-read this much before the cursor: clock skew and same-millisecond writes cannot slip past. */
@@ -63,6 +64,20 @@ export class XeroSyncService {
     await this.jobs.send(IMPORT_CONTACTS, { connectionId }, { singletonKey: connectionId });
   }
 
+  /**
+   * At start-up: imports left RUNNING (perhaps by a process that was killed) are queued again. Their job is
+   * taken up the moment the dead one's heartbeat lapses, and resumes after the last page that was stored.
+   */
+  async resumeImports(): Promise<number> {
+    const running = await this.orm.em.fork().find(
+      XeroConnection,
+      { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.RUNNING },
+      { filters: false, fields: ['id'] },
+    );
+    for (const { id } of running) await this.startImport(id);
+    return running.length;
+  }
+
   private async load(connectionId: string): Promise<XeroConnection | null> {
     return await this.orm.em.fork().findOne(XeroConnection, { id: connectionId }, { filters: false });
   }
@@ -83,6 +98,7 @@ export class XeroSyncService {
       log.info({ connectionId }, 'import skipped: not connected (it resumes on reconnect)');
       return;
     }
+    if (connection.importStatus === ImportStatus.DONE) return; // a duplicate wake-up (e.g. start-up resume + retry)
     const orgId = connection.organisation.id;
     // Contacts changed while we page are caught by the first poll: its cursor starts when the import first did
     // (kept across resumes).
@@ -97,6 +113,7 @@ export class XeroSyncService {
             this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true }),
           ),
         );
+        await pausePoint(`import.page-${page}`, connection.tenantId);
         const result = await this.ingestPage(orgId, body.map(mapXeroContact), false, log);
         heldFrom = earlier(heldFrom, result.deferredFrom);
         progress.pages = page;
