@@ -334,6 +334,16 @@ describe('bulk invites, filters and a second approver', () => {
       await page.getByRole('searchbox', { name: 'Search' }).fill('flour');
       await expect.poll(() => new URL(page.url()).searchParams.get('q'), WAIT).toBe('flour');
       await expect.poll(() => page.getByRole('row', { name: /Quiet Dairy/ }).count(), WAIT).toBe(0);
+      // Suppliers in the navigation shows the whole list with an empty box; the same search then works again.
+      const searchbox = page.getByRole('searchbox', { name: 'Search' });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
+      await expect.poll(() => new URL(page.url()).search, WAIT).toBe('');
+      await page.getByRole('row', { name: /Quiet Dairy/ }).waitFor();
+      expect(await searchbox.inputValue()).toBe('');
+      await expect.poll(() => new URL(page.url()).search, WAIT).toBe('');
+      await searchbox.fill('flour');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q'), WAIT).toBe('flour');
+      await expect.poll(() => page.getByRole('row', { name: /Quiet Dairy/ }).count(), WAIT).toBe(0);
       await page.getByRole('searchbox', { name: 'Search' }).fill('');
       await page.getByLabel('Awaiting review').check();
       await expect.poll(() => page.getByRole('row', { name: /Quiet Dairy/ }).count(), WAIT).toBe(0);

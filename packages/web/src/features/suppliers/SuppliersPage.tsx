@@ -88,11 +88,22 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
     navigate(`/suppliers${writeFilters({ ...filters, ...next })}`, { replace: true });
   };
 
-  // The debounced search joins the address (and so the query) once typing pauses.
+  // The address is the truth; the box is a draft of it. When the address changes from outside (the
+  // Suppliers link, Back, a link with ?q=), the box follows at once — but not when the change is our own
+  // debounced write, which may trail what is being typed.
+  const [boxFollows, setBoxFollows] = useState(filters.search);
+  if (filters.search !== boxFollows) {
+    setBoxFollows(filters.search);
+    if (filters.search.trim() !== search.trim()) setSearchText(filters.search);
+  }
+
+  // The search joins the address (and so the query) once typing pauses: only a settled value is written,
+  // so a box just reset from the address is never written back with its stale debounced text.
   useEffect(() => {
+    if (search !== searchText) return;
     if (search.trim() !== filters.search.trim()) setFilters({ search });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
+  }, [search, searchText, filters.search]);
 
   const variables = { first: PAGE_SIZE, ...filterVariables(filters) };
   const { data, error, loading, refetch, subscribeToMore, fetchMore } = useQuery(SupplierListQuery, {
