@@ -192,7 +192,6 @@ export class PushService {
 
   private async send(connection: XeroConnection, batch: EntryRow[], log: Logger): Promise<void> {
     const key = batch[0]!.request_key!;
-    const orgId = connection.organisation.id;
     // Hold the claim while this worker lives; a killed one stops renewing and its request is re-sent.
     const renewal = setInterval(() => {
       this.orm.em
