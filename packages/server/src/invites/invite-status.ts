@@ -11,6 +11,6 @@ export enum InviteStatus {
 }
 registerEnumType(InviteStatus, {
   name: 'InviteStatus',
-  description: 'LOCKED: too many wrong codes; the buyer was told and can resend.',
+  description: 'LOCKED: too many wrong codes (5 per invite, across codes); the buyer was told and can unlock it or resend.',
 });
 

@@ -66,6 +66,13 @@ export class Invite extends OrgOwnedEntity {
   @Property({ type: 'integer', default: 0 })
   codeAttempts: number & Opt = 0;
 
+  /**
+   * Wrong codes entered on this invite, across every code sent: asking for a new code does not reset it (only
+   * a right code, a new link or the buyer unlocking does). At the limit the invite locks.
+   */
+  @Property({ type: 'integer', default: 0 })
+  wrongCodeAttempts: number & Opt = 0;
+
   @Property({ type: 'datetime', nullable: true })
   codeSentAt: Date | null = null;
 

@@ -20,7 +20,13 @@ export class InviteRevoked extends AppError {
 
 export class InviteLocked extends AppError {
   constructor() {
-    super('FORBIDDEN', 'INVITE_LOCKED', 'Too many wrong codes. The business that invited you has been told and can send a new invite.');
+    super('FORBIDDEN', 'INVITE_LOCKED', 'Too many wrong codes. The business that invited you has been told and can unlock the invite or send a new one.');
+  }
+}
+
+export class InviteNotLocked extends AppError {
+  constructor() {
+    super('CONFLICT', 'INVITE_NOT_LOCKED', 'This invite is not locked.');
   }
 }
 

@@ -67,6 +67,13 @@ export class InvitesResolver {
     return toInviteType(invite, ctx.services.invites.statusOf(invite));
   }
 
+  @Authorized(Role.ADMIN, Role.APPROVER)
+  @Mutation(() => InviteType, { description: 'Lets a LOCKED invite be used again (same link; the count of wrong codes starts afresh).' })
+  async unlockInvite(@Arg('inviteId', () => ID) inviteId: string, @Ctx() ctx: GraphQLContext): Promise<InviteType> {
+    const invite = await ctx.services.invites.unlock(ctx.em, requireViewer(ctx), inviteId);
+    return toInviteType(invite, ctx.services.invites.statusOf(invite));
+  }
+
   // ---------- suppliers (no account; the invite token, then the emailed code) ----------
 
   @Query(() => SupplierInvite, { description: 'Supplier side: the invite behind a link token.' })

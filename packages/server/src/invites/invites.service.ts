@@ -17,6 +17,7 @@ import {
   InviteExpired,
   InviteLocked,
   InviteNotFound,
+  InviteNotLocked,
   InviteRevoked,
   NoEmailForSupplier,
   NotVerified,
@@ -25,6 +26,7 @@ import {
 } from './invites.errors.js';
 
 export const CODE_TTL_MS = 10 * 60_000;
+/** Wrong codes an invite takes, across every code sent, before it locks (until the buyer unlocks it). */
 export const MAX_CODE_ATTEMPTS = 5;
 const SUPPLIER_SESSION_MS = 2 * 60 * 60_000;
 const ACTIVE = [InviteStatus.SENT, InviteStatus.OPENED, InviteStatus.VERIFIED, InviteStatus.SUBMITTED];
@@ -131,6 +133,7 @@ export class InvitesService {
       emailed: this.mailer.enabled,
       codeHash: null,
       codeAttempts: 0,
+      wrongCodeAttempts: 0,
       sessionHash: null,
       nextReminderAt: this.mailer.enabled ? new Date(this.now() + this.config.invites.reminderEveryMs) : null,
     });
@@ -152,6 +155,22 @@ export class InvitesService {
       await em.flush();
       await refreshSupplierFlags(em, [invite.supplier.id]);
     }
+    return invite;
+  }
+
+  /**
+   * A locked invite works again, with the same link: the count of wrong codes starts afresh and the supplier
+   * asks for a new code. Its status returns to where the supplier had got to.
+   */
+  async unlock(em: EntityManager, viewer: Viewer, inviteId: string): Promise<Invite> {
+    const invite = await this.buyerInvite(em, inviteId);
+    if (invite.status !== InviteStatus.LOCKED) throw new InviteNotLocked();
+    const status = invite.submittedAt ? InviteStatus.SUBMITTED : invite.verifiedAt ? InviteStatus.VERIFIED : invite.openedAt ? InviteStatus.OPENED : InviteStatus.SENT;
+    Object.assign(invite, { status, wrongCodeAttempts: 0, codeAttempts: 0, codeHash: null, codeExpiresAt: null });
+    const user = await em.findOneOrFail(User, { id: viewer.userId });
+    recordAudit(em, { organisationId: viewer.organisationId, supplierId: invite.supplier.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'INVITE_UNLOCKED', summary: `${user.name} unlocked the invite to ${invite.email}` });
+    await em.flush();
+    await refreshSupplierFlags(em, [invite.supplier.id]);
     return invite;
   }
 
@@ -269,19 +288,21 @@ export class InvitesService {
     return { sentTo: maskEmail(invite.email), devCode: this.mailer.enabled ? null : code };
   }
 
-  /** Checks the code (constant time, 10-minute expiry, 5 attempts then locked and the buyer told). */
+  /** Checks the code (constant time, 10-minute expiry; 5 wrong codes per invite, across codes, then locked and the buyer told). */
   async verifyCode(token: string, code: string, meta: ClientMeta): Promise<{ invite: Invite; sessionToken: string; expiresAt: Date }> {
     const invite = await this.byToken(token, meta);
     const em = this.orm.em.fork();
-    // Count the attempt first, atomically, so parallel guesses cannot exceed the limit.
-    const [row] = await em.getConnection().execute<{ code_attempts: number; code_hash: string | null; code_expires_at: Date | null }[]>(
-      'update invites set code_attempts = code_attempts + 1 where id = ? returning code_attempts, code_hash, code_expires_at',
+    // Count the guess first, atomically, so parallel guesses cannot exceed the limit; the count is per invite
+    // and survives new codes, so asking for another code buys no more guesses. No code: nothing to guess.
+    const [row] = await em.getConnection().execute<{ wrong_code_attempts: number; code_hash: string; code_expires_at: Date | null }[]>(
+      `update invites set code_attempts = code_attempts + 1, wrong_code_attempts = wrong_code_attempts + 1
+        where id = ? and code_hash is not null returning wrong_code_attempts, code_hash, code_expires_at`,
       [invite.id],
     );
-    if (!row!.code_hash) throw new CodeExpired();
-    const ok = /^\d{6}$/.test(code) && matchesHash(code, row!.code_hash);
-    if (ok && row!.code_attempts <= MAX_CODE_ATTEMPTS) {
-      if (!row!.code_expires_at || new Date(row!.code_expires_at).getTime() < this.now()) throw new CodeExpired();
+    if (!row) throw new CodeExpired();
+    const ok = /^\d{6}$/.test(code) && matchesHash(code, row.code_hash);
+    if (ok && row.wrong_code_attempts <= MAX_CODE_ATTEMPTS) {
+      if (!row.code_expires_at || new Date(row.code_expires_at).getTime() < this.now()) throw new CodeExpired();
       const sessionToken = newToken();
       const expiresAt = new Date(Math.min(this.now() + SUPPLIER_SESSION_MS, invite.expiresAt.getTime()));
       await em.nativeUpdate(
@@ -290,6 +311,7 @@ export class InvitesService {
         {
           codeHash: null,
           codeAttempts: 0,
+          wrongCodeAttempts: 0,
           sessionHash: sha256(sessionToken),
           sessionExpiresAt: expiresAt,
           ...(invite.status === InviteStatus.SUBMITTED ? {} : { status: InviteStatus.VERIFIED }),
@@ -302,15 +324,23 @@ export class InvitesService {
       await refreshSupplierFlags(em, [invite.supplier.id]);
       return { invite, sessionToken, expiresAt };
     }
-    if (row!.code_attempts >= MAX_CODE_ATTEMPTS) {
-      await em.nativeUpdate(Invite, { id: invite.id }, { status: InviteStatus.LOCKED, codeHash: null, sessionHash: null, nextReminderAt: null }, { filters: false });
-      recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SYSTEM' }, kind: 'INVITE_LOCKED', summary: `Invite locked after ${MAX_CODE_ATTEMPTS} wrong codes` });
-      await em.flush();
-      await refreshSupplierFlags(em, [invite.supplier.id]);
-      await this.tellInviterOfLock(invite);
+    if (row.wrong_code_attempts >= MAX_CODE_ATTEMPTS) {
+      // Parallel wrong guesses may all reach the limit: one of them locks, records it and tells the buyer.
+      const locked = await em.nativeUpdate(
+        Invite,
+        { id: invite.id, status: { $ne: InviteStatus.LOCKED } },
+        { status: InviteStatus.LOCKED, codeHash: null, sessionHash: null, nextReminderAt: null },
+        { filters: false },
+      );
+      if (locked) {
+        recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SYSTEM' }, kind: 'INVITE_LOCKED', summary: `Invite locked after ${MAX_CODE_ATTEMPTS} wrong codes` });
+        await em.flush();
+        await refreshSupplierFlags(em, [invite.supplier.id]);
+        await this.tellInviterOfLock(invite);
+      }
       throw new InviteLocked();
     }
-    throw new WrongCode(MAX_CODE_ATTEMPTS - row!.code_attempts);
+    throw new WrongCode(MAX_CODE_ATTEMPTS - row.wrong_code_attempts);
   }
 
   private async tellInviterOfLock(invite: Invite): Promise<void> {
@@ -321,7 +351,7 @@ export class InvitesService {
       .send({
         to: inviter.email,
         subject: `Vouch: an invite to ${invite.supplier.name} was locked`,
-        text: `Someone entered ${MAX_CODE_ATTEMPTS} wrong codes on the invite sent to ${invite.email} for ${invite.supplier.name}. The invite is locked; send a new one from the supplier's page if this was them.`,
+        text: `Someone entered ${MAX_CODE_ATTEMPTS} wrong codes on the invite sent to ${invite.email} for ${invite.supplier.name}. The invite is locked; if this was them, unlock it (or send a new link) from the supplier's page.`,
       })
       .catch((err: unknown) => this.log.error({ err: err instanceof Error ? err.message : 'error' }, 'lock notice failed'));
   }

@@ -41,7 +41,7 @@ export type ImportStatus =
   | 'NOT_STARTED'
   | 'RUNNING';
 
-/** LOCKED: too many wrong codes; the buyer was told and can resend. */
+/** LOCKED: too many wrong codes (5 per invite, across codes); the buyer was told and can unlock it or resend. */
 export type InviteStatus =
   | 'EXPIRED'
   | 'LOCKED'
