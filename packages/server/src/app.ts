@@ -25,6 +25,7 @@ import { createFormatError } from './graphql/format-error.js';
 import { createPgEventBus } from './graphql/pg-pubsub.js';
 import { healthRoutes } from './http/health.js';
 import { requestContext } from './http/request-context.js';
+import { createOriginCheck, hasBearer, refuseCrossOrigin, securityHeaders } from './http/security.js';
 import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createServices, type Services } from './services.js';
 import { xeroRoutes } from './xero/xero.routes.js';
@@ -70,6 +71,8 @@ export async function createApp(config: Config): Promise<VouchApp> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestContext(log));
+  app.use(securityHeaders());
+  const originAllowed = createOriginCheck(config.allowedOrigins);
   app.use(healthRoutes(orm, () => shuttingDown, events.listenerState));
   app.use(xeroRoutes(services));
   app.use(auditRoutes(services));
@@ -122,6 +125,11 @@ export async function createApp(config: Config): Promise<VouchApp> {
         // Authenticate once, on connect, from the session cookie of the upgrade request; refuse (4403) without.
         const params = (ctx.connectionParams ?? {}) as { authorization?: unknown; Authorization?: unknown };
         const auth = String(params.authorization ?? params.Authorization ?? ctx.extra.request.headers.authorization ?? '') || undefined;
+        // Cross-site websocket hijacking: a page on another origin of the same site would carry the cookie.
+        if (!hasBearer(auth) && !originAllowed(ctx.extra.request)) {
+          log.warn({ origin: ctx.extra.request.headers.origin }, 'refused a cross-origin websocket');
+          return false;
+        }
         ctx.extra.viewer = await authenticate(auth, ctx.extra.request.headers.cookie).catch(() => null);
         return ctx.extra.viewer !== null;
       },
@@ -166,6 +174,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
 
   app.use(
     '/graphql',
+    refuseCrossOrigin(originAllowed),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

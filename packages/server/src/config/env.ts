@@ -14,6 +14,11 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().min(1).default('0.0.0.0'),
     PUBLIC_URL: z.url().optional(),
+    /** Comma-separated extra origins whose pages may use the session cookie (besides PUBLIC_URL and same-origin). */
+    ALLOWED_ORIGINS: z
+      .string()
+      .regex(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, 'must be comma-separated origins like https://app.example.com')
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: z
       .string()
@@ -111,6 +116,8 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string | undefined;
+  /** Origins (scheme://host:port) trusted to send the session cookie, besides the request's own host. */
+  allowedOrigins: string[];
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string | undefined;
   dataDir: string;
@@ -161,11 +168,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: env.PORT,
     host: env.HOST,
     publicUrl: env.PUBLIC_URL,
+    allowedOrigins: [...(env.PUBLIC_URL ? [new URL(env.PUBLIC_URL).origin] : []), ...(env.ALLOWED_ORIGINS?.split(',').map((o) => new URL(o).origin) ?? [])],
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     webDist: env.WEB_DIST,
-    cookieSecure: env.COOKIE_SECURE,
+    // Production cookies are Secure unless told otherwise (plain-HTTP setups such as docker-compose say false).
+    cookieSecure: env.COOKIE_SECURE ?? (env.NODE_ENV === 'production' ? true : undefined),
     sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
     signInLimits: {
       perEmail: env.SIGN_IN_MAX_ATTEMPTS_PER_EMAIL,
