@@ -32,6 +32,7 @@ type Documents = {
     "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": typeof types.InviteSuppliersDocument,
     "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n": typeof types.ResendInviteDocument,
     "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.RevokeInviteDocument,
+    "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.UnlockInviteDocument,
     "\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      latestSubmission {\n        status\n        submittedAt\n        decidedAt\n        rejectReason\n        includesBankDetails\n        bankDetailsMasked\n        details\n      }\n    }\n  }\n": typeof types.SupplierDetailsDocument,
     "\n  mutation SubmitSupplierDetails($token: String!, $input: SupplierDetailsInput!) {\n    submitSupplierDetails(token: $token, input: $input) {\n      submittedAt\n      bankDetailsMasked\n    }\n  }\n": typeof types.SubmitSupplierDetailsDocument,
     "\n  mutation SendSupplierCode($token: String!) {\n    sendSupplierCode(token: $token) {\n      sentTo\n      devCode\n    }\n  }\n": typeof types.SendSupplierCodeDocument,
@@ -80,6 +81,7 @@ const documents: Documents = {
     "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": types.InviteSuppliersDocument,
     "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n": types.ResendInviteDocument,
     "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": types.RevokeInviteDocument,
+    "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": types.UnlockInviteDocument,
     "\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      latestSubmission {\n        status\n        submittedAt\n        decidedAt\n        rejectReason\n        includesBankDetails\n        bankDetailsMasked\n        details\n      }\n    }\n  }\n": types.SupplierDetailsDocument,
     "\n  mutation SubmitSupplierDetails($token: String!, $input: SupplierDetailsInput!) {\n    submitSupplierDetails(token: $token, input: $input) {\n      submittedAt\n      bankDetailsMasked\n    }\n  }\n": types.SubmitSupplierDetailsDocument,
     "\n  mutation SendSupplierCode($token: String!) {\n    sendSupplierCode(token: $token) {\n      sentTo\n      devCode\n    }\n  }\n": types.SendSupplierCodeDocument,
@@ -196,6 +198,10 @@ export function graphql(source: "\n  mutation ResendInvite($inviteId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

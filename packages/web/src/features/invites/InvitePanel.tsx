@@ -75,10 +75,17 @@ const RevokeInviteMutation = graphql(`
   }
 `);
 
+const UnlockInviteMutation = graphql(`
+  mutation UnlockInvite($inviteId: ID!) {
+    unlockInvite(inviteId: $inviteId) {
+      ...InvitePanel_invite
+    }
+  }
+`);
 
 const LIVE: ReadonlySet<InviteStatus> = new Set(['SENT', 'OPENED', 'VERIFIED']);
 
-/** The supplier's latest invite, and Invite / Resend / Revoke for ADMIN and APPROVER. */
+/** The supplier's latest invite, and Invite / Resend / Revoke (Unlock when locked) for ADMIN and APPROVER. */
 export function InvitePanel({
   supplier,
   canManage,
@@ -98,7 +105,8 @@ export function InvitePanel({
   const [inviteSuppliers, { loading: inviting }] = useMutation(InviteSuppliersMutation);
   const [resendInvite, { loading: resending }] = useMutation(ResendInviteMutation);
   const [revokeInvite, { loading: revoking }] = useMutation(RevokeInviteMutation);
-  const busy = inviting || resending || revoking;
+  const [unlockInvite, { loading: unlocking }] = useMutation(UnlockInviteMutation);
+  const busy = inviting || resending || revoking || unlocking;
 
   const fail = (error: unknown) => {
     const p = toUserFacingError(error);
@@ -158,7 +166,20 @@ export function InvitePanel({
     }
   };
 
+  const onUnlock = async () => {
+    if (busy || !invite) return;
+    start();
+    try {
+      await unlockInvite({ variables: { inviteId: invite.id } });
+      setNotice(`Invite unlocked. ${supplier.name} can use the same link again and ask for a new code.`);
+      onChanged();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   const live = invite ? LIVE.has(invite.status) : false;
+  const locked = invite?.status === 'LOCKED';
 
   return (
     <section className="card" aria-labelledby="invite-panel-title">
@@ -224,6 +245,13 @@ export function InvitePanel({
         </p>
       )}
 
+      {locked ? (
+        <p className="card__lead">
+          Someone entered too many wrong codes, so the link is locked. If it was {supplier.name}, unlock it: the same
+          link works again and they can ask for a new code. Otherwise send a new link, so the old one stops working.
+        </p>
+      ) : null}
+
       {notice ? (
         <p role="status" className="card__lead">
           {notice}
@@ -243,7 +271,21 @@ export function InvitePanel({
 
       {canManage ? (
         <div className="card__actions">
-          {live ? (
+          {locked ? (
+            <>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => void onUnlock()}
+                aria-disabled={busy || undefined}
+              >
+                {unlocking ? 'Unlocking…' : 'Unlock'}
+              </button>
+              <button type="button" className="button" onClick={() => void onResend()} aria-disabled={busy || undefined}>
+                {resending ? 'Sending…' : 'Send a new link'}
+              </button>
+            </>
+          ) : live ? (
             <>
               <button type="button" className="button" onClick={() => void onResend()} aria-disabled={busy || undefined}>
                 {resending ? 'Resending…' : 'Resend'}
