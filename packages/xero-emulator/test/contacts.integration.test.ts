@@ -1,3 +1,4 @@
+import { connect as connectSocket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startXeroEmulator } from '../src/index.js';
 import type { XeroEmulator } from '../src/index.js';
@@ -240,6 +241,41 @@ describe('Contacts API', () => {
     expect(afterTtl.status).toBe(200);
   });
 
+  it('a request whose client died mid-body is neither executed nor remembered: the honest retry succeeds once', async () => {
+    await reconnect();
+    const key = `crash-${Math.random()}`;
+    const body = JSON.stringify({ Contacts: [{ Name: 'Crashed Upload Ltd', EmailAddress: 'ap@crashed.example' }] });
+    // Both calls wait in the API layer before their bodies are read (timers fire in order): the dead one first.
+    emulator.control.injectFault({ kind: 'latency', latencyMs: 300, times: 2, tenantId: tenant });
+    const { hostname: host, port } = new URL(emulator.apiUrl);
+    const socket = connectSocket({ host, port: Number(port) });
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    socket.write(
+      [
+        'PUT /api.xro/2.0/Contacts HTTP/1.1',
+        `Host: ${host}:${port}`,
+        `Authorization: Bearer ${token}`,
+        `xero-tenant-id: ${tenant}`,
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        `Idempotency-Key: ${key}`,
+        '',
+        body.slice(0, Math.floor(body.length / 2)),
+      ].join('\r\n'),
+    );
+    await expect.poll(() => emulator.control.listFaults()[0]?.fired).toBe(1);
+    socket.destroy(); // the client crashes with half its body sent
+    await expect.poll(() => emulator.control.requestLog().some((entry) => entry.headers['idempotency-key'] === key)).toBe(true);
+
+    const retry = await call('PUT', '/api.xro/2.0/Contacts', JSON.parse(body), { 'Idempotency-Key': key });
+    expect(retry.status).toBe(200);
+    const created = contacts(retry).Contacts[0]!;
+    expect(created).toMatchObject({ Name: 'Crashed Upload Ltd', EmailAddress: 'ap@crashed.example' });
+    const again = await call('PUT', '/api.xro/2.0/Contacts', JSON.parse(body), { 'Idempotency-Key': key });
+    expect(contacts(again).Contacts[0]!.ContactID).toBe(created.ContactID);
+    expect(emulator.control.listContacts(tenant).map((c) => c.Name)).toEqual(['Crashed Upload Ltd']);
+  });
+
   it('answers malformed JSON with PostDataInvalidException', async () => {
     await reconnect();
     const response = await fetch(`${emulator.apiUrl}/api.xro/2.0/Contacts`, {
@@ -249,5 +285,12 @@ describe('Contacts API', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ErrorNumber: 14, Type: 'PostDataInvalidException' });
+    const huge = await fetch(`${emulator.apiUrl}/api.xro/2.0/Contacts`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'xero-tenant-id': tenant, 'content-type': 'application/json' },
+      body: JSON.stringify({ Contacts: [{ Name: 'Big', Notes: 'x'.repeat(3_600_000) }] }),
+    });
+    expect(huge.status).toBe(413);
+    expect(emulator.control.listContacts(tenant)).toHaveLength(0);
   });
 });

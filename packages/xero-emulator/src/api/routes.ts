@@ -5,6 +5,7 @@ import { WhereParseError } from '../contacts/where.js';
 import { renderContact } from '../contacts/serialize.js';
 import { isoNoZone, msDate, parseHttpOrIsoDate } from '../dates.js';
 import { applyFaults, delay, header } from '../http.js';
+import { readBody } from './read-body.js';
 import { isUuid, newId } from '../ids.js';
 import type { App, Grant } from '../types.js';
 
@@ -54,7 +55,6 @@ function parseBool(value: string | undefined): boolean | undefined {
 
 export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | undefined): Router {
   const router = express.Router({ caseSensitive: false });
-  const json = express.json({ limit: core.behaviour.maxBodyBytes, type: ['application/json', 'text/json', '+json'] });
 
   /** Bearer → grant. Problem-details bodies as captured from Xero. */
   const authenticate = (req: ApiRequest, res: Response): Grant | undefined => {
@@ -264,9 +264,24 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
     res.json(core.envelope(app, { Contacts: [renderContact(stored, 'full')] }));
   });
 
-  /** Runs a write with Idempotency-Key replay/conflict handling. */
-  const write = (mode: WriteMode) => (req: ApiRequest, res: Response) => {
+  /** Runs a write with Idempotency-Key replay/conflict handling; only a request that arrived whole. */
+  const write = (mode: WriteMode) => async (req: ApiRequest, res: Response) => {
     const { app, tenantId } = ctx(req);
+    const read = await readBody(req, core.behaviour.maxBodyBytes);
+    if (read.kind === 'incomplete') {
+      // The client is gone mid-body: Xero never received this request, so nothing runs and nothing is cached.
+      res.destroy();
+      return;
+    }
+    if (read.kind === 'too-large') {
+      res.status(413).type('text/plain').send('Request Entity Too Large');
+      return;
+    }
+    if (read.kind === 'malformed') {
+      res.status(400).json({ ErrorNumber: 14, Type: 'PostDataInvalidException', Message: 'Invalid Json data' });
+      return;
+    }
+    req.body = read.body;
     const urlId = mode === 'update' ? String(req.params.contactId ?? '') : undefined;
     const key = header(req, 'idempotency-key');
     if (key !== undefined && key.length > 128) {
@@ -319,26 +334,12 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
     else res.status(status).json(body);
   };
 
-  accounting.put('/Contacts', requireScope('accounting.contacts'), json, write('create'));
-  accounting.post('/Contacts', requireScope('accounting.contacts'), json, write('upsert'));
-  accounting.post('/Contacts/:contactId', requireScope('accounting.contacts'), json, write('update'));
+  accounting.put('/Contacts', requireScope('accounting.contacts'), write('create'));
+  accounting.post('/Contacts', requireScope('accounting.contacts'), write('upsert'));
+  accounting.post('/Contacts/:contactId', requireScope('accounting.contacts'), write('update'));
 
   accounting.use((_req, res) => {
     res.status(404).type('text/plain').send(NOT_FOUND_TEXT);
-  });
-
-  // Body-parser failures: malformed JSON → Xero's PostDataInvalidException; too large → 413.
-  accounting.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const type = typeof error === 'object' && error !== null ? (error as { type?: string }).type : undefined;
-    if (type === 'entity.too.large') {
-      res.status(413).type('text/plain').send('Request Entity Too Large');
-      return;
-    }
-    if (type === 'entity.parse.failed') {
-      res.status(400).json({ ErrorNumber: 14, Type: 'PostDataInvalidException', Message: 'Invalid Json data' });
-      return;
-    }
-    next(error);
   });
 
   router.use('/api.xro/2.0', accounting);
