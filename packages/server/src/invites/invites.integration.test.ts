@@ -284,6 +284,66 @@ describe('the supplier sees what they sent', () => {
   });
 });
 
+describe('sending invites', () => {
+  type Results = { inviteSuppliers: { outcome: string; link: string | null; supplier: { id: string }; invite: { id: string; status: string } }[] };
+  const INVITE_MANY = `mutation($ids: [ID!]!, $replace: Boolean) { inviteSuppliers(supplierIds: $ids, replaceLiveInvites: $replace) {
+    outcome link supplier { id } invite { id status } } }`;
+
+  it('refuses a malformed "Send to" address with a field message, and sends nothing', async () => {
+    const { buyer, supplierId } = await buyerWithSupplier();
+    const before = smtp.messages.length;
+    for (const bad of ['bad@@x', 'no-at-sign.example', 'a@b']) {
+      const res = await buyer.client.request(INVITE, { ids: [supplierId], email: bad });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'email', message: expect.stringMatching(/email address/) }] });
+      expect(res.data).toBeNull();
+    }
+    const s = await buyer.client.request<{ supplier: { latestInvite: unknown } }>(SUPPLIER, { id: supplierId });
+    expect(s.data!.supplier.latestInvite).toBeNull();
+    expect(smtp.messages.slice(before).length).toBe(0);
+  });
+
+  it('skips suppliers whose invite is still live unless asked, and says which', async () => {
+    const buyer = await signUpBuyer(app.url);
+    const make = async (name: string, email: string | null) =>
+      (await buyer.client.request<{ createSupplier: { id: string } }>(CREATE, { input: { name, ...(email ? { email } : {}) } })).data!.createSupplier.id;
+    const liveEmail = uniqueEmail('live');
+    const live = await make('Live Ltd', liveEmail);
+    const fresh = await make('Fresh Ltd', uniqueEmail('fresh'));
+    const expired = await make('Expired Ltd', uniqueEmail('expired'));
+    const { token: liveToken, inviteId: liveInvite } = await invited(buyer, live, liveEmail);
+    const { inviteId: expiredInvite } = await invited(buyer, expired, (await buyer.client.request<{ supplier: { email: string } }>(SUPPLIER, { id: expired })).data!.supplier.email);
+    await app.orm.em.getConnection().execute(`update invites set expires_at = now() - interval '1 minute' where id = ?`, [expiredInvite]);
+
+    const res = await buyer.client.request<Results>(INVITE_MANY, { ids: [live, fresh, expired] });
+    expect(res.errors).toBeUndefined();
+    const byId = new Map(res.data!.inviteSuppliers.map((r) => [r.supplier.id, r]));
+    expect(byId.get(live)).toMatchObject({ outcome: 'SKIPPED_LIVE_INVITE', link: null, invite: { id: liveInvite, status: 'SENT' } });
+    expect(byId.get(fresh)).toMatchObject({ outcome: 'INVITED', invite: { status: 'SENT' } });
+    expect(byId.get(expired)).toMatchObject({ outcome: 'INVITED', invite: { status: 'SENT' } });
+    expect(byId.get(expired)!.invite.id).not.toBe(expiredInvite);
+    // The live supplier's link still works.
+    expect((await graphqlClient(app.url).request(OPEN, { t: liveToken })).errors).toBeUndefined();
+
+    // Asked explicitly: the live one gets a new invite, and its old link is withdrawn.
+    const replaced = await buyer.client.request<Results>(INVITE_MANY, { ids: [live], replace: true });
+    expect(replaced.data!.inviteSuppliers).toEqual([expect.objectContaining({ outcome: 'INVITED', supplier: { id: live } })]);
+    expect(replaced.data!.inviteSuppliers[0]!.invite.id).not.toBe(liveInvite);
+    expect((await graphqlClient(app.url).request(OPEN, { t: liveToken })).errors?.[0]?.extensions?.reason).toBe('INVITE_REVOKED');
+
+    // A batch where every supplier already has a live invite sends nothing and says so.
+    const before = smtp.messages.length;
+    const none = await buyer.client.request<Results>(INVITE_MANY, { ids: [live, fresh] });
+    expect(none.data!.inviteSuppliers.map((r) => r.outcome)).toEqual(['SKIPPED_LIVE_INVITE', 'SKIPPED_LIVE_INVITE']);
+    expect(smtp.messages.length).toBe(before);
+
+    // A supplier without an email address (among those to invite) refuses the batch, naming it.
+    const noEmail = await make('No Mail Traders', null);
+    const refused = await buyer.client.request(INVITE_MANY, { ids: [noEmail, live] });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SUPPLIER_HAS_NO_EMAIL' });
+    expect(refused.errors?.[0]?.message).toContain('No Mail Traders');
+  });
+});
+
 describe('who may decide', () => {
   async function colleague(orgId: string, role: Role) {
     const email = uniqueEmail(role.toLowerCase());

@@ -13,6 +13,7 @@ import { Supplier } from '../suppliers/supplier.entity.js';
 import type { Invite } from './invite.entity.js';
 import { maskEmail } from './invites.service.js';
 import { toSupplierSubmission } from './supplier-submission.js';
+import { InviteOutcome } from './invite-outcome.js';
 
 export const INVITE_SESSION_COOKIE = 'vouch_invite';
 
@@ -43,21 +44,35 @@ export class InvitesResolver {
   // ---------- buyers ----------
 
   @Authorized(Role.ADMIN, Role.APPROVER)
-  @Mutation(() => [InviteResult], { description: 'Invites one supplier (optionally to another email) or many (each to its own email).' })
+  @Mutation(() => [InviteResult], {
+    description:
+      'Invites one supplier (optionally to another email) or many (each to its own email). One result per supplier: INVITED, or SKIPPED_LIVE_INVITE when its invite is still live (unless replaceLiveInvites).',
+  })
   async inviteSuppliers(
     @Arg('supplierIds', () => [ID]) supplierIds: string[],
     @Arg('email', () => String, { nullable: true }) email: string | null,
+    @Arg('replaceLiveInvites', () => Boolean, {
+      defaultValue: false,
+      description: 'Also invite suppliers whose invite is still live: their current link stops working. Without it they are skipped.',
+    })
+    replaceLiveInvites: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InviteResult[]> {
-    const issued = await ctx.services.invites.invite(ctx.em, requireViewer(ctx), supplierIds, email?.trim() || null);
-    return issued.map(({ invite, link }) => ({ supplier: invite.supplier as Supplier, invite: toInviteType(invite, ctx.services.invites.statusOf(invite)), link }));
+    const { issued, skipped } = await ctx.services.invites.invite(ctx.em, requireViewer(ctx), supplierIds, email?.trim() || null, { replaceLive: replaceLiveInvites });
+    const result = (invite: Invite, link: string | null, outcome: InviteOutcome): InviteResult => ({
+      supplier: invite.supplier as Supplier,
+      invite: toInviteType(invite, ctx.services.invites.statusOf(invite)),
+      link,
+      outcome,
+    });
+    return [...issued.map(({ invite, link }) => result(invite, link, InviteOutcome.INVITED)), ...skipped.map((invite) => result(invite, null, InviteOutcome.SKIPPED_LIVE_INVITE))];
   }
 
   @Authorized(Role.ADMIN, Role.APPROVER)
   @Mutation(() => InviteResult, { description: 'Sends a fresh link (the previous one stops working).' })
   async resendInvite(@Arg('inviteId', () => ID) inviteId: string, @Ctx() ctx: GraphQLContext): Promise<InviteResult> {
     const { invite, link } = await ctx.services.invites.resend(ctx.em, requireViewer(ctx), inviteId);
-    return { supplier: invite.supplier as Supplier, invite: toInviteType(invite, ctx.services.invites.statusOf(invite)), link };
+    return { supplier: invite.supplier as Supplier, invite: toInviteType(invite, ctx.services.invites.statusOf(invite)), link, outcome: InviteOutcome.INVITED };
   }
 
   @Authorized(Role.ADMIN, Role.APPROVER)

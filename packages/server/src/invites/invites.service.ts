@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { ValidationFailed } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
 import { escapeHtml, type Mailer } from '../common/mailer.js';
+import { validateEmail } from './validation/index.js';
 import { hitRateLimit } from '../common/rate-limiter.js';
 import type { Config } from '../config/env.js';
 import type { Viewer } from '../graphql/context.js';
@@ -30,11 +31,19 @@ export const CODE_TTL_MS = 10 * 60_000;
 export const MAX_CODE_ATTEMPTS = 5;
 const SUPPLIER_SESSION_MS = 2 * 60 * 60_000;
 const ACTIVE = [InviteStatus.SENT, InviteStatus.OPENED, InviteStatus.VERIFIED, InviteStatus.SUBMITTED];
+/** Invites whose link still works for a supplier who has not answered yet (when not past expiry). */
+const LIVE = [InviteStatus.SENT, InviteStatus.OPENED, InviteStatus.VERIFIED];
 
 export interface IssuedInvite {
   invite: Invite;
   /** The link, returned to the buyer only when it was not emailed (no SMTP configured). */
   link: string | null;
+}
+
+export interface InviteOutcomes {
+  issued: IssuedInvite[];
+  /** Suppliers left alone because their invite is still live (a new one would withdraw the link they have). */
+  skipped: Invite[];
 }
 
 export interface ClientMeta {
@@ -71,21 +80,38 @@ export class InvitesService {
 
   // ---------- buyer side ----------
 
-  async invite(em: EntityManager, viewer: Viewer, supplierIds: string[], email: string | null | undefined): Promise<IssuedInvite[]> {
+  /**
+   * Invites each supplier (to `email` instead of theirs, for one supplier). A supplier whose invite is still
+   * live (sent, opened or confirmed, and not expired) is skipped unless `replaceLive`: a new invite would
+   * withdraw the link they already have.
+   */
+  async invite(em: EntityManager, viewer: Viewer, supplierIds: string[], email: string | null | undefined, options: { replaceLive?: boolean } = {}): Promise<InviteOutcomes> {
     const ids = [...new Set(supplierIds)];
     if (!ids.length) throw new ValidationFailed([{ field: 'supplierIds', message: 'Choose at least one supplier.' }]);
     if (ids.length > 500) throw new ValidationFailed([{ field: 'supplierIds', message: 'Invite at most 500 suppliers at once.' }]);
     if (email && ids.length > 1) throw new ValidationFailed([{ field: 'email', message: 'An email address can be given for one supplier at a time.' }]);
-    const suppliers = await em.find(Supplier, { id: { $in: ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) } });
-    if (suppliers.length !== ids.length) throw new ValidationFailed([{ field: 'supplierIds', message: 'Some of those suppliers do not exist.' }]);
+    if (email) {
+      const checked = validateEmail(email, { required: true });
+      if (!checked.ok) throw new ValidationFailed([{ field: 'email', message: checked.message }]);
+      email = checked.normalised;
+    }
+    const found = await em.find(Supplier, { id: { $in: ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) } });
+    if (found.length !== ids.length) throw new ValidationFailed([{ field: 'supplierIds', message: 'Some of those suppliers do not exist.' }]);
+    const live = options.replaceLive
+      ? []
+      : await em.find(Invite, { supplier: { $in: ids }, status: { $in: LIVE }, expiresAt: { $gt: new Date(this.now()) } }, { populate: ['supplier'], orderBy: { createdAt: 'desc', id: 'desc' } });
+    const skipped = [...new Map(live.map((i) => [i.supplier.id, i])).values()];
+    const suppliers = found.filter((s) => !skipped.some((i) => i.supplier.id === s.id));
     const missing = suppliers.filter((s) => !(email ?? s.email));
     if (missing.length) throw new NoEmailForSupplier(missing.map((s) => s.name));
+    if (!suppliers.length) return { issued: [], skipped };
+    const inviteIds = suppliers.map((s) => s.id);
     const organisation = await em.findOneOrFail(Organisation, { id: viewer.organisationId });
     const inviter = await em.findOneOrFail(User, { id: viewer.userId });
 
     const issued = await em.transactional(async (tx) => {
       // A new invite replaces any unfinished one for the same supplier.
-      await tx.nativeUpdate(Invite, { supplier: { $in: ids }, status: { $in: ACTIVE.filter((s) => s !== InviteStatus.SUBMITTED) } }, { status: InviteStatus.REVOKED, revokedAt: new Date(this.now()) });
+      await tx.nativeUpdate(Invite, { supplier: { $in: inviteIds }, status: { $in: ACTIVE.filter((s) => s !== InviteStatus.SUBMITTED) } }, { status: InviteStatus.REVOKED, revokedAt: new Date(this.now()) });
       const out: { invite: Invite; token: string }[] = [];
       for (const supplier of suppliers) {
         const token = newToken();
@@ -111,13 +137,13 @@ export class InvitesService {
         out.push({ invite, token });
       }
       await tx.flush();
-      await refreshSupplierFlags(tx, ids);
+      await refreshSupplierFlags(tx, inviteIds);
       return out;
     });
     for (const { invite, token } of issued) {
       if (this.mailer.enabled) await this.sendInviteEmail(invite, token, organisation.name, false);
     }
-    return issued.map(({ invite, token }) => ({ invite, link: this.mailer.enabled ? null : this.linkFor(token) }));
+    return { issued: issued.map(({ invite, token }) => ({ invite, link: this.mailer.enabled ? null : this.linkFor(token) })), skipped };
   }
 
   /** A fresh link (the old one stops working) and a fresh expiry. */

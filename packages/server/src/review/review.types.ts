@@ -5,6 +5,7 @@ import { ChangeRequestStatus } from './change-request.entity.js';
 import { PageInfo } from '../suppliers/supplier.types.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { SupplierSubmission } from '../invites/supplier-submission.js';
+import { InviteOutcome } from '../invites/invite-outcome.js';
 
 @ObjectType('Invite')
 export class InviteType {
@@ -27,6 +28,8 @@ export class InviteResult {
   @Field(() => InviteType) invite!: InviteType;
   @Field(() => String, { nullable: true, description: 'The invite link, only when it was not emailed. Shown once.' })
   link!: string | null;
+  @Field(() => InviteOutcome, { description: 'SKIPPED_LIVE_INVITE: nothing was sent; `invite` is the live one the supplier already has.' })
+  outcome!: InviteOutcome;
 }
 
 @ObjectType()
