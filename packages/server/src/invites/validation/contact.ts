@@ -58,18 +58,28 @@ function isEmail(v: string): boolean {
   return /^[A-Za-z]{2,63}$/.test(labels[labels.length - 1]!);
 }
 
-/** Optional phone part: digits, spaces, + ( ) - only, at most `max` characters. */
-function phonePart(value: string | null | undefined, label: string, max: number, code: string): FieldResult {
+/**
+ * The ways phone numbers are written in Xero (and so come back to the form unedited): digits grouped with
+ * spaces, dots, slashes or hyphens, a leading + or a (0) trunk prefix, and for full numbers an extension
+ * ("ext 2", "x 2", "#2").
+ */
+const PHONE_CHARACTERS = /^[0-9 +()./-]+$/;
+const PHONE_WITH_EXTENSION = /^[0-9 +()./-]+?(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$/i;
+
+/** Optional phone part: digits and the separators above, at most `max` characters. */
+function phonePart(value: string | null | undefined, label: string, max: number, code: string, extension = false): FieldResult {
   const v = trimmed(value);
   if (v === '') return ok('');
-  if (!/^[0-9 +()-]+$/.test(v)) return fail(`${code}_CHARACTERS`, `${label} can only contain digits, spaces and + ( ) -.`);
+  if (!/\d/.test(v) || !(extension ? PHONE_WITH_EXTENSION : PHONE_CHARACTERS).test(v)) {
+    return fail(`${code}_CHARACTERS`, `${label} can only contain digits, spaces and + ( ) . / -${extension ? ', and an extension like "ext 2"' : ''}.`);
+  }
   if (v.length > max) return fail(`${code}_TOO_LONG`, `${label} must be ${max} characters or fewer.`);
   return ok(v);
 }
 
 /** Phone number (≤50). */
 export function validatePhoneNumber(value: string | null | undefined): FieldResult {
-  return phonePart(value, 'Phone number', XERO_CONTACT_LIMITS.phoneNumber, 'PHONE_NUMBER');
+  return phonePart(value, 'Phone number', XERO_CONTACT_LIMITS.phoneNumber, 'PHONE_NUMBER', true);
 }
 
 /** Phone area code (≤10). */

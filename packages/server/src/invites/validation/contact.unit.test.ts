@@ -64,9 +64,19 @@ describe('phone', () => {
     expect(validatePhoneCountryCode('+44')).toEqual({ ok: true, normalised: '+44' });
   });
 
-  it('rejects letters and other punctuation', () => {
-    expect(validatePhoneNumber('020 7946 0018 ext 2')).toMatchObject({ ok: false, code: 'PHONE_NUMBER_CHARACTERS' });
-    expect(validatePhoneAreaCode('020.')).toMatchObject({ ok: false, code: 'PHONE_AREA_CODE_CHARACTERS' });
+  it('accepts the international formats Xero holds: dots, slashes, a (0) trunk prefix, an extension', () => {
+    for (const number of ['+44 (0)20 7946 0018', '09.555.0100', '0800/123 456', '+1 418 555 0100 ext 2', '555 0100 x12', '555-0100 #3', '+64 21 555 0100']) {
+      expect(validatePhoneNumber(number)).toEqual({ ok: true, normalised: number });
+    }
+    expect(validatePhoneAreaCode('(09)')).toMatchObject({ ok: true });
+  });
+
+  it('rejects letters, other punctuation, and a number with no digits', () => {
+    expect(validatePhoneNumber('call reception')).toMatchObject({ ok: false, code: 'PHONE_NUMBER_CHARACTERS' });
+    expect(validatePhoneNumber('020 7946 0018 ext two')).toMatchObject({ ok: false, code: 'PHONE_NUMBER_CHARACTERS' });
+    expect(validatePhoneNumber('+() -')).toMatchObject({ ok: false, code: 'PHONE_NUMBER_CHARACTERS' });
+    expect(validatePhoneAreaCode('020 ext 1')).toMatchObject({ ok: false, code: 'PHONE_AREA_CODE_CHARACTERS' });
+    expect(validatePhoneAreaCode('020;')).toMatchObject({ ok: false, code: 'PHONE_AREA_CODE_CHARACTERS' });
   });
 
   it('enforces 50 / 10 / 20 characters', () => {
@@ -86,7 +96,7 @@ describe('phone', () => {
     expect(validatePhone({ number: 'abc', areaCode: '1'.repeat(11) }, 'phones[0].')).toEqual({
       ok: false,
       errors: [
-        { field: 'phones[0].number', code: 'PHONE_NUMBER_CHARACTERS', message: 'Phone number can only contain digits, spaces and + ( ) -.' },
+        { field: 'phones[0].number', code: 'PHONE_NUMBER_CHARACTERS', message: 'Phone number can only contain digits, spaces and + ( ) . / -, and an extension like "ext 2".' },
         { field: 'phones[0].areaCode', code: 'PHONE_AREA_CODE_TOO_LONG', message: 'Area code must be 10 characters or fewer.' },
       ],
     });

@@ -10,6 +10,7 @@ export * from './iban.js';
 export * from './bic.js';
 export * from './countries.js';
 export * from './au-bank-account.js';
+export * from './nz-bank-account.js';
 export * from './us-bank-account.js';
 export * from './text-fields.js';
 export * from './payment-details.js';

@@ -7,10 +7,11 @@ import { validateAccountHolderName, validateOtherBankDetails } from './text-fiel
 import { formatSortCode, UK_MODULUS_ERROR, validateSortCode, validateUkAccountNumber } from './uk-bank-account.js';
 import { modulusCheck } from './modulus.js';
 import { validateRoutingNumber, validateUsAccountNumber } from './us-bank-account.js';
+import { validateNzBankAccount } from './nz-bank-account.js';
 
-export type PaymentCountry = 'GB' | 'AU' | 'US' | 'IBAN' | 'OTHER';
+export type PaymentCountry = 'GB' | 'AU' | 'NZ' | 'US' | 'IBAN' | 'OTHER';
 
-export const PAYMENT_COUNTRIES: readonly PaymentCountry[] = ['GB', 'AU', 'US', 'IBAN', 'OTHER'];
+export const PAYMENT_COUNTRIES: readonly PaymentCountry[] = ['GB', 'AU', 'NZ', 'US', 'IBAN', 'OTHER'];
 
 export interface PaymentDetailsInput {
   country: PaymentCountry;
@@ -28,6 +29,8 @@ export type PaymentDetails =
   | { readonly country: 'GB'; readonly accountHolderName: string; readonly sortCode: string; readonly accountNumber: string }
   | { readonly country: 'IBAN'; readonly accountHolderName: string; readonly iban: string; readonly bic: string | null }
   | { readonly country: 'AU'; readonly accountHolderName: string; readonly bsb: string; readonly accountNumber: string }
+  /** The whole number, printed form: bank-branch-account-suffix, e.g. 01-0902-0068389-00. */
+  | { readonly country: 'NZ'; readonly accountHolderName: string; readonly accountNumber: string }
   | { readonly country: 'US'; readonly accountHolderName: string; readonly routingNumber: string; readonly accountNumber: string }
   | { readonly country: 'OTHER'; readonly accountHolderName: string; readonly details: string };
 
@@ -64,6 +67,10 @@ function validateMethod(input: PaymentDetailsInput, c: IssueCollector): MethodVa
       const bsb = c.take('bsb', validateBsb(input.bsb));
       const accountNumber = c.take('accountNumber', validateAuAccountNumber(input.accountNumber));
       return bsb && accountNumber ? { country: 'AU', bsb, accountNumber } : undefined;
+    }
+    case 'NZ': {
+      const accountNumber = c.take('accountNumber', validateNzBankAccount(input.accountNumber));
+      return accountNumber ? { country: 'NZ', accountNumber } : undefined;
     }
     case 'US': {
       const routingNumber = c.take('routingNumber', validateRoutingNumber(input.routingNumber));
@@ -123,6 +130,8 @@ function xeroText(details: PaymentDetails): string {
       return details.bic ? `${details.iban} BIC ${details.bic}` : details.iban;
     case 'AU':
       return `BSB ${formatBsb(details.bsb)} ${details.accountNumber}`;
+    case 'NZ':
+      return details.accountNumber;
     case 'US':
       return `ABA ${details.routingNumber} Acct ${details.accountNumber}`;
     case 'OTHER':

@@ -110,7 +110,13 @@ describe('validatePaymentDetails: AU, US, OTHER', () => {
   });
 
   it('rejects an unknown country value coming from untrusted input', () => {
-    expect(errorsOf({ country: 'NZ' as never, accountHolderName: NAME })).toEqual([['country', 'COUNTRY_UNSUPPORTED']]);
+    expect(errorsOf({ country: 'ZZ' as never, accountHolderName: NAME })).toEqual([['country', 'COUNTRY_UNSUPPORTED']]);
+  });
+
+  it('New Zealand: the whole number with its check digits; Xero stores it in the printed form', () => {
+    const result = validatePaymentDetails({ country: 'NZ', accountHolderName: NAME, accountNumber: '01 902 0068389 00' });
+    expect(result).toMatchObject({ ok: true, value: { country: 'NZ', accountNumber: '01-0902-0068389-00' }, xeroBankAccountDetails: '01-0902-0068389-00' });
+    expect(errorsOf({ country: 'NZ', accountHolderName: NAME, accountNumber: '01-0902-0068388-00' })).toEqual([['accountNumber', 'NZ_ACCOUNT_CHECKSUM']]);
   });
 
   it('never builds a Xero string over 255 characters', () => {

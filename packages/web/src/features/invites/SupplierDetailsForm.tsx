@@ -132,6 +132,7 @@ const PAYMENT_COUNTRIES: [PaymentState['country'], string][] = [
   ['GB', 'UK account (sort code and account number)'],
   ['IBAN', 'IBAN (Europe and many other countries)'],
   ['AU', 'Australian account (BSB)'],
+  ['NZ', 'New Zealand account'],
   ['US', 'US account (routing number)'],
   ['OTHER', 'Somewhere else'],
 ];
@@ -478,6 +479,15 @@ function DetailsForm({
                   {...bind('payment.accountNumber', pay.accountNumber, (v) => setPayment('accountNumber', v))}
                 />
               </div>
+            ) : null}
+            {pay.country === 'NZ' ? (
+              <TextField
+                label="Account number"
+                inputMode="numeric"
+                autoComplete="off"
+                hint="Bank, branch, account and suffix, like 12-3140-0171323-50"
+                {...bind('payment.accountNumber', pay.accountNumber, (v) => setPayment('accountNumber', v))}
+              />
             ) : null}
             {pay.country === 'US' ? (
               <div className="field-row">

@@ -103,7 +103,41 @@ export function emptyPayment(country: PaymentCountry = 'GB'): PaymentState {
   return { country, accountHolderName: '', sortCode: '', accountNumber: '', iban: '', bic: '', bsb: '', routingNumber: '', details: '' };
 }
 
-const UK_COUNTRY = /^(gb|uk|united kingdom|great britain|england|scotland|wales|northern ireland)$/i;
+const PAYMENT_COUNTRIES: readonly PaymentCountry[] = ['GB', 'IBAN', 'AU', 'NZ', 'US', 'OTHER'];
+
+/** Country names and codes as Xero addresses hold them → ISO 3166 alpha-2 (the countries the form knows). */
+const COUNTRY_NAMES: [RegExp, string][] = [
+  [/^(gb|gbr|uk|united kingdom|great britain|england|scotland|wales|northern ireland)$/i, 'GB'],
+  [/^(nz|nzl|new zealand|aotearoa)$/i, 'NZ'],
+  [/^(au|aus|australia)$/i, 'AU'],
+  [/^(us|usa|united states|united states of america)$/i, 'US'],
+  [/^(ie|irl|ireland)$/i, 'IE'],
+  [/^(ca|can|canada)$/i, 'CA'],
+  [/^(de|deu|germany|deutschland)$/i, 'DE'],
+  [/^(fr|fra|france)$/i, 'FR'],
+  [/^(nl|nld|netherlands|the netherlands|holland)$/i, 'NL'],
+  [/^(es|esp|spain|españa)$/i, 'ES'],
+  [/^(it|ita|italy|italia)$/i, 'IT'],
+];
+const IBAN_COUNTRIES = new Set(['IE', 'DE', 'FR', 'NL', 'ES', 'IT']);
+
+/** The business's country from its Xero addresses (street first, then postal); '' when none is recognised. */
+export function countryFromAddresses(addresses: Record<string, unknown>[]): string {
+  const ordered = [...addresses].sort((a, b) => (a.type === 'STREET' ? -1 : 0) - (b.type === 'STREET' ? -1 : 0));
+  for (const a of ordered) {
+    const name = text(a.country).trim();
+    const found = COUNTRY_NAMES.find(([pattern]) => pattern.test(name));
+    if (found) return found[1];
+  }
+  return '';
+}
+
+/** The kind of bank account a business in `country` most likely has. */
+export function paymentCountryFor(country: string): PaymentCountry {
+  if (country === 'GB' || country === 'NZ' || country === 'AU' || country === 'US') return country;
+  if (IBAN_COUNTRIES.has(country)) return 'IBAN';
+  return country ? 'OTHER' : 'GB';
+}
 
 /** The form prefilled from `supplierDetails.details` (bank numbers are never prefilled). */
 export function formFromDetails(details: Record<string, unknown>): SupplierFormState {
@@ -136,15 +170,15 @@ export function formFromDetails(details: Record<string, unknown>): SupplierFormS
   };
 
   const payment = details.paymentDetails as { country?: unknown } | null | undefined;
-  const inUk =
-    payment?.country === 'GB' || addresses.some((a) => UK_COUNTRY.test(text(a.country).trim()));
+  const country = countryFromAddresses(addresses) || (payment?.country === 'GB' ? 'GB' : '');
+  const heldPayment = PAYMENT_COUNTRIES.find((c) => c === payment?.country);
 
   return {
     name: text(details.name),
     firstName: text(details.firstName),
     lastName: text(details.lastName),
     email: text(details.email),
-    countryCode: inUk ? 'GB' : '',
+    countryCode: country,
     phones: [...shown, ...others],
     addresses: ADDRESS_TYPES.map(address),
     contactPersons: list(details.contactPersons)
@@ -153,12 +187,11 @@ export function formFromDetails(details: Record<string, unknown>): SupplierFormS
     taxNumber: text(details.taxNumber),
     companyNumber: text(details.companyNumber),
     updatePayment: false,
-    payment: emptyPayment(inUk || !payment ? 'GB' : 'IBAN'),
+    // The kind of account held, else the one usual in the country of the business's Xero address.
+    payment: emptyPayment(heldPayment ?? paymentCountryFor(country)),
     held: { taxNumber: text(details.taxNumber), companyNumber: text(details.companyNumber) },
   };
 }
-
-const PAYMENT_COUNTRIES: readonly PaymentCountry[] = ['GB', 'IBAN', 'AU', 'US', 'OTHER'];
 
 /**
  * The form prefilled from the supplier's own submission (`latestSubmission.details`, bank numbers masked),
@@ -221,6 +254,7 @@ export function supplierDetailsInput(form: SupplierFormState): SupplierDetailsIn
     GB: ['sortCode', 'accountNumber'],
     IBAN: ['iban', 'bic'],
     AU: ['bsb', 'accountNumber'],
+    NZ: ['accountNumber'],
     US: ['routingNumber', 'accountNumber'],
     OTHER: ['details'],
   };

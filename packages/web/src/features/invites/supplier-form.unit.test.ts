@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formFromDetails, formFromSubmission, supplierDetailsInput, validateSupplierForm } from './supplier-form';
+import { countryFromAddresses, formFromDetails, formFromSubmission, supplierDetailsInput, validateSupplierForm } from './supplier-form';
 import { tokenFromHash } from './invite-token';
 
 const held = {
@@ -47,6 +47,30 @@ describe('supplier details form', () => {
     form.phones[0]!.number = '0113 496 0000';
     form.payment.accountNumber = '66374958';
     expect(validateSupplierForm(form)).toEqual({});
+  });
+
+  it('pre-selects the country and kind of bank account from the Xero address, not only for the UK', () => {
+    const at = (country: string, type = 'STREET') => formFromDetails({ ...held, paymentDetails: null, addresses: [{ type, line1: '1 Main St', country }] });
+    expect([at('New Zealand').countryCode, at('New Zealand').payment.country]).toEqual(['NZ', 'NZ']);
+    expect([at('Australia').countryCode, at('Australia').payment.country]).toEqual(['AU', 'AU']);
+    expect([at('USA').countryCode, at('USA').payment.country]).toEqual(['US', 'US']);
+    expect([at('Germany', 'POBOX').countryCode, at('Germany', 'POBOX').payment.country]).toEqual(['DE', 'IBAN']);
+    expect([at('Canada').countryCode, at('Canada').payment.country]).toEqual(['CA', 'OTHER']);
+    expect(at('Narnia').countryCode).toBe('');
+    // The street address wins over the postal one.
+    expect(countryFromAddresses([{ type: 'POBOX', country: 'Australia' }, { type: 'STREET', country: 'New Zealand' }])).toBe('NZ');
+    // The kind of account already held wins over the address.
+    expect(formFromDetails({ ...held, addresses: [{ type: 'STREET', country: 'New Zealand' }] }).payment.country).toBe('GB');
+  });
+
+  it('sends a New Zealand account number as one field, checked with its check digits as the supplier types', () => {
+    const form = formFromDetails({ ...held, paymentDetails: null, addresses: [{ type: 'STREET', country: 'New Zealand' }] });
+    form.updatePayment = true;
+    form.payment = { ...form.payment, accountHolderName: 'Acme NZ', accountNumber: '01-0902-0068388-00' };
+    expect(validateSupplierForm(form)).toEqual({ 'payment.accountNumber': expect.stringMatching(/does not look right/) });
+    form.payment.accountNumber = '01-0902-0068389-00';
+    expect(validateSupplierForm(form)).toEqual({});
+    expect(supplierDetailsInput(form).payment).toEqual({ country: 'NZ', accountHolderName: 'Acme NZ', accountNumber: '01-0902-0068389-00' });
   });
 
   it('leaves payment out unless the supplier chose to update it', () => {
