@@ -52,4 +52,8 @@ export class XeroOAuthAttempt extends OrgOwnedEntity {
 
   @Property({ type: 'boolean', default: false })
   reconnect: boolean & Opt = false;
+
+  /** The web origin the buyer started from (their browser's Origin), to explain a callback that lost its session. */
+  @Property({ type: 'string', length: 300, nullable: true })
+  startedOrigin: string | null = null;
 }

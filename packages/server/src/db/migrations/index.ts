@@ -10,6 +10,7 @@ import { Migration20261123195646_limiter_pacing } from './Migration2026112319564
 import { Migration20261123203505_supplier_name_sort } from './Migration20261123203505_supplier_name_sort.js';
 import { Migration20261130112438_mask_audit_bank_details } from './Migration20261130112438_mask_audit_bank_details.js';
 import { Migration20261130112812_invite_wrong_code_attempts } from './Migration20261130112812_invite_wrong_code_attempts.js';
+import { Migration20261130113319_xero_attempt_started_origin } from './Migration20261130113319_xero_attempt_started_origin.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261123203505_supplier_name_sort', class: Migration20261123203505_supplier_name_sort },
   { name: 'Migration20261130112438_mask_audit_bank_details', class: Migration20261130112438_mask_audit_bank_details },
   { name: 'Migration20261130112812_invite_wrong_code_attempts', class: Migration20261130112812_invite_wrong_code_attempts },
+  { name: 'Migration20261130113319_xero_attempt_started_origin', class: Migration20261130113319_xero_attempt_started_origin },
 ];
