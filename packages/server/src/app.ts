@@ -71,7 +71,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestContext(log));
-  app.use(securityHeaders());
+  app.use(securityHeaders([new URL(config.xero.redirectUri).origin]));
   const originAllowed = createOriginCheck(config.allowedOrigins);
   app.use(healthRoutes(orm, () => shuttingDown, events.listenerState));
   app.use(xeroRoutes(services));

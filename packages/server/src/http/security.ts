@@ -44,7 +44,7 @@ const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
  * same host, and no framing; nosniff, Referrer-Policy no-referrer, and the rest of helmet's defaults.
  * /graphql keeps helmet's other headers but not the CSP, so Apollo's landing page (development) still loads.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(connectOrigins: readonly string[] = []): RequestHandler {
   const common = {
     referrerPolicy: { policy: 'no-referrer' as const },
     xFrameOptions: { action: 'deny' as const },
@@ -60,10 +60,11 @@ export function securityHeaders(): RequestHandler {
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         // 'self' covers ws(s): in current browsers; the explicit entry is for those that predate CSP 3.
+        // connectOrigins: Xero's callback origin, which the Integrations page probes when opened on another host.
         connectSrc: ["'self'", (req) => {
           const host = String((req as IncomingMessage).headers.host ?? '');
           return HOST.test(host) ? `${(req as Request).secure ? 'wss' : 'ws'}://${host}` : "'self'";
-        }],
+        }, ...connectOrigins],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

@@ -63,14 +63,20 @@ export interface EmulatorLike {
  * points Vouch's Xero configuration at the emulator, with background jobs working.
  */
 export async function startTestApp(
-  options: { webDist?: string; env?: Record<string, string>; xeroEmulator?: EmulatorLike } = {},
+  options: {
+    webDist?: string;
+    env?: Record<string, string>;
+    xeroEmulator?: EmulatorLike;
+    /** The host of PUBLIC_URL (and of the Xero callback): `localhost` to test a buyer browsing 127.0.0.1. */
+    publicHost?: string;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const env: Record<string, string> = { DATABASE_URL: db.url, ...(options.webDist ? { WEB_DIST: options.webDist } : {}) };
   let xero: TestApp['xero'];
   if (options.xeroEmulator) {
     const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
+    const origin = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
     xero = { clientId: `vouch-test-${randomBytes(4).toString('hex')}`, clientSecret: randomBytes(16).toString('hex'), webhookKey: randomBytes(16).toString('base64') };
     options.xeroEmulator.control.registerApp({
       ...xero,

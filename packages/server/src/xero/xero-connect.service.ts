@@ -16,6 +16,7 @@ import {
   TenantTakenElsewhere,
   XeroNotConfigured,
   XeroUnavailable,
+  XeroWrongOrigin,
 } from './xero.errors.js';
 import { OAuthAttemptStatus, XeroOAuthAttempt, type GrantedTenant } from './xero-oauth-attempt.entity.js';
 import type { PendingXeroConnection } from './xero.types.js';
@@ -25,9 +26,28 @@ import type { XeroTokenStore } from './xero-token-store.js';
 /** A connect attempt (state, then the tenant choice) must finish within this. */
 export const ATTEMPT_TTL_MS = 15 * 60_000;
 
-export type CallbackOutcome = { attemptId: string } | { error: 'ACCESS_DENIED' | 'STATE_INVALID' | 'EXPIRED' | 'EXCHANGE_FAILED' | 'NO_TENANTS' };
+export type CallbackError = 'ACCESS_DENIED' | 'STATE_INVALID' | 'WRONG_HOST' | 'EXPIRED' | 'EXCHANGE_FAILED' | 'NO_TENANTS';
+/** `startedOrigin`: where the attempt was started, when the state matched one (to explain a lost session). */
+export type CallbackOutcome = { attemptId: string } | { error: CallbackError; startedOrigin?: string | null };
 
 const hashState = (state: string): string => createHash('sha256').update(state).digest('hex');
+
+/** `scheme://host[:port]` of an http(s) URL, or null. */
+export function webOrigin(value: string | undefined | null): string | null {
+  if (!value || value.length > 300) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the buyer's browser is: its Origin header, or (no Origin: not a browser page) the address it called. */
+export interface StartedFrom {
+  browserOrigin: string | undefined;
+  requestOrigin: string | undefined;
+}
 
 /** Connect to Xero: OAuth attempt → callback → choose one tenant (permanently) → import. Also disconnect. */
 export class XeroConnectService {
@@ -47,8 +67,22 @@ export class XeroConnectService {
     return await em.findOne(XeroConnection, {});
   }
 
-  async start(em: EntityManager, viewer: Viewer): Promise<string> {
+  /**
+   * The origin Xero sends the browser back to (from XERO_REDIRECT_URI, else PUBLIC_URL, else localhost:PORT).
+   * The session cookie belongs to one host, so connecting only works from a page on this origin.
+   */
+  get callbackOrigin(): string {
+    return new URL(this.config.xero.redirectUri).origin;
+  }
+
+  async start(em: EntityManager, viewer: Viewer, from: StartedFrom = { browserOrigin: undefined, requestOrigin: undefined }): Promise<string> {
     if (!this.gateway.configured) throw new XeroNotConfigured();
+    // A page on another host (127.0.0.1 vs localhost, an internal name, …) would start an attempt whose
+    // callback arrives without this session's cookie: refuse it, with what to do, before anything is stored.
+    const browserOrigin = webOrigin(from.browserOrigin);
+    if (from.browserOrigin !== undefined && browserOrigin !== this.callbackOrigin) {
+      throw new XeroWrongOrigin(this.callbackOrigin, browserOrigin ?? from.browserOrigin.slice(0, 100));
+    }
     const state = randomBytes(32).toString('base64url');
     const existing = await this.current(em);
     em.create(XeroOAuthAttempt, {
@@ -59,6 +93,7 @@ export class XeroConnectService {
       status: OAuthAttemptStatus.STARTED,
       expiresAt: new Date(Date.now() + ATTEMPT_TTL_MS),
       reconnect: Boolean(existing),
+      startedOrigin: browserOrigin ?? webOrigin(from.requestOrigin),
     });
     await em.flush();
     try {
@@ -73,20 +108,27 @@ export class XeroConnectService {
    * GET /xero/callback. The state must belong to this browser's session, be unused and unexpired; it is
    * consumed whatever happens next. The ID token is validated by openid-client during the exchange.
    */
-  async handleCallback(viewer: Viewer | null, query: URLSearchParams): Promise<CallbackOutcome> {
+  async handleCallback(viewer: Viewer | null, query: URLSearchParams, callbackOrigin?: string): Promise<CallbackOutcome> {
     const state = query.get('state');
     if (!state || state.length > 200) return { error: 'STATE_INVALID' };
     const em = this.orm.em.fork();
     // Consume the state atomically: a replayed or concurrent callback finds nothing to claim.
-    const [claimed] = await em.getConnection().execute<{ id: string; organisation_id: string; session_id: string; expires_at: Date }[]>(
+    const [claimed] = await em.getConnection().execute<{ id: string; organisation_id: string; session_id: string; expires_at: Date; started_origin: string | null }[]>(
       `update xero_oauth_attempts set status = ?, callback_at = now(), updated_at = now()
-        where state_hash = ? and status = ? returning id, organisation_id, session_id, expires_at`,
+        where state_hash = ? and status = ? returning id, organisation_id, session_id, expires_at, started_origin`,
       [OAuthAttemptStatus.FAILED, hashState(state), OAuthAttemptStatus.STARTED],
     );
-    if (!claimed || !viewer || claimed.session_id !== viewer.sessionId || claimed.organisation_id !== viewer.organisationId) {
-      return { error: 'STATE_INVALID' };
+    if (!claimed) return { error: 'STATE_INVALID' };
+    if (!viewer || claimed.session_id !== viewer.sessionId || claimed.organisation_id !== viewer.organisationId) {
+      // Started on another address: this host's cookie belongs to another session (or none).
+      const elsewhere = claimed.started_origin !== null && callbackOrigin !== undefined && claimed.started_origin !== callbackOrigin;
+      await em.getConnection().execute('update xero_oauth_attempts set error = ? where id = ?', [
+        elsewhere ? `callback came to ${callbackOrigin} without the session of ${claimed.started_origin}` : 'callback without the starting session',
+        claimed.id,
+      ]);
+      return { error: elsewhere ? 'WRONG_HOST' : 'STATE_INVALID', startedOrigin: claimed.started_origin };
     }
-    const fail = async (error: Exclude<CallbackOutcome, { attemptId: string }>['error'], detail: string) => {
+    const fail = async (error: CallbackError, detail: string) => {
       await em.getConnection().execute('update xero_oauth_attempts set error = ? where id = ?', [detail.slice(0, 500), claimed.id]);
       return { error } as const;
     };

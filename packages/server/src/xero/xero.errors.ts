@@ -45,3 +45,13 @@ export class XeroUnavailable extends AppError {
     super('UNAVAILABLE', 'XERO_UNAVAILABLE', 'Xero could not be reached. Try again in a minute.');
   }
 }
+
+export class XeroWrongOrigin extends AppError {
+  constructor(callbackOrigin: string, pageOrigin: string) {
+    super(
+      'CONFLICT',
+      'XERO_WRONG_ORIGIN',
+      `Xero sends you back to ${callbackOrigin} after you sign in there, but this page is on ${pageOrigin}, where that sign-in can’t be matched to you. Open Vouch at ${callbackOrigin} and connect from there, or have your administrator set PUBLIC_URL (or XERO_REDIRECT_URI) to the address you use for Vouch.`,
+    );
+  }
+}

@@ -26,7 +26,21 @@ export class XeroResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => StartXeroConnectionPayload, { description: 'Starts Connect to Xero (OAuth 2.0); also used to reconnect.' })
   async startXeroConnection(@Ctx() ctx: GraphQLContext): Promise<StartXeroConnectionPayload> {
-    return { authorizeUrl: await ctx.services.xeroConnect.start(ctx.em, requireViewer(ctx)) };
+    const req = ctx.http?.req;
+    const from = {
+      browserOrigin: req?.headers.origin,
+      requestOrigin: req ? `${req.protocol}://${req.get('host') ?? ''}` : undefined,
+    };
+    return { authorizeUrl: await ctx.services.xeroConnect.start(ctx.em, requireViewer(ctx), from) };
+  }
+
+  @Authorized()
+  @Query(() => String, {
+    description:
+      'The web origin Xero returns the browser to after sign-in (from XERO_REDIRECT_URI, else PUBLIC_URL). Connect to Xero must start on a page of this origin: the session cookie belongs to one host.',
+  })
+  xeroCallbackOrigin(@Ctx() ctx: GraphQLContext): string {
+    return ctx.services.xeroConnect.callbackOrigin;
   }
 
   @Authorized(Role.ADMIN)

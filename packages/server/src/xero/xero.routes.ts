@@ -36,17 +36,71 @@ export function xeroEventTime(value: string | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** GET /xero/callback (OAuth redirect) and POST /webhooks/xero. */
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+
+const hostOf = (origin: string): string => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+};
+
+/**
+ * The page for a Xero callback that arrived without a Vouch session on this host. Usually the buyer started
+ * on another address of the same server (127.0.0.1 vs localhost): cookies belong to one host. Says where it
+ * came back, where they started, where to open Vouch, and which setting makes their address work.
+ */
+export function lostSessionPage({ here, startedOrigin, publicOrigin }: { here: string; startedOrigin: string | null; publicOrigin: string }): string {
+  const e = escapeHtml;
+  const connectAt = `${publicOrigin}/integrations?xeroConnect=1`;
+  const elsewhere = startedOrigin !== null && startedOrigin !== here;
+  const explanation = elsewhere
+    ? `<p>The Xero sign-in came back to <strong>${e(hostOf(here))}</strong>, but you started connecting on <strong>${e(hostOf(startedOrigin))}</strong>. Your browser keeps a separate Vouch sign-in for each address, so Vouch couldn’t tell it was you, and nothing was connected.</p>`
+    : `<p>The Xero sign-in came back to <strong>${e(hostOf(here))}</strong>, where this browser isn’t signed in to Vouch, so Vouch couldn’t tell it was you, and nothing was connected.</p>`;
+  const setting = elsewhere
+    ? `<p>To connect from ${e(startedOrigin)} instead, your administrator can set <code>PUBLIC_URL=${e(startedOrigin)}</code> (or <code>XERO_REDIRECT_URI=${e(startedOrigin)}/xero/callback</code>), add <code>${e(startedOrigin)}/xero/callback</code> as a redirect URI of the Xero app, and restart Vouch.</p>`
+    : '';
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Xero wasn’t connected · Vouch</title></head>
+<body>
+<main>
+<h1>Xero wasn’t connected</h1>
+${explanation}
+<p><a href="${e(connectAt)}">Open Vouch at ${e(publicOrigin)}</a> and connect to Xero from there (sign in if asked).</p>
+${setting}
+</main>
+</body>
+</html>
+`;
+}
+
+/** GET /xero/callback (OAuth redirect), GET /xero/origin-check and POST /webhooks/xero. */
 export function xeroRoutes(services: Services): Router {
   const router = express.Router();
 
   router.get('/xero/callback', async (req, res) => {
     const viewer = await services.accounts.viewerForSession(services.em(), readCookie(req.headers.cookie, SESSION_COOKIE));
     const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
-    const outcome = await services.xeroConnect.handleCallback(viewer, query);
-    const target = 'attemptId' in outcome ? `/integrations?xeroAttempt=${encodeURIComponent(outcome.attemptId)}` : `/integrations?xeroError=${outcome.error}`;
+    const here = `${req.protocol}://${req.get('host') ?? ''}`;
+    const outcome = await services.xeroConnect.handleCallback(viewer, query, here);
     res.setHeader('Cache-Control', 'no-store');
+    if (!('attemptId' in outcome) && !viewer) {
+      // Not signed in on this host: the SPA would only show its sign-in page, so explain here, in words.
+      res.status(400).type('html').send(lostSessionPage({ here, startedOrigin: outcome.startedOrigin ?? null, publicOrigin: services.xeroConnect.callbackOrigin }));
+      return;
+    }
+    const target = 'attemptId' in outcome ? `/integrations?xeroAttempt=${encodeURIComponent(outcome.attemptId)}` : `/integrations?xeroError=${outcome.error}`;
     res.redirect(303, target);
+  });
+
+  // Lets a page on another address check that the callback origin serves this Vouch (see useStartXeroConnection).
+  router.get('/xero/origin-check', (_req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ service: 'vouch', callbackOrigin: services.xeroConnect.callbackOrigin });
   });
 
   // Raw body: the signature is over the exact bytes Xero sent (re-serialised JSON differs).
