@@ -9,7 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { hitRateLimit } from './common/rate-limiter.js';
 import { WebSocketServer } from 'ws';
 import { readCookie, SESSION_COOKIE } from './accounts/session-cookie.js';
@@ -22,6 +22,7 @@ import { ormConfig } from './db/orm.config.js';
 import { buildVouchSchema } from './graphql/build-schema.js';
 import type { GraphQLContext, Viewer } from './graphql/context.js';
 import { createFormatError } from './graphql/format-error.js';
+import { createOperationGuard, requestFailure } from './graphql/operation-guard.js';
 import { createPgEventBus } from './graphql/pg-pubsub.js';
 import { healthRoutes } from './http/health.js';
 import { requestContext } from './http/request-context.js';
@@ -60,7 +61,8 @@ export async function createApp(config: Config): Promise<VouchApp> {
   const applied = await migrate(databaseUrl);
   if (applied.length) log.info({ applied }, 'applied migrations');
 
-  const orm = await MikroORM.init(ormConfig(databaseUrl));
+  // A per-statement deadline in PostgreSQL: no single query (however it was built) can hold a connection for long.
+  const orm = await MikroORM.init(ormConfig(databaseUrl, { driverOptions: { statement_timeout: config.dbStatementTimeoutMs } }));
   const events = await createPgEventBus(databaseUrl, log);
   const pubsub = events.bus;
   const services = createServices(config, orm, pubsub, log);
@@ -97,21 +99,43 @@ export async function createApp(config: Config): Promise<VouchApp> {
     services,
   });
 
-  /** Per-key budget, shared by instances (PostgreSQL), with RateLimit headers on every keyed response. */
-  const rateLimitKey = async (apiKeyId: string, res: express.Response): Promise<void> => {
+  /** Per-key budget, shared by instances (PostgreSQL) and by transports (HTTP and websocket operations). */
+  const keyBudget = async (apiKeyId: string) => {
     const limit = config.apiKeyRequestsPerMinute;
-    const hit = await hitRateLimit(services.em(), `api-key:${apiKeyId}`, limit, 60_000);
+    return { limit, hit: await hitRateLimit(services.em(), `api-key:${apiKeyId}`, limit, 60_000) };
+  };
+  const rateLimited = (retryAfterSeconds: number) =>
+    requestFailure(`Too many requests for this API key. Try again in ${retryAfterSeconds} seconds.`, {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds,
+      http: { status: 429 },
+    });
+  /** HTTP: the budget, with RateLimit headers on every keyed response. */
+  const rateLimitKey = async (apiKeyId: string, res: express.Response): Promise<void> => {
+    const { limit, hit } = await keyBudget(apiKeyId);
     res.setHeader('RateLimit-Limit', String(limit));
     res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - hit.count)));
     res.setHeader('RateLimit-Reset', String(hit.retryAfterSeconds));
     res.setHeader('RateLimit-Policy', `${limit};w=60`);
     if (!hit.allowed) {
       res.setHeader('Retry-After', String(hit.retryAfterSeconds));
-      throw new GraphQLError(`Too many requests for this API key. Try again in ${hit.retryAfterSeconds} seconds.`, {
-        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: hit.retryAfterSeconds, http: { status: 429 } },
-      });
+      throw rateLimited(hit.retryAfterSeconds);
     }
   };
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    // Priced by our own rule (operation-guard.ts): armor's reads only literal `first:` and prices nested lists at 1.
+    costLimit: { enabled: false },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 50 },
+    // These two hook Apollo's parser from graphql-armor's CommonJS build, whose GraphQLError is not the ESM
+    // one Apollo checks for: a parse error became a 500. Body size caps the tokens instead, and
+    // formatError strips field suggestions.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  const guard = createOperationGuard(schema, armor.validationRules as unknown as ValidationRule[]);
 
   const formatError = createFormatError(log);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
@@ -133,6 +157,17 @@ export async function createApp(config: Config): Promise<VouchApp> {
         ctx.extra.viewer = await authenticate(auth, ctx.extra.request.headers.cookie).catch(() => null);
         return ctx.extra.viewer !== null;
       },
+      // Every websocket operation passes the same gate as HTTP: the key's budget, validation rules and cost.
+      onSubscribe: async (ctx, _id, payload) => {
+        const apiKeyId = ctx.extra.viewer?.apiKeyId;
+        if (apiKeyId) {
+          const { hit } = await keyBudget(apiKeyId);
+          if (!hit.allowed) return [rateLimited(hit.retryAfterSeconds)];
+        }
+        const prepared = guard.prepare(payload.query, payload.operationName, payload.variables);
+        if ('errors' in prepared) return prepared.errors;
+        return { schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       context: (ctx) =>
         contextFor(ctx.extra.viewer ?? null, {
           log,
@@ -144,17 +179,6 @@ export async function createApp(config: Config): Promise<VouchApp> {
     wsServer,
   );
 
-  const armor = new ApolloArmor({
-    maxDepth: { n: 10 },
-    costLimit: { maxCost: 50_000 },
-    maxAliases: { n: 15 },
-    maxDirectives: { n: 50 },
-    // These two hook Apollo's parser from graphql-armor's CommonJS build, whose GraphQLError is not the ESM
-    // one Apollo checks for: a parse error became a 500. Body size caps the tokens instead, and
-    // formatError strips field suggestions.
-    maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: true,
@@ -164,6 +188,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
     plugins: [
       // graphql-armor's typings point at Apollo's CJS build; the plugins are the same at runtime.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      guard.plugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],

@@ -25,6 +25,8 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     DATA_DIR: z.string().min(1).default('.data'),
+    /** PostgreSQL cancels any one statement of the app's pool that runs longer (0: no limit). */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
     WEB_DIST: z.string().min(1).optional(),
     COOKIE_SECURE: bool.optional(),
     SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -121,6 +123,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   databaseUrl: string | undefined;
   dataDir: string;
+  dbStatementTimeoutMs: number;
   webDist: string | undefined;
   cookieSecure: boolean | undefined;
   sessionTtlMs: number;
@@ -172,6 +175,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
+    dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     webDist: env.WEB_DIST,
     // Production cookies are Secure unless told otherwise (plain-HTTP setups such as docker-compose say false).
     cookieSecure: env.COOKIE_SECURE ?? (env.NODE_ENV === 'production' ? true : undefined),
