@@ -185,6 +185,28 @@ describe('outbound sync', () => {
     expect(emulator.control.getContact(tenant, beta.xeroContactId!).Name).toBe('Beta Parked Ltd');
   });
 
+  it('a create re-sent after Xero stopped replaying its key links the contact its first attempt made', async () => {
+    // The first PUT reached Xero (it made the contact) but the process died with the answer, and the re-send
+    // comes after Xero's idempotency window: Xero refuses it with "name already assigned".
+    emulator.control.seedContacts(tenant, { contacts: [{ Name: 'Lost Answer Ltd', EmailAddress: 'old@lost.example' }] });
+    const created = await buyer.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "Lost Answer Ltd", email: "ap@lost.example" }) { id } }');
+    const id = created.data!.createSupplier.id;
+    await app.services.em(orgId).transactional(async (tx) => {
+      await queueForXero(tx, orgId, await tx.findOneOrFail(Supplier, { id }), null);
+    });
+    // As the dead worker left it: claimed with its key, tried once, the lease long lapsed.
+    await app.orm.em
+      .getConnection()
+      .execute(`update outbox_entries set status = 'SYNCING', request_key = idempotency_key, attempts = 1, started_at = now() - interval '10 minutes' where supplier_id = ?`, [id]);
+    await app.services.push.wake(orgId);
+    await expect.poll(async () => (await entries(id)).at(-1)!.status, { timeout: 15_000 }).toBe('SYNCED');
+    const inXero = emulator.control.listContacts(tenant).filter((c) => c.Name === 'Lost Answer Ltd');
+    expect(inXero).toHaveLength(1);
+    expect(inXero[0]!.EmailAddress).toBe('ap@lost.example');
+    expect((await app.services.em(orgId).findOneOrFail(Supplier, { id })).xeroContactId).toBe(inXero[0]!.ContactID);
+    expect(await app.services.em(orgId).count(Supplier, { name: 'Lost Answer Ltd' })).toBe(1);
+  });
+
   it('two server instances share the work: each change is pushed once', async () => {
     const second = await createApp(
       testConfig({

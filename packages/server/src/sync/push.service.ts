@@ -298,7 +298,16 @@ export class PushService {
     const ids = batch.map((e) => e.id);
     const conn = this.orm.em.fork().getConnection();
     const place = ids.map(() => '?').join(', ');
-    if (error?.kind === 'VALIDATION' && batch.length === 1 && !batch[0]!.xero_contact_id && batch[0]!.attempts > 0 && (await this.adoptOwnCreate(connection, batch[0]!, error, log))) {
+    let adopted = false;
+    if (error?.kind === 'VALIDATION' && batch.length === 1 && !batch[0]!.xero_contact_id && batch[0]!.attempts > 0) {
+      try {
+        adopted = await this.adoptOwnCreate(connection, batch[0]!, error, log);
+      } catch (lookup) {
+        // Could not look (rate limit, Xero unavailable): keep the claim and try the whole thing again later.
+        return await this.failed(connection, batch, lookup instanceof XeroError && lookup.kind !== 'VALIDATION' ? lookup : null, log);
+      }
+    }
+    if (adopted) {
       // A create re-sent after Xero's idempotency window: our first attempt had made the contact.
     } else if (error?.kind === 'VALIDATION' || (error?.kind === 'NOT_FOUND')) {
       // Xero said no (duplicate name, field limits, archived contact…): stop and show its words.
@@ -345,7 +354,7 @@ export class PushService {
       this.tokens.withAccess(connection.id, (t) =>
         this.gateway.getContactsPage(t, connection.tenantId, { page: 1, pageSize: 10, includeArchived: false, where: `Name=="${name.replace(/["\\]/g, '\\$&')}"` }),
       ),
-    ).catch(() => ({ body: [] as XeroContact[] }));
+    );
     const matches = body.filter((c) => c.contactID && xeroNameKey(c.name ?? '') === xeroNameKey(name));
     if (matches.length !== 1) return false;
     const contactId = matches[0]!.contactID!;
