@@ -275,7 +275,12 @@ describe('bulk invites, filters and a second approver', () => {
       buyer.client.request(`mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`, { input });
     await create({ name: 'Flour Mill Co', email: supplierEmail });
     await create({ name: 'No Mail Traders' });
-    await create({ name: 'Quiet Dairy', email: 'orders@quiet-dairy.example' });
+    const dairy = await create({ name: 'Quiet Dairy', email: 'orders@quiet-dairy.example' });
+    // Quiet Dairy already has a live invite (sent earlier, not answered yet).
+    const dairyInvite = await buyer.client.request(`mutation ($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { outcome } }`, {
+      ids: [(dairy.data as { createSupplier: { id: string } }).createSupplier.id],
+    });
+    expect(dairyInvite.errors).toBeUndefined();
 
     const page = await buyerContext.newPage();
     const pageErrors = collectPageErrors(page);
@@ -289,18 +294,28 @@ describe('bulk invites, filters and a second approver', () => {
       await page.reload();
       await expect.poll(() => page.getByLabel('Require a second approver for bank detail changes').isChecked(), WAIT).toBe(true);
 
-      // Bulk invite: the server refuses a batch with a supplier that has no email, and names it.
+      // Bulk invite asks first, saying how many will go: a supplier whose invite is still live is skipped (a
+      // new one would withdraw their link) and one without an email address can't be invited.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
       await page.getByRole('link', { name: 'Flour Mill Co' }).waitFor();
       await page.getByLabel('Select Flour Mill Co').check();
       await page.getByLabel('Select No Mail Traders').check();
+      await page.getByLabel('Select Quiet Dairy').check();
       const sentBefore = smtp.messages.length;
-      await page.getByRole('button', { name: 'Invite selected (2)' }).click();
-      const refusal = page.getByRole('alert');
-      await refusal.getByText(/No Mail Traders/).waitFor();
-      await refusal.getByRole('button', { name: 'Invite the 1 with an email address' }).click();
-      const results = page.getByRole('region', { name: '1 supplier invited' });
+      await page.getByRole('button', { name: 'Invite selected (3)' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Send 1 invite?' });
+      await confirm.getByText('1 supplier already has a live invite and will be skipped.').waitFor();
+      await confirm.getByText('No Mail Traders has no email address and can’t be invited.').waitFor();
+      // Asking to replace live links says what that does, and counts them in; unticked again, it doesn't.
+      await confirm.getByLabel(/Send it a new link too/).check();
+      await page.getByRole('dialog', { name: 'Send 2 invites?' }).getByText('1 supplier already has a live invite: the link they have stops working.').waitFor();
+      await page.getByRole('dialog', { name: 'Send 2 invites?' }).getByLabel(/Send it a new link too/).uncheck();
+      await snapshot(page, 'suppliers-bulk-confirm');
+      expect(smtp.messages.length).toBe(sentBefore); // nothing goes before the confirmation
+      await confirm.getByRole('button', { name: 'Send invite' }).click();
+      const results = page.getByRole('region', { name: '1 supplier invited, 1 skipped' });
       await results.getByText(`Invite emailed to ${supplierEmail}.`).waitFor();
+      await results.getByText('Skipped — their invite to orders@quiet-dairy.example is still live.').waitFor();
       await page.getByRole('row', { name: /Flour Mill Co/ }).getByText('Invited').waitFor();
       await snapshot(page, 'suppliers-bulk-invite');
 
@@ -420,7 +435,17 @@ describe('invite to another address, resend and revoke', () => {
     await withScreenshotOnFailure([page, supplierPage], 'invite-revoke', async () => {
       await page.goto(at(`/suppliers/${created.data!.createSupplier.id}`));
       const panel = page.getByRole('region', { name: 'Invite' });
-      await panel.getByLabel('Send to').fill(override);
+      // A malformed address is refused under the field, and nothing is sent.
+      const sendTo = panel.getByLabel('Send to');
+      const beforeBad = smtp.messages.length;
+      await sendTo.fill('bad@@x');
+      await panel.getByRole('button', { name: 'Invite', exact: true }).click();
+      await expect.poll(() => sendTo.getAttribute('aria-invalid'), WAIT).toBe('true');
+      expect(await description(page, 'Send to')).toMatch(/email address like name@example\.com/);
+      expect(smtp.messages.length).toBe(beforeBad);
+      await panel.getByText('Not invited yet', { exact: false }).waitFor();
+      await sendTo.fill(override);
+      await expect.poll(() => sendTo.getAttribute('aria-invalid'), WAIT).toBeNull();
       const before = smtp.messages.length;
       await panel.getByRole('button', { name: 'Invite', exact: true }).click();
       await panel.getByRole('status').filter({ hasText: `Invite emailed to ${override}` }).waitFor();

@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   cancelLabel?: string;
   tone?: 'primary' | 'danger';
   busy?: boolean;
+  /** Nothing to confirm (yet): the confirm button is shown but does nothing. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -31,6 +33,7 @@ export function ConfirmDialog({
   cancelLabel = 'Cancel',
   tone = 'primary',
   busy = false,
+  confirmDisabled = false,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -112,9 +115,9 @@ export function ConfirmDialog({
           type="button"
           className={`button ${tone === 'danger' ? 'button--danger' : 'button--primary'}`}
           onClick={() => {
-            if (!busy) onConfirm();
+            if (!busy && !confirmDisabled) onConfirm();
           }}
-          aria-disabled={busy || undefined}
+          aria-disabled={busy || confirmDisabled || undefined}
         >
           {busy && busyLabel ? busyLabel : confirmLabel}
         </button>

@@ -25,11 +25,11 @@ type Documents = {
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scope: ApiKeyScope!, $canReadBankDetails: Boolean!) {\n    createApiKey(name: $name, scope: $scope, canReadBankDetails: $canReadBankDetails) {\n      apiKey {\n        ...ApiKeysSection_apiKey\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
-    "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!) {\n    inviteSuppliers(supplierIds: $supplierIds) {\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": typeof types.BulkInviteSuppliersDocument,
+    "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": typeof types.BulkInviteSuppliersDocument,
     "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": typeof types.SupplierInviteDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.InvitePanel_SupplierFragmentDoc,
     "\n  fragment InvitePanel_invite on Invite {\n    id\n    status\n    email\n    expiresAt\n    lastSentAt\n    emailed\n    remindersSent\n    openedAt\n    verifiedAt\n    submittedAt\n    revokedAt\n  }\n": typeof types.InvitePanel_InviteFragmentDoc,
-    "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": typeof types.InviteSuppliersDocument,
+    "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": typeof types.InviteSuppliersDocument,
     "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n": typeof types.ResendInviteDocument,
     "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.RevokeInviteDocument,
     "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.UnlockInviteDocument,
@@ -59,7 +59,7 @@ type Documents = {
     "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": typeof types.PendingXeroConnectionDocument,
     "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.ConfirmXeroTenantDocument,
     "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": typeof types.StartXeroConnectionDocument,
-    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n": typeof types.XeroConnectionDocument,
     "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionUpdatedDocument,
 };
 const documents: Documents = {
@@ -74,11 +74,11 @@ const documents: Documents = {
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scope: ApiKeyScope!, $canReadBankDetails: Boolean!) {\n    createApiKey(name: $name, scope: $scope, canReadBankDetails: $canReadBankDetails) {\n      apiKey {\n        ...ApiKeysSection_apiKey\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": types.RevokeApiKeyDocument,
-    "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!) {\n    inviteSuppliers(supplierIds: $supplierIds) {\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": types.BulkInviteSuppliersDocument,
+    "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": types.BulkInviteSuppliersDocument,
     "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": types.SupplierInviteDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": types.InvitePanel_SupplierFragmentDoc,
     "\n  fragment InvitePanel_invite on Invite {\n    id\n    status\n    email\n    expiresAt\n    lastSentAt\n    emailed\n    remindersSent\n    openedAt\n    verifiedAt\n    submittedAt\n    revokedAt\n  }\n": types.InvitePanel_InviteFragmentDoc,
-    "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": types.InviteSuppliersDocument,
+    "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": types.InviteSuppliersDocument,
     "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n": types.ResendInviteDocument,
     "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": types.RevokeInviteDocument,
     "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": types.UnlockInviteDocument,
@@ -108,7 +108,7 @@ const documents: Documents = {
     "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": types.PendingXeroConnectionDocument,
     "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.ConfirmXeroTenantDocument,
     "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": types.StartXeroConnectionDocument,
-    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n": types.XeroConnectionDocument,
     "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionUpdatedDocument,
 };
 
@@ -173,7 +173,7 @@ export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!) {\n    inviteSuppliers(supplierIds: $supplierIds) {\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!) {\n    inviteSuppliers(supplierIds: $supplierIds) {\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n"];
+export function graphql(source: "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -189,7 +189,7 @@ export function graphql(source: "\n  fragment InvitePanel_invite on Invite {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n"];
+export function graphql(source: "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -309,7 +309,7 @@ export function graphql(source: "\n  mutation StartXeroConnection {\n    startXe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n"];
+export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { validateEmail } from '@vouch/server/validation';
+import { useId, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/TextField';
@@ -39,6 +40,7 @@ graphql(`
 const InviteSuppliersMutation = graphql(`
   mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {
     inviteSuppliers(supplierIds: $supplierIds, email: $email) {
+      outcome
       supplier {
         id
         latestInvite {
@@ -97,6 +99,7 @@ export function InvitePanel({
 }) {
   const invite = supplier.latestInvite;
   const [email, setEmail] = useState('');
+  const emailInput = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ message: string; fields: Record<string, string> } | null>(null);
@@ -118,22 +121,43 @@ export function InvitePanel({
     setLink(null);
   };
 
+  /** The "Send to" address is checked with the server's own rule, as it is left and before sending. */
+  const emailProblem = (value: string): string | null => {
+    if (!value.trim()) return null;
+    const checked = validateEmail(value, { required: true });
+    return checked.ok ? null : checked.message;
+  };
+
   const onInvite = async () => {
     if (busy) return;
     start();
+    const badEmail = emailProblem(email);
+    if (badEmail) {
+      setProblem({ message: '', fields: { email: badEmail } });
+      emailInput.current?.focus();
+      return;
+    }
     try {
       const result = await inviteSuppliers({
         variables: { supplierIds: [supplier.id], email: email.trim() || null },
       });
       const issued = result.data?.inviteSuppliers[0];
-      if (issued) {
+      if (issued?.outcome === 'SKIPPED_LIVE_INVITE') {
+        setNotice(`${supplier.name} already has a live invite, so nothing was sent. Resend it for a fresh link.`);
+        onChanged();
+      } else if (issued) {
         setLink(issued.link ?? null);
         setNotice(issued.link ? null : `Invite emailed to ${email.trim() || supplier.email}.`);
         setEmail('');
         onChanged();
       }
     } catch (error) {
-      fail(error);
+      const p = toUserFacingError(error);
+      if (p.fields.email) {
+        // Said under the field, where the fix is made.
+        setProblem({ message: '', fields: p.fields });
+        emailInput.current?.focus();
+      } else fail(error);
     }
   };
 
@@ -257,7 +281,7 @@ export function InvitePanel({
           {notice}
         </p>
       ) : null}
-      {problem ? <Alert>{problem.message}</Alert> : null}
+      {problem?.message ? <Alert>{problem.message}</Alert> : null}
 
       {link ? (
         <div className="copy-link">
@@ -306,8 +330,16 @@ export function InvitePanel({
                 hint={supplier.email ? `Leave empty to use ${supplier.email}.` : 'This supplier has no email address.'}
                 type="email"
                 name="email"
+                ref={emailInput}
                 value={email}
-                onChange={(event) => setEmail(event.target.value)}
+                onChange={(event) => {
+                  setEmail(event.target.value);
+                  if (problem?.fields.email) setProblem(null);
+                }}
+                onBlur={() => {
+                  const badEmail = emailProblem(email);
+                  if (badEmail) setProblem({ message: '', fields: { email: badEmail } });
+                }}
                 error={problem?.fields.email ?? null}
               />
               <button
