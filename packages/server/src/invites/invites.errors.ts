@@ -50,6 +50,13 @@ export class NotVerified extends AppError {
   }
 }
 
+/** Too many supplier-side requests from one network (opening links, checking codes…), whatever they were. */
+export class TooManyInviteRequests extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super('RATE_LIMITED', 'TOO_MANY_REQUESTS', 'Too many requests from your network. Wait a minute, then try again.', { retryAfterSeconds });
+  }
+}
+
 export class TooManyCodeRequests extends AppError {
   constructor(retryAfterSeconds: number) {
     super('RATE_LIMITED', 'TOO_MANY_CODE_REQUESTS', 'A code was sent a moment ago. Wait a little before asking for another.', { retryAfterSeconds });

@@ -344,6 +344,31 @@ describe('sending invites', () => {
   });
 });
 
+describe('throttles speak of what was throttled', () => {
+  it('too many link opens from one network: RATE_LIMITED about requests, not about a code', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token } = await invited(buyer, supplierId, supplierEmail);
+    const visitor = graphqlClient(app.url, { ip: '10.77.0.1' });
+    let last: Awaited<ReturnType<typeof visitor.request>> | undefined;
+    for (let i = 0; i <= 120 && !last?.errors; i++) last = await visitor.request(OPEN, { t: token });
+    const error = last!.errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
+    expect(error?.message).not.toMatch(/code/i);
+    // Another network is not affected.
+    expect((await graphqlClient(app.url, { ip: '10.77.0.2' }).request(OPEN, { t: token })).errors).toBeUndefined();
+  });
+
+  it('asking for a second code at once still says a code was just sent', async () => {
+    const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
+    const { token } = await invited(buyer, supplierId, supplierEmail);
+    const supplier = graphqlClient(app.url, { ip: '10.77.1.1' });
+    expect((await supplier.request(SEND_CODE, { t: token })).errors).toBeUndefined();
+    const again = await supplier.request(SEND_CODE, { t: token });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_CODE_REQUESTS' });
+    expect(again.errors?.[0]?.message).toMatch(/code was sent/);
+  });
+});
+
 describe('who may decide', () => {
   async function colleague(orgId: string, role: Role) {
     const email = uniqueEmail(role.toLowerCase());

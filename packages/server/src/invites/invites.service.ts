@@ -23,6 +23,7 @@ import {
   NoEmailForSupplier,
   NotVerified,
   TooManyCodeRequests,
+  TooManyInviteRequests,
   WrongCode,
 } from './invites.errors.js';
 
@@ -264,7 +265,7 @@ export class InvitesService {
   async byToken(token: string, meta: ClientMeta): Promise<Invite> {
     const em = this.orm.em.fork();
     const limit = await hitRateLimit(em, `invite-ip:${meta.ip}`, 120, 60_000);
-    if (!limit.allowed) throw new TooManyCodeRequests(limit.retryAfterSeconds);
+    if (!limit.allowed) throw new TooManyInviteRequests(limit.retryAfterSeconds);
     if (typeof token !== 'string' || token.length < 20 || token.length > 100) throw new InviteNotFound();
     const invite = await em.findOne(Invite, { tokenHash: sha256(token) }, { filters: false, populate: ['supplier', 'organisation'] });
     if (!invite) throw new InviteNotFound();
