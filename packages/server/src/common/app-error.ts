@@ -2,16 +2,41 @@
  * Expected failures. Each feature subclasses AppError in its own `<feature>.errors.ts`; the category decides
  * the GraphQL `extensions.code` through one table, and only `userMessage` ever reaches a client.
  */
+/**
+ * Every `extensions.code` the API sends. The schema carries it as the `ErrorCode` enum (graphql/error-code.ts),
+ * and the web's list of codes is generated from that, so a code added here is a type error there until the
+ * web says what it means.
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  // GraphQL's and Apollo's own, for a request that could not run (passed through by formatError). A client
+  // built from the current schema never causes one; a page left open across a release can.
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST = 'BAD_REQUEST',
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+}
+
+/** Category → `extensions.code`: the one table. */
 export const ERROR_CODES = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  RATE_LIMITED: 'RATE_LIMITED',
-  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
-} as const;
+  BAD_USER_INPUT: ErrorCode.BAD_USER_INPUT,
+  UNAUTHENTICATED: ErrorCode.UNAUTHENTICATED,
+  FORBIDDEN: ErrorCode.FORBIDDEN,
+  NOT_FOUND: ErrorCode.NOT_FOUND,
+  CONFLICT: ErrorCode.CONFLICT,
+  RATE_LIMITED: ErrorCode.RATE_LIMITED,
+  UNAVAILABLE: ErrorCode.SERVICE_UNAVAILABLE,
+  INTERNAL: ErrorCode.INTERNAL_SERVER_ERROR,
+} as const satisfies Record<string, ErrorCode>;
 
 export type ErrorCategory = keyof typeof ERROR_CODES;
 
@@ -33,7 +58,7 @@ export class AppError extends Error {
     this.name = new.target.name;
   }
 
-  get code(): string {
+  get code(): ErrorCode {
     return ERROR_CODES[this.category];
   }
 }

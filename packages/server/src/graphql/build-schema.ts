@@ -10,6 +10,7 @@ import { DecisionResolver, ReviewResolver } from '../review/review.resolver.js';
 import { SupplierSyncResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
 import { authChecker } from './auth-checker.js';
+import { ErrorExtensions } from './error-code.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 import { rejectUnsafeText } from './safe-input.js';
 
@@ -21,6 +22,8 @@ export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema
 export async function buildVouchSchema(pubsub: EventBus = createEventBus(), emitTo?: string): Promise<GraphQLSchema> {
   return await buildSchema({
     resolvers,
+    // The error contract (ErrorCode, ErrorExtensions) is in the schema though no field returns it.
+    orphanedTypes: [ErrorExtensions],
     pubSub: pubsub,
     authChecker,
     authMode: 'error',

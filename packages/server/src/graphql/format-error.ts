@@ -4,21 +4,21 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { NotFoundError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { AppError, ERROR_CODES, ValidationFailed, type FieldProblem } from '../common/app-error.js';
+import { AppError, ERROR_CODES, ErrorCode, ValidationFailed, type FieldProblem } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
 
 /** Codes Apollo and graphql-js assign themselves to malformed requests; safe to pass through. */
-const REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
+const REQUEST_CODES = new Set<string>([
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
   // Raised by our own context function (API keys): a key that is not valid, a key over its budget.
-  'UNAUTHENTICATED',
-  'RATE_LIMITED',
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.RATE_LIMITED,
 ]);
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {

@@ -1,15 +1,29 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+import { graphql } from '../gql';
+import type { ErrorCode as ServerErrorCode } from '../gql/graphql';
 
-/** The `extensions.code` values the API uses. The SPA branches on these, never on message text. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'NETWORK_ERROR';
+/**
+ * The error contract, as the schema states it (`ErrorExtensions`). Never sent: it is here so that codegen
+ * generates `ErrorCode` — the server's list of `extensions.code` values — for this file.
+ */
+graphql(`
+  fragment ErrorExtensions_contract on ErrorExtensions {
+    code
+    reason
+    fields {
+      field
+      message
+    }
+    retryAfterSeconds
+    errorId
+  }
+`);
+
+/**
+ * The `extensions.code` values the API uses (generated from the schema), plus NETWORK_ERROR for a request
+ * that never got an answer. The SPA branches on these, never on message text.
+ */
+export type ErrorCode = ServerErrorCode | 'NETWORK_ERROR';
 
 export interface FieldError {
   field: string;
@@ -24,18 +38,30 @@ export interface UserFacingError {
   fields: Record<string, string>;
 }
 
-const FALLBACK_MESSAGES: Record<ErrorCode, string> = {
-  BAD_USER_INPUT: 'Please check the highlighted fields.',
-  UNAUTHENTICATED: 'Please sign in to continue.',
-  FORBIDDEN: 'You don’t have permission to do that.',
-  NOT_FOUND: 'We couldn’t find what you were looking for.',
-  CONFLICT: 'That conflicts with something that already exists.',
-  RATE_LIMITED: 'Too many attempts. Try again in a few minutes.',
-  INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
-  NETWORK_ERROR: 'We couldn’t reach Vouch. Check your connection and try again.',
+/**
+ * What to say for each code, and whether the server's own message is meant for people (Vouch's errors are
+ * written for them; GraphQL's request errors and internal errors are not). A code the server adds is a type
+ * error here until it is given words.
+ */
+const CODES: Record<ErrorCode, { fallback: string; serverWords: boolean }> = {
+  BAD_USER_INPUT: { fallback: 'Please check the highlighted fields.', serverWords: true },
+  UNAUTHENTICATED: { fallback: 'Please sign in to continue.', serverWords: true },
+  FORBIDDEN: { fallback: 'You don’t have permission to do that.', serverWords: true },
+  NOT_FOUND: { fallback: 'We couldn’t find what you were looking for.', serverWords: true },
+  CONFLICT: { fallback: 'That conflicts with something that already exists.', serverWords: true },
+  RATE_LIMITED: { fallback: 'Too many attempts. Try again in a few minutes.', serverWords: true },
+  SERVICE_UNAVAILABLE: { fallback: 'Something Vouch relies on isn’t available right now. Try again in a minute.', serverWords: true },
+  INTERNAL_SERVER_ERROR: { fallback: 'Something went wrong on our side. Please try again.', serverWords: false },
+  GRAPHQL_PARSE_FAILED: { fallback: 'This page is out of date. Reload it and try again.', serverWords: false },
+  GRAPHQL_VALIDATION_FAILED: { fallback: 'This page is out of date. Reload it and try again.', serverWords: false },
+  OPERATION_RESOLUTION_FAILURE: { fallback: 'This page is out of date. Reload it and try again.', serverWords: false },
+  PERSISTED_QUERY_NOT_FOUND: { fallback: 'This page is out of date. Reload it and try again.', serverWords: false },
+  PERSISTED_QUERY_NOT_SUPPORTED: { fallback: 'This page is out of date. Reload it and try again.', serverWords: false },
+  BAD_REQUEST: { fallback: 'Vouch couldn’t read that request. Reload the page and try again.', serverWords: false },
+  NETWORK_ERROR: { fallback: 'We couldn’t reach Vouch. Check your connection and try again.', serverWords: false },
 };
 
-const KNOWN_CODES = new Set<string>(Object.keys(FALLBACK_MESSAGES));
+const KNOWN_CODES = new Set<string>(Object.keys(CODES));
 
 interface RawGraphQLError {
   message?: unknown;
@@ -43,7 +69,7 @@ interface RawGraphQLError {
 }
 
 function toCode(value: unknown): ErrorCode {
-  return typeof value === 'string' && KNOWN_CODES.has(value) ? (value as ErrorCode) : 'INTERNAL_SERVER_ERROR';
+  return typeof value === 'string' && KNOWN_CODES.has(value) && value !== 'NETWORK_ERROR' ? (value as ErrorCode) : 'INTERNAL_SERVER_ERROR';
 }
 
 /** `input.email` and `email` both address the `email` input. */
@@ -69,18 +95,16 @@ function readFields(value: unknown): Record<string, string> {
 function fromGraphQLErrors(errors: readonly RawGraphQLError[]): UserFacingError {
   const first = errors[0];
   const code = toCode(first?.extensions?.code);
-  // INTERNAL errors carry a generic message by design; prefer our own wording for those.
+  // Internal and request-level errors carry messages not written for people; use our own words for those.
   const serverMessage =
-    code !== 'INTERNAL_SERVER_ERROR' && typeof first?.message === 'string' && first.message.trim()
-      ? first.message
-      : null;
+    CODES[code].serverWords && typeof first?.message === 'string' && first.message.trim() ? first.message : null;
   const fields: Record<string, string> = {};
   for (const error of errors) Object.assign(fields, readFields(error.extensions?.fields));
-  return { code, message: serverMessage ?? FALLBACK_MESSAGES[code], fields };
+  return { code, message: serverMessage ?? CODES[code].fallback, fields };
 }
 
 export function fallbackMessage(code: ErrorCode): string {
-  return FALLBACK_MESSAGES[code];
+  return CODES[code].fallback;
 }
 
 /** Turns anything Apollo throws into something a form can render. */
@@ -97,9 +121,9 @@ export function toUserFacingError(error: unknown): UserFacingError {
       // fall through
     }
     const code: ErrorCode = error.statusCode === 429 ? 'RATE_LIMITED' : 'INTERNAL_SERVER_ERROR';
-    return { code, message: FALLBACK_MESSAGES[code], fields: {} };
+    return { code, message: CODES[code].fallback, fields: {} };
   }
-  return { code: 'NETWORK_ERROR', message: FALLBACK_MESSAGES.NETWORK_ERROR, fields: {} };
+  return { code: 'NETWORK_ERROR', message: CODES.NETWORK_ERROR.fallback, fields: {} };
 }
 
 /** True when the error means "you are not signed in" (expired or missing session). */

@@ -51,6 +51,25 @@ describe('toUserFacingError', () => {
     expect(unknown.message).not.toContain('relation');
   });
 
+  it('shows the server’s words for SERVICE_UNAVAILABLE (a code the web once lacked)', () => {
+    const problem = toUserFacingError(
+      graphQLErrors({ message: 'Xero could not be reached. Try again in a minute.', extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+    );
+    expect(problem).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'Xero could not be reached. Try again in a minute.', fields: {} });
+  });
+
+  it('says "reload" for a request the server could not run, never GraphQL’s own text', () => {
+    const problem = toUserFacingError(
+      graphQLErrors({ message: 'Cannot query field "gone" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    );
+    expect(problem.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(problem.message).toBe('This page is out of date. Reload it and try again.');
+  });
+
+  it('does not accept NETWORK_ERROR from a server (it means no answer at all)', () => {
+    expect(toUserFacingError(graphQLErrors({ message: 'x', extensions: { code: 'NETWORK_ERROR' } })).code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('reads GraphQL errors from a non-2xx JSON body', () => {
     const response = new Response('', { status: 400 });
     const bodyText = JSON.stringify({ errors: [{ message: 'Enter your name.', extensions: { code: 'BAD_USER_INPUT' } }] });

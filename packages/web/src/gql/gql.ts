@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ErrorExtensions_contract on ErrorExtensions {\n    code\n    reason\n    fields {\n      field\n      message\n    }\n    retryAfterSeconds\n    errorId\n  }\n": typeof types.ErrorExtensions_ContractFragmentDoc,
     "\n  query OrganisationSettings {\n    me {\n      id\n      organisation {\n        id\n        requireSecondApproverForBankChanges\n      }\n    }\n  }\n": typeof types.OrganisationSettingsDocument,
     "\n  mutation UpdateOrganisationSettings($requireSecondApproverForBankChanges: Boolean!) {\n    updateOrganisationSettings(requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges) {\n      id\n      requireSecondApproverForBankChanges\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": typeof types.SignInDocument,
@@ -59,10 +60,11 @@ type Documents = {
     "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": typeof types.PendingXeroConnectionDocument,
     "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.ConfirmXeroTenantDocument,
     "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": typeof types.StartXeroConnectionDocument,
-    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n": typeof types.XeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionDocument,
     "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionUpdatedDocument,
 };
 const documents: Documents = {
+    "\n  fragment ErrorExtensions_contract on ErrorExtensions {\n    code\n    reason\n    fields {\n      field\n      message\n    }\n    retryAfterSeconds\n    errorId\n  }\n": types.ErrorExtensions_ContractFragmentDoc,
     "\n  query OrganisationSettings {\n    me {\n      id\n      organisation {\n        id\n        requireSecondApproverForBankChanges\n      }\n    }\n  }\n": types.OrganisationSettingsDocument,
     "\n  mutation UpdateOrganisationSettings($requireSecondApproverForBankChanges: Boolean!) {\n    updateOrganisationSettings(requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges) {\n      id\n      requireSecondApproverForBankChanges\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.SignInDocument,
@@ -108,7 +110,7 @@ const documents: Documents = {
     "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": types.PendingXeroConnectionDocument,
     "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.ConfirmXeroTenantDocument,
     "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": types.StartXeroConnectionDocument,
-    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n": types.XeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionDocument,
     "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionUpdatedDocument,
 };
 
@@ -126,6 +128,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ErrorExtensions_contract on ErrorExtensions {\n    code\n    reason\n    fields {\n      field\n      message\n    }\n    retryAfterSeconds\n    errorId\n  }\n"): (typeof documents)["\n  fragment ErrorExtensions_contract on ErrorExtensions {\n    code\n    reason\n    fields {\n      field\n      message\n    }\n    retryAfterSeconds\n    errorId\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -309,7 +315,7 @@ export function graphql(source: "\n  mutation StartXeroConnection {\n    startXe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n"];
+export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
