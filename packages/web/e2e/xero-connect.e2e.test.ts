@@ -320,6 +320,84 @@ describe('Connect Xero in the browser', () => {
     await page.close();
   });
 
+  it('connects from http://127.0.0.1 when Vouch’s public address is http://localhost: moves there first, signs in again', { timeout: 180_000 }, async () => {
+    // Regression (issue 10, item 5): the callback went to localhost without the 127.0.0.1 cookie → STATE_INVALID.
+    const local = await startTestApp({ webDist, xeroEmulator: emulator, publicHost: 'localhost' });
+    const localOrigin = `http://localhost:${local.port}`;
+    expect(new URL(local.url).hostname).toBe('127.0.0.1');
+    try {
+      const tag = unique();
+      const xeroUser = { email: `hosts.${tag}@xero.example`, password: `xero-password-${tag}` };
+      emulator.control.createUser({ ...xeroUser, name: 'Host Switcher' });
+      const books = emulator.control.createOrganisation({ name: `Two Hosts Ltd ${tag}`, userEmails: [xeroUser.email] });
+      emulator.control.seedContacts(books.tenantId, { count: 8, seed: 9 });
+
+      const buyer = await signUpBuyer(local.url, { organisationName: `Two Hosts Buyer ${tag}` });
+      const [name, ...value] = buyer.client.cookie!.split('=');
+      await context.clearCookies();
+      await context.addCookies([{ name: name!, value: value.join('='), url: local.url }]);
+      const page = await context.newPage();
+      const pageErrors = collectPageErrors(page);
+      await withScreenshotOnFailure(page, 'xero-other-host', async () => {
+        await page.goto(urlFor(local.url, '/integrations'));
+        const card = xeroCard(page);
+        // The card says where connecting happens before anything is pressed.
+        await card.getByText(`Xero sends you back to ${localOrigin}, so Connect to Xero continues there`).waitFor();
+        await snapshot(page, 'xero-other-host');
+        await card.getByRole('button', { name: 'Connect to Xero' }).click();
+
+        // The same page on localhost, where this browser has no Vouch session yet: sign in, come back, go on.
+        await page.waitForURL((url) => url.origin === localOrigin && url.pathname === '/sign-in', WAIT);
+        await page.getByLabel('Email').fill(buyer.input.email);
+        await page.getByLabel('Password').fill(buyer.input.password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await consentOnXero(page, xeroUser, [books.name]);
+        expect(new URL(page.url()).origin).toBe(localOrigin);
+        await chooseOrganisation(page, books.name);
+        await card.getByText('Connected', { exact: true }).waitFor();
+        await card.getByText(books.name, { exact: true }).waitFor();
+        await card.getByText(/Imported: [\d,]+ suppliers?/).waitFor(IMPORT_WAIT);
+        // Reloading doesn't start another attempt: the flag left the address.
+        expect(new URL(page.url()).search).toBe('');
+        expect(pageErrors).toEqual([]);
+      });
+      await page.close();
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('says which setting to change when Xero’s address can’t be reached from this browser', { timeout: 120_000 }, async () => {
+    const unreachable = 'http://localhost:9';
+    const misconfigured = await startTestApp({ webDist, env: { XERO_REDIRECT_URI: `${unreachable}/xero/callback` } });
+    try {
+      const buyer = await signUpBuyer(misconfigured.url, { organisationName: `Misconfigured ${unique()}` });
+      const [name, ...value] = buyer.client.cookie!.split('=');
+      await context.clearCookies();
+      await context.addCookies([{ name: name!, value: value.join('='), url: misconfigured.url }]);
+      const page = await context.newPage();
+      await withScreenshotOnFailure(page, 'xero-unreachable-origin', async () => {
+        await page.goto(urlFor(misconfigured.url, '/integrations'));
+        const card = xeroCard(page);
+        const here = new URL(misconfigured.url).origin;
+        const notice = card.getByRole('status').filter({ hasText: 'can’t reach Vouch there' });
+        await notice.waitFor();
+        const text = (await notice.textContent())!;
+        expect(text).toContain(`Xero sends you back to ${unreachable} after you sign in`);
+        expect(text).toContain(`PUBLIC_URL=${here}`);
+        expect(text).toContain(`XERO_REDIRECT_URI=${here}/xero/callback`);
+        await snapshot(page, 'xero-unreachable-origin');
+        // Connect doesn't leave for an address that can't work; it says the same.
+        await card.getByRole('button', { name: 'Connect to Xero' }).click();
+        await card.getByRole('alert').filter({ hasText: `PUBLIC_URL=${here}` }).waitFor();
+        expect(new URL(page.url()).origin).toBe(here);
+      });
+      await page.close();
+    } finally {
+      await misconfigured.close();
+    }
+  });
+
   it('keeps the Xero card usable at phone width (360px)', { timeout: 60_000 }, async () => {
     await signInAsNewBuyer(`Phone Buyer ${unique()}`);
     const page = await context.newPage();

@@ -60,7 +60,7 @@ type Documents = {
     "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": typeof types.PendingXeroConnectionDocument,
     "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.ConfirmXeroTenantDocument,
     "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": typeof types.StartXeroConnectionDocument,
-    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n": typeof types.XeroConnectionDocument,
     "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionUpdatedDocument,
 };
 const documents: Documents = {
@@ -110,7 +110,7 @@ const documents: Documents = {
     "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": types.PendingXeroConnectionDocument,
     "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.ConfirmXeroTenantDocument,
     "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": types.StartXeroConnectionDocument,
-    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n": types.XeroConnectionDocument,
     "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionUpdatedDocument,
 };
 
@@ -315,7 +315,7 @@ export function graphql(source: "\n  mutation StartXeroConnection {\n    startXe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n  }\n"];
+export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,7 +12,8 @@ import { useStartXeroConnection } from './useStartXeroConnection';
 import { XeroConnectionQuery, XeroConnectionUpdatedSubscription } from './xero-connection';
 import { XeroConnectionCard } from './XeroConnectionCard';
 import { XeroTenantPicker } from './XeroTenantPicker';
-import { callbackErrorMessage } from './xero-text';
+import { useCallbackOrigin } from './callback-origin';
+import { callbackErrorMessage, callbackOriginNotice } from './xero-text';
 
 /** While an import runs, a slow poll backs up the subscription (events sent before the socket opened). */
 const IMPORT_POLL_MS = 10_000;
@@ -30,12 +31,20 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
   useEffect(() => {
     if (new URLSearchParams(window.location.search).has('xeroError')) navigate('/integrations', { replace: true });
   }, [navigate]);
+  // Sent here from another address of Vouch to connect (see useStartXeroConnection): start once loaded, and
+  // drop the flag so a reload or Back doesn't start again.
+  const [autoConnect] = useState(() => params.get('xeroConnect') === '1');
+  useEffect(() => {
+    if (new URLSearchParams(window.location.search).has('xeroConnect')) navigate('/integrations', { replace: true });
+  }, [navigate]);
 
   const { data, error, loading, refetch, subscribeToMore, startPolling, stopPolling } = useQuery(XeroConnectionQuery, {
     fetchPolicy: 'cache-and-network',
   });
   const loaded = data !== undefined;
   const connection = data?.xeroConnection ?? null;
+  const callbackOrigin = data?.xeroCallbackOrigin ?? null;
+  const originState = useCallbackOrigin(callbackOrigin, isAdmin);
 
   // Live: status and import progress. Events carry the whole connection; the first one after connecting
   // also fills in a connection the cached query didn't have yet.
@@ -108,7 +117,12 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
       </div>
 
       {callbackError ? (
-        <CallbackError code={callbackError} canRetry={isAdmin} onDismiss={() => setCallbackError(null)} />
+        <CallbackError
+          code={callbackError}
+          canRetry={isAdmin}
+          callbackOrigin={callbackOrigin}
+          onDismiss={() => setCallbackError(null)}
+        />
       ) : null}
 
       {error && !loaded && !expired ? (
@@ -126,14 +140,32 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
         />
       ) : null}
 
-      {loaded && !(attemptId && isAdmin) ? <XeroConnectionCard connection={connection} canManage={isAdmin} /> : null}
+      {loaded && !(attemptId && isAdmin) ? (
+        <XeroConnectionCard
+          connection={connection}
+          canManage={isAdmin}
+          callbackOrigin={callbackOrigin}
+          originNotice={callbackOrigin ? callbackOriginNotice(originState, callbackOrigin, window.location.origin) : null}
+          autoStart={autoConnect}
+        />
+      ) : null}
       {loaded && connection && !(attemptId && isAdmin) ? <SyncPanel /> : null}
     </>
   );
 }
 
-function CallbackError({ code, canRetry, onDismiss }: { code: string; canRetry: boolean; onDismiss: () => void }) {
-  const { start, starting, error } = useStartXeroConnection();
+function CallbackError({
+  code,
+  canRetry,
+  callbackOrigin,
+  onDismiss,
+}: {
+  code: string;
+  canRetry: boolean;
+  callbackOrigin: string | null;
+  onDismiss: () => void;
+}) {
+  const { start, starting, error } = useStartXeroConnection(callbackOrigin);
   return (
     <Alert>
       <p>{callbackErrorMessage(code)}</p>

@@ -59,12 +59,27 @@ function absolute(iso: string | null | undefined): string | undefined {
 export function XeroConnectionCard({
   connection,
   canManage,
+  callbackOrigin = null,
+  originNotice = null,
+  autoStart = false,
 }: {
   connection: XeroConnectionCard_ConnectionFragment | null;
   canManage: boolean;
+  /** Where Xero sends the browser back to; Connect moves there first when this page is elsewhere. */
+  callbackOrigin?: string | null;
+  /** What to say when this page is not on `callbackOrigin` (where Connect goes, or what to set). */
+  originNotice?: { tone: 'info' | 'warning'; text: string } | null;
+  /** Start connecting at once (the buyer pressed Connect on another address of Vouch, which sent them here). */
+  autoStart?: boolean;
 }) {
   const now = useNow();
-  const { start, starting, error: startError } = useStartXeroConnection();
+  const { start, starting, error: startError } = useStartXeroConnection(callbackOrigin);
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (!autoStart || !canManage || autoStarted.current) return;
+    autoStarted.current = true;
+    void start({ redirect: false });
+  }, [autoStart, canManage, start]);
   const [confirmingDisconnect, setConfirmingDisconnect] = useState(false);
   const [disconnectError, setDisconnectError] = useState<string | null>(null);
   const [disconnect, { loading: disconnecting }] = useMutation(DisconnectXeroMutation);
@@ -163,6 +178,15 @@ export function XeroConnectionCard({
             </button>
           )}
         </div>
+      ) : null}
+
+      {canManage && originNotice && !startError ? (
+        <p
+          className={`integration__section ${originNotice.tone === 'warning' ? 'notice notice--warning' : 'integration__note'}`}
+          role={originNotice.tone === 'warning' ? 'status' : undefined}
+        >
+          {originNotice.text}
+        </p>
       ) : null}
 
       {startError || disconnectError ? (

@@ -148,7 +148,11 @@ function TenantForm({
 
   const [confirmTenant, { loading: connecting }] = useMutation(ConfirmXeroTenantMutation, {
     update(cache, { data }) {
-      if (data) cache.writeQuery({ query: XeroConnectionQuery, data: { xeroConnection: data.confirmXeroTenant } });
+      if (data) {
+        cache.updateQuery({ query: XeroConnectionQuery }, (previous) =>
+          previous ? { ...previous, xeroConnection: data.confirmXeroTenant } : previous,
+        );
+      }
     },
   });
 

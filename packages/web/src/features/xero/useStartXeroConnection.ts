@@ -2,6 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { useCallback, useEffect, useState } from 'react';
 import { fallbackMessage, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
+import { connectUrl, probeCallbackOrigin } from './callback-origin';
+import { callbackOriginNotice } from './xero-text';
 
 const StartXeroConnectionMutation = graphql(`
   mutation StartXeroConnection {
@@ -14,8 +16,13 @@ const StartXeroConnectionMutation = graphql(`
 /**
  * Connect (and reconnect) to Xero: the server returns Xero's authorize URL and the browser goes there
  * (login → consent → choose organisations), coming back to /integrations?xeroAttempt=… or ?xeroError=….
+ *
+ * Xero comes back to `callbackOrigin` only, with that host's cookie. On another address (127.0.0.1 vs
+ * localhost) the browser first moves to the same page there, which starts the attempt once loaded
+ * (`?xeroConnect=1`; sign in again if asked). `redirect: false` (that page's own automatic start) never
+ * moves again, so a misconfigured server cannot bounce the browser back and forth.
  */
-export function useStartXeroConnection() {
+export function useStartXeroConnection(callbackOrigin: string | null = null) {
   const [mutate] = useMutation(StartXeroConnectionMutation);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,10 +37,23 @@ export function useStartXeroConnection() {
     return () => window.removeEventListener('pageshow', onPageShow);
   }, []);
 
-  const start = useCallback(async () => {
+  const start = useCallback(async ({ redirect = true }: { redirect?: boolean } = {}) => {
     if (starting) return;
     setStarting(true);
     setError(null);
+    const here = window.location.origin;
+    if (callbackOrigin && callbackOrigin !== here) {
+      const probe = await probeCallbackOrigin(callbackOrigin);
+      if (probe === 'reachable' && redirect) {
+        // Stays "starting" while the browser moves to the callback origin.
+        window.location.assign(connectUrl(callbackOrigin));
+        return;
+      }
+      // Reachable but not to be moved to again: that address sent us here, so it is not the same Vouch setup.
+      setError(callbackOriginNotice(probe === 'reachable' ? 'mismatched' : probe, callbackOrigin, here)!.text);
+      setStarting(false);
+      return;
+    }
     try {
       const { data } = await mutate();
       const authorizeUrl = data?.startXeroConnection.authorizeUrl;
@@ -48,7 +68,7 @@ export function useStartXeroConnection() {
       setError(toUserFacingError(caught).message);
       setStarting(false);
     }
-  }, [mutate, starting]);
+  }, [mutate, starting, callbackOrigin]);
 
   return { start, starting, error };
 }

@@ -1,11 +1,15 @@
 import { graphql } from '../../gql';
 
-/** The organisation's Xero connection (null until one is made). The card's fragment says what it needs. */
+/**
+ * The organisation's Xero connection (null until one is made; the card's fragment says what it needs), and
+ * the address Xero sends the browser back to, where connecting must start.
+ */
 export const XeroConnectionQuery = graphql(`
   query XeroConnection {
     xeroConnection {
       ...XeroConnectionCard_connection
     }
+    xeroCallbackOrigin
   }
 `);
 

@@ -29,12 +29,14 @@ export function reconnectReason(status: XeroConnectionStatus): string | null {
 }
 
 /** The codes the server's GET /xero/callback puts in `/integrations?xeroError=<CODE>`. */
-export type XeroCallbackErrorCode = 'ACCESS_DENIED' | 'STATE_INVALID' | 'EXPIRED' | 'EXCHANGE_FAILED' | 'NO_TENANTS';
+export type XeroCallbackErrorCode = 'ACCESS_DENIED' | 'STATE_INVALID' | 'WRONG_HOST' | 'EXPIRED' | 'EXCHANGE_FAILED' | 'NO_TENANTS';
 
 const CALLBACK_MESSAGES: Record<XeroCallbackErrorCode, string> = {
   ACCESS_DENIED: 'Xero wasn’t connected because access was cancelled in Xero. You can try again whenever you’re ready.',
   STATE_INVALID:
     'We couldn’t match that Xero sign-in to this browser, so nothing was connected. It may have been started in another tab. Please try again.',
+  WRONG_HOST:
+    'That Xero sign-in was started on another web address for Vouch, so it couldn’t be matched to you here and nothing was connected. Connect again from this page.',
   EXPIRED: 'The Xero sign-in took too long and expired, so nothing was connected. Please try again.',
   EXCHANGE_FAILED: 'Xero didn’t finish handing over access, so nothing was connected. Please try again in a moment.',
   NO_TENANTS:
@@ -46,6 +48,38 @@ const CALLBACK_FALLBACK = 'Vouch couldn’t connect to Xero. Please try again.';
 /** A human message for the `xeroError` code in the URL; unknown codes get a generic one. */
 export function callbackErrorMessage(code: string): string {
   return Object.hasOwn(CALLBACK_MESSAGES, code) ? CALLBACK_MESSAGES[code as XeroCallbackErrorCode] : CALLBACK_FALLBACK;
+}
+
+/**
+ * What to say when this page is not on the address Xero sends the browser back to (`callbackOrigin`, from the
+ * server's PUBLIC_URL or XERO_REDIRECT_URI). `reachable`: Connect moves there first. Otherwise connecting
+ * cannot work from here, and the message names the settings that would make this address (`here`) work.
+ */
+export function callbackOriginNotice(
+  state: 'here' | 'checking' | 'reachable' | 'unreachable' | 'mismatched',
+  callbackOrigin: string,
+  here: string,
+): { tone: 'info' | 'warning'; text: string } | null {
+  const fix = `Open Vouch at ${callbackOrigin} instead, or have your administrator set PUBLIC_URL=${here} (or XERO_REDIRECT_URI=${here}/xero/callback) on the Vouch server, add ${here}/xero/callback to the Xero app’s redirect URIs, and restart Vouch.`;
+  switch (state) {
+    case 'reachable':
+      return {
+        tone: 'info',
+        text: `Xero sends you back to ${callbackOrigin}, so Connect to Xero continues there (you may be asked to sign in again).`,
+      };
+    case 'unreachable':
+      return {
+        tone: 'warning',
+        text: `Xero sends you back to ${callbackOrigin} after you sign in, but this browser can’t reach Vouch there, so connecting can’t work from ${here}. ${fix}`,
+      };
+    case 'mismatched':
+      return {
+        tone: 'warning',
+        text: `Xero sends you back to ${callbackOrigin} after you sign in, but something other than this Vouch answers there, so connecting can’t work from ${here}. ${fix}`,
+      };
+    default:
+      return null;
+  }
 }
 
 export const ATTEMPT_EXPIRED_MESSAGE = 'This connection attempt has expired. Start again.';

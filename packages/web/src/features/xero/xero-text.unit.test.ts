@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ATTEMPT_EXPIRED_MESSAGE,
   callbackErrorMessage,
+  callbackOriginNotice,
   confirmErrorMessage,
   connectionStatusLabel,
   headroomText,
@@ -13,7 +14,7 @@ import {
 
 describe('callbackErrorMessage', () => {
   it('has its own message for each code the callback can send', () => {
-    const codes = ['ACCESS_DENIED', 'STATE_INVALID', 'EXPIRED', 'EXCHANGE_FAILED', 'NO_TENANTS'];
+    const codes = ['ACCESS_DENIED', 'STATE_INVALID', 'WRONG_HOST', 'EXPIRED', 'EXCHANGE_FAILED', 'NO_TENANTS'];
     const messages = codes.map(callbackErrorMessage);
     expect(new Set(messages).size).toBe(codes.length);
     for (const message of messages) expect(message).not.toBe(callbackErrorMessage('SOMETHING_NEW'));
@@ -24,6 +25,35 @@ describe('callbackErrorMessage', () => {
   it('falls back to a generic message for unknown codes, including prototype names', () => {
     expect(callbackErrorMessage('SOMETHING_NEW')).toBe('Vouch couldn’t connect to Xero. Please try again.');
     expect(callbackErrorMessage('toString')).toBe('Vouch couldn’t connect to Xero. Please try again.');
+  });
+});
+
+describe('callbackOriginNotice', () => {
+  const xero = 'http://localhost:4000';
+  const here = 'http://127.0.0.1:4000';
+
+  it('says nothing on the callback origin or while checking', () => {
+    expect(callbackOriginNotice('here', xero, here)).toBeNull();
+    expect(callbackOriginNotice('checking', xero, here)).toBeNull();
+  });
+
+  it('says Connect continues on the callback origin when it can be reached', () => {
+    expect(callbackOriginNotice('reachable', xero, here)).toEqual({
+      tone: 'info',
+      text: 'Xero sends you back to http://localhost:4000, so Connect to Xero continues there (you may be asked to sign in again).',
+    });
+  });
+
+  it('names the settings that make this address work when the callback origin cannot be used', () => {
+    for (const state of ['unreachable', 'mismatched'] as const) {
+      const notice = callbackOriginNotice(state, xero, here)!;
+      expect(notice.tone).toBe('warning');
+      expect(notice.text).toContain('PUBLIC_URL=http://127.0.0.1:4000');
+      expect(notice.text).toContain('XERO_REDIRECT_URI=http://127.0.0.1:4000/xero/callback');
+      expect(notice.text).toContain('Open Vouch at http://localhost:4000');
+    }
+    expect(callbackOriginNotice('unreachable', xero, here)!.text).toContain('can’t reach Vouch there');
+    expect(callbackOriginNotice('mismatched', xero, here)!.text).toContain('something other than this Vouch answers there');
   });
 });
 
