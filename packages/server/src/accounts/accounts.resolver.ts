@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { ValidationFailed } from '../common/app-error.js';
 import { Organisation } from './organisation.entity.js';
 import { Role } from './role.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -6,7 +7,7 @@ import { requireViewer } from '../graphql/context.js';
 import { SignInInput, SignUpInput } from './accounts.input.js';
 import type { SignedIn } from './accounts.service.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
-import { AuthPayload, UserType } from './user.type.js';
+import { AuthPayload, SignUpPayload, UserType } from './user.type.js';
 
 @Resolver()
 export class AccountsResolver {
@@ -16,9 +17,19 @@ export class AccountsResolver {
     return UserType.from(await ctx.services.accounts.viewerUser(ctx.em, ctx.viewer));
   }
 
-  @Mutation(() => AuthPayload, { description: 'Creates an organisation and its first ADMIN user, and signs in.' })
-  async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
-    return this.signedIn(ctx, await ctx.services.accounts.signUp(ctx.em, input, ctx));
+  @Mutation(() => SignUpPayload, {
+    description:
+      'Creates an organisation and its first ADMIN user. With email configured, emails a link to finish (or, when the address already has an account, a notice to its owner) and answers the same either way; otherwise signs in at once.',
+  })
+  async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: GraphQLContext): Promise<SignUpPayload> {
+    const outcome = await ctx.services.accounts.signUp(ctx.em, input, ctx, ctx.services.mailer);
+    if (outcome.kind === 'confirmation-sent') return Object.assign(new SignUpPayload(), { user: null, confirmationSentTo: outcome.email });
+    return Object.assign(new SignUpPayload(), { user: this.signedIn(ctx, outcome.signedIn).user, confirmationSentTo: null });
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Finishes a sign-up from the emailed link (its token), and signs in.' })
+  async confirmSignUp(@Arg('token', () => String) token: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+    return this.signedIn(ctx, await ctx.services.accounts.confirmSignUp(ctx.em, token, ctx));
   }
 
   @Mutation(() => AuthPayload)
@@ -37,11 +48,17 @@ export class AccountsResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => Organisation, { description: 'Organisation settings (ADMIN).' })
   async updateOrganisationSettings(
-    @Arg('requireSecondApproverForBankChanges', () => Boolean) requireSecond: boolean,
     @Ctx() ctx: GraphQLContext,
+    @Arg('requireSecondApproverForBankChanges', () => Boolean, { nullable: true }) requireSecond?: boolean | null,
+    @Arg('paymentHoldDays', () => Int, { nullable: true, description: 'Days to hold payments after bank details change, 0–30 (0: no hold).' })
+    paymentHoldDays?: number | null,
   ): Promise<Organisation> {
+    if (paymentHoldDays !== undefined && paymentHoldDays !== null && (!Number.isInteger(paymentHoldDays) || paymentHoldDays < 0 || paymentHoldDays > 30)) {
+      throw new ValidationFailed([{ field: 'paymentHoldDays', message: 'Choose a payment hold of 0 to 30 days.' }]);
+    }
     const organisation = await ctx.em.findOneOrFail(Organisation, { id: requireViewer(ctx).organisationId });
-    organisation.requireSecondApproverForBankChanges = requireSecond;
+    if (requireSecond !== undefined && requireSecond !== null) organisation.requireSecondApproverForBankChanges = requireSecond;
+    if (paymentHoldDays !== undefined && paymentHoldDays !== null) organisation.paymentHoldDays = paymentHoldDays;
     await ctx.em.flush();
     return organisation;
   }

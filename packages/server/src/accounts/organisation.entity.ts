@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 
 @ObjectType('Organisation')
@@ -13,4 +13,8 @@ export class Organisation extends BaseEntity {
   @Field(() => Boolean, { description: 'Bank-detail changes need a second, different approver.' })
   @Property({ type: 'boolean', default: false })
   requireSecondApproverForBankChanges: boolean & Opt = false;
+
+  @Field(() => Int, { description: 'Days to hold payments after bank details change (0: no hold).' })
+  @Property({ type: 'integer', default: 3 })
+  paymentHoldDays: number & Opt = 3;
 }

@@ -20,7 +20,8 @@ const SEND_CODE = 'mutation($t: String!) { sendSupplierCode(token: $t) { sentTo 
 const VERIFY = 'mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }';
 const DETAILS = 'query($t: String!) { supplierDetails(token: $t) { details } }';
 const SUBMIT = 'mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { bankDetailsMasked } }';
-const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id) { id status } }';
+const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id, overrideReason: "Supplier known; moved banks") { id status } }';
+const CALLBACK = 'mutation($id: ID!) { recordBankCallback(changeRequestId: $id, phoneNumber: "020 7946 0000", note: "Confirmed with the supplier by phone.") { id } }';
 const REJECT = 'mutation($id: ID!, $r: String!) { rejectChangeRequest(id: $id, reason: $r) { id } }';
 const SUPPLIER_FIELDS = `id bankAccountDetails
   pendingChangeRequest { id changes { field before after isBankDetail } }
@@ -161,6 +162,7 @@ describe('bank numbers are masked through every output, for every payment shape'
     await mailTo(supplierEmail, /could not accept/, rejectFrom);
     await supplier.request(SUBMIT, { t: token, i: { ...input, name: 'Masked Supplies Trading Ltd' } });
     const secondId = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
+    expect((await buyer.client.request(CALLBACK, { id: secondId })).errors).toBeUndefined();
     expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: secondId })).data!.acceptChangeRequest.status).toBe('ACCEPTED');
 
     // Xero's bank string on the supplier: masked for the VIEWER and the key, full for the ADMIN.
@@ -199,7 +201,7 @@ describe('bank numbers are masked through every output, for every payment shape'
     expect(JSON.stringify(events[0])).toContain(supplierId);
     expectMasked(events[0], c, 'supplierAdded subscription');
 
-    // Every email sent for this supplier: invite, code, rejection.
+    // Every email sent for this supplier: invite, code, rejection, and the bank-change notices.
     const mails = smtp.messages.slice(mailFrom).filter((m) => m.to.includes(supplierEmail) || m.to.includes(buyer.input.email));
     expect(mails.length).toBeGreaterThanOrEqual(3);
     for (const mail of mails) for (const secret of c.secrets) expect(mail.raw + mail.text, `email "${mail.subject}"`).not.toContain(secret);

@@ -7,6 +7,7 @@ import { RateLimitBucket } from '../common/rate-limit-bucket.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Invite } from '../invites/invite.entity.js';
+import { BankConfirmation } from '../review/bank-confirmation.entity.js';
 import { ChangeRequest } from '../review/change-request.entity.js';
 import { OutboxEntry } from '../review/outbox-entry.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
@@ -30,6 +31,7 @@ export const entities = [
   XeroCall,
   Invite,
   ChangeRequest,
+  BankConfirmation,
   AuditEvent,
   OutboxEntry,
   ApiKey,

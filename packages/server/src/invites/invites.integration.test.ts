@@ -18,6 +18,13 @@ const SUPPLIER = `query($id: ID!) { supplier(id: $id) { id name email bankAccoun
   changeRequests { id status }
   auditEvents(first: 50) { edges { node { kind summary actorType before after } } } } }`;
 const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id) { id status approvals { userName } } }';
+const ACCEPT_OVERRIDING = 'mutation($id: ID!, $why: String) { acceptChangeRequest(id: $id, overrideReason: $why) { id status highRisk riskOverrideReason } }';
+const CALLBACK = 'mutation($id: ID!, $n: String!, $note: String!) { recordBankCallback(changeRequestId: $id, phoneNumber: $n, note: $note) { id bankConfirmations { phoneNumber phoneSource } } }';
+/** The out-of-band check a bank change needs before it can be accepted. */
+async function callBack(client: ReturnType<typeof graphqlClient>, id: string) {
+  const res = await client.request(CALLBACK, { id, n: '020 7946 0000', note: 'Spoke to Jo in accounts; confirmed sort code and last four digits.' });
+  expect(res.errors).toBeUndefined();
+}
 const REJECT = 'mutation($id: ID!, $r: String!) { rejectChangeRequest(id: $id, reason: $r) { id status rejectReason } }';
 
 let app: TestApp;
@@ -116,12 +123,19 @@ describe('invite lifecycle', () => {
     expect(await listed('inviteStatus: SUBMITTED')).toEqual([supplierId]);
     expect(await listed('inviteStatus: SENT')).toEqual([]);
 
-    const accepted = await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: pending.id });
+    // New bank details and a new email in one submission: the call-back comes first, and it is high risk.
+    expect((await buyer.client.request(ACCEPT, { id: pending.id })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CALLBACK_REQUIRED' });
+    await callBack(buyer.client, pending.id);
+    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: pending.id })).data!.acceptChangeRequest.status).toBe('PENDING');
+    // One person cannot approve twice; an admin's override, with a reason, lets it through (audited).
+    expect((await buyer.client.request(ACCEPT, { id: pending.id })).errors?.[0]?.extensions?.reason).toBe('HIGH_RISK_SECOND_APPROVER');
+    expect((await buyer.client.request(ACCEPT_OVERRIDING, { id: pending.id, why: '  ' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const overridden = await buyer.client.request<{ acceptChangeRequest: { status: string; highRisk: boolean } }>(ACCEPT_OVERRIDING, { id: pending.id, why: 'The supplier rang us first about the move.' });
+    expect(overridden.data!.acceptChangeRequest).toMatchObject({ status: 'ACCEPTED', highRisk: true });
     expect(await listed('awaitingReview: true')).toEqual([]);
     expect(await listed('syncStatus: PENDING')).toEqual([supplierId]);
     expect(await listed('search: "widgets lim"')).toEqual([supplierId]);
     expect(await listed('search: "nothing like it"')).toEqual([]);
-    expect(accepted.data!.acceptChangeRequest.status).toBe('ACCEPTED');
     const after = (await buyer.client.request<S>(SUPPLIER, { id: supplierId })).data!.supplier;
     expect(after).toMatchObject({ name: 'Acme Widgets Limited', pendingChangeRequest: null });
     expect(after.bankAccountDetails).toContain('66374958');
@@ -133,7 +147,7 @@ describe('invite lifecycle', () => {
     expect(outbox[0]!.idempotencyKey).toMatch(/^vouch-outbox-/);
 
     const kinds = after.auditEvents.edges.map((e) => e.node.kind);
-    expect(kinds).toEqual(['CHANGE_ACCEPTED', 'CHANGE_SUBMITTED', 'EMAIL_VERIFIED', 'INVITE_OPENED', 'INVITE_SENT', 'SUPPLIER_CREATED']);
+    expect(kinds).toEqual(['CHANGE_ACCEPTED', 'RISK_OVERRIDDEN', 'CHANGE_APPROVED', 'BANK_CALLBACK_RECORDED', 'CHANGE_SUBMITTED', 'EMAIL_VERIFIED', 'INVITE_OPENED', 'INVITE_SENT', 'SUPPLIER_CREATED']);
     const csv = await fetch(`${app.url}/api/suppliers/${supplierId}/audit.csv`, { headers: { cookie: buyer.client.cookie! } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
@@ -384,8 +398,10 @@ describe('who may decide', () => {
     const { buyer, supplierId, supplierEmail } = await buyerWithSupplier();
     const { token } = await invited(buyer, supplierId, supplierEmail);
     const supplier = await verifiedSupplier(token, supplierEmail);
-    await supplier.request(SUBMIT, { t: token, i: GOOD });
+    // The email stays as it was: a bank change without high-risk signals.
+    await supplier.request(SUBMIT, { t: token, i: { ...GOOD, email: supplierEmail } });
     const id = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
+    await callBack(buyer.client, id);
     return { buyer, supplierId, id };
   }
 

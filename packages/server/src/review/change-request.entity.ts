@@ -13,6 +13,13 @@ export enum ChangeRequestStatus {
 }
 registerEnumType(ChangeRequestStatus, { name: 'ChangeRequestStatus' });
 
+/** A risk signal as stored on the request when it arrived (see bank-risk.ts). */
+export interface StoredRiskSignal {
+  code: string;
+  level: 'HIGH' | 'MEDIUM';
+  message: string;
+}
+
 export interface Approval {
   userId: string;
   userName: string;
@@ -67,4 +74,15 @@ export class ChangeRequest extends OrgOwnedEntity {
 
   @Property({ type: 'uuid', nullable: true })
   supersededBy: string | null = null;
+
+  /** Computed when the submission arrived (bank changes only); shown at the top of the review. */
+  @Property({ type: 'json' })
+  riskSignals: StoredRiskSignal[] & Opt = [];
+
+  /** An ADMIN let a high-risk change through with one approver; why, and who. */
+  @Property({ type: 'string', length: 1000, nullable: true })
+  riskOverrideReason: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  riskOverriddenBy: string | null = null;
 }

@@ -17,3 +17,31 @@ export class SecondApproverRequired extends AppError {
     super('FORBIDDEN', 'SECOND_APPROVER_REQUIRED', 'Bank-detail changes need a second approver: someone other than you must accept it too.');
   }
 }
+
+export class BankChangeNotPending extends AppError {
+  constructor() {
+    super('NOT_FOUND', 'BANK_CHANGE_NOT_PENDING', 'There is no pending bank-detail change with that id.');
+  }
+}
+
+export class CallbackRequired extends AppError {
+  constructor() {
+    super(
+      'CONFLICT',
+      'CALLBACK_REQUIRED',
+      'Before accepting new bank details, phone the supplier on a number you already held and record the call (who you spoke to and what they confirmed).',
+    );
+  }
+}
+
+export class HighRiskNeedsSecondApprover extends AppError {
+  constructor() {
+    super('FORBIDDEN', 'HIGH_RISK_SECOND_APPROVER', 'This bank change is high risk: someone other than you must accept it too (or an admin can override, with a reason).');
+  }
+}
+
+export class OverrideNotAllowed extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', 'RISK_OVERRIDE_NOT_ALLOWED', message);
+  }
+}

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Organisation } from '../accounts/organisation.entity.js';
 import { Role } from '../accounts/role.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { maskBankDetails, maskBankRecord } from '../common/bank-masking.js';
@@ -8,9 +9,13 @@ import { InvalidCursor } from '../suppliers/supplier.service.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { toInviteType } from '../invites/invites.resolver.js';
 import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
-import { AuditEventConnection, ChangeRequestConnection, ChangeRequestType, InviteType } from './review.types.js';
+import { isHighRisk } from './bank-risk.js';
+import { BankConfirmation } from './bank-confirmation.entity.js';
+import { callbackNumbers } from './bank-safety.js';
+import { AuditEventConnection, CallbackNumberType, ChangeRequestConnection, ChangeRequestType, InviteType } from './review.types.js';
 
 export function toChangeRequestType(request: ChangeRequest, supplier: Supplier, ctx: GraphQLContext): ChangeRequestType {
+  const highRisk = request.changesBankDetails && isHighRisk(request.riskSignals);
   const mask = !seesBankDetails(ctx.viewer);
   const changes = ctx.services.review.diff(request, supplier).map((c) =>
     mask && c.isBankDetail ? { ...c, before: maskBankDetails(c.before, c.field), after: maskBankDetails(c.after, c.field) } : c,
@@ -26,6 +31,9 @@ export function toChangeRequestType(request: ChangeRequest, supplier: Supplier, 
     decidedAt: request.decidedAt,
     rejectReason: request.rejectReason,
     changes,
+    riskSignals: [...request.riskSignals].sort((a, b) => (a.level === b.level ? 0 : a.level === 'HIGH' ? -1 : 1)),
+    highRisk,
+    riskOverrideReason: request.riskOverrideReason,
     supplier,
   });
 }
@@ -117,12 +125,32 @@ export class DecisionResolver {
 
   @Authorized(Role.ADMIN, Role.APPROVER)
   @Mutation(() => ChangeRequestType, { description: 'Applies the submitted values and queues them for Xero (or records a first approval).' })
-  async acceptChangeRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ChangeRequestType> {
-    const request = await ctx.services.review.accept(ctx.em, requireViewer(ctx), id);
+  async acceptChangeRequest(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('overrideReason', () => String, { nullable: true, description: 'ADMIN only: accept a high-risk bank change with one approver, saying why (audited).' })
+    overrideReason?: string | null,
+  ): Promise<ChangeRequestType> {
+    const request = await ctx.services.review.accept(ctx.em, requireViewer(ctx), id, { overrideReason: overrideReason ?? null });
     // Committed: wake the push at once (not at the next tick).
     if (request.status === ChangeRequestStatus.ACCEPTED) await ctx.services.push.wake(ctx.viewer!.organisationId);
     const supplier = await ctx.services.em(ctx.viewer!.organisationId).findOneOrFail(Supplier, { id: request.supplier.id }, { populate: ['paymentDetails'] });
     return toChangeRequestType(request, supplier, ctx);
+  }
+
+  @Authorized(Role.ADMIN, Role.APPROVER)
+  @Mutation(() => ChangeRequestType, {
+    description: 'Records that you phoned the supplier on a number you already held and they confirmed the new bank details. Needed before a bank change can be accepted.',
+  })
+  async recordBankCallback(
+    @Arg('changeRequestId', () => ID) changeRequestId: string,
+    @Arg('phoneNumber', () => String, { description: 'The number you called (ideally one of callbackNumbers).' }) phoneNumber: string,
+    @Arg('note', () => String, { description: 'Who you spoke to and what they confirmed.' }) note: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ChangeRequestType> {
+    await ctx.services.review.recordCallback(ctx.em, requireViewer(ctx), changeRequestId, { phoneNumber, note });
+    const request = await ctx.em.findOneOrFail(ChangeRequest, { id: changeRequestId }, { populate: ['supplier', 'supplier.paymentDetails'] });
+    return toChangeRequestType(request, request.supplier as Supplier, ctx);
   }
 
   @Authorized(Role.ADMIN, Role.APPROVER)
@@ -135,5 +163,29 @@ export class DecisionResolver {
     const request = await ctx.services.review.reject(ctx.em, requireViewer(ctx), id, reason);
     const supplier = await ctx.services.em(ctx.viewer!.organisationId).findOneOrFail(Supplier, { id: request.supplier.id }, { populate: ['paymentDetails'] });
     return toChangeRequestType(request, supplier, ctx);
+  }
+}
+
+@Resolver(() => ChangeRequestType)
+export class ChangeRequestBankResolver {
+  @FieldResolver(() => Int, { description: 'Approvals needed in all: 2 for a bank change when the organisation asks for a second approver, or when it is high risk and no admin overrode that; else 1.' })
+  async approvalsNeeded(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<number> {
+    if (!request.changesBankDetails) return 1;
+    if (request.highRisk && !request.riskOverrideReason) return 2;
+    const organisation = await ctx.em.findOneOrFail(Organisation, { id: requireViewer(ctx).organisationId });
+    return organisation.requireSecondApproverForBankChanges ? 2 : 1;
+  }
+
+  @FieldResolver(() => [BankConfirmation], { description: 'Call-backs recorded for this bank change.' })
+  async bankConfirmations(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<BankConfirmation[]> {
+    if (!request.changesBankDetails) return [];
+    return await ctx.em.find(BankConfirmation, { changeRequest: request.id }, { orderBy: { confirmedAt: 'asc' } });
+  }
+
+  @FieldResolver(() => [CallbackNumberType], { description: 'Numbers Vouch held before this submission, to call the supplier back on (never one from the submission).' })
+  async callbackNumbers(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<CallbackNumberType[]> {
+    if (!request.changesBankDetails) return [];
+    const entity = await ctx.em.findOneOrFail(ChangeRequest, { id: request.id });
+    return await callbackNumbers(ctx.em, entity);
   }
 }

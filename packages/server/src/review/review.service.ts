@@ -14,7 +14,19 @@ import { Supplier } from '../suppliers/supplier.entity.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
 import { OutboxEntry, OutboxStatus } from './outbox-entry.entity.js';
-import { ChangeRequestDecided, ChangeRequestNotFound, SecondApproverRequired } from './review.errors.js';
+import { Role } from '../accounts/role.js';
+import { isHighRisk } from './bank-risk.js';
+import { BankConfirmation } from './bank-confirmation.entity.js';
+import { notifyBankChange, recordConfirmation, riskOfSubmission } from './bank-safety.js';
+import {
+  BankChangeNotPending,
+  CallbackRequired,
+  ChangeRequestDecided,
+  ChangeRequestNotFound,
+  HighRiskNeedsSecondApprover,
+  OverrideNotAllowed,
+  SecondApproverRequired,
+} from './review.errors.js';
 import { currentDetails, proposedAsDetails, REVIEW_FIELDS, validateSupplierDetails, type ProposedDetails } from './supplier-details.js';
 import type { SupplierDetailsInput } from './supplier-details.input.js';
 
@@ -89,14 +101,17 @@ export class ReviewService {
       const baseline = currentDetails(supplier);
       const proposed = result.value;
       const changesBank = Boolean(proposed.payment) && stableJson(proposed.payment) !== stableJson(baseline.paymentDetails);
+      const changesBankDetails = changesBank || (Boolean(proposed.bankAccountDetails) && !sameFieldValue('bankAccountDetails', proposed.bankAccountDetails, baseline.bankAccountDetails));
+      const riskSignals = changesBankDetails ? await riskOfSubmission(tx, supplier, proposed, invite, new Date()) : [];
       const request = tx.create(ChangeRequest, {
         organisation: orgId,
         supplier,
         invite: invite.id,
+        riskSignals,
         status: ChangeRequestStatus.PENDING,
         proposed: proposed as unknown as Record<string, unknown>,
         baseline,
-        changesBankDetails: changesBank || (Boolean(proposed.bankAccountDetails) && !sameFieldValue('bankAccountDetails', proposed.bankAccountDetails, baseline.bankAccountDetails)),
+        changesBankDetails,
         submittedAt: new Date(),
         submitterIp: meta.ip.slice(0, 64),
         submitterUserAgent: meta.userAgent.slice(0, 512),
@@ -112,7 +127,9 @@ export class ReviewService {
         supplierId: supplier.id,
         actor: { type: 'SUPPLIER', label: invite.email },
         kind: 'CHANGE_SUBMITTED',
-        summary: `${invite.email} submitted updated details${request.changesBankDetails ? ' (including bank details)' : ''}`,
+        summary:
+          `${invite.email} submitted updated details${request.changesBankDetails ? ' (including bank details)' : ''}` +
+          (riskSignals.length ? `; risk: ${riskSignals.map((r) => r.message).join(' ')}` : ''),
         before: baseline,
         after: proposedAsDetails(proposed, baseline),
       });
@@ -145,10 +162,17 @@ export class ReviewService {
 
   /**
    * Accepting applies the values and records the intent to push them to Xero (an outbox row) in one
-   * transaction: never one without the other. With the organisation's two-approver setting, a bank-detail
-   * change needs two different approvers; the first acceptance only records an approval.
+   * transaction: never one without the other. A bank-detail change needs a recorded call-back first, and two
+   * different approvers when the organisation asks for it or when the change is high risk (unless an ADMIN
+   * overrides that, with a reason); the first acceptance then only records an approval.
    */
-  async accept(em: EntityManager, viewer: Viewer, id: string): Promise<ChangeRequest> {
+  async accept(em: EntityManager, viewer: Viewer, id: string, options: { overrideReason?: string | null } = {}): Promise<ChangeRequest> {
+    const override = options.overrideReason?.trim() ?? '';
+    if (options.overrideReason !== undefined && options.overrideReason !== null) {
+      if (viewer.role !== Role.ADMIN) throw new OverrideNotAllowed('Only an admin can let a high-risk bank change through with one approver.');
+      if (!override) throw new ValidationFailed([{ field: 'overrideReason', message: 'Say why one approval is enough here.' }]);
+      if (override.length > 1000) throw new ValidationFailed([{ field: 'overrideReason', message: 'Keep the reason under 1,000 characters.' }]);
+    }
     const outcome = await em.transactional(async (tx) => {
       const request = await this.pending(tx, id);
       // Lock the request row so two approvers cannot both apply it.
@@ -156,45 +180,85 @@ export class ReviewService {
       await tx.refresh(request);
       if (request.status !== ChangeRequestStatus.PENDING) throw new ChangeRequestDecided(request.status);
       const user = await tx.findOneOrFail(User, { id: viewer.userId });
+      const actor = { type: 'USER' as const, id: user.id, label: user.name };
       const organisation = await tx.findOneOrFail(Organisation, { id: viewer.organisationId });
-      const needsTwo = organisation.requireSecondApproverForBankChanges && request.changesBankDetails;
-      if (needsTwo && request.approvals.some((a) => a.userId === user.id)) throw new SecondApproverRequired();
+      const confirmation = request.changesBankDetails
+        ? await tx.findOne(BankConfirmation, { changeRequest: request.id }, { orderBy: { confirmedAt: 'desc' } })
+        : null;
+      if (request.changesBankDetails && !confirmation) throw new CallbackRequired();
+      const highRisk = request.changesBankDetails && isHighRisk(request.riskSignals);
+      if (override) {
+        if (!highRisk) throw new OverrideNotAllowed('Only a high-risk change needs an override.');
+        Object.assign(request, { riskOverrideReason: override, riskOverriddenBy: user.id });
+        recordAudit(tx, { organisationId: viewer.organisationId, supplierId: request.supplier.id, actor, kind: 'RISK_OVERRIDDEN', summary: `${user.name} let a high-risk bank change through with one approver: ${override}` });
+      }
+      const orgNeedsTwo = organisation.requireSecondApproverForBankChanges && request.changesBankDetails;
+      const riskNeedsTwo = highRisk && !request.riskOverrideReason;
+      const needsTwo = orgNeedsTwo || riskNeedsTwo;
+      if (needsTwo && request.approvals.some((a) => a.userId === user.id)) throw orgNeedsTwo ? new SecondApproverRequired() : new HighRiskNeedsSecondApprover();
       const approvals = [...request.approvals, { userId: user.id, userName: user.name, at: new Date().toISOString() }];
       if (needsTwo && approvals.length < 2) {
         request.approvals = approvals;
-        recordAudit(tx, { organisationId: viewer.organisationId, supplierId: request.supplier.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'CHANGE_APPROVED', summary: `${user.name} approved the bank-detail change (a second approver is needed)` });
+        recordAudit(tx, {
+          organisationId: viewer.organisationId,
+          supplierId: request.supplier.id,
+          actor,
+          kind: 'CHANGE_APPROVED',
+          summary: `${user.name} approved the bank-detail change (a second approver is needed${riskNeedsTwo && !orgNeedsTwo ? ': it is high risk' : ''})`,
+        });
         await tx.flush();
-        return { request, applied: false };
+        return { request, applied: false as const };
       }
       const supplier = await tx.findOneOrFail(Supplier, { id: request.supplier.id }, { populate: ['paymentDetails'] });
       const before = currentDetails(supplier);
       const proposed = request.proposed as unknown as ProposedDetails;
       const { payment, bankAccountDetails, ...fields } = proposed;
       Object.assign(supplier, fields);
+      const now = new Date();
       if (payment) {
         supplier.paymentDetails = payment as unknown as Record<string, unknown>;
         supplier.bankAccountDetails = bankAccountDetails ?? null;
-        supplier.bankDetailsVerifiedAt = new Date();
       }
-      Object.assign(request, { status: ChangeRequestStatus.ACCEPTED, approvals, decidedBy: user.id, decidedAt: new Date() });
+      if (request.changesBankDetails && confirmation) {
+        // Verified means: a person confirmed these very details out of band, on record.
+        Object.assign(supplier, {
+          bankConfirmationId: confirmation.id,
+          bankDetailsVerifiedAt: confirmation.confirmedAt,
+          bankDetailsChangedAt: now,
+          paymentHoldUntil: organisation.paymentHoldDays > 0 ? new Date(now.getTime() + organisation.paymentHoldDays * 86_400_000) : null,
+        });
+      }
+      if (!sameFieldValue('email', (before.email as string | null)?.toLowerCase(), supplier.email?.toLowerCase())) supplier.emailChangedAt = now;
+      Object.assign(request, { status: ChangeRequestStatus.ACCEPTED, approvals, decidedBy: user.id, decidedAt: now });
       const changed = changedFields(XERO_PUSH_FIELDS, before, currentDetails(supplier));
       await queueForXero(tx, viewer.organisationId, supplier, request.id, changed);
       recordAudit(tx, {
         organisationId: viewer.organisationId,
         supplierId: supplier.id,
-        actor: { type: 'USER', id: user.id, label: user.name },
+        actor,
         kind: 'CHANGE_ACCEPTED',
         summary: changed.length || request.changesBankDetails
-          ? `${user.name} accepted the submitted details${request.changesBankDetails ? ', including bank details' : ''}`
+          ? `${user.name} accepted the submitted details${request.changesBankDetails ? `, including bank details confirmed by phone by ${confirmation!.confirmedByName}` : ''}` +
+            (supplier.paymentHoldUntil && request.changesBankDetails ? `; payments on hold until ${supplier.paymentHoldUntil.toISOString().slice(0, 10)}` : '')
           : `${user.name} accepted the supplier's confirmation of their details (no changes; nothing to send to Xero)`,
         before,
         after: currentDetails(supplier),
       });
       await tx.flush();
       await refreshSupplierFlags(tx, [supplier.id]);
-      return { request, applied: true };
+      const notice = request.changesBankDetails
+        ? { organisationId: viewer.organisationId, supplierName: supplier.name, previousEmail: (before.email as string | null) ?? null, newEmail: supplier.email, bankAccountDetails: supplier.bankAccountDetails, at: now, holdUntil: supplier.paymentHoldUntil }
+        : null;
+      return { request, applied: true as const, notice };
     });
+    if (outcome.applied && outcome.notice) await notifyBankChange(em, this.mailer, this.log, outcome.notice);
     return outcome.request;
+  }
+
+  /** Records the call-back for a pending bank change (see bank-safety.ts). */
+  async recordCallback(em: EntityManager, viewer: Viewer, id: string, input: { phoneNumber: string; note: string }): Promise<BankConfirmation> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new BankChangeNotPending();
+    return await recordConfirmation(em, viewer, id, input);
   }
 
   async reject(em: EntityManager, viewer: Viewer, id: string, reason: string): Promise<ChangeRequest> {

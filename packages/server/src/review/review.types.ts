@@ -48,6 +48,20 @@ export class Approval {
   @Field(() => GraphQLDateTimeISO) at!: Date;
 }
 
+@ObjectType('RiskSignal', { description: 'Why a bank change deserves a closer look. HIGH: one person alone cannot accept it.' })
+export class RiskSignalType {
+  @Field(() => String, { description: 'DUPLICATE_ACCOUNT, COUNTRY_MISMATCH, EMAIL_CHANGED, HOLDER_NAME_MISMATCH, RECENT_CHANGE or INVITE_TO_TYPED_ADDRESS' })
+  code!: string;
+  @Field(() => String, { description: 'HIGH or MEDIUM' }) level!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType('CallbackNumber', { description: 'A number Vouch held before the submission, to phone the supplier on.' })
+export class CallbackNumberType {
+  @Field(() => String) number!: string;
+  @Field(() => String, { description: 'e.g. “Phone on file”, “Mobile in Xero”.' }) label!: string;
+}
+
 @ObjectType('ChangeRequest')
 export class ChangeRequestType {
   @Field(() => ID) id!: string;
@@ -61,6 +75,12 @@ export class ChangeRequestType {
   @Field(() => String, { nullable: true }) rejectReason!: string | null;
   @Field(() => [FieldChange], { description: 'Every field this would change, against the supplier’s current values.' })
   changes!: FieldChange[];
+  @Field(() => [RiskSignalType], { description: 'Computed when the submission arrived (bank changes only), most serious first.' })
+  riskSignals!: RiskSignalType[];
+  @Field(() => Boolean, { description: 'A HIGH signal: two different people must accept, unless an admin overrides.' })
+  highRisk!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why an admin let a high-risk change through with one approver.' })
+  riskOverrideReason!: string | null;
   @Field(() => Supplier) supplier!: Supplier;
 }
 

@@ -106,10 +106,28 @@ export class Supplier extends OrgOwnedEntity {
   @Property({ type: 'json', nullable: true, lazy: true })
   paymentDetails: Opt<Record<string, unknown>> | null = null;
 
-  /** When the current bank details came from an accepted, verified supplier submission. */
+  /** When a person confirmed the current bank details by phone (a BankConfirmation); null: not verified. */
   @Field(() => GraphQLDateTimeISO, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   bankDetailsVerifiedAt: Date | null = null;
+
+  /** The call-back record behind the current bank details (null: not confirmed by phone). */
+  @Property({ type: 'uuid', nullable: true })
+  bankConfirmationId: string | null = null;
+
+  /** When the bank details last changed through Vouch (an accepted submission). */
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  bankDetailsChangedAt: Date | null = null;
+
+  /** When the email address last changed through Vouch. */
+  @Property({ type: 'datetime', nullable: true })
+  emailChangedAt: Date | null = null;
+
+  /** Newly changed bank details: hold payments until then (the organisation's payment-hold setting). */
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Bank details changed recently: hold payments to this supplier until then.' })
+  @Property({ type: 'datetime', nullable: true })
+  paymentHoldUntil: Date | null = null;
 
   /** Xero's ContactID once linked. */
   @Field(() => String, { nullable: true })

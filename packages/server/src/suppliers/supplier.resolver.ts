@@ -7,6 +7,7 @@ import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SupplierAddedEvent } from '../graphql/pubsub.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier } from './supplier.entity.js';
+import { BankConfirmation } from '../review/bank-confirmation.entity.js';
 import { SupplierSort } from './supplier.service.js';
 import { InviteStatus } from '../invites/invite-status.js';
 import { OutboxStatus } from '../review/outbox-status.js';
@@ -54,9 +55,21 @@ export class SupplierResolver {
     return seesBankDetails(ctx.viewer) ? supplier.bankAccountDetails : maskBankText(supplier.bankAccountDetails);
   }
 
-  @FieldResolver(() => Boolean, { description: 'The current bank details came from an accepted, email-verified supplier submission (see bankDetailsVerifiedAt).' })
+  @FieldResolver(() => Boolean, {
+    description: 'A person confirmed the current bank details with the supplier by phone, on a number Vouch already held, and recorded it (see bankDetailsVerification).',
+  })
   bankDetailsVerified(@Root() supplier: Supplier): boolean {
-    return supplier.bankDetailsVerifiedAt !== null;
+    return supplier.bankDetailsVerifiedAt !== null && supplier.bankConfirmationId !== null;
+  }
+
+  @FieldResolver(() => BankConfirmation, { nullable: true, description: 'How the current bank details were verified: who called, when, on which number.' })
+  async bankDetailsVerification(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<BankConfirmation | null> {
+    return supplier.bankConfirmationId ? await ctx.em.findOne(BankConfirmation, { id: supplier.bankConfirmationId }) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'What is and is not known about the bank details, in plain words.' })
+  async bankDetailsStatus(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<string> {
+    return await ctx.services.suppliers.bankDetailsStatus(ctx.em, supplier);
   }
 
   @Authorized()

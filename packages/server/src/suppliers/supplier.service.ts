@@ -9,6 +9,8 @@ import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier, SupplierStatus } from './supplier.entity.js';
+import { BankConfirmation } from '../review/bank-confirmation.entity.js';
+import { ChangeRequest, ChangeRequestStatus } from '../review/change-request.entity.js';
 import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
 
@@ -98,6 +100,37 @@ export class SupplierService {
   async get(em: EntityManager, id: string): Promise<Supplier | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     return await em.findOne(Supplier, { id });
+  }
+
+  /**
+   * What is and is not known about the supplier's bank details, in one plain sentence, e.g. "Confirmed by
+   * phone by Ada Buyer on 2 Dec 2026 (Phone on file)" or "From Xero; not confirmed by phone in Vouch".
+   */
+  async bankDetailsStatus(em: EntityManager, supplier: Supplier): Promise<string> {
+    const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const parts: string[] = [];
+    const pending = await em.findOne(
+      ChangeRequest,
+      { supplier: supplier.id, status: ChangeRequestStatus.PENDING, changesBankDetails: true },
+      { fields: ['submittedAt'] },
+    );
+    if (pending) parts.push(`New bank details sent ${day(pending.submittedAt)} by the supplier (email confirmed), awaiting review and a call-back`);
+    if (!supplier.bankAccountDetails && !supplier.paymentDetails) {
+      parts.push(pending ? 'none held until then' : 'No bank details held');
+    } else if (supplier.bankConfirmationId && supplier.bankDetailsVerifiedAt) {
+      const confirmation = await em.findOne(BankConfirmation, { id: supplier.bankConfirmationId });
+      parts.push(
+        `${pending ? 'current details c' : 'C'}onfirmed by phone${confirmation ? ` by ${confirmation.confirmedByName}` : ''} on ${day(supplier.bankDetailsVerifiedAt)}` +
+          (confirmation ? ` (${confirmation.phoneSource === 'HELD' ? confirmation.phoneLabel?.toLowerCase() ?? 'a number on file' : 'a number typed in, not one Vouch held'})` : ''),
+      );
+    } else {
+      parts.push(`${pending ? 'current details f' : 'F'}rom Xero; not confirmed by phone in Vouch`);
+    }
+    const bankDrift = (await this.openDrift(em, supplier.id)).some((d) => d.isBankDetail);
+    if (bankDrift) parts.push('Xero now holds different bank details: check before paying');
+    if (supplier.paymentHoldUntil && supplier.paymentHoldUntil > new Date()) parts.push(`newly changed: hold payments until ${day(supplier.paymentHoldUntil)}`);
+    const sentence = parts.join('; ');
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
   }
 
   async openDrift(em: EntityManager, supplierId: string): Promise<SupplierDrift[]> {

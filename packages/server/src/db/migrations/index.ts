@@ -11,6 +11,7 @@ import { Migration20261123203505_supplier_name_sort } from './Migration202611232
 import { Migration20261130112438_mask_audit_bank_details } from './Migration20261130112438_mask_audit_bank_details.js';
 import { Migration20261130112812_invite_wrong_code_attempts } from './Migration20261130112812_invite_wrong_code_attempts.js';
 import { Migration20261130113319_xero_attempt_started_origin } from './Migration20261130113319_xero_attempt_started_origin.js';
+import { Migration20261130113356_bank_change_safety } from './Migration20261130113356_bank_change_safety.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261130112438_mask_audit_bank_details', class: Migration20261130112438_mask_audit_bank_details },
   { name: 'Migration20261130112812_invite_wrong_code_attempts', class: Migration20261130112812_invite_wrong_code_attempts },
   { name: 'Migration20261130113319_xero_attempt_started_origin', class: Migration20261130113319_xero_attempt_started_origin },
+  { name: 'Migration20261130113356_bank_change_safety', class: Migration20261130113356_bank_change_safety },
 ];

@@ -18,3 +18,30 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([...ISO_3166_ALPHA2.sp
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.has(code);
 }
+
+/** Country names and codes as Xero addresses hold them → ISO 3166 alpha-2 (the countries Vouch places). */
+const COUNTRY_NAMES: readonly (readonly [RegExp, string])[] = [
+  [/^(gb|gbr|uk|united kingdom|great britain|england|scotland|wales|northern ireland)$/i, 'GB'],
+  [/^(nz|nzl|new zealand|aotearoa)$/i, 'NZ'],
+  [/^(au|aus|australia)$/i, 'AU'],
+  [/^(us|usa|united states|united states of america)$/i, 'US'],
+  [/^(ie|irl|ireland)$/i, 'IE'],
+  [/^(ca|can|canada)$/i, 'CA'],
+  [/^(de|deu|germany|deutschland)$/i, 'DE'],
+  [/^(fr|fra|france)$/i, 'FR'],
+  [/^(nl|nld|netherlands|the netherlands|holland)$/i, 'NL'],
+  [/^(es|esp|spain|españa)$/i, 'ES'],
+  [/^(it|ita|italy|italia)$/i, 'IT'],
+];
+
+/** The ISO-2 code of a country as written in an address ("United Kingdom", "NZ"); '' when not recognised. */
+export function countryCodeOf(name: string | null | undefined): string {
+  const text = (name ?? '').trim();
+  return COUNTRY_NAMES.find(([pattern]) => pattern.test(text))?.[1] ?? '';
+}
+
+/** The countries of a supplier's addresses, street address first; unrecognised ones left out. */
+export function addressCountries(addresses: readonly { type?: unknown; country?: unknown }[]): string[] {
+  const ordered = [...addresses].sort((a, b) => (a.type === 'STREET' ? -1 : 0) - (b.type === 'STREET' ? -1 : 0));
+  return ordered.map((a) => countryCodeOf(typeof a.country === 'string' ? a.country : '')).filter(Boolean);
+}

@@ -1,4 +1,5 @@
 import {
+  addressCountries,
   validateAddress,
   validateCompanyNumber,
   validateContactName,
@@ -105,31 +106,11 @@ export function emptyPayment(country: PaymentCountry = 'GB'): PaymentState {
 
 const PAYMENT_COUNTRIES: readonly PaymentCountry[] = ['GB', 'IBAN', 'AU', 'NZ', 'US', 'OTHER'];
 
-/** Country names and codes as Xero addresses hold them → ISO 3166 alpha-2 (the countries the form knows). */
-const COUNTRY_NAMES: [RegExp, string][] = [
-  [/^(gb|gbr|uk|united kingdom|great britain|england|scotland|wales|northern ireland)$/i, 'GB'],
-  [/^(nz|nzl|new zealand|aotearoa)$/i, 'NZ'],
-  [/^(au|aus|australia)$/i, 'AU'],
-  [/^(us|usa|united states|united states of america)$/i, 'US'],
-  [/^(ie|irl|ireland)$/i, 'IE'],
-  [/^(ca|can|canada)$/i, 'CA'],
-  [/^(de|deu|germany|deutschland)$/i, 'DE'],
-  [/^(fr|fra|france)$/i, 'FR'],
-  [/^(nl|nld|netherlands|the netherlands|holland)$/i, 'NL'],
-  [/^(es|esp|spain|españa)$/i, 'ES'],
-  [/^(it|ita|italy|italia)$/i, 'IT'],
-];
 const IBAN_COUNTRIES = new Set(['IE', 'DE', 'FR', 'NL', 'ES', 'IT']);
 
 /** The business's country from its Xero addresses (street first, then postal); '' when none is recognised. */
 export function countryFromAddresses(addresses: Record<string, unknown>[]): string {
-  const ordered = [...addresses].sort((a, b) => (a.type === 'STREET' ? -1 : 0) - (b.type === 'STREET' ? -1 : 0));
-  for (const a of ordered) {
-    const name = text(a.country).trim();
-    const found = COUNTRY_NAMES.find(([pattern]) => pattern.test(name));
-    if (found) return found[1];
-  }
-  return '';
+  return addressCountries(addresses)[0] ?? '';
 }
 
 /** The kind of bank account a business in `country` most likely has. */
