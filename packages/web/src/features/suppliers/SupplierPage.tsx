@@ -12,6 +12,7 @@ import { ChangeRequestHistory } from '../review/ChangeRequestHistory';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { Timeline } from '../review/Timeline';
 import { SupplierSyncBlock } from '../sync/SupplierSyncBlock';
+import { useSyncUpdated } from '../sync/sync-documents';
 import { formatDate, formatDateTime } from './format-date';
 import { fieldLabel, formatAddress, formatPerson, formatPhone, formatValue } from './supplier-values';
 
@@ -27,7 +28,10 @@ const SupplierPageQuery = graphql(`
       taxNumber
       companyNumber
       bankAccountDetails
+      bankDetailsVerified
       bankDetailsVerifiedAt
+      bankDetailsStatus
+      paymentHoldUntil
       hasBankDetailDrift
       xeroContactId
       phones {
@@ -101,6 +105,11 @@ export function SupplierPage({
     void refetch().catch(() => undefined);
     void client.refetchQueries({ include: ['SupplierTimeline'] }).catch(() => undefined);
   };
+  // A push that settles writes the timeline ("Xero now holds …"), may close drift and link the Xero contact:
+  // the open page follows it, as its sync badge does.
+  useSyncUpdated((update) => {
+    if (update.supplierIds.includes(supplierId)) reload();
+  });
 
   if (!data && loading) return <Loading label="Loading supplier…" />;
   const notFound = error && !data ? toUserFacingError(error).code === 'NOT_FOUND' : false;
@@ -138,8 +147,11 @@ export function SupplierPage({
         <PageHeading title={supplier.name}>{supplier.name}</PageHeading>
         <div className="badges">
           {supplier.status === 'ARCHIVED' ? <span className="badge">Archived</span> : null}
-          {supplier.bankDetailsVerifiedAt ? (
-            <span className="badge badge--success">Bank details verified {formatDate(supplier.bankDetailsVerifiedAt)}</span>
+          {supplier.bankDetailsVerified && supplier.bankDetailsVerifiedAt ? (
+            <span className="badge badge--success">Bank details confirmed by phone {formatDate(supplier.bankDetailsVerifiedAt)}</span>
+          ) : null}
+          {supplier.paymentHoldUntil && new Date(supplier.paymentHoldUntil).getTime() > Date.now() ? (
+            <span className="badge badge--warning">New bank details — hold payments until {formatDate(supplier.paymentHoldUntil)}</span>
           ) : null}
           {supplier.hasBankDetailDrift ? (
             <span className="badge badge--warning">
@@ -162,6 +174,7 @@ export function SupplierPage({
             key={supplier.pendingChangeRequest.id}
             request={supplier.pendingChangeRequest}
             canDecide={canManage}
+            viewer={{ id: user.id, role: user.role }}
             onDecided={(message) => {
               setOutcome(message || null);
               reload();
@@ -182,6 +195,7 @@ export function SupplierPage({
             <Row label="Tax / VAT number">{supplier.taxNumber}</Row>
             <Row label="Company number">{supplier.companyNumber}</Row>
             <Row label="Bank account">{supplier.bankAccountDetails}</Row>
+            <Row label="Bank details status">{supplier.bankDetailsStatus}</Row>
             <Row label="Xero contact">{supplier.xeroContactId ? 'Linked' : 'Not in Xero yet'}</Row>
           </dl>
         </section>
