@@ -20,3 +20,28 @@ export class TooManySignInAttempts extends AppError {
     });
   }
 }
+
+export class TooManySignUps extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super('RATE_LIMITED', 'TOO_MANY_SIGN_UPS', 'Too many sign-up attempts. Try again later.', { retryAfterSeconds });
+  }
+}
+
+export class SignUpLinkInvalid extends AppError {
+  constructor() {
+    super('BAD_USER_INPUT', 'SIGN_UP_LINK_INVALID', 'This sign-up link is not valid. Copy the whole link from the email, or sign up again.');
+  }
+}
+
+export class SignUpLinkExpired extends AppError {
+  constructor() {
+    super('BAD_USER_INPUT', 'SIGN_UP_LINK_EXPIRED', 'This sign-up link has expired. Sign up again to get a new one.');
+  }
+}
+
+export class AccountAlreadyCreated extends AppError {
+  constructor() {
+    // Only someone holding the emailed link gets here, so saying the account exists tells them nothing new.
+    super('CONFLICT', 'ACCOUNT_ALREADY_CREATED', 'An account with this email already exists. Sign in instead.');
+  }
+}

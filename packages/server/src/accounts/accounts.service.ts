@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/env.js';
-import { ValidationFailed } from '../common/app-error.js';
+import { ValidationFailed, type AppError } from '../common/app-error.js';
+import { escapeHtml, type Mail, type Mailer } from '../common/mailer.js';
 import { clearRateLimit, hitRateLimit } from '../common/rate-limiter.js';
 import type { Viewer } from '../graphql/context.js';
-import { EmailTaken, InvalidCredentials, TooManySignInAttempts } from './accounts.errors.js';
+import { TokenCrypto } from '../xero/token-crypto.js';
+import { AccountAlreadyCreated, EmailTaken, InvalidCredentials, SignUpLinkExpired, SignUpLinkInvalid, TooManySignInAttempts, TooManySignUps } from './accounts.errors.js';
 import type { SignInInput, SignUpInput } from './accounts.input.js';
 import { Organisation } from './organisation.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
@@ -23,13 +25,37 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
+export type SignUpOutcome = { kind: 'signed-in'; signedIn: SignedIn } | { kind: 'confirmation-sent'; email: string };
+
+/** What a sign-up link seals until it is opened. */
+interface PendingSignUp {
+  organisationName: string;
+  name: string;
+  email: string;
+  passwordHash: string;
+}
+
+const SIGN_UP_PURPOSE = 'vouch.sign-up.v1';
+const SIGN_UP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
+
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export class AccountsService {
-  constructor(private readonly config: Config) {}
+  private readonly crypto: TokenCrypto;
 
-  async signUp(em: EntityManager, input: SignUpInput, meta: ClientMeta): Promise<SignedIn> {
+  constructor(private readonly config: Config) {
+    this.crypto = new TokenCrypto(config.tokenKeys);
+  }
+
+  /**
+   * With email confirmation (SMTP configured), the answer is the same whether or not the address has an
+   * account: a new address gets a link to finish (the account is created when it is opened), an existing one
+   * gets a notice addressed to its owner. Both paths hash the password and send one email, so neither the
+   * response nor its timing tells them apart. Without email, sign-up signs in at once (and a taken address
+   * is a CONFLICT: there is no way to tell its owner instead). Attempts are limited per IP and per address.
+   */
+  async signUp(em: EntityManager, input: SignUpInput, meta: ClientMeta, mailer: Mailer): Promise<SignUpOutcome> {
     const organisationName = input.organisationName.trim();
     const name = input.name.trim();
     const problems = [
@@ -38,20 +64,79 @@ export class AccountsService {
     ];
     if (problems.length) throw new ValidationFailed(problems);
     const email = normaliseEmail(input.email);
+    const { perEmail, perIp, windowMs, emailConfirmation } = this.config.signUp;
+    const [byIp, byEmail] = [
+      await hitRateLimit(em, `sign-up:ip:${meta.ip}`, perIp, windowMs),
+      await hitRateLimit(em, `sign-up:email:${email}`, perEmail, windowMs),
+    ];
+    if (!byIp.allowed || !byEmail.allowed) {
+      throw new TooManySignUps(Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byEmail.allowed ? 0 : byEmail.retryAfterSeconds));
+    }
     const passwordHash = await hashPassword(input.password);
+    const details: PendingSignUp = { organisationName, name, email, passwordHash };
+
+    if (emailConfirmation && mailer.enabled) {
+      const taken = await em.count(User, { email }, { filters: false });
+      await mailer.send(taken ? this.existingAccountMail(email) : this.confirmationMail(details));
+      return { kind: 'confirmation-sent', email };
+    }
+    return { kind: 'signed-in', signedIn: await this.createAccount(em, details, meta, () => new EmailTaken()) };
+  }
+
+  /** Opens the emailed link: creates the organisation and its ADMIN, and signs in. */
+  async confirmSignUp(em: EntityManager, token: string, meta: ClientMeta, now = new Date()): Promise<SignedIn> {
+    let pending: PendingSignUp & { purpose?: unknown; expiresAt?: unknown };
+    try {
+      pending = JSON.parse(this.crypto.decrypt(token)) as typeof pending;
+    } catch {
+      throw new SignUpLinkInvalid();
+    }
+    if (pending.purpose !== SIGN_UP_PURPOSE || typeof pending.expiresAt !== 'number' || typeof pending.email !== 'string') throw new SignUpLinkInvalid();
+    if (pending.expiresAt < now.getTime()) throw new SignUpLinkExpired();
+    const { organisationName, name, email, passwordHash } = pending;
+    return await this.createAccount(em, { organisationName, name, email, passwordHash }, meta, () => new AccountAlreadyCreated());
+  }
+
+  private async createAccount(em: EntityManager, details: PendingSignUp, meta: ClientMeta, taken: () => AppError): Promise<SignedIn> {
     try {
       return await em.transactional(async (tx) => {
-        const taken = await tx.count(User, { email }, { filters: false });
-        if (taken) throw new EmailTaken();
-        const organisation = tx.create(Organisation, { name: organisationName });
-        const user = tx.create(User, { organisation, email, name, role: Role.ADMIN, passwordHash });
+        if (await tx.count(User, { email: details.email }, { filters: false })) throw taken();
+        const organisation = tx.create(Organisation, { name: details.organisationName });
+        const user = tx.create(User, { organisation, email: details.email, name: details.name, role: Role.ADMIN, passwordHash: details.passwordHash });
         return await this.openSession(tx, user, meta);
       });
     } catch (error) {
       // Two sign-ups racing for one email: the unique index decides.
-      if (error instanceof UniqueConstraintViolationException) throw new EmailTaken();
+      if (error instanceof UniqueConstraintViolationException) throw taken();
       throw error;
     }
+  }
+
+  private get appUrl(): string {
+    return this.config.publicUrl ?? `http://localhost:${this.config.port}`;
+  }
+
+  /** The link carries the sign-up sealed (AES-256-GCM, the token keys) in its fragment: nothing is stored until it is opened. */
+  private confirmationMail(details: PendingSignUp): Mail {
+    const expiresAt = Date.now() + SIGN_UP_LINK_TTL_MS;
+    const token = this.crypto.encrypt(JSON.stringify({ purpose: SIGN_UP_PURPOSE, expiresAt, ...details }));
+    const link = `${this.appUrl}/sign-up/confirm#token=${token}`;
+    return {
+      to: details.email,
+      subject: 'Finish creating your Vouch account',
+      text: `Open this link to finish creating the Vouch account for ${details.organisationName} (it works for 24 hours):\n${link}\n\nIf you did not sign up, ignore this email: no account is created.\n`,
+      html: `<p><a href="${escapeHtml(link)}">Finish creating the Vouch account for ${escapeHtml(details.organisationName)}</a> (the link works for 24 hours).</p><p>If you did not sign up, ignore this email: no account is created.</p>`,
+    };
+  }
+
+  private existingAccountMail(email: string): Mail {
+    const signIn = `${this.appUrl}/sign-in`;
+    return {
+      to: email,
+      subject: 'Your Vouch account',
+      text: `Someone tried to create a Vouch account with this email address, which already has one. If it was you, sign in instead:\n${signIn}\n\nIf it was not you, ignore this email: nothing has changed.\n`,
+      html: `<p>Someone tried to create a Vouch account with this email address, which already has one. If it was you, <a href="${escapeHtml(signIn)}">sign in</a> instead.</p><p>If it was not you, ignore this email: nothing has changed.</p>`,
+    };
   }
 
   async signIn(em: EntityManager, input: SignInInput, meta: ClientMeta): Promise<SignedIn> {

@@ -42,3 +42,15 @@ export class AuthPayload {
   @Field(() => UserType)
   user!: UserType;
 }
+
+@ObjectType({ description: 'The answer to signUp: signed in at once, or a link to finish was emailed.' })
+export class SignUpPayload {
+  @Field(() => UserType, { nullable: true, description: 'The new account, when sign-up signs in at once (a server without email).' })
+  user!: UserType | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the email went, when sign-up is finished from an emailed link. The same answer whether or not the address already has an account.',
+  })
+  confirmationSentTo!: string | null;
+}

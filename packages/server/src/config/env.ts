@@ -33,6 +33,15 @@ export const envSchema = z
     SIGN_IN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(10),
     SIGN_IN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(50),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    /**
+     * Sign-up answers "check your email" whether or not the address has an account (a link to finish, or a
+     * notice to the owner). Default: on when SMTP_URL is set. Off, sign-up signs in at once and says when an
+     * email is taken (no way to tell the owner without email).
+     */
+    SIGN_UP_EMAIL_CONFIRMATION: bool.optional(),
+    SIGN_UP_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
+    SIGN_UP_MAX_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+    SIGN_UP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
     JOBS_ENABLED: bool.default(true),
     /** A running job proves it is alive this often; a job silent for this long (its process died) is retaken. */
     JOBS_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(600).default(15),
@@ -85,6 +94,9 @@ export const envSchema = z
     if (env.TEST_PAUSE_AT && env.NODE_ENV !== 'test') {
       ctx.addIssue({ code: 'custom', path: ['TEST_PAUSE_AT'], message: 'is only allowed with NODE_ENV=test' });
     }
+    if (env.SIGN_UP_EMAIL_CONFIRMATION && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SIGN_UP_EMAIL_CONFIRMATION'], message: 'needs SMTP_URL (the link to finish signing up is emailed)' });
+    }
     if (Boolean(env.XERO_CLIENT_ID) !== Boolean(env.XERO_CLIENT_SECRET)) {
       ctx.addIssue({
         code: 'custom',
@@ -128,6 +140,7 @@ export interface Config {
   cookieSecure: boolean | undefined;
   sessionTtlMs: number;
   signInLimits: { perEmail: number; perIp: number; windowMs: number };
+  signUp: { emailConfirmation: boolean; perEmail: number; perIp: number; windowMs: number };
   jobsEnabled: boolean;
   jobs: { heartbeatSeconds: number; superviseSeconds: number; pushConcurrency: number };
   /** How long a SYNCING claim on an outbox entry lasts without renewal. */
@@ -184,6 +197,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       perEmail: env.SIGN_IN_MAX_ATTEMPTS_PER_EMAIL,
       perIp: env.SIGN_IN_MAX_ATTEMPTS_PER_IP,
       windowMs: env.SIGN_IN_WINDOW_MINUTES * 60 * 1000,
+    },
+    signUp: {
+      emailConfirmation: env.SIGN_UP_EMAIL_CONFIRMATION ?? Boolean(env.SMTP_URL),
+      perEmail: env.SIGN_UP_MAX_PER_EMAIL,
+      perIp: env.SIGN_UP_MAX_PER_IP,
+      windowMs: env.SIGN_UP_WINDOW_MINUTES * 60 * 1000,
     },
     jobsEnabled: env.JOBS_ENABLED,
     jobs: { heartbeatSeconds: env.JOBS_HEARTBEAT_SECONDS, superviseSeconds: env.JOBS_SUPERVISE_SECONDS, pushConcurrency: env.XERO_PUSH_CONCURRENCY },

@@ -38,8 +38,21 @@ export async function createTestDatabase(): Promise<{ url: string; dispose(): Pr
   };
 }
 
+/**
+ * Sign-up signs in at once here even when a test configures SMTP for invites (signUpBuyer seeds accounts that
+ * way), and is not rate-limited per IP (every test client is 127.0.0.1); tests of those set them explicitly.
+ */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    SIGN_UP_EMAIL_CONFIRMATION: 'false',
+    SIGN_UP_MAX_PER_IP: '100000',
+    ...overrides,
+  });
 }
 
 export interface TestApp extends VouchApp {
@@ -172,7 +185,9 @@ export async function signUpBuyer(baseUrl: string, overrides: Partial<{ organisa
     password: 'correct horse battery',
     ...overrides,
   };
-  const res = await client.request<{ signUp: { user: { id: string; organisation: { id: string } } } }>(SIGN_UP, { input });
+  const res = await client.request<{ signUp: { user: { id: string; organisation: { id: string } } | null } }>(SIGN_UP, { input });
   if (!res.data?.signUp) throw new Error(`sign-up failed: ${JSON.stringify(res.errors)}`);
+  // With SIGN_UP_EMAIL_CONFIRMATION on, sign-up only emails a link: open it with confirmSignUp instead.
+  if (!res.data.signUp.user) throw new Error('sign-up sent a confirmation email instead of signing in (SIGN_UP_EMAIL_CONFIRMATION is on)');
   return { client, input, user: res.data.signUp.user };
 }

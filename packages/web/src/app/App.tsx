@@ -4,6 +4,7 @@ import { Alert } from '../components/Alert';
 import { PageHeading } from '../components/PageHeading';
 import { Loading } from '../components/Spinner';
 import { forgetCurrentUser, MeQuery, type CurrentUser } from '../features/accounts/current-user';
+import { ConfirmSignUpPage } from '../features/accounts/ConfirmSignUpPage';
 import { SettingsPage } from '../features/accounts/SettingsPage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
@@ -15,7 +16,7 @@ import { toUserFacingError } from './errors';
 import { Link, Redirect, safeNextPath, useRouter } from './router';
 
 const HOME = '/suppliers';
-const SIGNED_OUT_PATHS = new Set(['/sign-in', '/sign-up']);
+const SIGNED_OUT_PATHS = new Set(['/sign-in', '/sign-up', '/sign-up/confirm']);
 
 /** `/sign-in?next=/settings` style links, so signing in returns people to where they were going. */
 function withNext(path: string, next: string | null): string {
@@ -87,6 +88,7 @@ function BuyerApp() {
 
   if (SIGNED_OUT_PATHS.has(pathname)) {
     if (me) return <Redirect to={next ?? HOME} />;
+    if (pathname === '/sign-up/confirm') return <ConfirmSignUpPage signInHref="/sign-in" signUpHref="/sign-up" />;
     return pathname === '/sign-in' ? (
       <SignInPage signUpHref={withNext('/sign-up', next)} />
     ) : (

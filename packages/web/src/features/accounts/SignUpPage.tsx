@@ -1,4 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/TextField';
 import { Link } from '../../app/router';
@@ -14,6 +15,7 @@ const SignUpMutation = graphql(`
       user {
         ...CurrentUser_user
       }
+      confirmationSentTo
     }
   }
 `);
@@ -23,6 +25,8 @@ const FIELDS = ['organisationName', 'name', 'email', 'password'] as const;
 export function SignUpPage({ signInHref }: { signInHref: string }) {
   const client = useApolloClient();
   const [signUp] = useMutation(SignUpMutation);
+  // Set when the server emailed a link to finish (it answers this way whether or not the address is new).
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   const form = useAuthForm({
     initial: { organisationName: '', name: '', email: '', password: '' },
@@ -44,10 +48,34 @@ export function SignUpPage({ signInHref }: { signInHref: string }) {
           },
         },
       });
-      // The server has set the session cookie; the app shell re-renders as signed in.
-      if (result.data) writeCurrentUser(client.cache, result.data.signUp.user);
+      const payload = result.data?.signUp;
+      // Signed in at once: the server has set the session cookie; the app shell re-renders as signed in.
+      if (payload?.user) writeCurrentUser(client.cache, payload.user);
+      else if (payload?.confirmationSentTo) setSentTo(payload.confirmationSentTo);
     },
   });
+
+  if (sentTo) {
+    return (
+      <AuthLayout
+        title="Check your email"
+        intro="One more step: open the link we emailed to finish creating your account."
+        footer={
+          <>
+            Already have an account? <Link to={signInHref}>Sign in</Link>
+          </>
+        }
+      >
+        <Alert tone="info">
+          We sent an email to <strong>{sentTo}</strong>. The link in it works for 24 hours. Nothing there? Check your
+          spam folder, or start again.
+        </Alert>
+        <button type="button" className="button button--quiet" onClick={() => setSentTo(null)}>
+          Start again
+        </button>
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout
