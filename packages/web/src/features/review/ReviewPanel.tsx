@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { ReviewPanel_ChangeRequestFragment } from '../../gql/graphql';
 import { formatDateTime } from '../suppliers/format-date';
 import { formatValue } from '../suppliers/supplier-values';
+import { BankCallback, RiskSignals } from './BankCallback';
 
 export const ReviewPanelFragment = graphql(`
   fragment ReviewPanel_changeRequest on ChangeRequest {
@@ -16,7 +17,28 @@ export const ReviewPanelFragment = graphql(`
     submitterIp
     submitterUserAgent
     changesBankDetails
+    highRisk
+    approvalsNeeded
+    riskOverrideReason
+    riskSignals {
+      code
+      level
+      message
+    }
+    callbackNumbers {
+      number
+      label
+    }
+    bankConfirmations {
+      confirmedByName
+      confirmedAt
+      phoneNumber
+      phoneSource
+      phoneLabel
+      note
+    }
     approvals {
+      userId
       userName
       at
     }
@@ -31,8 +53,8 @@ export const ReviewPanelFragment = graphql(`
 `);
 
 const AcceptChangeRequestMutation = graphql(`
-  mutation AcceptChangeRequest($id: ID!) {
-    acceptChangeRequest(id: $id) {
+  mutation AcceptChangeRequest($id: ID!, $overrideReason: String) {
+    acceptChangeRequest(id: $id, overrideReason: $overrideReason) {
       ...ReviewPanel_changeRequest
     }
   }
@@ -56,10 +78,13 @@ const RejectChangeRequestMutation = graphql(`
 export function ReviewPanel({
   request,
   canDecide,
+  viewer,
   onDecided,
 }: {
   request: ReviewPanel_ChangeRequestFragment;
   canDecide: boolean;
+  /** Who is looking: their own approval and an admin's override change what they can do. */
+  viewer: { id: string; role: string };
   onDecided: (outcome: string) => void;
 }) {
   const id = useId();
@@ -71,27 +96,48 @@ export function ReviewPanel({
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const [accept, { loading: accepting }] = useMutation(AcceptChangeRequestMutation);
+  const [overriding, setOverriding] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [overrideError, setOverrideError] = useState<string | null>(null);
+  const needsCallback = request.changesBankDetails && request.bankConfirmations.length === 0;
+  const iApproved = request.approvals.some((a) => a.userId === viewer.id);
+  const waitingForSecond = request.approvals.length > 0 && request.approvals.length < request.approvalsNeeded;
+  const canOverride = viewer.role === 'ADMIN' && request.highRisk && !request.riskOverrideReason && !needsCallback;
   const [reject, { loading: sendingReject }] = useMutation(RejectChangeRequestMutation);
   const busy = accepting || sendingReject;
 
-  const onAccept = async () => {
+  const onAccept = async (reasonForOverride?: string) => {
     if (busy) return;
+    if (needsCallback) {
+      setProblem('Record the call-back first: phone the supplier on a number you already hold.');
+      return;
+    }
+    if (iApproved && !reasonForOverride) {
+      setProblem('You approved this already — someone else must accept it too.');
+      return;
+    }
     setProblem(null);
     setNotice(null);
     try {
-      const result = await accept({ variables: { id: request.id } });
+      const result = await accept({ variables: { id: request.id, overrideReason: reasonForOverride ?? null } });
+      setOverriding(false);
       const decided = result.data?.acceptChangeRequest;
       if (decided?.status === 'PENDING') {
-        setNotice('Approved — a second approver must also accept.');
+        setNotice('You approved — waiting for someone else to accept too.');
       } else if (decided) {
         onDecided('Changes accepted. They’ll be sent to Xero.');
       }
     } catch (error) {
       const p = toUserFacingError(error);
+      if (reasonForOverride !== undefined && p.fields.overrideReason) {
+        setOverrideError(p.fields.overrideReason);
+        return;
+      }
+      setOverriding(false);
       // SECOND_APPROVER_REQUIRED (FORBIDDEN), CONFLICT and NOT_FOUND all carry the server's own words.
       setProblem(p.message);
       // Decided or withdrawn elsewhere: reload the page's view of it.
-      if (p.code === 'CONFLICT' || p.code === 'NOT_FOUND') onDecided(p.message);
+      if ((p.code === 'CONFLICT' && !/call-back|call the|phone the/i.test(p.message)) || p.code === 'NOT_FOUND') onDecided(p.message);
     }
   };
 
@@ -128,7 +174,7 @@ export function ReviewPanel({
         <h2 id={`${id}-title`} className="card__title">
           Changes to review
         </h2>
-        <span className="badge badge--warning">Awaiting review</span>
+        <span className="badge badge--warning">{waitingForSecond ? 'Needs a second approver' : 'Awaiting review'}</span>
       </div>
       <p className="card__lead">
         Sent {formatDateTime(request.submittedAt)}
@@ -142,15 +188,17 @@ export function ReviewPanel({
       </p>
 
       {request.changesBankDetails || bankChanges.length > 0 ? (
-        <div className="notice notice--warning review__bank-warning">
-          <p>
-            <strong>
-              <span aria-hidden="true">⚠ </span>This submission changes bank details.
-            </strong>{' '}
-            Before accepting, phone the supplier on a number you already hold (not one from this submission) and
-            confirm the new bank details with them.
-          </p>
-        </div>
+        <>
+          <RiskSignals request={request} />
+          <div className="notice notice--warning review__bank-warning">
+            <p>
+              <strong>
+                <span aria-hidden="true">⚠ </span>This submission changes bank details.
+              </strong>{' '}
+              Accepting needs a recorded call-back on a number you already hold.
+            </p>
+          </div>
+        </>
       ) : null}
 
       {request.changes.length === 0 ? (
@@ -195,6 +243,8 @@ export function ReviewPanel({
         </p>
       ) : null}
 
+      {request.changesBankDetails ? <BankCallback request={request} canRecord={canDecide} /> : null}
+
       {notice ? (
         <p role="status" className="card__lead">
           {notice}
@@ -202,11 +252,27 @@ export function ReviewPanel({
       ) : null}
       {problem ? <Alert>{problem}</Alert> : null}
 
+      {canDecide && iApproved && waitingForSecond ? (
+        <p className="card__lead" role="status">
+          You approved — waiting for someone else.
+        </p>
+      ) : null}
       {canDecide ? (
         <div className="card__actions">
-          <button type="button" className="button button--primary" onClick={() => void onAccept()} aria-disabled={busy || undefined}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void onAccept()}
+            aria-disabled={busy || needsCallback || iApproved || undefined}
+            aria-describedby={needsCallback ? `${id}-accept-why` : undefined}
+          >
             {accepting ? 'Accepting…' : 'Accept'}
           </button>
+          {canOverride ? (
+            <button type="button" className="button" onClick={() => { setOverrideError(null); setOverriding(true); }} aria-disabled={busy || undefined}>
+              Accept with one approval…
+            </button>
+          ) : null}
           <button
             type="button"
             className="button"
@@ -223,6 +289,51 @@ export function ReviewPanel({
       ) : (
         <p className="muted card__lead">Only admins and approvers can accept or reject changes.</p>
       )}
+      {canDecide && needsCallback ? (
+        <p className="muted card__lead" id={`${id}-accept-why`}>
+          Accept becomes available once the call-back is recorded.
+        </p>
+      ) : null}
+
+      <ConfirmDialog
+        open={overriding}
+        title="Accept a high-risk change with one approval?"
+        confirmLabel="Accept with one approval"
+        busyLabel="Accepting…"
+        tone="danger"
+        busy={accepting}
+        onConfirm={() => {
+          if (!overrideReason.trim()) {
+            setOverrideError('Say why one approval is enough here. This is recorded in the audit trail.');
+            return;
+          }
+          void onAccept(overrideReason.trim());
+        }}
+        onCancel={() => setOverriding(false)}
+      >
+        <div className={overrideError ? 'field field--invalid' : 'field'}>
+          <label className="field__label" htmlFor={`${id}-override`}>
+            Why one approval is enough
+          </label>
+          <textarea
+            id={`${id}-override`}
+            className="field__input field__input--textarea"
+            rows={3}
+            value={overrideReason}
+            onChange={(e) => {
+              setOverrideReason(e.target.value);
+              setOverrideError(null);
+            }}
+            aria-invalid={overrideError ? true : undefined}
+            aria-describedby={overrideError ? `${id}-override-error` : undefined}
+          />
+          {overrideError ? (
+            <p className="field__error" id={`${id}-override-error`}>
+              {overrideError}
+            </p>
+          ) : null}
+        </div>
+      </ConfirmDialog>
 
       <ConfirmDialog
         open={rejecting}
