@@ -2,9 +2,9 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { OutboxStatus } from './outbox-status.js';
+import { OutboxStatus, SyncErrorSource } from './outbox-status.js';
 
-export { OutboxStatus };
+export { OutboxStatus, SyncErrorSource };
 
 /**
  * The intent to push an accepted change to Xero, written in the same transaction that applies it (a
@@ -50,6 +50,10 @@ export class OutboxEntry extends OrgOwnedEntity {
 
   @Property({ type: 'string', length: 1000, nullable: true })
   lastError: string | null = null;
+
+  /** Who wrote lastError: XERO (its own words, e.g. a validation message) or VOUCH (e.g. a read-back mismatch). */
+  @Property({ type: 'string', length: 8, nullable: true })
+  lastErrorSource: SyncErrorSource | null = null;
 
   @Property({ type: 'json', nullable: true })
   receipt: Opt<Record<string, unknown>> | null = null;

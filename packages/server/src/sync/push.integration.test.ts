@@ -124,6 +124,9 @@ describe('outbound sync', () => {
     await expect.poll(async () => (await entries(gamma.id)).at(-1)!.status, { timeout: 15_000 }).toBe('FAILED');
     const failed = (await entries(gamma.id)).at(-1)!;
     expect(failed.lastError).toMatch(/already assigned to another contact/);
+    // The inbox says who said it: these are Xero's words.
+    const inbox = await buyer.client.request<{ failedSyncs: { supplier: { id: string }; error: string; errorSource: string }[] }>('query { failedSyncs { supplier { id } error errorSource } }');
+    expect(inbox.data!.failedSyncs.find((f) => f.supplier.id === gamma.id)).toMatchObject({ errorSource: 'XERO', error: expect.stringMatching(/already assigned/) });
     const seen = await buyer.client.request<{ supplier: { syncStatus: string } }>(SUPPLIER, { id: gamma.id });
     expect(seen.data!.supplier.syncStatus).toBe('FAILED');
     const taken = emulator.control.listContacts(tenant).find((c) => c.Name === 'Taken Name Ltd')!;
@@ -242,6 +245,33 @@ describe('outbound sync', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('a read-back that differs fails with Vouch’s finding, labelled VOUCH (not as Xero’s message)', async () => {
+    const alpha = await supplierNamed('Alpha Two');
+    // Xero answers the write, but what it holds afterwards is not what was approved.
+    const fault = emulator.control.injectFault({
+      kind: 'status',
+      status: 200,
+      method: 'POST',
+      pathPrefix: '/Contacts',
+      body: JSON.stringify({ Contacts: [{ ContactID: alpha.xeroContactId, Name: 'Alpha Two', EmailAddress: 'someone-else@alpha.example', ContactStatus: 'ACTIVE' }] }),
+      times: 'always',
+    });
+    try {
+      await accept(alpha, { email: 'readback@alpha.example' });
+      await expect.poll(async () => (await entries(alpha.id)).at(-1)!.status, { timeout: 15_000 }).toBe('FAILED');
+    } finally {
+      emulator.control.clearFaults(fault.id);
+    }
+    expect((await entries(alpha.id)).at(-1)!.lastError).toMatch(/^After the write Xero holds different values for: .*email/);
+    const seen = await buyer.client.request<{
+      supplier: { sync: { error: string; errorSource: string } };
+      failedSyncs: { supplier: { id: string }; errorSource: string }[];
+    }>('query($id: ID!) { supplier(id: $id) { sync { error errorSource } } failedSyncs { supplier { id } errorSource } }', { id: alpha.id });
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.supplier.sync).toMatchObject({ errorSource: 'VOUCH', error: expect.stringMatching(/^After the write/) });
+    expect(seen.data!.failedSyncs.find((f) => f.supplier.id === alpha.id)?.errorSource).toBe('VOUCH');
   });
 });
 

@@ -246,14 +246,16 @@ export class PushService {
         const errors = ((held as { validationErrors?: { message?: string }[] } | null)?.validationErrors ?? []).map((v) => v.message ?? '').filter(Boolean);
         if (!held || errors.length || (held as { statusAttributeString?: string }).statusAttributeString === 'ERROR') {
           const reason = errors.join(' ') || 'Xero did not return the contact';
-          await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, updated_at = now() where id = ?`, [reason.slice(0, 1000), entry.id], 'run', ctx);
+          const source = errors.length ? 'XERO' : 'VOUCH';
+          await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = ?, updated_at = now() where id = ?`, [reason.slice(0, 1000), source, entry.id], 'run', ctx);
           recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
           continue;
         }
         const mismatches = readBackMismatches(entry.payload, held);
         if (mismatches.length) {
           const reason = `After the write Xero holds different values for: ${mismatches.join(', ')}`;
-          await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, updated_at = now() where id = ?`, [reason, entry.id], 'run', ctx);
+          // Vouch's own finding (the read-back), not Xero's words.
+          await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = 'VOUCH', updated_at = now() where id = ?`, [reason, entry.id], 'run', ctx);
           recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: reason });
           continue;
         }
@@ -312,13 +314,13 @@ export class PushService {
     } else if (error?.kind === 'VALIDATION' || (error?.kind === 'NOT_FOUND')) {
       // Xero said no (duplicate name, field limits, archived contact…): stop and show its words.
       const reason = (error.validationMessages.join(' ') || error.message).slice(0, 1000);
-      await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, updated_at = now() where id in (${place})`, [reason, ...ids]);
+      await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = ?, updated_at = now() where id in (${place})`, [reason, error.kind === 'VALIDATION' ? 'XERO' : 'VOUCH', ...ids]);
       const em = this.orm.em.fork();
       for (const e of batch) recordAudit(em, { organisationId: orgId, supplierId: e.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
       await em.flush();
     } else if (error?.kind === 'AUTH') {
       // Parked until reconnect; nothing is lost. The same request (same key) goes out after reconnecting.
-      await conn.execute(`update outbox_entries set status = 'SYNCING', next_attempt_at = now(), last_error = ?, updated_at = now() where id in (${place})`, ['Waiting for Xero to be reconnected', ...ids]);
+      await conn.execute(`update outbox_entries set status = 'SYNCING', next_attempt_at = now(), last_error = ?, last_error_source = 'VOUCH', updated_at = now() where id in (${place})`, ['Waiting for Xero to be reconnected', ...ids]);
       log.warn({ organisationId: orgId }, 'push parked: Xero access lost');
     } else {
       const attempts = Math.max(...batch.map((e) => e.attempts + 1));
@@ -326,7 +328,7 @@ export class PushService {
       const giveUp = attempts >= MAX_TEMPORARY_ATTEMPTS && error?.kind !== 'RATE_LIMITED';
       // The request key stays: the retry must be the same request, so Xero cannot apply it twice.
       await conn.execute(
-        `update outbox_entries set status = ?, next_attempt_at = ?, last_error = ?, updated_at = now() where id in (${place})`,
+        `update outbox_entries set status = ?, next_attempt_at = ?, last_error = ?, last_error_source = 'VOUCH', updated_at = now() where id in (${place})`,
         [giveUp ? OutboxStatus.FAILED : OutboxStatus.SYNCING, new Date(Date.now() + delayMs), (error?.message ?? 'Unexpected error').slice(0, 1000), ...ids],
       );
       log.warn({ organisationId: orgId, kind: error?.kind ?? 'UNKNOWN', attempts }, 'push failed; will retry');

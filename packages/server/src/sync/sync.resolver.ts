@@ -5,7 +5,7 @@ import { AppError } from '../common/app-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SyncUpdatedEvent } from '../graphql/pubsub.js';
-import { OutboxEntry, OutboxStatus } from '../review/outbox-entry.entity.js';
+import { OutboxEntry, OutboxStatus, SyncErrorSource } from '../review/outbox-entry.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { XeroConnection } from '../xero/xero-connection.entity.js';
 import { XeroApiHeadroom } from '../xero/xero.types.js';
@@ -16,7 +16,8 @@ export class SupplierSync {
   @Field(() => OutboxStatus) status!: OutboxStatus;
   @Field(() => GraphQLDateTimeISO, { description: 'When the change was accepted.' }) acceptedAt!: Date;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) syncedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Xero’s message when the push failed.' }) error!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the push has not gone through: Xero’s message, or Vouch’s (see errorSource).' }) error!: string | null;
+  @Field(() => SyncErrorSource, { nullable: true, description: 'Who said `error`.' }) errorSource!: SyncErrorSource | null;
   @Field(() => Int) attempts!: number;
   @Field(() => GraphQLJSON, { nullable: true, description: 'Read-back receipt: Xero ContactID, UpdatedDateUTC, fields confirmed.' })
   receipt!: Record<string, unknown> | null;
@@ -34,7 +35,9 @@ export class SyncOverview {
 @ObjectType()
 export class FailedSync {
   @Field(() => Supplier) supplier!: Supplier;
-  @Field(() => String) error!: string;
+  @Field(() => String, { description: 'Why: Xero’s message, or Vouch’s (see errorSource).' }) error!: string;
+  @Field(() => SyncErrorSource, { description: 'Who said `error`: Xero refused the change, or Vouch found a problem (e.g. the read-back differed).' })
+  errorSource!: SyncErrorSource;
   @Field(() => GraphQLDateTimeISO) failedAt!: Date;
 }
 
@@ -44,6 +47,13 @@ export class SyncUpdate {
   @Field(() => SyncOverview) overview!: SyncOverview;
   @Field(() => [Supplier], { description: 'The suppliers whose sync status moved, with their current status.' })
   suppliers!: Supplier[];
+}
+
+/** Rows written before the source was recorded: Vouch's own texts are recognised; the rest came from Xero. */
+const VOUCH_TEXTS = /^(After the write Xero holds different values|Xero did not return the contact|Waiting for Xero to be reconnected|Unexpected error)/;
+
+export function errorSourceOf(entry: Pick<OutboxEntry, 'lastError' | 'lastErrorSource'>): SyncErrorSource {
+  return entry.lastErrorSource ?? (entry.lastError && VOUCH_TEXTS.test(entry.lastError) ? SyncErrorSource.VOUCH : SyncErrorSource.XERO);
 }
 
 async function overview(ctx: GraphQLContext, organisationId: string): Promise<SyncOverview> {
@@ -75,7 +85,8 @@ export class SupplierSyncResolver {
   async sync(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<SupplierSync | null> {
     const entry = await ctx.em.findOne(OutboxEntry, { supplier: supplier.id, status: { $ne: OutboxStatus.SUPERSEDED } }, { orderBy: { sequence: 'desc' } });
     if (!entry) return null;
-    return { status: entry.status, acceptedAt: entry.createdAt, syncedAt: entry.syncedAt, error: entry.status === OutboxStatus.SYNCED ? null : entry.lastError, attempts: entry.attempts, receipt: entry.receipt };
+    const error = entry.status === OutboxStatus.SYNCED ? null : entry.lastError;
+    return { status: entry.status, acceptedAt: entry.createdAt, syncedAt: entry.syncedAt, error, errorSource: error ? errorSourceOf(entry) : null, attempts: entry.attempts, receipt: entry.receipt };
   }
 }
 
@@ -91,7 +102,7 @@ export class SyncResolver {
   @Query(() => [FailedSync], { description: 'Pushes Xero refused, with its message (the inbox).' })
   async failedSyncs(@Ctx() ctx: GraphQLContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<FailedSync[]> {
     const entries = await ctx.em.find(OutboxEntry, { status: OutboxStatus.FAILED }, { orderBy: { updatedAt: 'desc' }, limit: Math.min(Math.max(first, 1), 200), populate: ['supplier'] });
-    return entries.map((e) => ({ supplier: e.supplier as Supplier, error: e.lastError ?? 'Failed', failedAt: e.updatedAt }));
+    return entries.map((e) => ({ supplier: e.supplier as Supplier, error: e.lastError ?? 'Failed', errorSource: errorSourceOf(e), failedAt: e.updatedAt }));
   }
 
   @Authorized(Role.ADMIN, Role.APPROVER)

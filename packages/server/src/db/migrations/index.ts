@@ -13,6 +13,8 @@ import { Migration20261130112812_invite_wrong_code_attempts } from './Migration2
 import { Migration20261130113319_xero_attempt_started_origin } from './Migration20261130113319_xero_attempt_started_origin.js';
 import { Migration20261130113356_bank_change_safety } from './Migration20261130113356_bank_change_safety.js';
 
+import { Migration20261130114500_outbox_error_source } from './Migration20261130114500_outbox_error_source.js';
+
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
   { name: 'Migration20261123191736_xero', class: Migration20261123191736_xero },
@@ -27,4 +29,5 @@ export const migrationsList = [
   { name: 'Migration20261130112812_invite_wrong_code_attempts', class: Migration20261130112812_invite_wrong_code_attempts },
   { name: 'Migration20261130113319_xero_attempt_started_origin', class: Migration20261130113319_xero_attempt_started_origin },
   { name: 'Migration20261130113356_bank_change_safety', class: Migration20261130113356_bank_change_safety },
+  { name: 'Migration20261130114500_outbox_error_source', class: Migration20261130114500_outbox_error_source },
 ];
