@@ -4,7 +4,8 @@ import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 
 /**
- * Append-only history of a supplier: import, drift seen, invite events, submission, decision, sync result.
+ * Append-only history of a supplier (import, drift seen, invite events, submission, decision, sync result) and
+ * of the organisation (team and account security events, with no supplier).
  * Rows are never updated or deleted (a database trigger refuses it). Bank numbers are masked before storing.
  */
 @Entity({ tableName: 'audit_events' })
@@ -17,8 +18,9 @@ import { Supplier } from '../suppliers/supplier.entity.js';
 })
 @Index({ properties: ['organisation', 'supplier', 'id'] })
 export class AuditEvent extends OrgOwnedEntity {
-  @ManyToOne({ entity: () => Supplier, deleteRule: 'cascade' })
-  supplier!: Rel<Supplier>;
+  /** Null for organisation events (team, account security) that concern no one supplier. */
+  @ManyToOne({ entity: () => Supplier, deleteRule: 'cascade', nullable: true })
+  supplier: Rel<Supplier> | null = null;
 
   /** USER, SUPPLIER, XERO or SYSTEM. */
   @Property({ type: 'string', length: 16 })

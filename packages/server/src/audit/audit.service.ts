@@ -15,7 +15,8 @@ export { maskBankDetails, maskBankText as maskValue } from '../common/bank-maski
 
 export interface AuditInput {
   organisationId: string;
-  supplierId: string;
+  /** Omit (or null) for an organisation event that concerns no one supplier. */
+  supplierId?: string | null;
   actor: Actor;
   kind: string;
   summary: string;
@@ -28,7 +29,7 @@ export function auditEntity(em: EntityManager, input: AuditInput): AuditEvent {
   const event = new AuditEvent();
   Object.assign(event, {
     organisation: em.getReference(Organisation, input.organisationId),
-    supplier: em.getReference(Supplier, input.supplierId),
+    supplier: input.supplierId ? em.getReference(Supplier, input.supplierId) : null,
     actorType: input.actor.type,
     actorId: 'id' in input.actor ? (input.actor.id ?? null) : null,
     actorLabel: input.actor.label ?? (input.actor.type === 'XERO' ? 'Xero' : 'Vouch'),
@@ -41,7 +42,7 @@ export function auditEntity(em: EntityManager, input: AuditInput): AuditEvent {
   return event;
 }
 
-/** Appends to a supplier's audit trail, inside the caller's transaction when there is one. */
+/** Appends to a supplier's (or the organisation's) audit trail, inside the caller's transaction when there is one. */
 export function recordAudit(em: EntityManager, input: AuditInput): AuditEvent {
   const event = auditEntity(em, input);
   em.persist(event);

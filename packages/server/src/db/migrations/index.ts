@@ -14,6 +14,7 @@ import { Migration20261130113319_xero_attempt_started_origin } from './Migration
 import { Migration20261130113356_bank_change_safety } from './Migration20261130113356_bank_change_safety.js';
 
 import { Migration20261130114500_outbox_error_source } from './Migration20261130114500_outbox_error_source.js';
+import { Migration20261130120000_audit_org_events } from './Migration20261130120000_audit_org_events.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -30,4 +31,5 @@ export const migrationsList = [
   { name: 'Migration20261130113319_xero_attempt_started_origin', class: Migration20261130113319_xero_attempt_started_origin },
   { name: 'Migration20261130113356_bank_change_safety', class: Migration20261130113356_bank_change_safety },
   { name: 'Migration20261130114500_outbox_error_source', class: Migration20261130114500_outbox_error_source },
+  { name: 'Migration20261130120000_audit_org_events', class: Migration20261130120000_audit_org_events },
 ];
