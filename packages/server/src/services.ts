@@ -14,7 +14,7 @@ import { ContactIngestService } from './sync/contact-ingest.service.js';
 import { TenantRateLimiter, type LimiterClock } from './sync/rate-limiter.js';
 import { XeroSyncService } from './sync/xero-sync.service.js';
 import { PushService } from './sync/push.service.js';
-import { TokenCrypto } from './xero/token-crypto.js';
+import { TokenCrypto } from './common/token-crypto.js';
 import { XeroConnectService } from './xero/xero-connect.service.js';
 import { XeroGateway } from './xero/xero.gateway.js';
 import { XeroTokenStore } from './xero/xero-token-store.js';

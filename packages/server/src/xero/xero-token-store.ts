@@ -5,7 +5,7 @@ import { TOPICS } from '../graphql/pubsub.js';
 import { XeroConnectionStatus } from './xero-connection.entity.js';
 import { XeroError } from './xero-errors.js';
 import type { TokenSetData, XeroGateway } from './xero.gateway.js';
-import type { TokenCrypto } from './token-crypto.js';
+import type { TokenCrypto } from '../common/token-crypto.js';
 
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_MS = 2 * 60_000;
