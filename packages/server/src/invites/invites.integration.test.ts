@@ -113,9 +113,11 @@ describe('invite lifecycle', () => {
     expect(review.latestInvite.status).toBe('SUBMITTED');
     const pending = review.pendingChangeRequest!;
     expect(pending.changesBankDetails).toBe(true);
-    expect(pending.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['name', 'email', 'phones', 'addresses', 'contactPersons', 'bankAccountDetails', 'paymentDetails']));
+    expect(pending.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['name', 'email', 'phones', 'addresses', 'contactPersons', 'paymentDetails']));
+    // Bank details are listed once: the structured details, not Xero's one-line copy of them as well.
+    expect(pending.changes.map((c) => c.field)).not.toContain('bankAccountDetails');
     expect(pending.changes.find((c) => c.field === 'name')).toMatchObject({ before: 'Acme Widgets Ltd', after: 'Acme Widgets Limited', isBankDetail: false });
-    expect(pending.changes.find((c) => c.field === 'bankAccountDetails')).toMatchObject({ before: null, isBankDetail: true });
+    expect(pending.changes.find((c) => c.field === 'paymentDetails')).toMatchObject({ before: null, isBankDetail: true });
 
     const listed = async (filter: string) =>
       (await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>(`query { suppliers(${filter}) { edges { node { id } } } }`)).data!.suppliers.edges.map((e) => e.node.id);

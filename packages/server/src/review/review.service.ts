@@ -139,11 +139,16 @@ export class ReviewService {
     });
   }
 
-  /** Every field the request would change, against the supplier's current values. */
+  /**
+   * Every field the request would change, against the supplier's current values. Bank details appear once:
+   * when structured payment details change, Xero's one-line copy of them is not listed again.
+   */
   diff(request: ChangeRequest, supplier: Supplier): FieldChange[] {
     const current = currentDetails(supplier);
     const proposed = proposedAsDetails(request.proposed as unknown as ProposedDetails, current);
-    return REVIEW_FIELDS.filter(({ field }) => !sameFieldValue(field, current[field], proposed[field])).map(({ field, label, bank }) => ({
+    const changed = REVIEW_FIELDS.filter(({ field }) => !sameFieldValue(field, current[field], proposed[field]));
+    const paymentChanged = changed.some((f) => f.field === 'paymentDetails');
+    return changed.filter(({ field }) => !(paymentChanged && field === 'bankAccountDetails')).map(({ field, label, bank }) => ({
       field,
       label,
       before: current[field] ?? null,

@@ -8,6 +8,7 @@ import type { ReviewPanel_ChangeRequestFragment } from '../../gql/graphql';
 import { formatDateTime } from '../suppliers/format-date';
 import { formatValue } from '../suppliers/supplier-values';
 import { BankCallback, RiskSignals } from './BankCallback';
+import { describeUserAgent } from './user-agent';
 
 export const ReviewPanelFragment = graphql(`
   fragment ReviewPanel_changeRequest on ChangeRequest {
@@ -182,7 +183,9 @@ export function ReviewPanel({
         {request.submitterUserAgent ? (
           <>
             <br />
-            <span className="muted">Browser: {request.submitterUserAgent}</span>
+            <span className="muted" title={request.submitterUserAgent}>
+              Browser: {describeUserAgent(request.submitterUserAgent)}
+            </span>
           </>
         ) : null}
       </p>
