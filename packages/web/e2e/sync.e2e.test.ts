@@ -139,6 +139,7 @@ describe('outbound sync in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Sync inbox' }).waitFor();
       const row = page.getByRole('row', { name: /Taken Name Ltd/ });
       await row.getByText(/already assigned to another contact/).waitFor();
+      await row.getByText('Xero’s message', { exact: true }).waitFor();
       await row.getByText(/^Failed /).waitFor();
       expect(await row.getByRole('link', { name: 'Taken Name Ltd' }).getAttribute('href')).toBe(`/suppliers/${gammaId}`);
       await snapshot(page, 'sync-inbox-failed');
@@ -176,6 +177,33 @@ describe('outbound sync in the browser', () => {
       await listPage.getByRole('row', { name: /Taken Name Ltd.*Synced to Xero/ }).waitFor();
       await supplierPage.close();
       await listPage.close();
+
+      // Xero accepts the next change but then holds other values: that finding is Vouch's, and is labelled so.
+      const gammaInXero = emulator.control.listContacts(tenantId).find((c) => c.Name === 'Taken Name Ltd')!.ContactID;
+      const fault = emulator.control.injectFault({
+        kind: 'status',
+        status: 200,
+        method: 'POST',
+        pathPrefix: '/Contacts',
+        body: JSON.stringify({ Contacts: [{ ContactID: gammaInXero, Name: 'Not What Was Approved Ltd', ContactStatus: 'ACTIVE' }] }),
+        times: 'always',
+      });
+      try {
+        await acceptedRename(buyer, gammaId, 'Gamma Renamed Ltd');
+        // The open inbox picks the failure up live.
+        const readBack = page.getByRole('row', { name: /Gamma Renamed Ltd/ });
+        await readBack.getByText(/After the write Xero holds different values for: .*name/).waitFor();
+        await readBack.getByText('What Vouch found', { exact: true }).waitFor();
+        expect(await readBack.getByText('Xero’s message', { exact: true }).count()).toBe(0);
+        await snapshot(page, 'sync-inbox-read-back');
+        const gammaPage = await context.newPage();
+        await gammaPage.goto(at(`/suppliers/${gammaId}`));
+        const gammaBlock = gammaPage.getByRole('region', { name: 'Xero sync' });
+        await gammaBlock.getByRole('term').filter({ hasText: 'What Vouch found' }).waitFor();
+        await gammaPage.close();
+      } finally {
+        emulator.control.clearFaults(fault.id);
+      }
     });
     expect(pageErrors).toEqual([]);
     await page.close();

@@ -5,7 +5,7 @@ import { Alert } from '../../components/Alert';
 import { graphql } from '../../gql';
 import { formatDateTime } from '../suppliers/format-date';
 import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, useSyncUpdated } from './sync-documents';
-import { retryErrorMessage } from './sync-text';
+import { errorSourceLabel, retryErrorMessage } from './sync-text';
 import { SyncStatusBadge } from './SyncStatusBadge';
 
 const SupplierSyncBlockQuery = graphql(`
@@ -18,6 +18,7 @@ const SupplierSyncBlockQuery = graphql(`
         acceptedAt
         syncedAt
         error
+        errorSource
         attempts
       }
     }
@@ -26,7 +27,7 @@ const SupplierSyncBlockQuery = graphql(`
 
 /**
  * "Xero sync" on the supplier page: the latest accepted change's push (status, when it was accepted and
- * synced, Xero's message) and Retry after a failure. Loads itself, so the page only places it; nothing
+ * synced, Xero's message or what Vouch found) and Retry after a failure. Loads itself, so the page only places it; nothing
  * shows for a supplier Vouch has never sent to Xero.
  */
 export function SupplierSyncBlock({ supplierId, canRetry }: { supplierId: string; canRetry: boolean }) {
@@ -80,7 +81,7 @@ export function SupplierSyncBlock({ supplierId, canRetry }: { supplierId: string
           </div>
           {sync.error ? (
             <div className="details__row">
-              <dt>Xero’s message</dt>
+              <dt>{errorSourceLabel(sync.errorSource)}</dt>
               <dd className="sync-block__error">{sync.error}</dd>
             </div>
           ) : null}

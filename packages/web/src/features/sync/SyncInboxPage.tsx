@@ -11,7 +11,7 @@ import { graphql } from '../../gql';
 import type { CurrentUser } from '../accounts/current-user';
 import { formatDateTime } from '../suppliers/format-date';
 import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, useSyncUpdated } from './sync-documents';
-import { failedAtText, retryErrorMessage } from './sync-text';
+import { errorSourceLabel, failedAtText, retryErrorMessage } from './sync-text';
 
 const FailedSyncsQuery = graphql(`
   query FailedSyncs($first: Int!) {
@@ -22,6 +22,7 @@ const FailedSyncsQuery = graphql(`
         syncStatus
       }
       error
+      errorSource
       failedAt
     }
   }
@@ -29,7 +30,10 @@ const FailedSyncsQuery = graphql(`
 
 const INBOX_SIZE = 200;
 
-/** `/sync`: what Xero refused, with its message, newest first; Retry once the problem is fixed. */
+/**
+ * `/sync`: changes that did not reach Xero as approved, newest first — with Xero's message when Xero refused,
+ * or what Vouch found (e.g. the read-back after the write showed other values); Retry once fixed.
+ */
 export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
   const client = useApolloClient();
   const now = useNow();
@@ -84,7 +88,8 @@ export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; o
       <div className="page-header">
         <PageHeading title="Sync inbox">Sync inbox</PageHeading>
         <p className="page-header__lead">
-          Changes Xero refused, with Xero’s message. Fix the problem in Vouch or in Xero, then send it again.
+          Changes that didn’t reach Xero as approved: Xero’s message when Xero refused one, or what Vouch found when
+          checking Xero’s copy afterwards. Fix the problem in Vouch or in Xero, then send it again.
         </p>
       </div>
 
@@ -121,12 +126,12 @@ export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; o
         <div className="table-wrap" role="region" aria-labelledby="sync-inbox-caption" tabIndex={0}>
           <table className="table sync-inbox">
             <caption id="sync-inbox-caption" className="visually-hidden">
-              Changes Xero refused
+              Changes that did not reach Xero
             </caption>
             <thead>
               <tr>
                 <th scope="col">Supplier</th>
-                <th scope="col">Xero’s message</th>
+                <th scope="col">Problem</th>
                 <th scope="col">When</th>
                 {canRetry ? (
                   <th scope="col">
@@ -141,7 +146,9 @@ export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; o
                   <th scope="row">
                     <Link to={`/suppliers/${row.supplier.id}`}>{row.supplier.name}</Link>
                   </th>
-                  <td className="sync-inbox__error">{row.error}</td>
+                  <td className="sync-inbox__error">
+                    <span className="sync-inbox__source">{errorSourceLabel(row.errorSource)}</span> {row.error}
+                  </td>
                   <td>
                     <time dateTime={row.failedAt} title={formatDateTime(row.failedAt)}>
                       {failedAtText(row.failedAt, now)}

@@ -54,6 +54,7 @@ export const RetrySupplierSyncMutation = graphql(`
         status
         syncedAt
         error
+        errorSource
         attempts
       }
     }

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../app/errors';
 import { relativeTime } from '../../app/relative-time';
-import type { SyncStatus } from '../../gql/graphql';
+import type { SyncErrorSource, SyncStatus } from '../../gql/graphql';
 
 /**
  * Wording for outbound sync (Vouch → Xero), kept pure so it is unit-tested. The badge text says the
@@ -74,4 +74,14 @@ export function retryErrorMessage(error: { code: ErrorCode; message: string }): 
     default:
       return error.message;
   }
+}
+
+const ERROR_SOURCE: Record<SyncErrorSource, string> = {
+  XERO: 'Xero’s message',
+  VOUCH: 'What Vouch found',
+};
+
+/** Whose words a sync problem is: Xero's own message, or Vouch's (e.g. the read-back found other values). */
+export function errorSourceLabel(source: SyncErrorSource | null | undefined): string {
+  return ERROR_SOURCE[source ?? 'XERO'];
 }

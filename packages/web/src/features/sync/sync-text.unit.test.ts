@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  errorSourceLabel,
   failedAtText,
   failuresText,
   lastSuccessText,
@@ -74,5 +75,13 @@ describe('retryErrorMessage', () => {
 
   it('shows the server’s message otherwise', () => {
     expect(retryErrorMessage({ code: 'CONFLICT', message: 'Reconnect Xero first.' })).toBe('Reconnect Xero first.');
+  });
+});
+
+describe('whose words a sync problem is', () => {
+  it('labels Vouch’s read-back finding differently from Xero’s message', () => {
+    expect(errorSourceLabel('XERO')).toBe('Xero’s message');
+    expect(errorSourceLabel('VOUCH')).toBe('What Vouch found');
+    expect(errorSourceLabel('VOUCH')).not.toMatch(/Xero/);
   });
 });
