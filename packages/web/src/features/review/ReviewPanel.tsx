@@ -9,6 +9,7 @@ import { formatDateTime } from '../suppliers/format-date';
 import { formatValue } from '../suppliers/supplier-values';
 import { BankCallback, RiskSignals } from './BankCallback';
 import { describeUserAgent } from './user-agent';
+import { wordDiff } from './word-diff';
 
 export const ReviewPanelFragment = graphql(`
   fragment ReviewPanel_changeRequest on ChangeRequest {
@@ -230,8 +231,7 @@ export function ReviewPanel({
                       </span>
                     ) : null}
                   </th>
-                  <td>{formatValue(change.before, change.field) || <span className="muted">None</span>}</td>
-                  <td>{formatValue(change.after, change.field) || <span className="muted">None</span>}</td>
+                  <DiffCells before={formatValue(change.before, change.field)} after={formatValue(change.after, change.field)} />
                 </tr>
               ))}
             </tbody>
@@ -380,5 +380,20 @@ export function ReviewPanel({
         </div>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** Current | Proposed, with the words that changed marked on each side (removed struck, added highlighted). */
+function DiffCells({ before, after }: { before: string; after: string }) {
+  const { before: left, after: right } = wordDiff(before, after);
+  return (
+    <>
+      <td>
+        {left.length ? left.map((p, i) => (p.changed ? <del key={i} className="diff__del">{p.text}</del> : <span key={i}>{p.text}</span>)) : <span className="muted">None</span>}
+      </td>
+      <td>
+        {right.length ? right.map((p, i) => (p.changed ? <ins key={i} className="diff__ins">{p.text}</ins> : <span key={i}>{p.text}</span>)) : <span className="muted">None</span>}
+      </td>
+    </>
   );
 }

@@ -29,6 +29,7 @@ const PAYMENT_COUNTRIES: Record<string, string> = {
   GB: 'UK account',
   IBAN: 'IBAN',
   AU: 'Australian account',
+  NZ: 'New Zealand account',
   US: 'US account',
   OTHER: 'Other bank details',
 };
