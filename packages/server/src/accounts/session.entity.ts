@@ -32,4 +32,12 @@ export class Session extends BaseEntity {
 
   @Property({ type: 'string', length: 512, nullable: true })
   userAgent: string | null = null;
+
+  /** When this session last proved a second factor (sign-in, enrolment or step-up); null if never. */
+  @Property({ type: 'datetime', nullable: true })
+  secondFactorAt: (Date & Opt) | null = null;
+
+  /** Updated at most once a minute while the session is used (see sessions.service.ts). */
+  @Property({ type: 'datetime', nullable: true })
+  lastSeenAt: Date | null = null;
 }

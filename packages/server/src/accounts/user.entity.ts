@@ -18,4 +18,11 @@ export class User extends OrgOwnedEntity {
 
   @Property({ type: 'string', length: 255, hidden: true, lazy: true })
   passwordHash!: string;
+
+  /**
+   * When the user proved they read this mailbox (an emailed sign-up, team-invite, verification or reset link).
+   * Null for accounts made on a server without email, until they verify from Settings.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  emailVerifiedAt: Date | null = null;
 }

@@ -1,6 +1,9 @@
 import { Organisation } from '../accounts/organisation.entity.js';
 import { Session } from '../accounts/session.entity.js';
 import { User } from '../accounts/user.entity.js';
+import { PasswordReset } from '../accounts/password-reset.entity.js';
+import { KnownBrowser } from '../accounts/sessions-known-browser.entity.js';
+import { TeamInvite } from '../accounts/team/team-invite.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { RateLimitBucket } from '../common/rate-limit-bucket.entity.js';
@@ -15,6 +18,9 @@ import { Supplier } from '../suppliers/supplier.entity.js';
 import { XeroCall, XeroRateLimitState } from '../sync/xero-rate-limit.entity.js';
 import { XeroConnection } from '../xero/xero-connection.entity.js';
 import { XeroOAuthAttempt } from '../xero/xero-oauth-attempt.entity.js';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookEndpoint } from '../webhooks/webhook-endpoint.entity.js';
+import { WebhookEvent } from '../webhooks/webhook-event.entity.js';
 
 export const entities = [
   BaseEntity,
@@ -22,6 +28,9 @@ export const entities = [
   Organisation,
   User,
   Session,
+  TeamInvite,
+  PasswordReset,
+  KnownBrowser,
   Supplier,
   SupplierDrift,
   RateLimitBucket,
@@ -35,6 +44,9 @@ export const entities = [
   AuditEvent,
   OutboxEntry,
   ApiKey,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
 ];
 
 /** Entities whose rows belong to one organisation; the `organisation` filter guards each of them. */

@@ -12,9 +12,10 @@ import { Migration20261130112438_mask_audit_bank_details } from './Migration2026
 import { Migration20261130112812_invite_wrong_code_attempts } from './Migration20261130112812_invite_wrong_code_attempts.js';
 import { Migration20261130113319_xero_attempt_started_origin } from './Migration20261130113319_xero_attempt_started_origin.js';
 import { Migration20261130113356_bank_change_safety } from './Migration20261130113356_bank_change_safety.js';
-
 import { Migration20261130114500_outbox_error_source } from './Migration20261130114500_outbox_error_source.js';
 import { Migration20261130120000_audit_org_events } from './Migration20261130120000_audit_org_events.js';
+import { Migration20261130120100_team_sessions_password_reset } from './Migration20261130120100_team_sessions_password_reset.js';
+import { Migration20261130121500_outbound_webhooks } from './Migration20261130121500_outbound_webhooks.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -32,4 +33,6 @@ export const migrationsList = [
   { name: 'Migration20261130113356_bank_change_safety', class: Migration20261130113356_bank_change_safety },
   { name: 'Migration20261130114500_outbox_error_source', class: Migration20261130114500_outbox_error_source },
   { name: 'Migration20261130120000_audit_org_events', class: Migration20261130120000_audit_org_events },
+  { name: 'Migration20261130120100_team_sessions_password_reset', class: Migration20261130120100_team_sessions_password_reset },
+  { name: 'Migration20261130121500_outbound_webhooks', class: Migration20261130121500_outbound_webhooks },
 ];
