@@ -38,3 +38,17 @@ export async function hitRateLimit(
 export async function clearRateLimit(em: EntityManager, key: string): Promise<void> {
   await em.getConnection().execute('delete from rate_limit_buckets where key = ?', [key]);
 }
+
+/**
+ * Whether a key is still within its limit, without counting a hit: for limits on failures (wrong secrets),
+ * checked before an attempt and hit only when the attempt fails.
+ */
+export async function peekRateLimit(em: EntityManager, key: string, limit: number, windowMs: number, now: Date = new Date()): Promise<RateLimitResult> {
+  const rows: { count: number; window_start: Date }[] = await em
+    .getConnection()
+    .execute(`select count, window_start from rate_limit_buckets where key = ? and window_start > ?::timestamptz - (? * interval '1 millisecond')`, [key, now, windowMs]);
+  const row = rows[0];
+  if (!row) return { allowed: true, count: 0, retryAfterSeconds: 0 };
+  const resetAt = new Date(row.window_start).getTime() + windowMs;
+  return { allowed: row.count < limit, count: row.count, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)) };
+}
