@@ -1,4 +1,4 @@
-import { graphqlClient, signUpBuyer, startTestApp } from '@vouch/server/testing';
+import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp } from '@vouch/server/testing';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -250,6 +250,51 @@ describe('buyer app in the browser', () => {
       await page.reload();
       await table.getByRole('row', { name: /Bright Beans Importers/ }).waitFor();
       await table.getByRole('row', { name: /Acme Packaging Ltd/ }).waitFor();
+      expect(pageErrors).toEqual([]);
+    });
+    await page.close();
+  });
+});
+
+describe('sign-up with email confirmation (a server that sends email)', () => {
+  let mailApp: Awaited<ReturnType<typeof startTestApp>>;
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    mailApp = await startTestApp({ webDist, env: { SMTP_URL: smtp.url, SIGN_UP_EMAIL_CONFIRMATION: 'true' } });
+  });
+  afterAll(async () => {
+    await mailApp?.close();
+    await smtp?.close();
+  });
+
+  it('says “check your email”, and the emailed link finishes the account and signs in', async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+    const email = `grace.${Date.now().toString(36)}@example.com`;
+    await withScreenshotOnFailure(page, 'sign-up-confirm', async () => {
+      await page.goto(urlFor(mailApp.url, '/sign-up'));
+      await page.getByLabel('Organisation name').fill('Lantern Tea House');
+      await page.getByLabel('Your name').fill('Grace Hopper');
+      await page.getByLabel('Work email').fill(email);
+      await page.getByLabel('Password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Create account' }).click();
+
+      await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+      expect(await page.getByRole('alert').textContent()).toContain(email);
+      await snapshot(page, 'sign-up-check-email');
+
+      await expect.poll(() => smtp.messages.some((m) => m.to.includes(email)), WAIT).toBe(true);
+      const mail = smtp.messages.find((m) => m.to.includes(email))!;
+      const link = /https?:\/\/\S+\/sign-up\/confirm#token=[A-Za-z0-9_.-]+/.exec(mail.text)![0];
+      // The link names the server's public address; open it on the one under test.
+      await page.goto(urlFor(mailApp.url, new URL(link).pathname) + new URL(link).hash);
+
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('banner').getByText('Lantern Tea House').waitFor();
+      await page.getByRole('banner').getByText('Grace Hopper').waitFor();
+      expect(page.url()).not.toContain('token=');
       expect(pageErrors).toEqual([]);
     });
     await page.close();
