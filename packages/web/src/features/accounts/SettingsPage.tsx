@@ -1,12 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
 import { Loading } from '../../components/Spinner';
+import { FieldFrame } from '../../components/FieldFrame';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import { ApiKeysSection } from '../api-keys/ApiKeysSection';
 import { roleLabel, type CurrentUser } from './current-user';
+import { parsePaymentHoldDays } from './validation';
 
 const OrganisationSettingsQuery = graphql(`
   query OrganisationSettings {
@@ -15,19 +17,108 @@ const OrganisationSettingsQuery = graphql(`
       organisation {
         id
         requireSecondApproverForBankChanges
+        paymentHoldDays
       }
     }
   }
 `);
 
 const UpdateOrganisationSettingsMutation = graphql(`
-  mutation UpdateOrganisationSettings($requireSecondApproverForBankChanges: Boolean!) {
-    updateOrganisationSettings(requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges) {
+  mutation UpdateOrganisationSettings($requireSecondApproverForBankChanges: Boolean, $paymentHoldDays: Int) {
+    updateOrganisationSettings(
+      requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges
+      paymentHoldDays: $paymentHoldDays
+    ) {
       id
       requireSecondApproverForBankChanges
+      paymentHoldDays
     }
   }
 `);
+
+const holdText = (days: number) => (days === 0 ? 'No hold' : days === 1 ? '1 day' : `${days} days`);
+
+/**
+ * How long payments to a supplier are held after their bank details change (0–30 days, 0 = no hold): a
+ * number box with its own Save, beside the second-approver switch. Bad input is refused under the box.
+ */
+function PaymentHoldSetting({ days }: { days: number }) {
+  const [update, { loading: saving }] = useMutation(UpdateOrganisationSettingsMutation);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const value = draft ?? String(days);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setProblem(null);
+    setSaved(null);
+    const parsed = parsePaymentHoldDays(value);
+    if (parsed.error !== null) {
+      setError(parsed.error);
+      inputRef.current?.focus();
+      return;
+    }
+    setError(null);
+    try {
+      const result = await update({ variables: { paymentHoldDays: parsed.days } });
+      const now = result.data?.updateOrganisationSettings.paymentHoldDays ?? parsed.days;
+      setDraft(null);
+      setSaved(
+        now === 0
+          ? 'Saved: no payment hold after bank details change.'
+          : `Saved: payments are held for ${holdText(now)} after bank details change.`,
+      );
+    } catch (err) {
+      const p = toUserFacingError(err);
+      if (p.fields.paymentHoldDays) {
+        setError(p.fields.paymentHoldDays);
+        inputRef.current?.focus();
+      } else {
+        setProblem(p.message);
+      }
+    }
+  };
+
+  return (
+    <form className="settings__option" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Payment hold">
+      <FieldFrame
+        label="Payment hold (days)"
+        hint="After a supplier’s bank details change, Vouch shows a hold on payments to them for this many days: 0 to 30, 0 = no hold."
+        error={error}
+      >
+        {(control) => (
+          <div className="settings__hold-input">
+            <input
+              ref={inputRef}
+              {...control}
+              inputMode="numeric"
+              autoComplete="off"
+              value={value}
+              onChange={(event) => {
+                setDraft(event.target.value);
+                setError(null);
+                setSaved(null);
+              }}
+            />
+            <button type="submit" className="button" aria-disabled={saving || undefined}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        )}
+      </FieldFrame>
+      {saved ? (
+        <p role="status" className="muted">
+          {saved}
+        </p>
+      ) : null}
+      {problem ? <Alert>{problem}</Alert> : null}
+    </form>
+  );
+}
 
 /** Review rules for the organisation: ADMIN can change them; everyone else sees them. */
 function ReviewSettings({ user }: { user: CurrentUser }) {
@@ -38,6 +129,7 @@ function ReviewSettings({ user }: { user: CurrentUser }) {
   // The checkbox follows the click at once; the saved value takes over when the server answers.
   const [pending, setPending] = useState<boolean | null>(null);
   const required = pending ?? data?.me?.organisation.requireSecondApproverForBankChanges;
+  const holdDays = data?.me?.organisation.paymentHoldDays;
   const isAdmin = user.role === 'ADMIN';
 
   const onChange = async (value: boolean) => {
@@ -93,9 +185,16 @@ function ReviewSettings({ user }: { user: CurrentUser }) {
               <dt>Bank detail changes</dt>
               <dd>{required ? 'Need two approvers' : 'Need one approver'}</dd>
             </div>
+            {holdDays !== undefined ? (
+              <div className="details__row">
+                <dt>Payment hold after a bank change</dt>
+                <dd>{holdText(holdDays)}</dd>
+              </div>
+            ) : null}
           </dl>
         )
       ) : null}
+      {isAdmin && holdDays !== undefined ? <PaymentHoldSetting days={holdDays} /> : null}
     </section>
   );
 }

@@ -38,6 +38,20 @@ export function validateName(value: string, label: string): string | null {
   return null;
 }
 
+export const PAYMENT_HOLD_MAX_DAYS = 30;
+
+/**
+ * The payment hold in whole days, 0 (no hold) to 30, as typed into the settings box; the server checks the
+ * same range (BAD_USER_INPUT on `paymentHoldDays`).
+ */
+export function parsePaymentHoldDays(value: string): { days: number; error: null } | { days: null; error: string } {
+  const text = value.trim();
+  const error = `Enter a whole number of days from 0 to ${PAYMENT_HOLD_MAX_DAYS} (0 = no hold).`;
+  if (!/^\d{1,3}$/.test(text)) return { days: null, error };
+  const days = Number(text);
+  return days <= PAYMENT_HOLD_MAX_DAYS ? { days, error: null } : { days: null, error };
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCurrentPassword, validateEmail, validateName, validateNewPassword } from './validation';
+import { parsePaymentHoldDays, validateCurrentPassword, validateEmail, validateName, validateNewPassword } from './validation';
 
 describe('account validation (mirrors the server)', () => {
   it('accepts a normal email and rejects malformed or over-long ones', () => {
@@ -28,5 +28,14 @@ describe('account validation (mirrors the server)', () => {
     expect(validateName('   ', 'your name')).toBe('Enter your name.');
     expect(validateName(` ${'a'.repeat(200)} `, 'your name')).toBeNull();
     expect(validateName('a'.repeat(201), 'your name')).toBe('Your name must be 200 characters or fewer.');
+  });
+
+  it('reads a payment hold of 0 to 30 whole days, and refuses anything else', () => {
+    expect(parsePaymentHoldDays('0')).toEqual({ days: 0, error: null });
+    expect(parsePaymentHoldDays(' 5 ')).toEqual({ days: 5, error: null });
+    expect(parsePaymentHoldDays('30')).toEqual({ days: 30, error: null });
+    for (const bad of ['31', '', '-1', '2.5', 'three', '1e1']) {
+      expect(parsePaymentHoldDays(bad)).toEqual({ days: null, error: 'Enter a whole number of days from 0 to 30 (0 = no hold).' });
+    }
   });
 });

@@ -17,6 +17,7 @@ export const SupplierTableFragment = graphql(`
     inviteStatus
     awaitingReview
     syncStatus
+    paymentHoldUntil
   }
 `);
 
@@ -87,6 +88,9 @@ export function SupplierTable({
                       </span>
                     ) : supplier.hasDrift ? (
                       <span className="badge">Differs in Xero</span>
+                    ) : null}
+                    {supplier.paymentHoldUntil && new Date(supplier.paymentHoldUntil).getTime() > Date.now() ? (
+                      <span className="badge badge--warning">Payment hold until {formatDate(supplier.paymentHoldUntil)}</span>
                     ) : null}
                     <SyncStatusBadge status={supplier.syncStatus} />
                   </span>
