@@ -18,6 +18,7 @@ import { TokenCrypto } from './common/token-crypto.js';
 import { XeroConnectService } from './xero/xero-connect.service.js';
 import { XeroGateway } from './xero/xero.gateway.js';
 import { XeroTokenStore } from './xero/xero-token-store.js';
+import { WebhooksService } from './webhooks/webhooks.service.js';
 
 export interface Services {
   config: Config;
@@ -35,6 +36,7 @@ export interface Services {
   review: ReviewService;
   push: PushService;
   apiKeys: ApiKeysService;
+  webhooks: WebhooksService;
   /** A fresh EntityManager; pass an organisation id to bind the organisation filter to it. */
   em(organisationId?: string): EntityManager;
 }
@@ -63,6 +65,7 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     review: new ReviewService(mailer, log),
     push,
     apiKeys: new ApiKeysService(orm),
+    webhooks: new WebhooksService(orm, config.webhooks, new TokenCrypto(config.tokenKeys), jobs, mailer, log),
     em(organisationId?: string) {
       const em = orm.em.fork();
       if (organisationId) em.setFilterParams(ORGANISATION_FILTER, { id: organisationId });

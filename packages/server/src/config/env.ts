@@ -54,6 +54,19 @@ export const envSchema = z
     /** Tests only (NODE_ENV=test): comma-separated named points where the process logs a marker and stops. */
     TEST_PAUSE_AT: z.string().optional(),
     API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    /** Outbound webhooks: the deadline of one delivery attempt (connect, send, answer). */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Seconds to wait before each retry of a failed delivery; the default spans about 25 hours. */
+    WEBHOOK_RETRY_DELAYS_SECONDS: z
+      .string()
+      .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'must be comma-separated seconds, e.g. 5,30,120')
+      .default('5,30,120,600,1800,3600,7200,14400,28800,36000'),
+    /** An endpoint whose deliveries have failed for this long (no success in between) is disabled. */
+    WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0.0001).max(720).default(24),
+    /** Endpoints one process delivers to at the same time. */
+    WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /** Requests in flight to one endpoint at once (one supplier's events stay in order). */
+    WEBHOOK_REQUESTS_PER_ENDPOINT: z.coerce.number().int().min(1).max(50).default(8),
     /** smtp(s)://user:pass@host:port; with none, invites are not emailed and the buyer copies the link. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('Vouch <no-reply@vouch.local>'),
@@ -148,10 +161,24 @@ export interface Config {
   /** NODE_ENV=test only: named points where the process stops (crash tests kill it there). */
   testPausePoints: string[];
   apiKeyRequestsPerMinute: number;
+  webhooks: WebhooksConfig;
   mail: { smtpUrl: string | undefined; from: string };
   invites: { ttlMs: number; reminderEveryMs: number; maxReminders: number };
   xero: XeroConfig;
   tokenKeys: { id: string; key: Buffer }[];
+}
+
+export interface WebhooksConfig {
+  timeoutMs: number;
+  /** Wait before retry n (after attempt n failed); past the last, the delivery has FAILED. */
+  retryDelaysMs: number[];
+  disableAfterMs: number;
+  endpointConcurrency: number;
+  requestsPerEndpoint: number;
+  /** Production: HTTPS to public addresses only; elsewhere plain HTTP and localhost too. */
+  policy: { allowPrivateAddresses: boolean; requireHttps: boolean };
+  /** At most this much of a receiver's answer is read. */
+  maxResponseBytes: number;
 }
 
 export interface XeroConfig {
@@ -209,6 +236,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     outboxLeaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     testPausePoints: env.NODE_ENV === 'test' ? (env.TEST_PAUSE_AT ?? '').split(',').map((p) => p.trim()).filter(Boolean) : [],
     apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
+    webhooks: {
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      retryDelaysMs: env.WEBHOOK_RETRY_DELAYS_SECONDS.split(',').map((s) => Math.round(Number(s) * 1000)),
+      disableAfterMs: env.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+      endpointConcurrency: env.WEBHOOK_ENDPOINT_CONCURRENCY,
+      requestsPerEndpoint: env.WEBHOOK_REQUESTS_PER_ENDPOINT,
+      policy: { allowPrivateAddresses: env.NODE_ENV !== 'production', requireHttps: env.NODE_ENV === 'production' },
+      maxResponseBytes: 4096,
+    },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     invites: {
       ttlMs: env.INVITE_TTL_DAYS * 86_400_000,

@@ -4,6 +4,8 @@ export const TOPICS = {
   SUPPLIER_ADDED: 'SUPPLIER_ADDED',
   XERO_CONNECTION_UPDATED: 'XERO_CONNECTION_UPDATED',
   SYNC_UPDATED: 'SYNC_UPDATED',
+  /** Sent by a database trigger (webhook_deliveries insert), at commit: wake that endpoint's delivery. */
+  WEBHOOK_DELIVERIES_DUE: 'WEBHOOK_DELIVERIES_DUE',
 } as const;
 
 /** Outbound sync moved for these suppliers (status, receipt or failure). */
@@ -27,6 +29,7 @@ export type Events = {
   [TOPICS.SUPPLIER_ADDED]: [SupplierAddedEvent];
   [TOPICS.XERO_CONNECTION_UPDATED]: [XeroConnectionEvent];
   [TOPICS.SYNC_UPDATED]: [SyncUpdatedEvent];
+  [TOPICS.WEBHOOK_DELIVERIES_DUE]: [{ endpointId: string }];
 };
 
 export function createEventBus() {

@@ -8,6 +8,8 @@ import type { JobDefinition } from './job-definition.js';
 import { purgeExpiredSessionsJob } from './system.purge-expired.job.js';
 import { sendInviteRemindersJob } from '../invites/jobs/invites.send-reminders.job.js';
 import { xeroPushSuppliersJob, xeroPushSweepJob } from '../sync/jobs/xero.push-suppliers.job.js';
+import { deliverWebhooksJob, webhooksSweepJob } from '../webhooks/jobs/webhooks.deliver.job.js';
+import { TOPICS } from '../graphql/pubsub.js';
 
 export const JOBS: JobDefinition[] = [
   purgeExpiredSessionsJob,
@@ -18,6 +20,8 @@ export const JOBS: JobDefinition[] = [
   sendInviteRemindersJob,
   xeroPushSuppliersJob,
   xeroPushSweepJob,
+  deliverWebhooksJob,
+  webhooksSweepJob,
 ] as JobDefinition[];
 
 export interface Scheduler {
@@ -46,6 +50,7 @@ export async function startScheduler(connectionString: string, services: Service
     await boss.updateQueue(job.name, options);
   }
   services.jobs.attach(boss);
+  let webhookWakeups: AsyncIterator<unknown> | undefined;
   if (workers) {
     for (const job of JOBS) {
       const localConcurrency = job.concurrency?.(services) ?? 1;
@@ -66,10 +71,18 @@ export async function startScheduler(connectionString: string, services: Service
     // would, but only on the next minute).
     await services.push.sweep().catch((err: unknown) => log.warn({ err }, 'startup outbox sweep failed'));
     await services.xeroSync.resumeImports().catch((err: unknown) => log.warn({ err }, 'startup import resume failed'));
+    // New webhook deliveries NOTIFY at commit (a trigger); any instance that works jobs wakes their endpoint.
+    const wakeups = services.pubsub.subscribe(TOPICS.WEBHOOK_DELIVERIES_DUE)[Symbol.asyncIterator]();
+    webhookWakeups = wakeups;
+    void (async () => {
+      for (let next = await wakeups.next(); !next.done; next = await wakeups.next()) services.webhooks.onDeliveriesDue(next.value.endpointId);
+    })().catch((err: unknown) => log.error({ err }, 'webhook wake-up listener stopped'));
+    await services.webhooks.sweep().catch((err: unknown) => log.warn({ err }, 'startup webhook sweep failed'));
   }
   return {
     boss,
     async stop() {
+      await webhookWakeups?.return?.();
       services.jobs.attach(undefined);
       // Stops claiming, waits for in-flight handlers (up to the timeout), then closes its pool.
       await boss.stop({ graceful: true, timeout: 20_000 });
