@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organisation } from '../accounts/organisation.entity.js';
 import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordAcceptedChange, recordChangeRequestEvent, WEBHOOK_EVENT_NAMES } from '../webhooks/webhook-events.js';
 import { ValidationFailed } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
 import type { Mailer } from '../common/mailer.js';
@@ -133,6 +134,7 @@ export class ReviewService {
         before: baseline,
         after: proposedAsDetails(proposed, baseline),
       });
+      recordChangeRequestEvent(tx, orgId, WEBHOOK_EVENT_NAMES.CHANGE_REQUEST_SUBMITTED, request, supplier);
       await tx.flush();
       await refreshSupplierFlags(tx, [supplier.id]);
       return request;
@@ -249,6 +251,7 @@ export class ReviewService {
         before,
         after: currentDetails(supplier),
       });
+      recordAcceptedChange(tx, { organisationId: viewer.organisationId, request, supplier, before, after: currentDetails(supplier), decidedBy: user });
       await tx.flush();
       await refreshSupplierFlags(tx, [supplier.id]);
       const notice = request.changesBankDetails
@@ -275,6 +278,7 @@ export class ReviewService {
       const decider = await tx.findOneOrFail(User, { id: viewer.userId });
       Object.assign(pending, { status: ChangeRequestStatus.REJECTED, decidedBy: decider.id, decidedAt: new Date(), rejectReason: text });
       recordAudit(tx, { organisationId: viewer.organisationId, supplierId: pending.supplier.id, actor: { type: 'USER', id: decider.id, label: decider.name }, kind: 'CHANGE_REJECTED', summary: `${decider.name} rejected the submitted details: ${text}` });
+      recordChangeRequestEvent(tx, viewer.organisationId, WEBHOOK_EVENT_NAMES.CHANGE_REQUEST_REJECTED, pending, pending.supplier, decider);
       await tx.flush();
       await refreshSupplierFlags(tx, [pending.supplier.id]);
       return { request: pending, user: decider };

@@ -7,6 +7,7 @@ import { isSafeText } from '../common/safe-text.js';
 import type { Viewer } from '../graphql/context.js';
 import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { supplierCreatedEvent } from '../webhooks/webhook-events.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier, SupplierStatus } from './supplier.entity.js';
 import { BankConfirmation } from '../review/bank-confirmation.entity.js';
@@ -154,6 +155,7 @@ export class SupplierService {
       summary: `${user.name} added ${name}`,
       after: { name, email: supplier.email },
     });
+    em.persist(supplierCreatedEvent(em, viewer.organisationId, supplier, 'VOUCH'));
     await em.flush();
     return supplier;
   }

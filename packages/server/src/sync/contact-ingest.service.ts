@@ -9,6 +9,8 @@ import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus } from '../suppliers/supplier.entity.js';
 import { sameFieldValue } from '../suppliers/canonical-fields.js';
 import { isCustomerOnly, type MappedContact } from '../xero/map-xero-contact.js';
+import type { WebhookEvent } from '../webhooks/webhook-event.entity.js';
+import { supplierCreatedEvent } from '../webhooks/webhook-events.js';
 
 /**
  * Compares what Xero holds (`owned`, canonical) with Vouch's supplier, field by field: a difference opens (or
@@ -129,6 +131,7 @@ export class ContactIngestService {
       const seenInBatch = new Set<string>();
       const newSuppliers: Supplier[] = [];
       const newAudits: AuditEvent[] = [];
+      const newEvents: WebhookEvent[] = [];
       for (const contact of contacts) {
         if (seenInBatch.has(contact.contactId)) continue;
         seenInBatch.add(contact.contactId);
@@ -163,6 +166,9 @@ export class ContactIngestService {
             summary: `Imported from Xero${contact.archived ? ' (archived there)' : ''}`,
             after: contact.owned,
           }));
+          // A poll or a Xero webhook found a new supplier: tell subscribed tools. The initial import does not
+          // (a tool subscribing before connecting Xero would get one event per contact, up to 100,000).
+          if (options.announce) newEvents.push(supplierCreatedEvent(tx, organisationId, created, 'XERO'));
           if (contact.archived) result.archived++;
           else result.created++;
           continue;
@@ -177,6 +183,7 @@ export class ContactIngestService {
       if (newSuppliers.length) {
         await tx.insertMany(newSuppliers);
         await tx.insertMany(newAudits);
+        if (newEvents.length) await tx.insertMany(newEvents);
       }
       await tx.flush();
       if (existing.length) await refreshSupplierFlags(tx, existing.map((s) => s.id));

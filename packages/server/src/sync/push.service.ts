@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordSyncFailed } from '../webhooks/webhook-events.js';
 import type { Logger } from '../common/logger.js';
 import { pausePoint } from '../common/pause-point.js';
 import type { EventBus } from '../graphql/pubsub.js';
@@ -249,6 +250,7 @@ export class PushService {
           const source = errors.length ? 'XERO' : 'VOUCH';
           await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = ?, updated_at = now() where id = ?`, [reason.slice(0, 1000), source, entry.id], 'run', ctx);
           recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
+          recordSyncFailed(tx, orgId, entry.supplier_id, reason, source);
           continue;
         }
         const mismatches = readBackMismatches(entry.payload, held);
@@ -257,6 +259,7 @@ export class PushService {
           // Vouch's own finding (the read-back), not Xero's words.
           await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = 'VOUCH', updated_at = now() where id = ?`, [reason, entry.id], 'run', ctx);
           recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: reason });
+          recordSyncFailed(tx, orgId, entry.supplier_id, reason, 'VOUCH');
           continue;
         }
         const updated = held.updatedDateUTC ? new Date(held.updatedDateUTC as unknown as string) : null;
@@ -317,6 +320,7 @@ export class PushService {
       await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = ?, updated_at = now() where id in (${place})`, [reason, error.kind === 'VALIDATION' ? 'XERO' : 'VOUCH', ...ids]);
       const em = this.orm.em.fork();
       for (const e of batch) recordAudit(em, { organisationId: orgId, supplierId: e.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
+      for (const e of batch) recordSyncFailed(em, orgId, e.supplier_id, reason, error.kind === 'VALIDATION' ? 'XERO' : 'VOUCH');
       await em.flush();
     } else if (error?.kind === 'AUTH') {
       // Parked until reconnect; nothing is lost. The same request (same key) goes out after reconnecting.

@@ -195,3 +195,12 @@ export function supplierCreatedEvent(em: EntityManager, organisationId: string, 
 export function recordSyncFailed(em: EntityManager, organisationId: string, supplierId: string, reason: string, source: 'XERO' | 'VOUCH'): void {
   recordEvent(em, { organisationId, type: WEBHOOK_EVENT_NAMES.XERO_SYNC_FAILED, supplierId, data: { supplier: { id: supplierId }, reason, source } });
 }
+
+/** xero.connection.needs_reconnect: Xero stopped accepting Vouch's access; syncing waits for a reconnect. */
+export function recordNeedsReconnect(em: EntityManager, organisationId: string, connection: { id: string; tenantId: string | null; reason: string }): void {
+  recordEvent(em, {
+    organisationId,
+    type: WEBHOOK_EVENT_NAMES.XERO_CONNECTION_NEEDS_RECONNECT,
+    data: { connection: { id: connection.id, tenantId: connection.tenantId, status: 'NEEDS_RECONNECT', reason: connection.reason } },
+  });
+}

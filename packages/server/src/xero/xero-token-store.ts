@@ -3,6 +3,7 @@ import type { Logger } from '../common/logger.js';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import { XeroConnectionStatus } from './xero-connection.entity.js';
+import { recordNeedsReconnect } from '../webhooks/webhook-events.js';
 import { XeroError } from './xero-errors.js';
 import type { TokenSetData, XeroGateway } from './xero.gateway.js';
 import type { TokenCrypto } from '../common/token-crypto.js';
@@ -103,11 +104,17 @@ export class XeroTokenStore {
   }
 
   async markNeedsReconnect(connectionId: string, reason: string): Promise<void> {
-    const conn = this.orm.em.fork().getConnection();
-    const [row] = await conn.execute<{ organisation_id: string }[]>(
-      `update xero_connections set status = ?, last_error = ?, updated_at = now() where id = ? and status = ? returning organisation_id`,
-      [XeroConnectionStatus.NEEDS_RECONNECT, reason, connectionId, XeroConnectionStatus.CONNECTED],
-    );
+    // The status change and its webhook event commit together (outbox).
+    const row = await this.orm.em.fork().transactional(async (tx) => {
+      const [changed] = await tx.getConnection().execute<{ organisation_id: string; tenant_id: string | null }[]>(
+        `update xero_connections set status = ?, last_error = ?, updated_at = now() where id = ? and status = ? returning organisation_id, tenant_id`,
+        [XeroConnectionStatus.NEEDS_RECONNECT, reason, connectionId, XeroConnectionStatus.CONNECTED],
+        'all',
+        tx.getTransactionContext(),
+      );
+      if (changed) recordNeedsReconnect(tx, changed.organisation_id, { id: connectionId, tenantId: changed.tenant_id, reason });
+      return changed;
+    });
     if (row) {
       this.log.warn({ connectionId }, 'Xero connection needs reconnecting');
       await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: row.organisation_id, connectionId });
