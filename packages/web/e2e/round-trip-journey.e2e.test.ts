@@ -307,9 +307,13 @@ describe('round trip through the screens (issue 10)', () => {
             const syncBlock = buyer.getByRole('region', { name: 'Xero sync' });
             await syncBlock.getByText('Synced to Xero').waitFor();
             const timeline = buyer.getByRole('region', { name: 'Timeline' });
-            await timeline
-              .getByText('Xero now holds the approved email, phones, addresses and bank account (read back and confirmed)', { exact: true })
-              .waitFor();
+            const synced = timeline
+              .getByRole('listitem')
+              .filter({ hasText: 'Xero now holds the approved email, phones, addresses and bank account (read back and confirmed)' });
+            await synced.waitFor();
+            await synced.getByText('Show the change').click();
+            await synced.getByRole('term').filter({ hasText: 'Written to Xero' }).waitFor();
+            await synced.getByRole('definition').filter({ hasText: 'Email, Phones, Addresses, Bank account' }).waitFor();
             await details.getByText(journey.email, { exact: true }).waitFor();
             await details.getByText(`${journey.bank.sortCode} ${journey.bank.accountNumber}`).waitFor();
             await shot(buyer, '08-buyer-synced');

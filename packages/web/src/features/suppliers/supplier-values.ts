@@ -17,6 +17,8 @@ export const FIELD_LABELS: Record<string, string> = {
   paymentDetails: 'Payment details',
   accountNumber: 'Account number',
   defaultCurrency: 'Default currency',
+  // A sync receipt: which fields a push wrote to Xero (and read back).
+  fieldsWritten: 'Written to Xero',
 };
 
 export function fieldLabel(field: string): string {
@@ -97,6 +99,8 @@ function formatObject(o: Obj): string {
 /** Any stored value as display text; '' means "nothing" (render a dash or "None"). */
 export function formatValue(value: unknown, field?: string): string {
   if (value === null || value === undefined) return '';
+  // Field names, as the buyer reads them ("Email, Phones, Bank account"), never the API's keys.
+  if (field === 'fieldsWritten' && Array.isArray(value)) return value.map((f) => fieldLabel(String(f))).join(', ');
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {

@@ -29,6 +29,13 @@ describe('formatValue', () => {
     expect(text).not.toContain('{');
   });
 
+  it('names the fields a sync wrote in words, not keys', () => {
+    expect(fieldLabel('fieldsWritten')).toBe('Written to Xero');
+    expect(formatValue(['email', 'phones', 'addresses', 'bankAccountDetails'], 'fieldsWritten')).toBe(
+      'Email, Phones, Addresses, Bank account',
+    );
+  });
+
   it('treats null and empty as nothing', () => {
     expect(formatValue(null)).toBe('');
     expect(formatValue([], 'phones')).toBe('');
