@@ -45,10 +45,8 @@ for (const [prefix, bits] of [
   ['240.0.0.0', 4], // reserved, broadcast
 ] as const) BLOCKED.addSubnet(prefix, bits, 'ipv4');
 for (const [prefix, bits] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
-  ['::ffff:0:0', 96], // IPv4-mapped
-  ['::', 96], // IPv4-compatible (deprecated)
+  // ::/80 (unspecified, loopback, IPv4-mapped ::ffff:0:0/96, IPv4-compatible) is refused in isPublicAddress:
+  // a BlockList checks IPv4 addresses against IPv6 rules as mapped ones, so a ::ffff:0:0/96 rule would block all.
   ['64:ff9b::', 96], // NAT64
   ['64:ff9b:1::', 48], // local-use NAT64
   ['100::', 64], // discard
@@ -61,10 +59,26 @@ for (const [prefix, bits] of [
   ['ff00::', 8], // multicast
 ] as const) BLOCKED.addSubnet(prefix, bits, 'ipv6');
 
+/** The eight 16-bit groups of an IPv6 address (dotted IPv4 tails converted). */
+function ipv6Groups(address: string): number[] {
+  let text = address.toLowerCase().split('%')[0]!;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
+    text = text.slice(0, -dotted[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail !== undefined && tail ? tail.split(':') : [];
+  const fill = tail !== undefined ? Array(8 - left.length - right.length).fill('0') : [];
+  return [...left, ...fill, ...right].map((g) => parseInt(g, 16));
+}
+
 /** Whether an IP address is a public unicast address (false for anything else, including non-addresses). */
 export function isPublicAddress(address: string): boolean {
   const family = net.isIP(address);
   if (!family) return false;
+  if (family === 6 && ipv6Groups(address).slice(0, 5).every((g) => g === 0)) return false; // ::/80: ::, ::1, mapped, compatible
   return !BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
