@@ -13,6 +13,7 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 import { hitRateLimit } from './common/rate-limiter.js';
 import { WebSocketServer } from 'ws';
 import { readCookie, SESSION_COOKIE } from './accounts/session-cookie.js';
+import { deviceTokenFor } from './accounts/sessions-device-cookie.js';
 import { createLogger, type Logger } from './common/logger.js';
 import { armPausePoints } from './common/pause-point.js';
 import type { Config } from './config/env.js';
@@ -210,6 +211,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
           requestId: req.id,
           ip: req.ip ?? 'unknown',
           userAgent: String(req.headers['user-agent'] ?? ''),
+          deviceToken: deviceTokenFor(req, res),
           http: { req, res },
         });
       },

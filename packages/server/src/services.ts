@@ -1,6 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AccountsService } from './accounts/accounts.service.js';
 import { ApiKeysService } from './api-keys/api-keys.service.js';
+import { EmailVerificationService } from './accounts/email-verification.js';
+import { PasswordResetService } from './accounts/password-reset.service.js';
+import { SessionsService } from './accounts/sessions.service.js';
+import { TeamService } from './accounts/team/team.service.js';
 import { Mailer } from './common/mailer.js';
 import { InvitesService } from './invites/invites.service.js';
 import { ReviewService } from './review/review.service.js';
@@ -36,6 +40,10 @@ export interface Services {
   review: ReviewService;
   push: PushService;
   apiKeys: ApiKeysService;
+  sessions: SessionsService;
+  team: TeamService;
+  passwordReset: PasswordResetService;
+  emailVerification: EmailVerificationService;
   webhooks: WebhooksService;
   /** A fresh EntityManager; pass an organisation id to bind the organisation filter to it. */
   em(organisationId?: string): EntityManager;
@@ -44,6 +52,8 @@ export interface Services {
 export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, log: Logger, clock?: LimiterClock): Services {
   const jobs = new JobQueue();
   const mailer = new Mailer(config.mail.smtpUrl, config.mail.from, log);
+  const sessions = new SessionsService(config, mailer, log);
+  const accounts = new AccountsService(config, sessions);
   const limiter = new TenantRateLimiter(orm, config.xero.limits, log, clock);
   const xeroGateway = new XeroGateway(config.xero, log, limiter);
   const xeroTokens = new XeroTokenStore(orm, xeroGateway, new TokenCrypto(config.tokenKeys), pubsub, log);
@@ -53,7 +63,7 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     config,
     pubsub,
     jobs,
-    accounts: new AccountsService(config),
+    accounts,
     suppliers: new SupplierService(),
     limiter,
     xeroGateway,
@@ -65,6 +75,10 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     review: new ReviewService(mailer, log),
     push,
     apiKeys: new ApiKeysService(orm),
+    sessions,
+    team: new TeamService(config, mailer, accounts, log),
+    passwordReset: new PasswordResetService(config, mailer, log),
+    emailVerification: new EmailVerificationService(config, mailer, log),
     webhooks: new WebhooksService(orm, config.webhooks, new TokenCrypto(config.tokenKeys), jobs, mailer, log),
     em(organisationId?: string) {
       const em = orm.em.fork();

@@ -12,11 +12,14 @@ import { Organisation } from './organisation.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
 import { Role } from './role.js';
 import { Session } from './session.entity.js';
+import type { SessionsService } from './sessions.service.js';
 import { User } from './user.entity.js';
 
 export interface ClientMeta {
   ip: string;
   userAgent: string;
+  /** The browser's `vouch_device` id (sessions-device-cookie.ts), when the request came over HTTP. */
+  deviceToken?: string | undefined;
 }
 
 export interface SignedIn {
@@ -44,7 +47,11 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 export class AccountsService {
   private readonly crypto: TokenCrypto;
 
-  constructor(private readonly config: Config) {
+  constructor(
+    private readonly config: Config,
+    /** Remembers browsers (new-browser emails) and when sessions were last used; absent in bare unit use. */
+    private readonly sessions?: SessionsService,
+  ) {
     this.crypto = new TokenCrypto(config.tokenKeys);
   }
 
@@ -94,7 +101,11 @@ export class AccountsService {
     if (pending.purpose !== SIGN_UP_PURPOSE || typeof pending.expiresAt !== 'number' || typeof pending.email !== 'string') throw new SignUpLinkInvalid();
     if (pending.expiresAt < now.getTime()) throw new SignUpLinkExpired();
     const { organisationName, name, email, passwordHash } = pending;
-    return await this.createAccount(em, { organisationName, name, email, passwordHash }, meta, () => new AccountAlreadyCreated());
+    const signedIn = await this.createAccount(em, { organisationName, name, email, passwordHash }, meta, () => new AccountAlreadyCreated());
+    // Only the mailbox's owner holds the link: opening it verifies the address.
+    await em.nativeUpdate(User, { id: signedIn.user.id }, { emailVerifiedAt: now }, { filters: false });
+    signedIn.user.emailVerifiedAt = now;
+    return signedIn;
   }
 
   private async createAccount(em: EntityManager, details: PendingSignUp, meta: ClientMeta, taken: () => AppError): Promise<SignedIn> {
@@ -158,7 +169,8 @@ export class AccountsService {
     return await em.transactional((tx) => this.openSession(tx, user, meta));
   }
 
-  private async openSession(em: EntityManager, user: User, meta: ClientMeta): Promise<SignedIn> {
+  /** Opens a session for someone who proved who they are (sign-in, sign-up, joining a team). */
+  async openSession(em: EntityManager, user: User, meta: ClientMeta): Promise<SignedIn> {
     const sessionToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlMs);
     em.create(Session, {
@@ -170,6 +182,10 @@ export class AccountsService {
       userAgent: meta.userAgent.slice(0, 512),
     });
     await em.flush();
+    if (this.sessions) {
+      const { newBrowser } = await this.sessions.rememberBrowser(em, user.id, meta.deviceToken);
+      if (newBrowser) this.sessions.alertNewBrowser(user, meta);
+    }
     return { user, sessionToken, expiresAt };
   }
 
@@ -182,6 +198,7 @@ export class AccountsService {
       { populate: ['user'], filters: false },
     );
     if (!session) return null;
+    await this.sessions?.touch(em, session);
     return {
       userId: session.user.id,
       organisationId: session.organisation.id,

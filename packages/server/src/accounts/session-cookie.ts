@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { setDeviceCookie } from './sessions-device-cookie.js';
 
 export const SESSION_COOKIE = 'vouch_session';
 
@@ -35,6 +36,8 @@ export function setSessionCookie(
     path: '/',
     expires: expiresAt,
   });
+  // The browser's id goes with every session, so its next sign-in is recognised (sessions-device-cookie.ts).
+  setDeviceCookie(req, res, secure(req, configuredSecure));
 }
 
 export function clearSessionCookie(req: Request, res: Response, configuredSecure: boolean | undefined): void {

@@ -25,6 +25,9 @@ export class UserType {
   @Field(() => GraphQLDateTimeISO)
   createdAt!: Date;
 
+  @Field(() => Boolean, { description: 'The user proved they read this address (an emailed sign-up, invitation, reset or verification link).' })
+  emailVerified!: boolean;
+
   static from(user: User): UserType {
     return Object.assign(new UserType(), {
       id: user.id,
@@ -33,6 +36,7 @@ export class UserType {
       role: user.role,
       organisation: user.organisation,
       createdAt: user.createdAt,
+      emailVerified: Boolean(user.emailVerifiedAt),
     });
   }
 }

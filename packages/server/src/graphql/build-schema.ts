@@ -9,13 +9,17 @@ import { InvitesResolver } from '../invites/invites.resolver.js';
 import { ChangeRequestBankResolver, DecisionResolver, ReviewResolver } from '../review/review.resolver.js';
 import { SupplierSyncResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
+import { EmailVerificationResolver } from '../accounts/email-verification.resolver.js';
+import { PasswordResetResolver } from '../accounts/password-reset.resolver.js';
+import { SessionsResolver } from '../accounts/sessions.resolver.js';
+import { TeamResolver } from '../accounts/team/team.resolver.js';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { ErrorExtensions } from './error-code.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 import { rejectUnsafeText } from './safe-input.js';
 
-export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver, ChangeRequestBankResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver, WebhooksResolver] as const;
+export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver, ChangeRequestBankResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver, WebhooksResolver, TeamResolver, SessionsResolver, PasswordResetResolver, EmailVerificationResolver] as const;
 
 /** The schema file committed at the repository root. */
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema.graphql');

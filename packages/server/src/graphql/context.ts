@@ -31,6 +31,8 @@ export interface GraphQLContext {
   requestId: string;
   ip: string;
   userAgent: string;
+  /** The browser's `vouch_device` id (HTTP only): recognises browsers a user signed in from before. */
+  deviceToken?: string;
   /** HTTP only (cookies); absent on websocket operations. */
   http?: { req: Request; res: Response };
 }
