@@ -1,5 +1,8 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ValidationFailed } from '../common/app-error.js';
+import { NotAuthenticated, ValidationFailed } from '../common/app-error.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { signInWithSecondFactor } from './two-factor/two-factor.resolver.js';
+import { SignInPayload } from './two-factor/two-factor.types.js';
 import { Organisation } from './organisation.entity.js';
 import { Role } from './role.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -8,6 +11,12 @@ import { SignInInput, SignUpInput } from './accounts.input.js';
 import type { SignedIn } from './accounts.service.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { AuthPayload, SignUpPayload, UserType } from './user.type.js';
+
+const SETTING_WORDS: Record<string, string> = {
+  requireSecondApproverForBankChanges: 'second approver for bank changes',
+  paymentHoldDays: 'payment hold days',
+  requireTwoFactor: 'two-factor required',
+};
 
 @Resolver()
 export class AccountsResolver {
@@ -32,15 +41,24 @@ export class AccountsResolver {
     return this.signedIn(ctx, await ctx.services.accounts.confirmSignUp(ctx.em, token, ctx));
   }
 
-  @Mutation(() => AuthPayload)
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
-    return this.signedIn(ctx, await ctx.services.accounts.signIn(ctx.em, input, ctx));
+  @Mutation(() => SignInPayload, {
+    description: 'Signs in with email and password; when the account has a second factor, answers `secondFactor` instead (finish with verifySignInCode or a passkey).',
+  })
+  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<SignInPayload> {
+    return await signInWithSecondFactor(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Revokes the current session.' })
   async signOut(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const viewer = requireViewer(ctx);
+    // Not requireViewer: a session that must set up two-factor first can still sign out.
+    const viewer = ctx.viewer;
+    if (!viewer) throw new NotAuthenticated();
     await ctx.services.accounts.signOut(ctx.em, viewer.sessionId);
+    if (!viewer.apiKeyId) {
+      const user = await ctx.services.accounts.viewerUser(ctx.em, viewer);
+      recordAudit(ctx.em, { organisationId: viewer.organisationId, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'SIGNED_OUT', summary: `${user.name} signed out` });
+      await ctx.em.flush();
+    }
     if (ctx.http) clearSessionCookie(ctx.http.req, ctx.http.res, ctx.services.config.cookieSecure);
     return true;
   }
@@ -52,13 +70,32 @@ export class AccountsResolver {
     @Arg('requireSecondApproverForBankChanges', () => Boolean, { nullable: true }) requireSecond?: boolean | null,
     @Arg('paymentHoldDays', () => Int, { nullable: true, description: 'Days to hold payments after bank details change, 0–30 (0: no hold).' })
     paymentHoldDays?: number | null,
+    @Arg('requireTwoFactor', () => Boolean, { nullable: true, description: 'Every member signs in with a second factor; those without one set it up at their next request.' })
+    requireTwoFactor?: boolean | null,
   ): Promise<Organisation> {
     if (paymentHoldDays !== undefined && paymentHoldDays !== null && (!Number.isInteger(paymentHoldDays) || paymentHoldDays < 0 || paymentHoldDays > 30)) {
       throw new ValidationFailed([{ field: 'paymentHoldDays', message: 'Choose a payment hold of 0 to 30 days.' }]);
     }
     const organisation = await ctx.em.findOneOrFail(Organisation, { id: requireViewer(ctx).organisationId });
-    if (requireSecond !== undefined && requireSecond !== null) organisation.requireSecondApproverForBankChanges = requireSecond;
-    if (paymentHoldDays !== undefined && paymentHoldDays !== null) organisation.paymentHoldDays = paymentHoldDays;
+    if (requireTwoFactor === true && !organisation.requireTwoFactor) {
+      // The admin turning it on goes first: nobody ends up requiring what they have not set up themselves.
+      const twoFactor = ctx.services.twoFactor;
+      if (!twoFactor.hasFactor(await twoFactor.state(ctx.em, requireViewer(ctx).userId))) {
+        throw new ValidationFailed([{ field: 'requireTwoFactor', message: 'Set up two-factor sign-in for yourself first (Settings → Two-factor sign-in).' }]);
+      }
+    }
+    const wanted = { requireSecondApproverForBankChanges: requireSecond, paymentHoldDays, requireTwoFactor };
+    const changes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(wanted) as [keyof typeof wanted, boolean | number | null | undefined][]) {
+      if (value === undefined || value === null || organisation[key] === value) continue;
+      Object.assign(organisation, { [key]: value });
+      changes[key] = value;
+    }
+    if (Object.keys(changes).length) {
+      const user = await ctx.services.accounts.viewerUser(ctx.em, requireViewer(ctx));
+      const words = Object.entries(changes).map(([k, v]) => `${SETTING_WORDS[k] ?? k}: ${typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v)}`);
+      recordAudit(ctx.em, { organisationId: organisation.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'SETTINGS_CHANGED', summary: `${user.name} changed settings — ${words.join('; ')}`, after: changes });
+    }
     await ctx.em.flush();
     return organisation;
   }

@@ -17,4 +17,8 @@ export class Organisation extends BaseEntity {
   @Field(() => Int, { description: 'Days to hold payments after bank details change (0: no hold).' })
   @Property({ type: 'integer', default: 3 })
   paymentHoldDays: number & Opt = 3;
+
+  @Field(() => Boolean, { description: 'Every member must sign in with a second factor (authenticator app or passkey).' })
+  @Property({ type: 'boolean', default: false })
+  requireTwoFactor: boolean & Opt = false;
 }

@@ -3,6 +3,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Role } from '../accounts/role.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
+import { requireStepUp } from '../accounts/two-factor/two-factor.resolver.js';
 import { ApiKeyScope, type ApiKey } from './api-key.entity.js';
 
 @ObjectType('ApiKey')
@@ -36,13 +37,17 @@ export class ApiKeysResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key for a third-party tool (ADMIN). Send it as `Authorization: Bearer <key>`.' })
+  @Mutation(() => CreateApiKeyPayload, {
+    description:
+      'Creates an API key for a third-party tool (ADMIN). Send it as `Authorization: Bearer <key>`. Needs a second factor proved in the last few minutes (FORBIDDEN, reason STEP_UP_REQUIRED: verifyStepUp, then retry).',
+  })
   async createApiKey(
     @Arg('name', () => String) name: string,
     @Arg('scope', () => ApiKeyScope) scope: ApiKeyScope,
     @Arg('canReadBankDetails', () => Boolean, { defaultValue: false }) canReadBankDetails: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreateApiKeyPayload> {
+    requireStepUp(ctx);
     const { key, secret } = await ctx.services.apiKeys.create(ctx.em, requireViewer(ctx), { name, scope, canReadBankDetails });
     return { apiKey: ApiKeyType.from(key), secret };
   }
@@ -50,6 +55,6 @@ export class ApiKeysResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKeyType, { description: 'Revokes an API key at once (ADMIN).' })
   async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiKeyType> {
-    return ApiKeyType.from(await ctx.services.apiKeys.revoke(ctx.em, id));
+    return ApiKeyType.from(await ctx.services.apiKeys.revoke(ctx.em, requireViewer(ctx), id));
   }
 }

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AppError, ValidationFailed } from '../common/app-error.js';
 import { Role } from '../accounts/role.js';
+import { User } from '../accounts/user.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../graphql/context.js';
 import { ApiKey, ApiKeyScope } from './api-key.entity.js';
 
@@ -29,17 +31,25 @@ export class ApiKeysService {
       canReadBankDetails: input.canReadBankDetails,
       createdBy: viewer.userId,
     });
+    await this.audit(em, viewer, 'API_KEY_CREATED', (who) => `${who} created the API key “${name}” (${input.scope === ApiKeyScope.READ_WRITE ? 'read and write' : 'read only'}${input.canReadBankDetails ? ', full bank details' : ''})`);
     await em.flush();
     return { key, secret };
+  }
+
+  /** Organisation audit log: who made or revoked which key (never the key itself). */
+  private async audit(em: EntityManager, viewer: Viewer, kind: string, summary: (who: string) => string): Promise<void> {
+    const user = await em.findOne(User, { id: viewer.userId });
+    recordAudit(em, { organisationId: viewer.organisationId, actor: { type: 'USER', id: viewer.userId, label: user?.name ?? 'Someone' }, kind, summary: summary(user?.name ?? 'Someone') });
   }
 
   async list(em: EntityManager): Promise<ApiKey[]> {
     return await em.find(ApiKey, {}, { orderBy: { createdAt: 'desc' } });
   }
 
-  async revoke(em: EntityManager, id: string): Promise<ApiKey> {
+  async revoke(em: EntityManager, viewer: Viewer, id: string): Promise<ApiKey> {
     const key = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(ApiKey, { id }) : null;
     if (!key) throw new ApiKeyNotFound();
+    if (!key.revokedAt) await this.audit(em, viewer, 'API_KEY_REVOKED', (who) => `${who} revoked the API key “${key.name}” (${key.prefix}…)`);
     key.revokedAt ??= new Date();
     await em.flush();
     return key;

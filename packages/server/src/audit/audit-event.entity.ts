@@ -17,6 +17,8 @@ import { Supplier } from '../suppliers/supplier.entity.js';
   body: `if tg_op = 'DELETE' and pg_trigger_depth() > 1 then return old; end if; raise exception 'audit_events is append-only';`,
 })
 @Index({ properties: ['organisation', 'supplier', 'id'] })
+// The organisation's audit log pages by id, newest first.
+@Index({ properties: ['organisation', 'id'] })
 export class AuditEvent extends OrgOwnedEntity {
   /** Null for organisation events (team, account security) that concern no one supplier. */
   @ManyToOne({ entity: () => Supplier, deleteRule: 'cascade', nullable: true })

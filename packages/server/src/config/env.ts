@@ -67,6 +67,11 @@ export const envSchema = z
     WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
     /** Requests in flight to one endpoint at once (one supplier's events stay in order). */
     WEBHOOK_REQUESTS_PER_ENDPOINT: z.coerce.number().int().min(1).max(50).default(8),
+    /**
+     * Accepting a bank change or creating an API key needs a second factor verified this recently (step-up).
+     * 0 turns step-up off, and is only allowed with NODE_ENV=test (suites that predate step-up).
+     */
+    STEP_UP_MINUTES: z.coerce.number().min(0).max(60).default(5),
     /** smtp(s)://user:pass@host:port; with none, invites are not emailed and the buyer copies the link. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('Vouch <no-reply@vouch.local>'),
@@ -103,6 +108,9 @@ export const envSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.TOKEN_ENCRYPTION_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['TOKEN_ENCRYPTION_KEYS'], message: 'is required in production' });
+    }
+    if (env.STEP_UP_MINUTES === 0 && env.NODE_ENV !== 'test') {
+      ctx.addIssue({ code: 'custom', path: ['STEP_UP_MINUTES'], message: 'must be above 0 (0 turns step-up off, tests only)' });
     }
     if (env.TEST_PAUSE_AT && env.NODE_ENV !== 'test') {
       ctx.addIssue({ code: 'custom', path: ['TEST_PAUSE_AT'], message: 'is only allowed with NODE_ENV=test' });
@@ -162,6 +170,8 @@ export interface Config {
   testPausePoints: string[];
   apiKeyRequestsPerMinute: number;
   webhooks: WebhooksConfig;
+  /** How recent a second factor must be for a sensitive action (0: step-up off, tests only). */
+  stepUpMs: number;
   mail: { smtpUrl: string | undefined; from: string };
   invites: { ttlMs: number; reminderEveryMs: number; maxReminders: number };
   xero: XeroConfig;
@@ -245,6 +255,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       policy: { allowPrivateAddresses: env.NODE_ENV !== 'production', requireHttps: env.NODE_ENV === 'production' },
       maxResponseBytes: 4096,
     },
+    stepUpMs: env.STEP_UP_MINUTES * 60_000,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     invites: {
       ttlMs: env.INVITE_TTL_DAYS * 86_400_000,

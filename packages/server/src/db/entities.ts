@@ -1,6 +1,10 @@
 import { Organisation } from '../accounts/organisation.entity.js';
 import { Session } from '../accounts/session.entity.js';
 import { User } from '../accounts/user.entity.js';
+import { AuthChallenge } from '../accounts/two-factor/auth-challenge.entity.js';
+import { Passkey } from '../accounts/two-factor/passkey.entity.js';
+import { RecoveryCode } from '../accounts/two-factor/recovery-code.entity.js';
+import { TotpFactor } from '../accounts/two-factor/totp-factor.entity.js';
 import { PasswordReset } from '../accounts/password-reset.entity.js';
 import { KnownBrowser } from '../accounts/sessions-known-browser.entity.js';
 import { TeamInvite } from '../accounts/team/team-invite.entity.js';
@@ -28,6 +32,10 @@ export const entities = [
   Organisation,
   User,
   Session,
+  TotpFactor,
+  RecoveryCode,
+  Passkey,
+  AuthChallenge,
   TeamInvite,
   PasswordReset,
   KnownBrowser,

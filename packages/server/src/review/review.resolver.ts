@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organisation } from '../accounts/organisation.entity.js';
 import { Role } from '../accounts/role.js';
+import { requireStepUpForChangeRequest } from '../accounts/two-factor/two-factor.resolver.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { maskBankDetails, maskBankRecord } from '../common/bank-masking.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -124,13 +125,17 @@ export class DecisionResolver {
   }
 
   @Authorized(Role.ADMIN, Role.APPROVER)
-  @Mutation(() => ChangeRequestType, { description: 'Applies the submitted values and queues them for Xero (or records a first approval).' })
+  @Mutation(() => ChangeRequestType, {
+    description:
+      'Applies the submitted values and queues them for Xero (or records a first approval). A bank-detail change needs a second factor proved in the last few minutes (FORBIDDEN, reason STEP_UP_REQUIRED: verifyStepUp, then retry).',
+  })
   async acceptChangeRequest(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphQLContext,
     @Arg('overrideReason', () => String, { nullable: true, description: 'ADMIN only: accept a high-risk bank change with one approver, saying why (audited).' })
     overrideReason?: string | null,
   ): Promise<ChangeRequestType> {
+    await requireStepUpForChangeRequest(ctx, id);
     const request = await ctx.services.review.accept(ctx.em, requireViewer(ctx), id, { overrideReason: overrideReason ?? null });
     // Committed: wake the push at once (not at the next tick).
     if (request.status === ChangeRequestStatus.ACCEPTED) await ctx.services.push.wake(ctx.viewer!.organisationId);

@@ -51,6 +51,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     JOBS_ENABLED: 'false',
     SIGN_UP_EMAIL_CONFIRMATION: 'false',
     SIGN_UP_MAX_PER_IP: '100000',
+    // Suites written before step-up seed bank changes and API keys through the API; step-up's own suites
+    // (accounts/two-factor, the browser journeys) turn it on with STEP_UP_MINUTES.
+    STEP_UP_MINUTES: '0',
     ...overrides,
   });
 }

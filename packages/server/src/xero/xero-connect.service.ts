@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { User } from '../accounts/user.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
 import type { Logger } from '../common/logger.js';
 import type { Config } from '../config/env.js';
 import type { Viewer } from '../graphql/context.js';
@@ -216,6 +218,7 @@ export class XeroConnectService {
         lastError: null,
       });
       if (row.importStatus !== ImportStatus.DONE) row.importStatus = ImportStatus.RUNNING;
+      await this.audit(tx, viewer, existing ? 'XERO_RECONNECTED' : 'XERO_CONNECTED', (who) => `${who} connected Xero organisation “${chosen.tenantName}”`);
       await tx.flush();
       return row;
     });
@@ -249,6 +252,13 @@ export class XeroConnectService {
     }
   }
 
+  /** Organisation audit log entry, in the caller's transaction. */
+  private async audit(em: EntityManager, viewer: Viewer, kind: string, summary: (who: string) => string): Promise<void> {
+    const user = await em.findOne(User, { id: viewer.userId });
+    const who = user?.name ?? 'Someone';
+    recordAudit(em, { organisationId: viewer.organisationId, actor: { type: 'USER', id: viewer.userId, label: who }, kind, summary: summary(who) });
+  }
+
   /** Revokes the grant in Xero (ending its connections) and stops all sync. Data stays; reconnect resumes. */
   async disconnect(em: EntityManager, viewer: Viewer): Promise<XeroConnection> {
     const connection = await em.findOne(XeroConnection, {}, { populate: ['tokenSet'] });
@@ -261,6 +271,7 @@ export class XeroConnectService {
       }
     }
     Object.assign(connection, { status: XeroConnectionStatus.DISCONNECTED, tokenSet: null, previousRefreshToken: null, disconnectedAt: new Date(), lastError: null, nextPollAt: null });
+    await this.audit(em, viewer, 'XERO_DISCONNECTED', (who) => `${who} disconnected Xero organisation “${connection.tenantName}”`);
     await em.flush();
     await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: viewer.organisationId, connectionId: connection.id });
     return connection;
