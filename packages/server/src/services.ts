@@ -5,6 +5,7 @@ import { EmailVerificationService } from './accounts/email-verification.js';
 import { PasswordResetService } from './accounts/password-reset.service.js';
 import { SessionsService } from './accounts/sessions.service.js';
 import { TeamService } from './accounts/team/team.service.js';
+import { TwoFactorService } from './accounts/two-factor/two-factor.service.js';
 import { Mailer } from './common/mailer.js';
 import { InvitesService } from './invites/invites.service.js';
 import { ReviewService } from './review/review.service.js';
@@ -44,6 +45,7 @@ export interface Services {
   team: TeamService;
   passwordReset: PasswordResetService;
   emailVerification: EmailVerificationService;
+  twoFactor: TwoFactorService;
   webhooks: WebhooksService;
   /** A fresh EntityManager; pass an organisation id to bind the organisation filter to it. */
   em(organisationId?: string): EntityManager;
@@ -79,6 +81,7 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     team: new TeamService(config, mailer, accounts, log),
     passwordReset: new PasswordResetService(config, mailer, log),
     emailVerification: new EmailVerificationService(config, mailer, log),
+    twoFactor: new TwoFactorService(config, new TokenCrypto(config.tokenKeys)),
     webhooks: new WebhooksService(orm, config.webhooks, new TokenCrypto(config.tokenKeys), jobs, mailer, log),
     em(organisationId?: string) {
       const em = orm.em.fork();

@@ -4,6 +4,7 @@ import type { Config } from '../config/env.js';
 import { ValidationFailed, type AppError } from '../common/app-error.js';
 import { escapeHtml, type Mail, type Mailer } from '../common/mailer.js';
 import { clearRateLimit, hitRateLimit } from '../common/rate-limiter.js';
+import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../graphql/context.js';
 import { TokenCrypto } from '../common/token-crypto.js';
 import { AccountAlreadyCreated, EmailTaken, InvalidCredentials, SignUpLinkExpired, SignUpLinkInvalid, TooManySignInAttempts, TooManySignUps } from './accounts.errors.js';
@@ -150,7 +151,16 @@ export class AccountsService {
     };
   }
 
-  async signIn(em: EntityManager, input: SignInInput, meta: ClientMeta): Promise<SignedIn> {
+  /**
+   * `secondFactorDue` (accounts/two-factor) decides, once the password is right, whether a second factor
+   * comes before the session; then the answer is `{ secondFactorFor }` and no session is opened.
+   */
+  async signIn(
+    em: EntityManager,
+    input: SignInInput,
+    meta: ClientMeta,
+    secondFactorDue?: (user: User) => Promise<boolean>,
+  ): Promise<SignedIn | { secondFactorFor: User }> {
     const email = normaliseEmail(input.email);
     const { perEmail, perIp, windowMs } = this.config.signInLimits;
     const emailKey = `sign-in:email:${email}`;
@@ -164,13 +174,21 @@ export class AccountsService {
     // Sign-in is the one place that looks a user up before knowing the organisation.
     const user = await em.findOne(User, { email }, { filters: false, populate: ['passwordHash', 'organisation'] });
     const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) throw new InvalidCredentials();
+    if (!user || !ok) {
+      if (user) {
+        // Audited in the account's organisation (an unknown email has none); bounded by the limits above.
+        recordAudit(em, { organisationId: user.organisation.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'SIGN_IN_FAILED', summary: `Wrong password for ${user.name} (from ${meta.ip.slice(0, 64)})` });
+        await em.flush();
+      }
+      throw new InvalidCredentials();
+    }
     await clearRateLimit(em, emailKey);
-    return await em.transactional((tx) => this.openSession(tx, user, meta));
+    if (await secondFactorDue?.(user)) return { secondFactorFor: user };
+    return await em.transactional((tx) => this.openSession(tx, user, meta, { method: 'password' }));
   }
 
-  /** Opens a session for someone who proved who they are (sign-in, sign-up, joining a team). */
-  async openSession(em: EntityManager, user: User, meta: ClientMeta): Promise<SignedIn> {
+  /** `method` set: a sign-in, audited with how it was proved. `secondFactorAt`: the session starts stepped up. */
+  async openSession(em: EntityManager, user: User, meta: ClientMeta, options: { method?: string; secondFactorAt?: Date } = {}): Promise<SignedIn> {
     const sessionToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlMs);
     em.create(Session, {
@@ -180,7 +198,11 @@ export class AccountsService {
       expiresAt,
       ip: meta.ip.slice(0, 64),
       userAgent: meta.userAgent.slice(0, 512),
+      secondFactorAt: options.secondFactorAt ?? null,
     });
+    if (options.method) {
+      recordAudit(em, { organisationId: user.organisation.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'SIGNED_IN', summary: `${user.name} signed in with ${options.method} (from ${meta.ip.slice(0, 64)})` });
+    }
     await em.flush();
     if (this.sessions) {
       const { newBrowser } = await this.sessions.rememberBrowser(em, user.id, meta.deviceToken);
@@ -195,7 +217,7 @@ export class AccountsService {
     const session = await em.findOne(
       Session,
       { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
-      { populate: ['user'], filters: false },
+      { populate: ['user', 'organisation'], filters: false },
     );
     if (!session) return null;
     await this.sessions?.touch(em, session);
@@ -204,6 +226,9 @@ export class AccountsService {
       organisationId: session.organisation.id,
       role: session.user.role,
       sessionId: session.id,
+      secondFactorAt: session.secondFactorAt,
+      // Sessions opened before the organisation required two-factor (or by someone who has none) enrol first.
+      mustEnrolTwoFactor: session.organisation.requireTwoFactor && !session.secondFactorAt,
     };
   }
 
