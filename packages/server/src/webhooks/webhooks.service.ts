@@ -246,7 +246,8 @@ export class WebhooksService {
    * most one per supplier and none behind an unsettled earlier delivery of the same supplier.
    */
   private async claim(endpointId: string, limit: number): Promise<ClaimedRow[]> {
-    const leaseSeconds = Math.ceil(this.config.timeoutMs / 1000) + 15;
+    // An attempt ends within the timeout; past this, its worker is dead and the delivery is retried.
+    const leaseSeconds = Math.ceil(this.config.timeoutMs / 1000) + 5;
     return await this.orm.em.fork().getConnection().execute<ClaimedRow[]>(
       `with due as (
          select d.id from webhook_deliveries d
