@@ -46,11 +46,11 @@ export function softPasskey(origin: string): SoftPasskey {
       idLength.writeUInt16BE(credentialId.length);
       const authData = Buffer.concat([sha256(rpID), Buffer.from([0x45]), u32(counter), Buffer.alloc(16), idLength, credentialId, Buffer.from(cose)]);
       const attestationObject = isoCBOR.encode(
-        new Map<string, string | Map<string, never> | Uint8Array>([
+        new Map<string, unknown>([
           ['fmt', 'none'],
           ['attStmt', new Map()],
           ['authData', new Uint8Array(authData)],
-        ]),
+        ]) as never,
       );
       return {
         id: b64url(credentialId),
