@@ -46,7 +46,11 @@ interface Outcome {
 }
 
 /** Control characters out, length capped: a receiver's answer is shown in the delivery log. */
-const printable = (text: string, max: number) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').slice(0, max);
+const printable = (text: string, max: number) =>
+  Array.from(text.slice(0, max * 2))
+    .filter((c) => c === '\t' || c === '\n' || c === '\r' || (c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127))
+    .join('')
+    .slice(0, max);
 
 /**
  * Outbound webhooks to the Standard Webhooks specification: endpoints (ADMIN), and delivery. Events are
