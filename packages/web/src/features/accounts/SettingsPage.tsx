@@ -7,6 +7,7 @@ import { FieldFrame } from '../../components/FieldFrame';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import { ApiKeysSection } from '../api-keys/ApiKeysSection';
+import { WebhooksSection } from '../webhooks/WebhooksSection';
 import { roleLabel, type CurrentUser } from './current-user';
 import { parsePaymentHoldDays } from './validation';
 
@@ -242,6 +243,7 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
       </section>
 
       <ApiKeysSection user={user} />
+      <WebhooksSection user={user} />
     </>
   );
 }
