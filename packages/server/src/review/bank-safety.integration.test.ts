@@ -104,7 +104,7 @@ describe('bank-change safety', () => {
     expect(request.riskSignals.map((s) => [s.code, s.level])).toEqual(expect.arrayContaining([['DUPLICATE_ACCOUNT', 'HIGH'], ['EMAIL_CHANGED', 'HIGH']]));
     expect(request.riskSignals.find((s) => s.code === 'DUPLICATE_ACCOUNT')!.message).toContain('Globex Ltd');
     // Numbers to call: the one held before, never the one this submission brings.
-    expect(request.callbackNumbers).toEqual([{ number: '+44 020 7946 0000', label: 'Phone on file' }]);
+    expect(request.callbackNumbers).toEqual([{ number: '+44 (020) 7946 0000', label: 'Phone on file' }]);
 
     expect((await buyer.client.request(ACCEPT, { id: request.id })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CALLBACK_REQUIRED' });
     const badCall = await buyer.client.request(CALLBACK, { id: request.id, n: '', note: '' });

@@ -30,7 +30,9 @@ export interface CallbackNumber {
 
 const PHONE_WORDS: Record<string, string> = { DEFAULT: 'Phone', MOBILE: 'Mobile', DDI: 'Direct line' };
 const digits = (v: string) => v.replace(/\D/g, '');
-const phoneText = (p: PhoneData) => [p.countryCode ? `+${digits(p.countryCode)}` : '', p.areaCode ?? '', p.number ?? ''].filter(Boolean).join(' ').trim();
+/** "+64 (08) 819-7894", as the rest of Vouch writes a phone. */
+const phoneText = (p: PhoneData) =>
+  [p.countryCode ? `+${digits(p.countryCode)}` : '', p.areaCode ? `(${p.areaCode.trim()})` : '', p.number?.trim() ?? ''].filter(Boolean).join(' ');
 
 /**
  * Two numbers are the same line when their last 9 digits agree (all of them for shorter numbers): a country
@@ -177,7 +179,7 @@ export async function notifyBankChange(
       subject: `Bank details changed: ${input.supplierName}`,
       text:
         `The bank details of ${input.supplierName} were changed on ${when} (UTC) to an account ${ending}, after a call-back was recorded in Vouch.` +
-        (input.holdUntil ? `\n\nHold payments to this supplier until ${input.holdUntil.toISOString().slice(0, 10)}.` : '') +
+        (input.holdUntil ? `\n\nHold payments to this supplier until ${input.holdUntil.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}.` : '') +
         `\n\nThe supplier was told at ${to.join(' and ') || 'no email address on file'}.`,
     })),
   ];

@@ -85,6 +85,8 @@ export async function queueForXero(
   });
 }
 
+const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 export class ReviewService {
   constructor(
     private readonly mailer: Mailer,
@@ -150,13 +152,16 @@ export class ReviewService {
     const proposed = proposedAsDetails(request.proposed as unknown as ProposedDetails, current);
     const changed = REVIEW_FIELDS.filter(({ field }) => !sameFieldValue(field, current[field], proposed[field]));
     const paymentChanged = changed.some((f) => f.field === 'paymentDetails');
-    return changed.filter(({ field }) => !(paymentChanged && field === 'bankAccountDetails')).map(({ field, label, bank }) => ({
-      field,
-      label,
-      before: current[field] ?? null,
-      after: proposed[field] ?? null,
-      isBankDetail: Boolean(bank),
-    }));
+    return changed
+      .filter(({ field }) => !(paymentChanged && field === 'bankAccountDetails'))
+      .map(({ field, label, bank }) => ({
+        field,
+        label,
+        // Details first held in Xero have only Xero's one-line form: show that as what is being replaced.
+        before: (field === 'paymentDetails' ? (current.paymentDetails ?? current.bankAccountDetails) : current[field]) ?? null,
+        after: proposed[field] ?? null,
+        isBankDetail: Boolean(bank),
+      }));
   }
 
   private async pending(em: EntityManager, id: string): Promise<ChangeRequest> {
@@ -246,7 +251,7 @@ export class ReviewService {
         kind: 'CHANGE_ACCEPTED',
         summary: changed.length || request.changesBankDetails
           ? `${user.name} accepted the submitted details${request.changesBankDetails ? `, including bank details confirmed by phone by ${confirmation!.confirmedByName}` : ''}` +
-            (supplier.paymentHoldUntil && request.changesBankDetails ? `; payments on hold until ${supplier.paymentHoldUntil.toISOString().slice(0, 10)}` : '')
+            (supplier.paymentHoldUntil && request.changesBankDetails ? `; payments on hold until ${longDate(supplier.paymentHoldUntil)}` : '')
           : `${user.name} accepted the supplier's confirmation of their details (no changes; nothing to send to Xero)`,
         before,
         after: currentDetails(supplier),

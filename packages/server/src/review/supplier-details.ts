@@ -167,7 +167,7 @@ export const REVIEW_FIELDS: { field: keyof ProposedDetails | 'paymentDetails'; l
   { field: 'taxNumber', label: 'Tax / VAT number' },
   { field: 'companyNumber', label: 'Company number' },
   { field: 'bankAccountDetails', label: 'Bank account (as held in Xero)', bank: true },
-  { field: 'paymentDetails', label: 'Payment details', bank: true },
+  { field: 'paymentDetails', label: 'Bank account', bank: true },
 ];
 
 /** The supplier's current values in the same shape as a proposal (for diffs and baselines). */

@@ -56,6 +56,9 @@ export function BankCallback({ request, canRecord }: { request: ReviewPanel_Chan
   const [errors, setErrors] = useState<{ phoneNumber?: string; note?: string }>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [record, { loading }] = useMutation(RecordBankCallbackMutation);
+  // Once a call-back is on record the form folds away; a second person can still add their own.
+  const [adding, setAdding] = useState(false);
+  const showForm = canRecord && (request.bankConfirmations.length === 0 || adding);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -71,6 +74,7 @@ export function BankCallback({ request, canRecord }: { request: ReviewPanel_Chan
       await record({ variables: { id: request.id, phoneNumber, note: note.trim() } });
       setNote('');
       setTyped('');
+      setAdding(false);
     } catch (error) {
       const p = toUserFacingError(error);
       if (p.fields.phoneNumber || p.fields.note) setErrors({ phoneNumber: p.fields.phoneNumber, note: p.fields.note });
@@ -106,7 +110,14 @@ export function BankCallback({ request, canRecord }: { request: ReviewPanel_Chan
           details. Then record the call here. Accepting needs this record.
         </p>
       )}
-      {canRecord ? (
+      {canRecord && !showForm ? (
+        <div>
+          <button type="button" className="button button--small" onClick={() => setAdding(true)}>
+            Record another call-back
+          </button>
+        </div>
+      ) : null}
+      {showForm ? (
         <form className="form callback__form" onSubmit={(e) => void onSubmit(e)} noValidate>
           <fieldset className="field">
             <legend className="field__label">Number you called</legend>
