@@ -1,20 +1,70 @@
 import express, { type Router } from 'express';
 import { readCookie, SESSION_COOKIE } from '../accounts/session-cookie.js';
+import { AppError, NotAllowed } from '../common/app-error.js';
 import { maskBankRecord } from '../common/bank-masking.js';
 import type { Services } from '../services.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { auditWhere, requireAuditReader } from './organisation-audit.js';
 
-/** One CSV cell: quoted, and defused against spreadsheet formula injection. */
+/**
+ * One CSV cell: quoted, and defused against spreadsheet formula injection (OWASP): a cell that would start
+ * with = + - @, a tab or a line break (or their full-width forms, which some spreadsheets also read as
+ * formulas) starts with ' instead.
+ */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** GET /api/suppliers/:id/audit.csv — the supplier's whole timeline (bank numbers masked), for the signed-in buyer. */
+/** A CSV answer: every cell through csvCell (quoted, formula-defused), CRLF lines, never cached. */
+function sendCsv(res: express.Response, filename: string, header: string[], rows: unknown[][]): void {
+  const lines = [header.map(csvCell).join(','), ...rows.map((row) => row.map(csvCell).join(','))];
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  res.send(`${lines.join('\r\n')}\r\n`);
+}
+
+/** Rows in one organisation CSV export; past this, narrow the filters (the API pages without limit). */
+export const ORG_AUDIT_CSV_MAX_ROWS = 50_000;
+
+/**
+ * GET /api/suppliers/:id/audit.csv — the supplier's whole timeline (bank numbers masked), for the signed-in buyer.
+ * GET /api/audit.csv?actorId=&kind=&from=&to= — the organisation's audit log with the same filters as the
+ * `organisationAuditEvents` query, for admins and approvers (session cookie) and API keys (Bearer).
+ */
 export function auditRoutes(services: Services): Router {
   const router = express.Router();
+  router.get('/api/audit.csv', async (req, res) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const viewer = bearer
+      ? await services.apiKeys.viewerForKey(bearer)
+      : await services.accounts.viewerForSession(services.em(), readCookie(req.headers.cookie, SESSION_COOKIE));
+    if (!viewer) {
+      res.status(401).json({ error: 'Sign in to continue.' });
+      return;
+    }
+    const param = (name: string) => (typeof req.query[name] === 'string' && req.query[name] ? (req.query[name] as string) : null);
+    const date = (name: string) => (param(name) ? new Date(param(name)!) : null);
+    try {
+      if (viewer.mustEnrolTwoFactor) throw new NotAllowed('Set up two-factor sign-in first.');
+      requireAuditReader(viewer);
+      const em = services.em(viewer.organisationId);
+      const where = auditWhere({ actorId: param('actorId'), kind: param('kind'), from: date('from'), to: date('to') });
+      const events = await em.find(AuditEvent, where, { orderBy: { id: 'desc' }, limit: ORG_AUDIT_CSV_MAX_ROWS, populate: ['supplier'] });
+      sendCsv(
+        res,
+        `audit-log-${new Date().toISOString().slice(0, 10)}.csv`,
+        ['time', 'kind', 'actor_type', 'actor', 'supplier', 'summary', 'before', 'after'],
+        events.map((e) => [e.createdAt.toISOString(), e.kind, e.actorType, e.actorLabel, e.supplier?.name ?? '', e.summary, maskBankRecord(e.before), maskBankRecord(e.after)]),
+      );
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      res.status(error.code === 'FORBIDDEN' ? 403 : 400).json({ error: error.userMessage, code: error.code, fields: error.extra.fields ?? [] });
+    }
+  });
   router.get('/api/suppliers/:id/audit.csv', async (req, res) => {
     const viewer = await services.accounts.viewerForSession(services.em(), readCookie(req.headers.cookie, SESSION_COOKIE));
     if (!viewer) {
@@ -29,15 +79,13 @@ export function auditRoutes(services: Services): Router {
       return;
     }
     const events = await em.find(AuditEvent, { supplier: supplier.id }, { orderBy: { id: 'asc' } });
-    const lines = [
-      ['time', 'kind', 'actor_type', 'actor', 'summary', 'before', 'after'].map(csvCell).join(','),
-      ...events.map((e) => [e.createdAt.toISOString(), e.kind, e.actorType, e.actorLabel, e.summary, maskBankRecord(e.before), maskBankRecord(e.after)].map(csvCell).join(',')),
-    ];
     const filename = `${supplier.name.replace(/[^\w.-]+/g, '-').slice(0, 60) || 'supplier'}-audit.csv`;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.send(`${lines.join('\r\n')}\r\n`);
+    sendCsv(
+      res,
+      filename,
+      ['time', 'kind', 'actor_type', 'actor', 'summary', 'before', 'after'],
+      events.map((e) => [e.createdAt.toISOString(), e.kind, e.actorType, e.actorLabel, e.summary, maskBankRecord(e.before), maskBankRecord(e.after)]),
+    );
   });
   return router;
 }
