@@ -77,7 +77,7 @@ describe('organisation audit log', () => {
     const nodes = await all(admin.client);
     const kinds = nodes.map((n) => n.kind);
     expect(kinds).toEqual(expect.arrayContaining(['SUPPLIER_CREATED', 'SETTINGS_CHANGED', 'API_KEY_CREATED', 'API_KEY_REVOKED', 'SIGN_IN_FAILED', 'SIGNED_OUT', 'SIGNED_IN']));
-    expect(nodes.map((n) => n.id)).toEqual([...nodes.map((n) => n.id)].sort().reverse());
+    expect(nodes.map((n) => n.id)).toEqual(nodes.map((n) => n.id).toSorted().toReversed());
     const settings = nodes.find((n) => n.kind === 'SETTINGS_CHANGED')!;
     expect(settings).toMatchObject({ actorType: 'USER', actorId: admin.user.id, supplier: null });
     expect(settings.summary).toContain('second approver for bank changes: on; payment hold days: 5');
@@ -152,9 +152,9 @@ describe('audit log CSV', () => {
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""Ada"")"`);
     expect(lines[1]).toContain('"SETTINGS_CHANGED"');
 
-    const all = await (await csv('', { authorization: `Bearer ${readKey}` })).text();
-    expect(all).toContain('SIGN_IN_FAILED');
-    expect(all).toContain('Acme Widgets Ltd');
+    const everything = await (await csv('', { authorization: `Bearer ${readKey}` })).text();
+    expect(everything).toContain('SIGN_IN_FAILED');
+    expect(everything).toContain('Acme Widgets Ltd');
   });
 
   it('refuses strangers, viewers and bad filters clearly', async () => {
