@@ -51,3 +51,6 @@ export async function startTestReceiver(options: { record?: boolean; onRequest?:
       }),
   };
 }
+
+/** The library's own verifier, re-exported for the benchmark (which lives outside the server package). */
+export { Webhook } from 'standardwebhooks';

@@ -229,10 +229,21 @@ export class WebhooksService {
     if (!endpoint || endpoint.status !== WebhookEndpointStatus.ENABLED) return;
     const signer = new Webhook(this.sealer.decrypt(endpoint.sealedSecret));
     for (let round = 0; round < 100_000; round++) {
-      const batch = await this.claim(endpoint.id, this.config.requestsPerEndpoint);
+      // Up to four rounds of requests per claim (one query to claim, one to settle), at most
+      // WEBHOOK_REQUESTS_PER_ENDPOINT of them in flight.
+      const batch = await this.claim(endpoint.id, this.config.requestsPerEndpoint * 4);
       if (!batch.length) break;
       await pausePoint('webhooks.before-send', endpoint.id);
-      const outcomes = await Promise.all(batch.map((row) => this.attempt(endpoint, signer, row)));
+      const outcomes: Outcome[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(this.config.requestsPerEndpoint, batch.length) }, async () => {
+          while (next < batch.length) {
+            const row = batch[next++]!;
+            outcomes.push(await this.attempt(endpoint, signer, row));
+          }
+        }),
+      );
       await pausePoint('webhooks.after-send', endpoint.id);
       const disabled = await this.settle(endpoint, outcomes);
       if (disabled) {
@@ -306,28 +317,30 @@ export class WebhooksService {
     return await this.orm.em.fork().transactional(async (tx) => {
       const conn = tx.getConnection();
       const ctx = tx.getTransactionContext();
-      for (const o of outcomes) {
+      // One statement for the whole batch.
+      const rows = outcomes.map((o) => {
         const giveUp = !o.ok && o.row.attempts > delays.length;
-        const nextAt = !o.ok && !giveUp ? new Date(Date.now() + delays[o.row.attempts - 1]!) : new Date();
-        await conn.execute(
-          `update webhook_deliveries
-              set status = ?, next_attempt_at = ?, lease_until = null, response_status = ?, response_body = ?, last_error = ?,
-                  duration_ms = ?, delivered_at = ?, updated_at = now()
-            where id = ? and status = 'DELIVERING'`,
-          [
-            o.ok ? WebhookDeliveryStatus.SUCCEEDED : giveUp ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
-            nextAt,
-            o.status,
-            o.body,
-            o.error?.slice(0, 500) ?? null,
-            o.durationMs,
-            o.ok ? new Date() : null,
-            o.row.id,
-          ],
-          'run',
-          ctx,
-        );
-      }
+        return {
+          id: o.row.id,
+          status: o.ok ? WebhookDeliveryStatus.SUCCEEDED : giveUp ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING,
+          next: (!o.ok && !giveUp ? new Date(Date.now() + delays[o.row.attempts - 1]!) : new Date()).toISOString(),
+          response: o.status,
+          body: o.body,
+          error: o.error?.slice(0, 500) ?? null,
+          duration: o.durationMs,
+          delivered: o.ok ? new Date().toISOString() : null,
+        };
+      });
+      await conn.execute(
+        `update webhook_deliveries d
+            set status = r.status::webhook_delivery_status, next_attempt_at = r.next, lease_until = null, response_status = r.response,
+                response_body = r.body, last_error = r.error, duration_ms = r.duration, delivered_at = r.delivered, updated_at = now()
+           from jsonb_to_recordset(?::jsonb) as r(id uuid, status text, next timestamptz, response int, body text, error text, duration int, delivered timestamptz)
+          where d.id = r.id and d.status = 'DELIVERING'`,
+        [JSON.stringify(rows)],
+        'run',
+        ctx,
+      );
       if (outcomes.some((o) => o.ok)) {
         await conn.execute(`update webhook_endpoints set failing_since = null, last_success_at = now() where id = ?`, [endpoint.id], 'run', ctx);
         return false;
