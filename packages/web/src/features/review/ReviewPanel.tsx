@@ -91,7 +91,6 @@ export function ReviewPanel({
 }) {
   const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -119,14 +118,12 @@ export function ReviewPanel({
       return;
     }
     setProblem(null);
-    setNotice(null);
     try {
       const result = await accept({ variables: { id: request.id, overrideReason: reasonForOverride ?? null } });
       setOverriding(false);
       const decided = result.data?.acceptChangeRequest;
-      if (decided?.status === 'PENDING') {
-        setNotice('You approved — waiting for someone else to accept too.');
-      } else if (decided) {
+      // Still pending: the panel's own "You approved — waiting for someone else." line says so (no second copy).
+      if (decided && decided.status !== 'PENDING') {
         onDecided('Changes accepted. They’ll be sent to Xero.');
       }
     } catch (error) {
@@ -248,11 +245,6 @@ export function ReviewPanel({
 
       {request.changesBankDetails ? <BankCallback request={request} canRecord={canDecide} /> : null}
 
-      {notice ? (
-        <p role="status" className="card__lead">
-          {notice}
-        </p>
-      ) : null}
       {problem ? <Alert>{problem}</Alert> : null}
 
       {canDecide && iApproved && waitingForSecond ? (
