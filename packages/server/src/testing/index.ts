@@ -5,6 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { inject } from 'vitest';
+import { hashPassword } from '../accounts/password.js';
+import { Role } from '../accounts/role.js';
+import { User } from '../accounts/user.entity.js';
 import { createApp, type VouchApp } from '../app.js';
 import { loadConfig, type Config } from '../config/env.js';
 import { createDatabase, migrate, startScratchPostgres, TEMPLATE_DATABASE } from '../db/database.js';
@@ -193,4 +196,21 @@ export async function signUpBuyer(baseUrl: string, overrides: Partial<{ organisa
   // With SIGN_UP_EMAIL_CONFIRMATION on, sign-up only emails a link: open it with confirmSignUp instead.
   if (!res.data.signUp.user) throw new Error('sign-up sent a confirmation email instead of signing in (SIGN_UP_EMAIL_CONFIRMATION is on)');
   return { client, input, user: res.data.signUp.user };
+}
+
+/**
+ * A second person in an existing organisation, written straight to the database (seeding before a journey):
+ * `role` is 'ADMIN', 'APPROVER' or 'VIEWER'. Returns what they sign in with.
+ */
+export async function addColleague(
+  app: VouchApp,
+  organisationId: string,
+  input: { role: keyof typeof Role; name: string; email?: string; password?: string },
+): Promise<{ email: string; password: string; name: string }> {
+  const email = input.email ?? uniqueEmail(input.role.toLowerCase());
+  const password = input.password ?? 'colleague password';
+  const em = app.services.em(organisationId);
+  em.create(User, { organisation: organisationId, email, name: input.name, role: Role[input.role], passwordHash: await hashPassword(password) });
+  await em.flush();
+  return { email, password, name: input.name };
 }
