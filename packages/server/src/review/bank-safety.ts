@@ -94,8 +94,12 @@ export async function riskOfSubmission(tx: EntityManager, supplier: Supplier, pr
  * Never a number from the submission itself.
  */
 export async function callbackNumbers(em: EntityManager, request: ChangeRequest): Promise<CallbackNumber[]> {
+  return callbackNumbersFrom(request, await em.findOne(SupplierDrift, { supplier: request.supplier.id, field: 'phones', resolvedAt: null }));
+}
+
+/** The same, given the supplier's open drift of its phones (null: none), so a list can load that in one query. */
+export function callbackNumbersFrom(request: ChangeRequest, drift: Pick<SupplierDrift, 'xeroValue'> | null): CallbackNumber[] {
   const held = ((request.baseline.phones ?? []) as PhoneData[]).map((p) => ({ p, where: 'on file' }));
-  const drift = await em.findOne(SupplierDrift, { supplier: request.supplier.id, field: 'phones', resolvedAt: null });
   const xero = ((drift?.xeroValue ?? []) as PhoneData[]).map((p) => ({ p, where: 'in Xero' }));
   const out: CallbackNumber[] = [];
   for (const { p, where } of [...held, ...xero]) {

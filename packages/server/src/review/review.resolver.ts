@@ -12,7 +12,9 @@ import { toInviteType } from '../invites/invites.resolver.js';
 import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
 import { isHighRisk } from './bank-risk.js';
 import { BankConfirmation } from './bank-confirmation.entity.js';
-import { callbackNumbers } from './bank-safety.js';
+import { callbackNumbersFrom } from './bank-safety.js';
+import { BatchLoader, groupBy, loaderFor } from '../common/batch-loader.js';
+import { supplierLoaders } from '../suppliers/supplier.loaders.js';
 import { AuditEventConnection, CallbackNumberType, ChangeRequestConnection, ChangeRequestType, InviteType } from './review.types.js';
 
 export function toChangeRequestType(request: ChangeRequest, supplier: Supplier, ctx: GraphQLContext): ChangeRequestType {
@@ -50,23 +52,24 @@ function decode(cursor: string): string {
 export class ReviewResolver {
   @FieldResolver(() => InviteType, { nullable: true, description: 'The most recent invite.' })
   async latestInvite(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<InviteType | null> {
-    const invite = await ctx.services.invites.latestFor(ctx.em, supplier.id);
+    const invite = await supplierLoaders(ctx.em).latestInvite.load(supplier.id);
     return invite ? toInviteType(invite, ctx.services.invites.statusOf(invite)) : null;
   }
 
   @FieldResolver(() => ChangeRequestType, { nullable: true, description: 'The submission awaiting review, if any.' })
   async pendingChangeRequest(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<ChangeRequestType | null> {
-    const request = await ctx.em.findOne(ChangeRequest, { supplier: supplier.id, status: ChangeRequestStatus.PENDING });
+    const loaders = supplierLoaders(ctx.em);
+    const request = await loaders.pendingChangeRequest.load(supplier.id);
     if (!request) return null;
-    const full = await ctx.em.findOneOrFail(Supplier, { id: supplier.id }, { populate: ['paymentDetails'] });
+    const full = (await loaders.withPaymentDetails.load(supplier.id)) ?? supplier;
     return toChangeRequestType(request, full, ctx);
   }
 
   @FieldResolver(() => [ChangeRequestType], { description: 'Every submission, newest first (history kept).' })
   async changeRequests(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<ChangeRequestType[]> {
-    const requests = await ctx.em.find(ChangeRequest, { supplier: supplier.id }, { orderBy: { submittedAt: 'desc' }, limit: 50 });
-    const full = await ctx.em.findOneOrFail(Supplier, { id: supplier.id }, { populate: ['paymentDetails'] });
-    return requests.map((r) => toChangeRequestType(r, full, ctx));
+    const loaders = supplierLoaders(ctx.em);
+    const [requests, full] = await Promise.all([loaders.changeRequests.load(supplier.id), loaders.withPaymentDetails.load(supplier.id)]);
+    return requests.map((r) => toChangeRequestType(r, full ?? supplier, ctx));
   }
 
   @FieldResolver(() => AuditEventConnection, { description: 'The supplier’s history, newest first.' })
@@ -77,11 +80,22 @@ export class ReviewResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<AuditEventConnection> {
     const limit = Math.min(Math.max(first, 1), 200);
-    const rows = await ctx.em.find(
-      AuditEvent,
-      { supplier: supplier.id, ...(after ? { id: { $lt: decode(after) } } : {}) },
-      { orderBy: { id: 'desc' }, limit: limit + 1 },
-    );
+    const before = after ? decode(after) : null;
+    // Batch-loaded: a page of suppliers asking for their history is one query (the first limit + 1 of each).
+    const rows = await loaderFor(ctx.em, `supplier.auditEvents:${limit}:${before ?? ''}`, () =>
+      new BatchLoader<string, AuditEvent[]>(async (ids) => {
+        const picked = await ctx.em.getConnection().execute<{ id: string }[]>(
+          `select id from (select id, row_number() over (partition by supplier_id order by id desc) as n
+                             from audit_events where organisation_id = ? and supplier_id in (${ids.map(() => '?').join(', ')})${before ? ' and id < ?' : ''}) t
+            where n <= ?`,
+          [requireViewer(ctx).organisationId, ...ids, ...(before ? [before] : []), limit + 1],
+          'all',
+          ctx.em.getTransactionContext(),
+        );
+        const events = picked.length ? await ctx.em.find(AuditEvent, { id: { $in: picked.map((p) => p.id) } }, { orderBy: { id: 'desc' } }) : [];
+        return groupBy(events, (e) => e.supplier!.id);
+      }, () => []),
+    ).load(supplier.id);
     const nodes = rows.slice(0, limit);
     return {
       edges: nodes.map((e) => ({
@@ -177,20 +191,26 @@ export class ChangeRequestBankResolver {
   async approvalsNeeded(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<number> {
     if (!request.changesBankDetails) return 1;
     if (request.highRisk && !request.riskOverrideReason) return 2;
-    const organisation = await ctx.em.findOneOrFail(Organisation, { id: requireViewer(ctx).organisationId });
-    return organisation.requireSecondApproverForBankChanges ? 2 : 1;
+    // One read per request, however many requests are listed.
+    const organisationId = requireViewer(ctx).organisationId;
+    const organisation = await loaderFor(ctx.em, 'organisation', () =>
+      new BatchLoader<string, Organisation | null>(async (ids) => new Map((await ctx.em.find(Organisation, { id: { $in: ids } })).map((o) => [o.id, o])), () => null),
+    ).load(organisationId);
+    return organisation?.requireSecondApproverForBankChanges ? 2 : 1;
   }
 
   @FieldResolver(() => [BankConfirmation], { description: 'Call-backs recorded for this bank change.' })
   async bankConfirmations(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<BankConfirmation[]> {
     if (!request.changesBankDetails) return [];
-    return await ctx.em.find(BankConfirmation, { changeRequest: request.id }, { orderBy: { confirmedAt: 'asc' } });
+    return await supplierLoaders(ctx.em).confirmationsOfRequest.load(request.id);
   }
 
   @FieldResolver(() => [CallbackNumberType], { description: 'Numbers Vouch held before this submission, to call the supplier back on (never one from the submission).' })
   async callbackNumbers(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<CallbackNumberType[]> {
     if (!request.changesBankDetails) return [];
-    const entity = await ctx.em.findOneOrFail(ChangeRequest, { id: request.id });
-    return await callbackNumbers(ctx.em, entity);
+    const loaders = supplierLoaders(ctx.em);
+    const [entity, drift] = await Promise.all([loaders.changeRequest.load(request.id), loaders.openDrift.load(request.supplier.id)]);
+    if (!entity) return [];
+    return callbackNumbersFrom(entity, drift.find((d) => d.field === 'phones') ?? null);
   }
 }

@@ -13,6 +13,7 @@ import { InviteStatus } from '../invites/invite-status.js';
 import { OutboxStatus } from '../review/outbox-status.js';
 import { CreateSupplierInput } from './supplier.input.js';
 import { SupplierConnection } from './supplier.types.js';
+import { supplierLoaders } from './supplier.loaders.js';
 
 @Resolver(() => Supplier)
 export class SupplierResolver {
@@ -64,7 +65,7 @@ export class SupplierResolver {
 
   @FieldResolver(() => BankConfirmation, { nullable: true, description: 'How the current bank details were verified: who called, when, on which number.' })
   async bankDetailsVerification(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<BankConfirmation | null> {
-    return supplier.bankConfirmationId ? await ctx.em.findOne(BankConfirmation, { id: supplier.bankConfirmationId }) : null;
+    return supplier.bankConfirmationId ? await supplierLoaders(ctx.em).bankConfirmation.load(supplier.bankConfirmationId) : null;
   }
 
   @FieldResolver(() => String, { description: 'What is and is not known about the bank details, in plain words.' })

@@ -10,8 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { supplierCreatedEvent } from '../webhooks/webhook-events.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier, SupplierStatus } from './supplier.entity.js';
-import { BankConfirmation } from '../review/bank-confirmation.entity.js';
-import { ChangeRequest, ChangeRequestStatus } from '../review/change-request.entity.js';
+import { supplierLoaders } from './supplier.loaders.js';
 import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
 
@@ -110,16 +109,18 @@ export class SupplierService {
   async bankDetailsStatus(em: EntityManager, supplier: Supplier): Promise<string> {
     const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     const parts: string[] = [];
-    const pending = await em.findOne(
-      ChangeRequest,
-      { supplier: supplier.id, status: ChangeRequestStatus.PENDING, changesBankDetails: true },
-      { fields: ['submittedAt'] },
-    );
+    // Batch-loaded: a page of suppliers costs one query per kind of row, not one per supplier.
+    const loaders = supplierLoaders(em);
+    const [request, confirmation, drift] = await Promise.all([
+      loaders.pendingChangeRequest.load(supplier.id),
+      supplier.bankConfirmationId && supplier.bankDetailsVerifiedAt ? loaders.bankConfirmation.load(supplier.bankConfirmationId) : null,
+      loaders.openDrift.load(supplier.id),
+    ]);
+    const pending = request?.changesBankDetails ? request : null;
     if (pending) parts.push(`New bank details sent ${day(pending.submittedAt)} by the supplier (email confirmed), awaiting review and a call-back`);
     if (!supplier.bankAccountDetails && !supplier.paymentDetails) {
       parts.push(pending ? 'none held until then' : 'No bank details held');
     } else if (supplier.bankConfirmationId && supplier.bankDetailsVerifiedAt) {
-      const confirmation = await em.findOne(BankConfirmation, { id: supplier.bankConfirmationId });
       parts.push(
         `${pending ? 'current details c' : 'C'}onfirmed by phone${confirmation ? ` by ${confirmation.confirmedByName}` : ''} on ${day(supplier.bankDetailsVerifiedAt)}` +
           (confirmation ? ` (${confirmation.phoneSource === 'HELD' ? confirmation.phoneLabel?.toLowerCase() ?? 'a number on file' : 'a number typed in, not one Vouch held'})` : ''),
@@ -127,15 +128,16 @@ export class SupplierService {
     } else {
       parts.push(`${pending ? 'current details f' : 'F'}rom Xero; not confirmed by phone in Vouch`);
     }
-    const bankDrift = (await this.openDrift(em, supplier.id)).some((d) => d.isBankDetail);
+    const bankDrift = drift.some((d) => d.isBankDetail);
     if (bankDrift) parts.push('Xero now holds different bank details: check before paying');
     if (supplier.paymentHoldUntil && supplier.paymentHoldUntil > new Date()) parts.push(`newly changed: hold payments until ${day(supplier.paymentHoldUntil)}`);
     const sentence = parts.join('; ');
     return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
   }
 
+  /** Open drift rows, by field (batch-loaded per request). */
   async openDrift(em: EntityManager, supplierId: string): Promise<SupplierDrift[]> {
-    return await em.find(SupplierDrift, { supplier: supplierId, resolvedAt: null }, { orderBy: { field: 'asc' } });
+    return await supplierLoaders(em).openDrift.load(supplierId);
   }
 
   async create(em: EntityManager, viewer: Viewer, input: CreateSupplierInput): Promise<Supplier> {
