@@ -11,6 +11,8 @@ import { SignUpPage } from '../features/accounts/SignUpPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
 import { SyncInboxPage } from '../features/sync/SyncInboxPage';
 import { IntegrationsPage } from '../features/xero/IntegrationsPage';
+import { AuditLogPage } from '../features/audit-log/AuditLogPage';
+import { EnrolmentRequiredPage } from '../features/security/EnrolmentRequiredPage';
 import { AppFrame } from './AppFrame';
 import { toUserFacingError } from './errors';
 import { Link, Redirect, safeNextPath, useRouter } from './router';
@@ -113,6 +115,8 @@ function SignedInRoutes({
   pathname: string;
   onSessionExpired: () => void;
 }) {
+  // The organisation requires two-factor and this person has none yet: that comes before anything else.
+  if (user.twoFactorEnrolmentRequired) return <EnrolmentRequiredPage user={user} />;
   if (pathname === '/') return <Redirect to={HOME} />;
 
   let page;
@@ -137,6 +141,9 @@ function SignedInRoutes({
       break;
     case '/settings':
       page = <SettingsPage user={user} />;
+      break;
+    case '/settings/audit-log':
+      page = <AuditLogPage user={user} onSessionExpired={onSessionExpired} />;
       break;
     case '/sync':
       page = <SyncInboxPage user={user} onSessionExpired={onSessionExpired} />;

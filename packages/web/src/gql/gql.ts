@@ -15,18 +15,30 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment ErrorExtensions_contract on ErrorExtensions {\n    code\n    reason\n    fields {\n      field\n      message\n    }\n    retryAfterSeconds\n    errorId\n  }\n": typeof types.ErrorExtensions_ContractFragmentDoc,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      otherSessionsEnded\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": typeof types.ConfirmSignUpDocument,
+    "\n  query EmailVerified {\n    me {\n      id\n      emailVerified\n    }\n  }\n": typeof types.EmailVerifiedDocument,
+    "\n  mutation SendEmailVerification {\n    sendEmailVerification\n  }\n": typeof types.SendEmailVerificationDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      sentTo\n    }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      email\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  fragment SessionsSection_session on ActiveSession {\n    id\n    browser\n    ip\n    signedInAt\n    lastSeenAt\n    current\n  }\n": typeof types.SessionsSection_SessionFragmentDoc,
+    "\n  query MySessions {\n    mySessions {\n      ...SessionsSection_session\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.EndSessionDocument,
+    "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": typeof types.EndOtherSessionsDocument,
     "\n  query OrganisationSettings {\n    me {\n      id\n      organisation {\n        id\n        requireSecondApproverForBankChanges\n        paymentHoldDays\n      }\n    }\n  }\n": typeof types.OrganisationSettingsDocument,
     "\n  mutation UpdateOrganisationSettings($requireSecondApproverForBankChanges: Boolean, $paymentHoldDays: Int) {\n    updateOrganisationSettings(\n      requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges\n      paymentHoldDays: $paymentHoldDays\n    ) {\n      id\n      requireSecondApproverForBankChanges\n      paymentHoldDays\n    }\n  }\n": typeof types.UpdateOrganisationSettingsDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n      secondFactor {\n        methods\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n      confirmationSentTo\n    }\n  }\n": typeof types.SignUpDocument,
-    "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": typeof types.CurrentUser_UserFragmentDoc,
+    "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    twoFactorEnrolmentRequired\n    organisation {\n      id\n      name\n    }\n  }\n": typeof types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  fragment ApiKeysSection_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scope\n    canReadBankDetails\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeysSection_ApiKeyFragmentDoc,
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scope: ApiKeyScope!, $canReadBankDetails: Boolean!) {\n    createApiKey(name: $name, scope: $scope, canReadBankDetails: $canReadBankDetails) {\n      apiKey {\n        ...ApiKeysSection_apiKey\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query OrganisationAuditLog($first: Int!, $after: String, $actorId: ID, $kind: String, $from: DateTimeISO, $to: DateTimeISO) {\n    organisationAuditEvents(first: $first, after: $after, actorId: $actorId, kind: $kind, from: $from, to: $to) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          kind\n          summary\n          actorType\n          actorLabel\n          supplier {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrganisationAuditLogDocument,
+    "\n  query AuditLogFilters {\n    organisationAuditFilters {\n      people {\n        id\n        name\n      }\n      kinds\n    }\n  }\n": typeof types.AuditLogFiltersDocument,
     "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": typeof types.BulkInviteSuppliersDocument,
     "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": typeof types.SupplierInviteDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.InvitePanel_SupplierFragmentDoc,
@@ -45,6 +57,22 @@ type Documents = {
     "\n  mutation AcceptChangeRequest($id: ID!, $overrideReason: String) {\n    acceptChangeRequest(id: $id, overrideReason: $overrideReason) {\n      ...ReviewPanel_changeRequest\n    }\n  }\n": typeof types.AcceptChangeRequestDocument,
     "\n  mutation RejectChangeRequest($id: ID!, $reason: String!) {\n    rejectChangeRequest(id: $id, reason: $reason) {\n      id\n      status\n      rejectReason\n      decidedAt\n    }\n  }\n": typeof types.RejectChangeRequestDocument,
     "\n  query SupplierTimeline($id: ID!, $first: Int!, $after: String) {\n    supplier(id: $id) {\n      id\n      auditEvents(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            kind\n            summary\n            actorType\n            actorLabel\n            at\n            before\n            after\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.SupplierTimelineDocument,
+    "\n  fragment TwoFactorStatus_status on TwoFactorStatus {\n    totpEnabled\n    recoveryCodesRemaining\n    enrolmentRequired\n    organisationRequiresTwoFactor\n    verifiedAt\n    stepUpValidUntil\n    passkeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.TwoFactorStatus_StatusFragmentDoc,
+    "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      ...TwoFactorStatus_status\n    }\n  }\n": typeof types.TwoFactorStatusDocument,
+    "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n      qrCode\n    }\n  }\n": typeof types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation RemoveTotp {\n    removeTotp {\n      ...TwoFactorStatus_status\n    }\n  }\n": typeof types.RemoveTotpDocument,
+    "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
+    "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration {\n      options\n    }\n  }\n": typeof types.StartPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($response: JSON!, $name: String!) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n": typeof types.FinishPasskeyRegistrationDocument,
+    "\n  mutation RemovePasskey($id: ID!) {\n    removePasskey(id: $id) {\n      ...TwoFactorStatus_status\n    }\n  }\n": typeof types.RemovePasskeyDocument,
+    "\n  mutation VerifyStepUp($code: String, $recoveryCode: String) {\n    verifyStepUp(code: $code, recoveryCode: $recoveryCode) {\n      ...TwoFactorStatus_status\n    }\n  }\n": typeof types.VerifyStepUpDocument,
+    "\n  mutation StartPasskeyStepUp {\n    startPasskeyStepUp {\n      options\n    }\n  }\n": typeof types.StartPasskeyStepUpDocument,
+    "\n  mutation FinishPasskeyStepUp($response: JSON!) {\n    finishPasskeyStepUp(response: $response) {\n      ...TwoFactorStatus_status\n    }\n  }\n": typeof types.FinishPasskeyStepUpDocument,
+    "\n  mutation VerifySignInCode($code: String, $recoveryCode: String) {\n    verifySignInCode(code: $code, recoveryCode: $recoveryCode) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": typeof types.VerifySignInCodeDocument,
+    "\n  mutation StartPasskeySignIn($secondFactor: Boolean!) {\n    startPasskeySignIn(secondFactor: $secondFactor) {\n      options\n    }\n  }\n": typeof types.StartPasskeySignInDocument,
+    "\n  mutation FinishPasskeySignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": typeof types.FinishPasskeySignInDocument,
+    "\n  mutation RequireTwoFactor($requireTwoFactor: Boolean!) {\n    updateOrganisationSettings(requireTwoFactor: $requireTwoFactor) {\n      id\n      requireTwoFactor\n    }\n  }\n": typeof types.RequireTwoFactorDocument,
     "\n  query SupplierPage($id: ID!) {\n    supplier(id: $id) {\n      id\n      name\n      firstName\n      lastName\n      email\n      status\n      taxNumber\n      companyNumber\n      bankAccountDetails\n      bankDetailsVerified\n      bankDetailsVerifiedAt\n      bankDetailsStatus\n      paymentHoldUntil\n      hasBankDetailDrift\n      xeroContactId\n      phones {\n        type\n        number\n        areaCode\n        countryCode\n      }\n      addresses {\n        type\n        line1\n        line2\n        line3\n        line4\n        city\n        region\n        postalCode\n        country\n        attentionTo\n      }\n      contactPersons {\n        firstName\n        lastName\n        email\n      }\n      drift {\n        id\n        field\n        vouchValue\n        xeroValue\n        isBankDetail\n        lastSeenAt\n      }\n      pendingChangeRequest {\n        ...ReviewPanel_changeRequest\n      }\n      changeRequests {\n        ...ChangeRequestHistory_changeRequest\n      }\n      ...InvitePanel_supplier\n    }\n  }\n": typeof types.SupplierPageDocument,
     "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n    hasDrift\n    inviteStatus\n    awaitingReview\n    syncStatus\n    paymentHoldUntil\n  }\n": typeof types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList(\n    $first: Int!\n    $after: String\n    $search: String\n    $includeArchived: Boolean! = false\n    $inviteStatus: InviteStatus\n    $awaitingReview: Boolean\n    $hasDrift: Boolean\n    $syncStatus: SyncStatus\n  ) {\n    suppliers(\n      first: $first\n      after: $after\n      search: $search\n      includeArchived: $includeArchived\n      inviteStatus: $inviteStatus\n      awaitingReview: $awaitingReview\n      hasDrift: $hasDrift\n      syncStatus: $syncStatus\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": typeof types.SupplierListDocument,
@@ -55,6 +83,18 @@ type Documents = {
     "\n  query SyncOverview {\n    syncOverview {\n      ...SyncPanel_overview\n    }\n  }\n": typeof types.SyncOverviewDocument,
     "\n  subscription SyncUpdated {\n    syncUpdated {\n      supplierIds\n      overview {\n        ...SyncPanel_overview\n      }\n      suppliers {\n        id\n        syncStatus\n      }\n    }\n  }\n": typeof types.SyncUpdatedDocument,
     "\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        errorSource\n        attempts\n      }\n    }\n  }\n": typeof types.RetrySupplierSyncDocument,
+    "\n  query TeamInvitePreview($token: String!) {\n    teamInvitePreview(token: $token) {\n      organisationName\n      email\n      role\n      invitedByName\n    }\n  }\n": typeof types.TeamInvitePreviewDocument,
+    "\n  mutation AcceptTeamInvite($input: AcceptTeamInviteInput!) {\n    acceptTeamInvite(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": typeof types.AcceptTeamInviteDocument,
+    "\n  mutation SignOutToJoin {\n    signOut\n  }\n": typeof types.SignOutToJoinDocument,
+    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n": typeof types.TeamPage_MemberFragmentDoc,
+    "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": typeof types.TeamPage_InviteFragmentDoc,
+    "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": typeof types.TeamMembersDocument,
+    "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": typeof types.TeamInvitesDocument,
+    "\n  mutation InviteTeammate($input: InviteTeammateInput!) {\n    inviteTeammate(input: $input) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n": typeof types.InviteTeammateDocument,
+    "\n  mutation ResendTeamInvite($id: ID!) {\n    resendTeamInvite(id: $id) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n": typeof types.ResendTeamInviteDocument,
+    "\n  mutation WithdrawTeamInvite($id: ID!) {\n    withdrawTeamInvite(id: $id) {\n      id\n    }\n  }\n": typeof types.WithdrawTeamInviteDocument,
+    "\n  mutation ChangeTeamMemberRole($userId: ID!, $role: Role!) {\n    changeTeamMemberRole(userId: $userId, role: $role) {\n      ...TeamPage_member\n    }\n  }\n": typeof types.ChangeTeamMemberRoleDocument,
+    "\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
     "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n  }\n": typeof types.WebhooksSection_EndpointFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
@@ -75,18 +115,30 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment ErrorExtensions_contract on ErrorExtensions {\n    code\n    reason\n    fields {\n      field\n      message\n    }\n    retryAfterSeconds\n    errorId\n  }\n": types.ErrorExtensions_ContractFragmentDoc,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      otherSessionsEnded\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.ConfirmSignUpDocument,
+    "\n  query EmailVerified {\n    me {\n      id\n      emailVerified\n    }\n  }\n": types.EmailVerifiedDocument,
+    "\n  mutation SendEmailVerification {\n    sendEmailVerification\n  }\n": types.SendEmailVerificationDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      sentTo\n    }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      email\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  fragment SessionsSection_session on ActiveSession {\n    id\n    browser\n    ip\n    signedInAt\n    lastSeenAt\n    current\n  }\n": types.SessionsSection_SessionFragmentDoc,
+    "\n  query MySessions {\n    mySessions {\n      ...SessionsSection_session\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.EndSessionDocument,
+    "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n": types.EndOtherSessionsDocument,
     "\n  query OrganisationSettings {\n    me {\n      id\n      organisation {\n        id\n        requireSecondApproverForBankChanges\n        paymentHoldDays\n      }\n    }\n  }\n": types.OrganisationSettingsDocument,
     "\n  mutation UpdateOrganisationSettings($requireSecondApproverForBankChanges: Boolean, $paymentHoldDays: Int) {\n    updateOrganisationSettings(\n      requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges\n      paymentHoldDays: $paymentHoldDays\n    ) {\n      id\n      requireSecondApproverForBankChanges\n      paymentHoldDays\n    }\n  }\n": types.UpdateOrganisationSettingsDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n      secondFactor {\n        methods\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n      confirmationSentTo\n    }\n  }\n": types.SignUpDocument,
-    "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n": types.CurrentUser_UserFragmentDoc,
+    "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    twoFactorEnrolmentRequired\n    organisation {\n      id\n      name\n    }\n  }\n": types.CurrentUser_UserFragmentDoc,
     "\n  query Me {\n    me {\n      ...CurrentUser_user\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  fragment ApiKeysSection_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scope\n    canReadBankDetails\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeysSection_ApiKeyFragmentDoc,
     "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!, $scope: ApiKeyScope!, $canReadBankDetails: Boolean!) {\n    createApiKey(name: $name, scope: $scope, canReadBankDetails: $canReadBankDetails) {\n      apiKey {\n        ...ApiKeysSection_apiKey\n      }\n      secret\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query OrganisationAuditLog($first: Int!, $after: String, $actorId: ID, $kind: String, $from: DateTimeISO, $to: DateTimeISO) {\n    organisationAuditEvents(first: $first, after: $after, actorId: $actorId, kind: $kind, from: $from, to: $to) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          kind\n          summary\n          actorType\n          actorLabel\n          supplier {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrganisationAuditLogDocument,
+    "\n  query AuditLogFilters {\n    organisationAuditFilters {\n      people {\n        id\n        name\n      }\n      kinds\n    }\n  }\n": types.AuditLogFiltersDocument,
     "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": types.BulkInviteSuppliersDocument,
     "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": types.SupplierInviteDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": types.InvitePanel_SupplierFragmentDoc,
@@ -105,6 +157,22 @@ const documents: Documents = {
     "\n  mutation AcceptChangeRequest($id: ID!, $overrideReason: String) {\n    acceptChangeRequest(id: $id, overrideReason: $overrideReason) {\n      ...ReviewPanel_changeRequest\n    }\n  }\n": types.AcceptChangeRequestDocument,
     "\n  mutation RejectChangeRequest($id: ID!, $reason: String!) {\n    rejectChangeRequest(id: $id, reason: $reason) {\n      id\n      status\n      rejectReason\n      decidedAt\n    }\n  }\n": types.RejectChangeRequestDocument,
     "\n  query SupplierTimeline($id: ID!, $first: Int!, $after: String) {\n    supplier(id: $id) {\n      id\n      auditEvents(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            id\n            kind\n            summary\n            actorType\n            actorLabel\n            at\n            before\n            after\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.SupplierTimelineDocument,
+    "\n  fragment TwoFactorStatus_status on TwoFactorStatus {\n    totpEnabled\n    recoveryCodesRemaining\n    enrolmentRequired\n    organisationRequiresTwoFactor\n    verifiedAt\n    stepUpValidUntil\n    passkeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.TwoFactorStatus_StatusFragmentDoc,
+    "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      ...TwoFactorStatus_status\n    }\n  }\n": types.TwoFactorStatusDocument,
+    "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n      qrCode\n    }\n  }\n": types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation RemoveTotp {\n    removeTotp {\n      ...TwoFactorStatus_status\n    }\n  }\n": types.RemoveTotpDocument,
+    "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
+    "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration {\n      options\n    }\n  }\n": types.StartPasskeyRegistrationDocument,
+    "\n  mutation FinishPasskeyRegistration($response: JSON!, $name: String!) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n": types.FinishPasskeyRegistrationDocument,
+    "\n  mutation RemovePasskey($id: ID!) {\n    removePasskey(id: $id) {\n      ...TwoFactorStatus_status\n    }\n  }\n": types.RemovePasskeyDocument,
+    "\n  mutation VerifyStepUp($code: String, $recoveryCode: String) {\n    verifyStepUp(code: $code, recoveryCode: $recoveryCode) {\n      ...TwoFactorStatus_status\n    }\n  }\n": types.VerifyStepUpDocument,
+    "\n  mutation StartPasskeyStepUp {\n    startPasskeyStepUp {\n      options\n    }\n  }\n": types.StartPasskeyStepUpDocument,
+    "\n  mutation FinishPasskeyStepUp($response: JSON!) {\n    finishPasskeyStepUp(response: $response) {\n      ...TwoFactorStatus_status\n    }\n  }\n": types.FinishPasskeyStepUpDocument,
+    "\n  mutation VerifySignInCode($code: String, $recoveryCode: String) {\n    verifySignInCode(code: $code, recoveryCode: $recoveryCode) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.VerifySignInCodeDocument,
+    "\n  mutation StartPasskeySignIn($secondFactor: Boolean!) {\n    startPasskeySignIn(secondFactor: $secondFactor) {\n      options\n    }\n  }\n": types.StartPasskeySignInDocument,
+    "\n  mutation FinishPasskeySignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.FinishPasskeySignInDocument,
+    "\n  mutation RequireTwoFactor($requireTwoFactor: Boolean!) {\n    updateOrganisationSettings(requireTwoFactor: $requireTwoFactor) {\n      id\n      requireTwoFactor\n    }\n  }\n": types.RequireTwoFactorDocument,
     "\n  query SupplierPage($id: ID!) {\n    supplier(id: $id) {\n      id\n      name\n      firstName\n      lastName\n      email\n      status\n      taxNumber\n      companyNumber\n      bankAccountDetails\n      bankDetailsVerified\n      bankDetailsVerifiedAt\n      bankDetailsStatus\n      paymentHoldUntil\n      hasBankDetailDrift\n      xeroContactId\n      phones {\n        type\n        number\n        areaCode\n        countryCode\n      }\n      addresses {\n        type\n        line1\n        line2\n        line3\n        line4\n        city\n        region\n        postalCode\n        country\n        attentionTo\n      }\n      contactPersons {\n        firstName\n        lastName\n        email\n      }\n      drift {\n        id\n        field\n        vouchValue\n        xeroValue\n        isBankDetail\n        lastSeenAt\n      }\n      pendingChangeRequest {\n        ...ReviewPanel_changeRequest\n      }\n      changeRequests {\n        ...ChangeRequestHistory_changeRequest\n      }\n      ...InvitePanel_supplier\n    }\n  }\n": types.SupplierPageDocument,
     "\n  fragment SupplierTable_supplier on Supplier {\n    id\n    name\n    email\n    createdAt\n    status\n    hasBankDetailDrift\n    hasDrift\n    inviteStatus\n    awaitingReview\n    syncStatus\n    paymentHoldUntil\n  }\n": types.SupplierTable_SupplierFragmentDoc,
     "\n  query SupplierList(\n    $first: Int!\n    $after: String\n    $search: String\n    $includeArchived: Boolean! = false\n    $inviteStatus: InviteStatus\n    $awaitingReview: Boolean\n    $hasDrift: Boolean\n    $syncStatus: SyncStatus\n  ) {\n    suppliers(\n      first: $first\n      after: $after\n      search: $search\n      includeArchived: $includeArchived\n      inviteStatus: $inviteStatus\n      awaitingReview: $awaitingReview\n      hasDrift: $hasDrift\n      syncStatus: $syncStatus\n    ) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SupplierTable_supplier\n        }\n      }\n    }\n  }\n": types.SupplierListDocument,
@@ -115,6 +183,18 @@ const documents: Documents = {
     "\n  query SyncOverview {\n    syncOverview {\n      ...SyncPanel_overview\n    }\n  }\n": types.SyncOverviewDocument,
     "\n  subscription SyncUpdated {\n    syncUpdated {\n      supplierIds\n      overview {\n        ...SyncPanel_overview\n      }\n      suppliers {\n        id\n        syncStatus\n      }\n    }\n  }\n": types.SyncUpdatedDocument,
     "\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        errorSource\n        attempts\n      }\n    }\n  }\n": types.RetrySupplierSyncDocument,
+    "\n  query TeamInvitePreview($token: String!) {\n    teamInvitePreview(token: $token) {\n      organisationName\n      email\n      role\n      invitedByName\n    }\n  }\n": types.TeamInvitePreviewDocument,
+    "\n  mutation AcceptTeamInvite($input: AcceptTeamInviteInput!) {\n    acceptTeamInvite(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.AcceptTeamInviteDocument,
+    "\n  mutation SignOutToJoin {\n    signOut\n  }\n": types.SignOutToJoinDocument,
+    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n": types.TeamPage_MemberFragmentDoc,
+    "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": types.TeamPage_InviteFragmentDoc,
+    "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": types.TeamMembersDocument,
+    "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": types.TeamInvitesDocument,
+    "\n  mutation InviteTeammate($input: InviteTeammateInput!) {\n    inviteTeammate(input: $input) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n": types.InviteTeammateDocument,
+    "\n  mutation ResendTeamInvite($id: ID!) {\n    resendTeamInvite(id: $id) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n": types.ResendTeamInviteDocument,
+    "\n  mutation WithdrawTeamInvite($id: ID!) {\n    withdrawTeamInvite(id: $id) {\n      id\n    }\n  }\n": types.WithdrawTeamInviteDocument,
+    "\n  mutation ChangeTeamMemberRole($userId: ID!, $role: Role!) {\n    changeTeamMemberRole(userId: $userId, role: $role) {\n      ...TeamPage_member\n    }\n  }\n": types.ChangeTeamMemberRoleDocument,
+    "\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n": types.RemoveTeamMemberDocument,
     "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n  }\n": types.WebhooksSection_EndpointFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": types.WebhookDeliveriesDocument,
@@ -155,7 +235,47 @@ export function graphql(source: "\n  fragment ErrorExtensions_contract on ErrorE
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      otherSessionsEnded\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      otherSessionsEnded\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSignUp($token: String!) {\n    confirmSignUp(token: $token) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmailVerified {\n    me {\n      id\n      emailVerified\n    }\n  }\n"): (typeof documents)["\n  query EmailVerified {\n    me {\n      id\n      emailVerified\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendEmailVerification {\n    sendEmailVerification\n  }\n"): (typeof documents)["\n  mutation SendEmailVerification {\n    sendEmailVerification\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      sentTo\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      sentTo\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionsSection_session on ActiveSession {\n    id\n    browser\n    ip\n    signedInAt\n    lastSeenAt\n    current\n  }\n"): (typeof documents)["\n  fragment SessionsSection_session on ActiveSession {\n    id\n    browser\n    ip\n    signedInAt\n    lastSeenAt\n    current\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      ...SessionsSection_session\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions {\n      ...SessionsSection_session\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n"): (typeof documents)["\n  mutation EndOtherSessions {\n    endOtherSessions\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -167,7 +287,7 @@ export function graphql(source: "\n  mutation UpdateOrganisationSettings($requir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n      secondFactor {\n        methods\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n      secondFactor {\n        methods\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -175,7 +295,7 @@ export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    organisation {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    twoFactorEnrolmentRequired\n    organisation {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment CurrentUser_user on User {\n    id\n    name\n    email\n    role\n    twoFactorEnrolmentRequired\n    organisation {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -200,6 +320,14 @@ export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scop
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganisationAuditLog($first: Int!, $after: String, $actorId: ID, $kind: String, $from: DateTimeISO, $to: DateTimeISO) {\n    organisationAuditEvents(first: $first, after: $after, actorId: $actorId, kind: $kind, from: $from, to: $to) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          kind\n          summary\n          actorType\n          actorLabel\n          supplier {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganisationAuditLog($first: Int!, $after: String, $actorId: ID, $kind: String, $from: DateTimeISO, $to: DateTimeISO) {\n    organisationAuditEvents(first: $first, after: $after, actorId: $actorId, kind: $kind, from: $from, to: $to) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          kind\n          summary\n          actorType\n          actorLabel\n          supplier {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogFilters {\n    organisationAuditFilters {\n      people {\n        id\n        name\n      }\n      kinds\n    }\n  }\n"): (typeof documents)["\n  query AuditLogFilters {\n    organisationAuditFilters {\n      people {\n        id\n        name\n      }\n      kinds\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -275,6 +403,70 @@ export function graphql(source: "\n  query SupplierTimeline($id: ID!, $first: In
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment TwoFactorStatus_status on TwoFactorStatus {\n    totpEnabled\n    recoveryCodesRemaining\n    enrolmentRequired\n    organisationRequiresTwoFactor\n    verifiedAt\n    stepUpValidUntil\n    passkeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  fragment TwoFactorStatus_status on TwoFactorStatus {\n    totpEnabled\n    recoveryCodesRemaining\n    enrolmentRequired\n    organisationRequiresTwoFactor\n    verifiedAt\n    stepUpValidUntil\n    passkeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TwoFactorStatus {\n    twoFactorStatus {\n      ...TwoFactorStatus_status\n    }\n  }\n"): (typeof documents)["\n  query TwoFactorStatus {\n    twoFactorStatus {\n      ...TwoFactorStatus_status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n      qrCode\n    }\n  }\n"): (typeof documents)["\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n      qrCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTotp {\n    removeTotp {\n      ...TwoFactorStatus_status\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveTotp {\n    removeTotp {\n      ...TwoFactorStatus_status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes {\n    regenerateRecoveryCodes {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration {\n      options\n    }\n  }\n"): (typeof documents)["\n  mutation StartPasskeyRegistration {\n    startPasskeyRegistration {\n      options\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyRegistration($response: JSON!, $name: String!) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FinishPasskeyRegistration($response: JSON!, $name: String!) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      recoveryCodes\n      status {\n        ...TwoFactorStatus_status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePasskey($id: ID!) {\n    removePasskey(id: $id) {\n      ...TwoFactorStatus_status\n    }\n  }\n"): (typeof documents)["\n  mutation RemovePasskey($id: ID!) {\n    removePasskey(id: $id) {\n      ...TwoFactorStatus_status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyStepUp($code: String, $recoveryCode: String) {\n    verifyStepUp(code: $code, recoveryCode: $recoveryCode) {\n      ...TwoFactorStatus_status\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyStepUp($code: String, $recoveryCode: String) {\n    verifyStepUp(code: $code, recoveryCode: $recoveryCode) {\n      ...TwoFactorStatus_status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPasskeyStepUp {\n    startPasskeyStepUp {\n      options\n    }\n  }\n"): (typeof documents)["\n  mutation StartPasskeyStepUp {\n    startPasskeyStepUp {\n      options\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeyStepUp($response: JSON!) {\n    finishPasskeyStepUp(response: $response) {\n      ...TwoFactorStatus_status\n    }\n  }\n"): (typeof documents)["\n  mutation FinishPasskeyStepUp($response: JSON!) {\n    finishPasskeyStepUp(response: $response) {\n      ...TwoFactorStatus_status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifySignInCode($code: String, $recoveryCode: String) {\n    verifySignInCode(code: $code, recoveryCode: $recoveryCode) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifySignInCode($code: String, $recoveryCode: String) {\n    verifySignInCode(code: $code, recoveryCode: $recoveryCode) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPasskeySignIn($secondFactor: Boolean!) {\n    startPasskeySignIn(secondFactor: $secondFactor) {\n      options\n    }\n  }\n"): (typeof documents)["\n  mutation StartPasskeySignIn($secondFactor: Boolean!) {\n    startPasskeySignIn(secondFactor: $secondFactor) {\n      options\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishPasskeySignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation FinishPasskeySignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequireTwoFactor($requireTwoFactor: Boolean!) {\n    updateOrganisationSettings(requireTwoFactor: $requireTwoFactor) {\n      id\n      requireTwoFactor\n    }\n  }\n"): (typeof documents)["\n  mutation RequireTwoFactor($requireTwoFactor: Boolean!) {\n    updateOrganisationSettings(requireTwoFactor: $requireTwoFactor) {\n      id\n      requireTwoFactor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SupplierPage($id: ID!) {\n    supplier(id: $id) {\n      id\n      name\n      firstName\n      lastName\n      email\n      status\n      taxNumber\n      companyNumber\n      bankAccountDetails\n      bankDetailsVerified\n      bankDetailsVerifiedAt\n      bankDetailsStatus\n      paymentHoldUntil\n      hasBankDetailDrift\n      xeroContactId\n      phones {\n        type\n        number\n        areaCode\n        countryCode\n      }\n      addresses {\n        type\n        line1\n        line2\n        line3\n        line4\n        city\n        region\n        postalCode\n        country\n        attentionTo\n      }\n      contactPersons {\n        firstName\n        lastName\n        email\n      }\n      drift {\n        id\n        field\n        vouchValue\n        xeroValue\n        isBankDetail\n        lastSeenAt\n      }\n      pendingChangeRequest {\n        ...ReviewPanel_changeRequest\n      }\n      changeRequests {\n        ...ChangeRequestHistory_changeRequest\n      }\n      ...InvitePanel_supplier\n    }\n  }\n"): (typeof documents)["\n  query SupplierPage($id: ID!) {\n    supplier(id: $id) {\n      id\n      name\n      firstName\n      lastName\n      email\n      status\n      taxNumber\n      companyNumber\n      bankAccountDetails\n      bankDetailsVerified\n      bankDetailsVerifiedAt\n      bankDetailsStatus\n      paymentHoldUntil\n      hasBankDetailDrift\n      xeroContactId\n      phones {\n        type\n        number\n        areaCode\n        countryCode\n      }\n      addresses {\n        type\n        line1\n        line2\n        line3\n        line4\n        city\n        region\n        postalCode\n        country\n        attentionTo\n      }\n      contactPersons {\n        firstName\n        lastName\n        email\n      }\n      drift {\n        id\n        field\n        vouchValue\n        xeroValue\n        isBankDetail\n        lastSeenAt\n      }\n      pendingChangeRequest {\n        ...ReviewPanel_changeRequest\n      }\n      changeRequests {\n        ...ChangeRequestHistory_changeRequest\n      }\n      ...InvitePanel_supplier\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -312,6 +504,54 @@ export function graphql(source: "\n  subscription SyncUpdated {\n    syncUpdated
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        errorSource\n        attempts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        errorSource\n        attempts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamInvitePreview($token: String!) {\n    teamInvitePreview(token: $token) {\n      organisationName\n      email\n      role\n      invitedByName\n    }\n  }\n"): (typeof documents)["\n  query TeamInvitePreview($token: String!) {\n    teamInvitePreview(token: $token) {\n      organisationName\n      email\n      role\n      invitedByName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptTeamInvite($input: AcceptTeamInviteInput!) {\n    acceptTeamInvite(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptTeamInvite($input: AcceptTeamInviteInput!) {\n    acceptTeamInvite(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutToJoin {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOutToJoin {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n"): (typeof documents)["\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n"): (typeof documents)["\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n"): (typeof documents)["\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n"): (typeof documents)["\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteTeammate($input: InviteTeammateInput!) {\n    inviteTeammate(input: $input) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation InviteTeammate($input: InviteTeammateInput!) {\n    inviteTeammate(input: $input) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendTeamInvite($id: ID!) {\n    resendTeamInvite(id: $id) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation ResendTeamInvite($id: ID!) {\n    resendTeamInvite(id: $id) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawTeamInvite($id: ID!) {\n    withdrawTeamInvite(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation WithdrawTeamInvite($id: ID!) {\n    withdrawTeamInvite(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeTeamMemberRole($userId: ID!, $role: Role!) {\n    changeTeamMemberRole(userId: $userId, role: $role) {\n      ...TeamPage_member\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeTeamMemberRole($userId: ID!, $role: Role!) {\n    changeTeamMemberRole(userId: $userId, role: $role) {\n      ...TeamPage_member\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

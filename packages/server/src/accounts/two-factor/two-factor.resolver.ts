@@ -303,7 +303,10 @@ export class TwoFactorResolver {
 @Resolver(() => UserType)
 export class UserTwoFactorResolver {
   @FieldResolver(() => Boolean, { description: 'The organisation requires two-factor and this session has not set it up yet (only for the signed-in user).' })
-  twoFactorEnrolmentRequired(@Root() user: UserType, @Ctx() ctx: GraphQLContext): boolean {
-    return ctx.viewer?.userId === user.id && Boolean(ctx.viewer.mustEnrolTwoFactor);
+  async twoFactorEnrolmentRequired(@Root() user: UserType, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    if (ctx.viewer) return ctx.viewer.userId === user.id && Boolean(ctx.viewer.mustEnrolTwoFactor);
+    // The answer to a sign-in (no viewer yet): the session just opened has no second factor.
+    if (!user.organisation.requireTwoFactor) return false;
+    return !ctx.services.twoFactor.hasFactor(await ctx.services.twoFactor.state(ctx.em, user.id));
   }
 }

@@ -7,6 +7,8 @@ import { FieldFrame } from '../../components/FieldFrame';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import { ApiKeysSection } from '../api-keys/ApiKeysSection';
+import { AuditLogCard } from '../audit-log/AuditLogCard';
+import { TwoFactorSection } from '../security/TwoFactorSection';
 import { WebhooksSection } from '../webhooks/WebhooksSection';
 import { roleLabel, type CurrentUser } from './current-user';
 import { parsePaymentHoldDays } from './validation';
@@ -241,6 +243,10 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
           </div>
         </dl>
       </section>
+
+      <TwoFactorSection user={user} />
+
+      <AuditLogCard user={user} />
 
       <ApiKeysSection user={user} />
       <WebhooksSection user={user} />

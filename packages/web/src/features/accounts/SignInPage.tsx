@@ -1,4 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import type { SecondFactorMethod } from '../security/SecondFactorForm';
+import { PasskeySignInButton, SignInSecondStep } from '../security/SignInSecondStep';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/TextField';
 import { Link } from '../../app/router';
@@ -14,6 +17,9 @@ const SignInMutation = graphql(`
       user {
         ...CurrentUser_user
       }
+      secondFactor {
+        methods
+      }
     }
   }
 `);
@@ -23,6 +29,8 @@ const FIELDS = ['email', 'password'] as const;
 export function SignInPage({ signUpHref }: { signUpHref: string }) {
   const client = useApolloClient();
   const [signIn] = useMutation(SignInMutation);
+  // The password was right and the account has two-factor: the second step replaces the form.
+  const [secondFactor, setSecondFactor] = useState<readonly SecondFactorMethod[] | null>(null);
 
   const form = useAuthForm({
     initial: { email: '', password: '' },
@@ -32,9 +40,12 @@ export function SignInPage({ signUpHref }: { signUpHref: string }) {
       const result = await signIn({
         variables: { input: { email: values.email.trim(), password: values.password } },
       });
-      if (result.data) writeCurrentUser(client.cache, result.data.signIn.user);
+      if (result.data?.signIn.user) writeCurrentUser(client.cache, result.data.signIn.user);
+      else if (result.data?.signIn.secondFactor) setSecondFactor(result.data.signIn.secondFactor.methods);
     },
   });
+
+  if (secondFactor) return <SignInSecondStep methods={secondFactor} onStartAgain={() => setSecondFactor(null)} />;
 
   return (
     <AuthLayout
@@ -62,6 +73,7 @@ export function SignInPage({ signUpHref }: { signUpHref: string }) {
           {form.submitting ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <PasskeySignInButton />
     </AuthLayout>
   );
 }

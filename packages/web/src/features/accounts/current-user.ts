@@ -10,6 +10,7 @@ export const CurrentUserFragment = graphql(`
     name
     email
     role
+    twoFactorEnrolmentRequired
     organisation {
       id
       name

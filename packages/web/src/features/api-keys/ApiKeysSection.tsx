@@ -11,6 +11,7 @@ import { graphql } from '../../gql';
 import type { ApiKeyScope, ApiKeysSection_ApiKeyFragment } from '../../gql/graphql';
 import type { CurrentUser } from '../accounts/current-user';
 import { CopyLink } from '../invites/InvitePanel';
+import { useStepUp } from '../security/useStepUp';
 import { formatDate, formatDateTime } from '../suppliers/format-date';
 import { apiKeyErrorMessage, bankAccessText, lastUsedText, maskedKey, scopeLabel, SCOPE_OPTIONS } from './api-key-text';
 
@@ -70,6 +71,8 @@ function ApiKeys() {
   const now = useNow();
   const { data, error, loading, refetch } = useQuery(ApiKeysQuery, { fetchPolicy: 'cache-and-network' });
   const [create, { loading: creating }] = useMutation(CreateApiKeyMutation, { fetchPolicy: 'no-cache' });
+  // Creating a key asks for a fresh second factor (a dialog), then creates it.
+  const stepUp = useStepUp();
   const [revoke, { loading: revoking }] = useMutation(RevokeApiKeyMutation);
 
   const [name, setName] = useState('');
@@ -108,7 +111,7 @@ function ApiKeys() {
     }
     setNameError(null);
     try {
-      const result = await create({ variables: { name: trimmed, scope, canReadBankDetails } });
+      const result = await stepUp.run(() => create({ variables: { name: trimmed, scope, canReadBankDetails } }));
       const payload = result.data?.createApiKey;
       if (payload) {
         setCreated({ name: payload.apiKey.name, secret: payload.secret });
@@ -323,6 +326,7 @@ function ApiKeys() {
           once. This can’t be undone.
         </p>
       </ConfirmDialog>
+      {stepUp.dialog}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type { ReviewPanel_ChangeRequestFragment } from '../../gql/graphql';
 import { formatDateTime } from '../suppliers/format-date';
 import { formatValue } from '../suppliers/supplier-values';
 import { BankCallback, RiskSignals } from './BankCallback';
+import { useStepUp } from '../security/useStepUp';
 import { describeUserAgent } from './user-agent';
 import { wordDiff } from './word-diff';
 
@@ -97,6 +98,8 @@ export function ReviewPanel({
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const [accept, { loading: accepting }] = useMutation(AcceptChangeRequestMutation);
+  // Accepting bank details asks for a fresh second factor (a dialog), then accepts.
+  const stepUp = useStepUp();
   const [overriding, setOverriding] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   const [overrideError, setOverrideError] = useState<string | null>(null);
@@ -119,7 +122,7 @@ export function ReviewPanel({
     }
     setProblem(null);
     try {
-      const result = await accept({ variables: { id: request.id, overrideReason: reasonForOverride ?? null } });
+      const result = await stepUp.run(() => accept({ variables: { id: request.id, overrideReason: reasonForOverride ?? null } }));
       setOverriding(false);
       const decided = result.data?.acceptChangeRequest;
       // Still pending: the panel's own "You approved — waiting for someone else." line says so (no second copy).
@@ -371,6 +374,7 @@ export function ReviewPanel({
           ) : null}
         </div>
       </ConfirmDialog>
+      {stepUp.dialog}
     </section>
   );
 }
