@@ -64,6 +64,8 @@ const printable = (text: string, max: number) =>
 export class WebhooksService {
   private readonly waking = new Map<string, Promise<void>>();
   private readonly wakeAgain = new Set<string>();
+  /** Endpoints this process is draining now: a notification only marks them to look again before stopping. */
+  private readonly draining = new Map<string, { dirty: boolean }>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -200,6 +202,11 @@ export class WebhooksService {
    * Coalesced: while a send for this endpoint is in flight, later notifications make just one more send.
    */
   onDeliveriesDue(endpointId: string): void {
+    const running = this.draining.get(endpointId);
+    if (running) {
+      running.dirty = true; // the running drain claims again before it stops: no job needed
+      return;
+    }
     if (this.waking.has(endpointId)) {
       this.wakeAgain.add(endpointId);
       return;
@@ -228,11 +235,34 @@ export class WebhooksService {
     const endpoint = await this.orm.em.fork().findOne(WebhookEndpoint, { id: endpointId }, { filters: false });
     if (!endpoint || endpoint.status !== WebhookEndpointStatus.ENABLED) return;
     const signer = new Webhook(this.sealer.decrypt(endpoint.sealedSecret));
+    if (this.draining.has(endpoint.id)) {
+      this.draining.get(endpoint.id)!.dirty = true;
+      return; // another job of this process is on it
+    }
+    const state = { dirty: false };
+    this.draining.set(endpoint.id, state);
+    try {
+      if (await this.drainClaimed(endpoint, signer, state, log)) return;
+    } finally {
+      this.draining.delete(endpoint.id);
+    }
+    const next = await this.nextDue(endpoint.id);
+    if (next) await this.wake(endpoint.id, next);
+  }
+
+  /** The drain's loop; true when the endpoint was disabled on the way. */
+  private async drainClaimed(endpoint: WebhookEndpoint, signer: Webhook, state: { dirty: boolean }, log: Logger): Promise<boolean> {
+    const endpointId = endpoint.id;
     for (let round = 0; round < 100_000; round++) {
+      state.dirty = false;
       // Up to four rounds of requests per claim (one query to claim, one to settle), at most
       // WEBHOOK_REQUESTS_PER_ENDPOINT of them in flight.
       const batch = await this.claim(endpoint.id, this.config.requestsPerEndpoint * 4);
-      if (!batch.length) break;
+      if (!batch.length) {
+        // Checked with no await since the claim: a notification that came during it means look again.
+        if (state.dirty) continue;
+        return false;
+      }
       await pausePoint('webhooks.before-send', endpoint.id);
       const outcomes: Outcome[] = [];
       let next = 0;
@@ -249,11 +279,10 @@ export class WebhooksService {
       if (disabled) {
         log.warn({ endpointId }, 'webhook endpoint disabled after failing for too long');
         await this.tellAdmins(endpoint);
-        return;
+        return true;
       }
     }
-    const next = await this.nextDue(endpoint.id);
-    if (next) await this.wake(endpoint.id, next);
+    return false;
   }
 
   /**
@@ -342,7 +371,14 @@ export class WebhooksService {
         ctx,
       );
       if (outcomes.some((o) => o.ok)) {
-        await conn.execute(`update webhook_endpoints set failing_since = null, last_success_at = now() where id = ?`, [endpoint.id], 'run', ctx);
+        // Written at most every few seconds while all is well (a busy endpoint settles many batches a second).
+        await conn.execute(
+          `update webhook_endpoints set failing_since = null, last_success_at = now()
+            where id = ? and (failing_since is not null or last_success_at is null or last_success_at < now() - interval '5 seconds')`,
+          [endpoint.id],
+          'run',
+          ctx,
+        );
         return false;
       }
       const [row] = await conn.execute<{ failing_since: Date }[]>(
