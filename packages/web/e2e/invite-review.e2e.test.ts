@@ -203,7 +203,7 @@ describe('invite and review in the browser', () => {
       const review = page.getByRole('region', { name: 'Changes to review' });
       await review.waitFor();
       await review.getByText('This submission changes bank details.').waitFor();
-      await review.getByText(/phone the supplier/).waitFor();
+      await review.getByText(/Phone the supplier on a number you already hold/).waitFor();
       const diff = review.getByRole('table', { name: 'Proposed changes' });
       await diff.getByRole('row', { name: /Contact first name/ }).getByText('Maya').waitFor();
       const bankRow = diff.getByRole('row', { name: /Bank account/ });
@@ -212,6 +212,15 @@ describe('invite and review in the browser', () => {
       await diff.getByRole('row', { name: /Phones/ }).getByText('Phone: (0113) 496 0000').waitFor();
       await snapshot(page, 'supplier-review');
 
+      // Accept waits for the call-back record; this supplier has no phone on file, so the number is typed.
+      await review.getByText('Accept becomes available once the call-back is recorded.').waitFor();
+      const callback = review.getByRole('region', { name: 'Call-back' });
+      await callback.getByLabel('Another number').check();
+      await callback.getByLabel('Other number', { exact: true }).fill('0113 496 0000');
+      await callback.getByLabel('What the supplier confirmed').fill('Spoke to Maya; confirmed sort code 08-99-99 and account ending 4958.');
+      await callback.getByRole('button', { name: 'Record call-back' }).click();
+      // The number the supplier themselves just sent: allowed, but marked as no independent evidence.
+      await callback.getByText('Typed: a number from this very submission').waitFor();
       await review.getByRole('button', { name: 'Accept' }).click();
       await page.getByRole('status').filter({ hasText: 'Changes accepted' }).waitFor();
       await expect.poll(() => review.count(), WAIT).toBe(0);
@@ -225,7 +234,7 @@ describe('invite and review in the browser', () => {
       const events = timeline.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem');
       await expect.poll(() => events.count(), WAIT).toBeGreaterThanOrEqual(3);
       await timeline.getByText(/Ada Palmer invited/).waitFor();
-      await timeline.getByText('Ada Palmer accepted the submitted details, including bank details').waitFor();
+      await timeline.getByText(/^Ada Palmer accepted the submitted details, including bank details confirmed by phone by Ada Palmer/).waitFor();
       const accepted = events.filter({ hasText: 'accepted the submitted details' });
       await accepted.getByText(/^Show the \d+ changes$/).click();
       await accepted.getByRole('definition').filter({ hasText: 'Maya' }).waitFor();
@@ -371,13 +380,20 @@ describe('bulk invites, filters and a second approver', () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await row.getByRole('link', { name: 'Flour Mill Co' }).click();
 
-      // First approval is recorded; the same person can't be the second.
+      // The call-back first; then the first approval is recorded, and the same person can't be the second.
       const review = page.getByRole('region', { name: 'Changes to review' });
+      const callback = review.getByRole('region', { name: 'Call-back' });
+      await callback.getByLabel('Another number').check();
+      await callback.getByLabel('Other number', { exact: true }).fill('020 7946 0000');
+      await callback.getByLabel('What the supplier confirmed').fill('Confirmed with the mill manager.');
+      await callback.getByRole('button', { name: 'Record call-back' }).click();
+      await callback.getByRole('button', { name: 'Record another call-back' }).waitFor();
       await review.getByRole('button', { name: 'Accept' }).click();
-      await review.getByRole('status').filter({ hasText: 'Approved — a second approver must also accept.' }).waitFor();
+      await review.getByRole('status').filter({ hasText: 'You approved — waiting for someone else.' }).waitFor();
+      await review.getByText('Needs a second approver').waitFor();
       await review.getByText(/Approved so far by Lin Ortega/).waitFor();
-      await review.getByRole('button', { name: 'Accept' }).click();
-      await review.getByRole('alert').getByText(/second approver/).waitFor();
+      await review.getByRole('button', { name: 'Accept' }).click({ force: true });
+      await review.getByRole('alert').getByText(/someone else must accept it too/).waitFor();
       await snapshot(page, 'supplier-second-approver');
 
       // Reject needs a reason, which is emailed to the supplier.

@@ -384,10 +384,10 @@ function DiffCells({ before, after }: { before: string; after: string }) {
   const { before: left, after: right } = wordDiff(before, after);
   return (
     <>
-      <td>
+      <td data-label="Current">
         {left.length ? left.map((p, i) => (p.changed ? <del key={i} className="diff__del">{p.text}</del> : <span key={i}>{p.text}</span>)) : <span className="muted">None</span>}
       </td>
-      <td>
+      <td data-label="Proposed">
         {right.length ? right.map((p, i) => (p.changed ? <ins key={i} className="diff__ins">{p.text}</ins> : <span key={i}>{p.text}</span>)) : <span className="muted">None</span>}
       </td>
     </>
