@@ -1,5 +1,5 @@
 /**
- * Switches for behaviour FACTS.md marks UNKNOWN (defaults are the stricter choice) and for Xero's
+ * Switches for behaviour docs/xero-facts.md marks UNKNOWN (defaults are the stricter choice) and for Xero's
  * documented constants, so tests can tighten or loosen them.
  */
 export interface Behaviour {

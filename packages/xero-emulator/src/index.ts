@@ -46,7 +46,7 @@ export interface XeroEmulatorOptions {
   latencyMs?: [number, number];
   /** Delays between webhook delivery attempts; the last one repeats until 24 h have passed. */
   webhookRetryDelaysMs?: number[];
-  /** Switches for behaviour FACTS.md marks UNKNOWN, and Xero's constants. */
+  /** Switches for behaviour docs/xero-facts.md marks UNKNOWN, and Xero's constants. */
   behaviour?: Partial<Behaviour>;
 }
 

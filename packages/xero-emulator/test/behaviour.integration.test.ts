@@ -3,7 +3,7 @@ import { startXeroEmulator } from '../src/index.js';
 import type { Behaviour, XeroEmulator } from '../src/index.js';
 import { api, connect, setupWorld, tokenRequest } from './helpers.js';
 
-/** The switches for behaviour FACTS.md marks UNKNOWN can be flipped from their strict defaults. */
+/** The switches for behaviour docs/xero-facts.md marks UNKNOWN can be flipped from their strict defaults. */
 describe('behaviour switches', () => {
   let emulator: XeroEmulator | undefined;
   afterEach(async () => {

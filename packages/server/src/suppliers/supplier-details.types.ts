@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-/** Shapes mirror Xero's Contact sub-objects (FACTS.md §6.2), camelCased. Stored as JSON on the supplier. */
+/** Shapes mirror Xero's Contact sub-objects (docs/xero-facts.md §6.2), camelCased. Stored as JSON on the supplier. */
 @ObjectType()
 export class SupplierPhone {
   @Field(() => String) type!: string;

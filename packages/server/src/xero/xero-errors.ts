@@ -76,7 +76,7 @@ function noAnswer(message: string): XeroError {
 
 /**
  * xero-node rejects Accounting calls with a JSON *string* ({response:{statusCode, headers, body}}), the
- * connection/token helpers with an AxiosError, and openid-client with OPError/RPError (FACTS.md §3.3).
+ * connection/token helpers with an AxiosError, and openid-client with OPError/RPError (docs/xero-facts.md §3.3).
  */
 export function classifyXeroFailure(error: unknown): XeroError {
   if (error instanceof XeroError) return error;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { XeroClient } from 'xero-node';
 
 /**
- * Wiring for the real xero-node 20 SDK against the emulator (see TOOLCHAIN.md §6 and FACTS.md §3.2):
+ * Wiring for the real xero-node 20 SDK against the emulator (see docs/xero-facts.md §3.2):
  * - openIdClient: an openid-client 5 Client from Issuer.discover(identityUrl), using xero-node's own copy;
  * - accountingApi.basePath = apiUrl + '/api.xro/2.0';
  * - an interceptor on xero-node's CommonJS axios instance rewrites the hard-coded

@@ -1,4 +1,4 @@
-/** Supplier contact fields, with Xero's Contact limits (shared/xero/FACTS.md §6.2). */
+/** Supplier contact fields, with Xero's Contact limits (docs/xero-facts.md §6.2). */
 import {
   fail,
   IssueCollector,
@@ -11,7 +11,7 @@ import {
 } from './result.js';
 import { validateUkCompanyNumber, validateUkVatNumber } from './uk-tax-ids.js';
 
-/** Xero Contact field limits (FACTS.md §6.2). */
+/** Xero Contact field limits (docs/xero-facts.md §6.2). */
 export const XERO_CONTACT_LIMITS = {
   name: 255,
   email: 255,
