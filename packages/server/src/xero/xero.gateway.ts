@@ -7,7 +7,7 @@ import { XeroClient, type TokenSet, type TokenSetParameters } from 'xero-node';
 import type { Contact, Contacts } from 'xero-node';
 import type { XeroConfig } from '../config/env.js';
 import type { Logger } from '../common/logger.js';
-import type { Lane, TenantRateLimiter } from '../sync/rate-limiter.js';
+import type { TenantRateLimiter } from '../sync/rate-limiter.js';
 import { classifyXeroFailure, XeroError } from './xero-errors.js';
 import type { GrantedTenant } from './xero-oauth-attempt.entity.js';
 
@@ -220,11 +220,11 @@ export class XeroGateway {
   async getContactsPage(
     tokens: TokenSetData,
     tenantId: string,
-    options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean; where?: string; lane?: Lane },
+    options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean; where?: string },
   ): Promise<ApiResult<XeroContact[]> & { pageCount: number | null }> {
     return await this.api(tokens, tenantId, async (xero) =>
       xero.accountingApi.getContacts(tenantId, options.ifModifiedSince, options.where, 'ContactID ASC', undefined, options.page, options.includeArchived, undefined, undefined, options.pageSize),
-    options.lane ?? 'BULK').then((r) => ({
+    ).then((r) => ({
       body: (r.body as Contacts).contacts ?? [],
       headers: r.headers,
       pageCount: (r.body as Contacts).pagination?.pageCount ?? null,
@@ -233,7 +233,7 @@ export class XeroGateway {
 
   async getContact(tokens: TokenSetData, tenantId: string, contactId: string): Promise<ApiResult<XeroContact | null>> {
     try {
-      const r = await this.api(tokens, tenantId, async (xero) => xero.accountingApi.getContact(tenantId, contactId), 'BULK');
+      const r = await this.api(tokens, tenantId, async (xero) => xero.accountingApi.getContact(tenantId, contactId));
       return { body: (r.body as Contacts).contacts?.[0] ?? null, headers: r.headers };
     } catch (error) {
       if (error instanceof XeroError && error.kind === 'NOT_FOUND') return { body: null, headers: readRateHeaders(error.headers) };
@@ -265,15 +265,10 @@ export class XeroGateway {
     return { body: (r.body as Contacts).contacts?.[0] ?? null, headers: r.headers };
   }
 
-  /**
-   * Every Accounting call, through the tenant's limiter. Reads are BULK unless a caller says otherwise; writes
-   * (accepted changes a person waits for) are INTERACTIVE and get the budget first.
-   */
   private async api<T>(
     tokens: TokenSetData,
     tenantId: string,
     call: (xero: XeroClient) => Promise<{ response: { headers: unknown }; body: T }>,
-    lane: Lane = 'INTERACTIVE',
   ): Promise<ApiResult<T>> {
     const xero = await this.client(undefined, tokens);
     return await this.limiter.run(tenantId, async () => {
@@ -283,7 +278,7 @@ export class XeroGateway {
       } catch (error) {
         throw classifyXeroFailure(error);
       }
-    }, { lane });
+    });
   }
 }
 
