@@ -5,10 +5,15 @@ import { PageHeading } from '../components/PageHeading';
 import { Loading } from '../components/Spinner';
 import { forgetCurrentUser, MeQuery, type CurrentUser } from '../features/accounts/current-user';
 import { ConfirmSignUpPage } from '../features/accounts/ConfirmSignUpPage';
+import { VerifyEmailPage } from '../features/accounts/EmailVerification';
+import { ForgotPasswordPage } from '../features/accounts/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/accounts/ResetPasswordPage';
 import { SettingsPage } from '../features/accounts/SettingsPage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
+import { JoinTeamPage } from '../features/team/JoinTeamPage';
+import { TeamPage } from '../features/team/TeamPage';
 import { SyncInboxPage } from '../features/sync/SyncInboxPage';
 import { IntegrationsPage } from '../features/xero/IntegrationsPage';
 import { AuditLogPage } from '../features/audit-log/AuditLogPage';
@@ -18,7 +23,9 @@ import { toUserFacingError } from './errors';
 import { Link, Redirect, safeNextPath, useRouter } from './router';
 
 const HOME = '/suppliers';
-const SIGNED_OUT_PATHS = new Set(['/sign-in', '/sign-up', '/sign-up/confirm']);
+const SIGNED_OUT_PATHS = new Set(['/sign-in', '/sign-up', '/sign-up/confirm', '/forgot-password']);
+/** Emailed links that work whether or not this browser is signed in (each says what it did). */
+const LINK_PATHS = new Set(['/join', '/reset-password', '/verify-email']);
 
 /** `/sign-in?next=/settings` style links, so signing in returns people to where they were going. */
 function withNext(path: string, next: string | null): string {
@@ -88,8 +95,15 @@ function BuyerApp() {
   const { pathname } = location;
   const next = safeNextPath(new URLSearchParams(location.search).get('next'));
 
+  if (LINK_PATHS.has(pathname)) {
+    if (pathname === '/join') return <JoinTeamPage signedInAs={me} />;
+    if (pathname === '/reset-password') return <ResetPasswordPage signInHref="/sign-in" />;
+    return <VerifyEmailPage continueHref={me ? '/settings' : '/sign-in'} />;
+  }
+
   if (SIGNED_OUT_PATHS.has(pathname)) {
     if (me) return <Redirect to={next ?? HOME} />;
+    if (pathname === '/forgot-password') return <ForgotPasswordPage signInHref="/sign-in" />;
     if (pathname === '/sign-up/confirm') return <ConfirmSignUpPage signInHref="/sign-in" signUpHref="/sign-up" />;
     return pathname === '/sign-in' ? (
       <SignInPage signUpHref={withNext('/sign-up', next)} />
@@ -141,6 +155,9 @@ function SignedInRoutes({
       break;
     case '/settings':
       page = <SettingsPage user={user} />;
+      break;
+    case '/settings/team':
+      page = <TeamPage user={user} onSessionExpired={onSessionExpired} />;
       break;
     case '/settings/audit-log':
       page = <AuditLogPage user={user} onSessionExpired={onSessionExpired} />;

@@ -9,6 +9,10 @@ import { graphql } from '../../gql';
 import { ApiKeysSection } from '../api-keys/ApiKeysSection';
 import { AuditLogCard } from '../audit-log/AuditLogCard';
 import { TwoFactorSection } from '../security/TwoFactorSection';
+import { Link } from '../../app/router';
+import { ChangePasswordSection } from './ChangePasswordSection';
+import { EmailStatus } from './EmailVerification';
+import { SessionsSection } from './SessionsSection';
 import { WebhooksSection } from '../webhooks/WebhooksSection';
 import { roleLabel, type CurrentUser } from './current-user';
 import { parsePaymentHoldDays } from './validation';
@@ -222,6 +226,18 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
         </dl>
       </section>
 
+      <section className="card" aria-labelledby="settings-team">
+        <h2 id="settings-team" className="card__title">
+          Team
+        </h2>
+        <p className="card__lead">
+          {user.role === 'ADMIN' ? 'Invite people, choose their roles, and remove access.' : 'See who is on your team.'}
+        </p>
+        <Link to="/settings/team" className="button">
+          {user.role === 'ADMIN' ? 'Manage team' : 'See team'}
+        </Link>
+      </section>
+
       <ReviewSettings user={user} />
 
       <section className="card" aria-labelledby="settings-account">
@@ -235,7 +251,7 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
           </div>
           <div className="details__row">
             <dt>Email</dt>
-            <dd>{user.email}</dd>
+            <EmailStatus email={user.email} />
           </div>
           <div className="details__row">
             <dt>Role</dt>
@@ -243,6 +259,10 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
           </div>
         </dl>
       </section>
+
+      <ChangePasswordSection />
+
+      <SessionsSection />
 
       <TwoFactorSection user={user} />
 

@@ -69,6 +69,9 @@ export function SignInPage({ signUpHref }: { signUpHref: string }) {
           {...form.field('email')}
         />
         <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />
+        <p className="muted">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
         <button type="submit" className="button button--primary button--block" aria-disabled={form.submitting || undefined}>
           {form.submitting ? 'Signing in…' : 'Sign in'}
         </button>
