@@ -297,6 +297,8 @@ export class WebhooksService {
          select d.id from webhook_deliveries d
           where d.endpoint_id = ? and d.status in ('PENDING', 'DELIVERING')
             and case when d.status = 'PENDING' then d.next_attempt_at <= now() else d.lease_until < now() end
+            -- disabled meanwhile (by an admin, or by another worker's failures): stop at the next claim
+            and exists (select 1 from webhook_endpoints en where en.id = d.endpoint_id and en.status = 'ENABLED')
             and not exists (
               select 1 from webhook_deliveries x
                where x.endpoint_id = d.endpoint_id and x.ordering_key = d.ordering_key
