@@ -59,14 +59,20 @@ export function TwoFactorSection({ user }: { user: CurrentUser }) {
     void refetch().catch(() => undefined);
   };
 
+  // The checkbox follows the click at once; the server's answer settles it (or puts it back, with why).
+  const [pendingRule, setPendingRule] = useState<boolean | null>(null);
   const onRule = async (value: boolean) => {
+    if (savingRule) return;
     setRuleProblem(null);
+    setPendingRule(value);
     try {
       await setRequired({ variables: { requireTwoFactor: value } });
-      void refetch().catch(() => undefined);
+      await refetch().catch(() => undefined);
     } catch (caught) {
       const p = toUserFacingError(caught);
       setRuleProblem(p.fields.requireTwoFactor ?? p.message);
+    } finally {
+      setPendingRule(null);
     }
   };
 
@@ -186,7 +192,7 @@ export function TwoFactorSection({ user }: { user: CurrentUser }) {
               <label className="checkbox">
                 <input
                   type="checkbox"
-                  checked={status.organisationRequiresTwoFactor}
+                  checked={pendingRule ?? status.organisationRequiresTwoFactor}
                   aria-describedby="require-two-factor-hint"
                   aria-disabled={savingRule || undefined}
                   onChange={(event) => void onRule(event.target.checked)}
