@@ -46,6 +46,7 @@ export function ChangePasswordSection({ onChanged }: { onChanged?: () => void })
       <h2 id="settings-password" className="card__title">
         Password
       </h2>
+      <p className="card__lead">Changing it needs your current one, and signs out your other sessions.</p>
       {done ? (
         <p role="status" className="notice">
           {done}
@@ -54,7 +55,7 @@ export function ChangePasswordSection({ onChanged }: { onChanged?: () => void })
       <form className="form password__form" noValidate onSubmit={form.onSubmit} aria-label="Change password">
         {form.formError ? <Alert>{form.formError}</Alert> : null}
         <TextField label="Current password" type="password" autoComplete="current-password" {...form.field('currentPassword')} />
-        <TextField label="New password" type="password" autoComplete="new-password" hint="At least 10 characters. Your other sessions are signed out." {...form.field('newPassword')} />
+        <TextField label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." {...form.field('newPassword')} />
         <TextField label="New password again" type="password" autoComplete="new-password" {...form.field('confirm')} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" aria-disabled={form.submitting || undefined}>

@@ -233,9 +233,11 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
         <p className="card__lead">
           {user.role === 'ADMIN' ? 'Invite people, choose their roles, and remove access.' : 'See who is on your team.'}
         </p>
-        <Link to="/settings/team" className="button">
-          {user.role === 'ADMIN' ? 'Manage team' : 'See team'}
-        </Link>
+        <div className="card__actions">
+          <Link to="/settings/team" className="button">
+            {user.role === 'ADMIN' ? 'Manage team' : 'See team'}
+          </Link>
+        </div>
       </section>
 
       <ReviewSettings user={user} />

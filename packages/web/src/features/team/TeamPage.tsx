@@ -389,6 +389,7 @@ function InviteForm({ onOutcome, onChanged }: { onOutcome: (o: Outcome) => void;
       <h2 id="team-invite" className="card__title">
         Invite a teammate
       </h2>
+      <p className="card__lead">They get an email with a link to choose their name and password. It works once, for 7 days.</p>
       <form className="form team__form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <TextField
           ref={emailRef}
@@ -401,7 +402,6 @@ function InviteForm({ onOutcome, onChanged }: { onOutcome: (o: Outcome) => void;
           maxLength={254}
           value={email}
           error={emailError}
-          hint="They get a link to choose their name and password."
           onChange={(event) => {
             setEmail(event.target.value);
             if (emailError) setEmailError(validateTeammateEmail(event.target.value));
