@@ -13,6 +13,7 @@ export { OutboxStatus, SyncErrorSource };
 @Entity({ tableName: 'outbox_entries' })
 @Index({ properties: ['status', 'id'] })
 @Index({ properties: ['organisation', 'supplier', 'id'] })
+@Unique({ properties: ['supplier', 'sequence'] })
 export class OutboxEntry extends OrgOwnedEntity {
   @ManyToOne({ entity: () => Supplier, deleteRule: 'cascade' })
   supplier!: Rel<Supplier>;

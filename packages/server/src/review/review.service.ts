@@ -57,6 +57,8 @@ export async function queueForXero(
   changeRequestId: string | null,
   fields: readonly XeroPushField[] = XERO_PUSH_FIELDS,
 ): Promise<OutboxEntry | null> {
+  // One queueing per supplier at a time: the next sequence number is read and used under this row lock.
+  await tx.getConnection().execute('select id from suppliers where id = ? for update', [supplier.id], 'all', tx.getTransactionContext());
   const superseded = await tx.find(
     OutboxEntry,
     { supplier: supplier.id, status: { $in: [OutboxStatus.PENDING, OutboxStatus.FAILED] } },

@@ -17,6 +17,7 @@ import { Migration20261130120000_audit_org_events } from './Migration20261130120
 import { Migration20261130120100_team_sessions_password_reset } from './Migration20261130120100_team_sessions_password_reset.js';
 import { Migration20261130121500_outbound_webhooks } from './Migration20261130121500_outbound_webhooks.js';
 import { Migration20261130122000_two_factor_audit_log } from './Migration20261130122000_two_factor_audit_log.js';
+import { Migration20261130124000_outbox_sequence_unique } from './Migration20261130124000_outbox_sequence_unique.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -37,4 +38,5 @@ export const migrationsList = [
   { name: 'Migration20261130120100_team_sessions_password_reset', class: Migration20261130120100_team_sessions_password_reset },
   { name: 'Migration20261130121500_outbound_webhooks', class: Migration20261130121500_outbound_webhooks },
   { name: 'Migration20261130122000_two_factor_audit_log', class: Migration20261130122000_two_factor_audit_log },
+  { name: 'Migration20261130124000_outbox_sequence_unique', class: Migration20261130124000_outbox_sequence_unique },
 ];
