@@ -259,7 +259,7 @@ export class TwoFactorService {
     await this.brake(em, user, meta);
     const step = verifyTotp(this.crypto.decrypt(factor.secretSealed), code, null, now.getTime());
     if (step === null) {
-      await this.failed(em, user, meta, 'authenticator code while setting up the app');
+      await this.failed(em, user, meta, 'authenticator code (setting up the app)');
       throw new InvalidSecondFactor('code');
     }
     const hadFactor = this.hasFactor(await this.state(em, user.id));

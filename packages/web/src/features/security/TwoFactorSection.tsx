@@ -122,7 +122,7 @@ export function TwoFactorSection({ user }: { user: CurrentUser }) {
             </div>
             <div className="details__row">
               <dt>Passkeys</dt>
-              <dd>
+              <dd className="two-factor__stack">
                 {status.passkeys.length ? (
                   <ul className="two-factor__passkeys" aria-label="Your passkeys">
                     {status.passkeys.map((p) => (
