@@ -32,6 +32,7 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.js';
 import { createServices, type Services } from './services.js';
 import { xeroRoutes } from './xero/xero.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { brandingRoutes } from './branding/branding.routes.js';
 
 export interface VouchApp {
   url: string;
@@ -79,6 +80,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   app.use(healthRoutes(orm, () => shuttingDown, events.listenerState));
   app.use(xeroRoutes(services));
   app.use(auditRoutes(services));
+  app.use(brandingRoutes(services));
 
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

@@ -16,12 +16,13 @@ import { TeamResolver } from '../accounts/team/team.resolver.js';
 import { TwoFactorResolver, UserTwoFactorResolver } from '../accounts/two-factor/two-factor.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver.js';
+import { BrandingResolver } from '../branding/branding.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { ErrorExtensions } from './error-code.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 import { rejectUnsafeText } from './safe-input.js';
 
-export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver, ChangeRequestBankResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver, WebhooksResolver, TwoFactorResolver, UserTwoFactorResolver, AuditResolver, TeamResolver, SessionsResolver, PasswordResetResolver, EmailVerificationResolver] as const;
+export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, ReviewResolver, DecisionResolver, ChangeRequestBankResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver, WebhooksResolver, TwoFactorResolver, UserTwoFactorResolver, AuditResolver, TeamResolver, SessionsResolver, PasswordResetResolver, EmailVerificationResolver, BrandingResolver] as const;
 
 /** The schema file committed at the repository root. */
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema.graphql');

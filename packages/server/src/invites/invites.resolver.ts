@@ -14,6 +14,9 @@ import type { Invite } from './invite.entity.js';
 import { maskEmail } from './invites.service.js';
 import { toSupplierSubmission } from './supplier-submission.js';
 import { InviteOutcome } from './invite-outcome.js';
+import { brandingOf } from '../branding/branding.service.js';
+import { OrganisationBranding } from '../branding/branding.types.js';
+import type { Organisation } from '../accounts/organisation.entity.js';
 
 export const INVITE_SESSION_COOKIE = 'vouch_invite';
 
@@ -98,12 +101,21 @@ export class InvitesResolver {
     const verified = await ctx.services.invites.verified(token, session, ctx).then(() => true, () => false);
     return {
       organisationName: invite.organisation.name,
+      organisation: brandingOf(invite.organisation as Organisation),
       supplierName: invite.supplier.name,
       emailHint: maskEmail(invite.email),
       status: ctx.services.invites.statusOf(invite),
       expiresAt: invite.expiresAt,
       verified,
     };
+  }
+
+  @Query(() => OrganisationBranding, {
+    description:
+      'Supplier side: who sent a link, also once it has expired, been withdrawn or locked, so a page that can’t be used still names the business and how to reach it. NOT_FOUND for a link that never existed.',
+  })
+  async supplierInviteSender(@Arg('token', () => String) token: string, @Ctx() ctx: GraphQLContext): Promise<OrganisationBranding> {
+    return brandingOf(await ctx.services.invites.sender(token, ctx));
   }
 
   @Mutation(() => SendCodePayload, { description: 'Supplier side: emails a 6-digit code to the invited address.' })
@@ -153,6 +165,7 @@ export class InvitesResolver {
     const last = await em.findOne(ChangeRequest, { supplier: supplier.id, invite: invite.id }, { orderBy: { submittedAt: 'desc', id: 'desc' } });
     return {
       organisationName: invite.organisation.name,
+      organisation: brandingOf(invite.organisation as Organisation),
       details: maskBankDetails(currentDetails(supplier)) as Record<string, unknown>,
       lastSubmittedAt: last?.submittedAt ?? null,
       latestSubmission: last ? toSupplierSubmission(last) : null,

@@ -261,8 +261,8 @@ export class InvitesService {
 
   // ---------- supplier side (no account: the invite token, then the emailed code) ----------
 
-  /** Finds the invite for a token; every supplier-side call starts here. Rate-limited per IP. */
-  async byToken(token: string, meta: ClientMeta): Promise<Invite> {
+  /** The invite behind a token, whatever its state. Rate-limited per IP. */
+  private async find(token: string, meta: ClientMeta): Promise<Invite> {
     const em = this.orm.em.fork();
     const limit = await hitRateLimit(em, `invite-ip:${meta.ip}`, 120, 60_000);
     if (!limit.allowed) throw new TooManyInviteRequests(limit.retryAfterSeconds);
@@ -275,6 +275,20 @@ export class InvitesService {
     if (status === InviteStatus.LOCKED) throw new InviteLocked();
     return invite;
   }
+    return invite;
+  }
+
+  /**
+   * Who sent a link, also once it has expired, been withdrawn or locked: a page that can't be used still
+   * names the business and how to reach it. Only what the link's holder was already shown.
+   */
+  async sender(token: string, meta: ClientMeta): Promise<Organisation> {
+    return (await this.find(token, meta)).organisation as Organisation;
+  }
+
+  /** Finds the live invite for a token; every supplier-side call starts here. Rate-limited per IP. */
+  async byToken(token: string, meta: ClientMeta): Promise<Invite> {
+    const invite = await this.find(token, meta);
 
   async open(token: string, meta: ClientMeta): Promise<Invite> {
     const invite = await this.byToken(token, meta);

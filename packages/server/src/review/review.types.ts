@@ -6,6 +6,7 @@ import { PageInfo } from '../suppliers/supplier.types.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { SupplierSubmission } from '../invites/supplier-submission.js';
 import { InviteOutcome } from '../invites/invite-outcome.js';
+import { OrganisationBranding } from '../branding/branding.types.js';
 
 @ObjectType('Invite')
 export class InviteType {
@@ -124,6 +125,7 @@ export class AuditEventConnection {
 @ObjectType()
 export class SupplierInvite {
   @Field(() => String) organisationName!: string;
+  @Field(() => OrganisationBranding, { description: 'Who is asking: name, logo and a contact person.' }) organisation!: OrganisationBranding;
   @Field(() => String) supplierName!: string;
   @Field(() => String, { description: 'The invited address, partly hidden.' }) emailHint!: string;
   @Field(() => InviteStatus) status!: InviteStatus;
@@ -142,6 +144,7 @@ export class SendCodePayload {
 @ObjectType()
 export class SupplierDetailsView {
   @Field(() => String) organisationName!: string;
+  @Field(() => OrganisationBranding, { description: 'Who is asking: name, logo and a contact person.' }) organisation!: OrganisationBranding;
   @Field(() => GraphQLJSON) details!: Record<string, unknown>;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) lastSubmittedAt!: Date | null;
   @Field(() => SupplierSubmission, { nullable: true, description: 'The latest submission through this invite, and what became of it.' })

@@ -18,6 +18,7 @@ import { Migration20261130120100_team_sessions_password_reset } from './Migratio
 import { Migration20261130121500_outbound_webhooks } from './Migration20261130121500_outbound_webhooks.js';
 import { Migration20261130122000_two_factor_audit_log } from './Migration20261130122000_two_factor_audit_log.js';
 import { Migration20261130124000_outbox_sequence_unique } from './Migration20261130124000_outbox_sequence_unique.js';
+import { Migration20261130125000_branding } from './Migration20261130125000_branding.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -39,4 +40,5 @@ export const migrationsList = [
   { name: 'Migration20261130121500_outbound_webhooks', class: Migration20261130121500_outbound_webhooks },
   { name: 'Migration20261130122000_two_factor_audit_log', class: Migration20261130122000_two_factor_audit_log },
   { name: 'Migration20261130124000_outbox_sequence_unique', class: Migration20261130124000_outbox_sequence_unique },
+  { name: 'Migration20261130125000_branding', class: Migration20261130125000_branding },
 ];
