@@ -91,6 +91,8 @@ export const envSchema = z
     XERO_DAILY_LIMIT: z.coerce.number().int().min(1).default(5000),
     XERO_MINUTE_LIMIT: z.coerce.number().int().min(1).default(60),
     XERO_CONCURRENT_LIMIT: z.coerce.number().int().min(1).default(5),
+    /** Calls per minute across every connected organisation (Xero's app-wide limit). */
+    XERO_APP_MINUTE_LIMIT: z.coerce.number().int().min(1).default(10_000),
     XERO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** Comma-separated `keyId:base64key` (32-byte keys); the first encrypts, all decrypt. */
     TOKEN_ENCRYPTION_KEYS: z
@@ -203,7 +205,7 @@ export interface XeroConfig {
   pollIntervalMs: number;
   /** How often to look for customer contacts that have since become suppliers. */
   supplierSweepMs: number;
-  limits: { perDay: number; perMinute: number; concurrent: number };
+  limits: { perDay: number; perMinute: number; concurrent: number; appPerMinute: number };
   httpTimeoutMs: number;
 }
 
@@ -272,7 +274,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       emulatorPort: env.XERO_EMULATOR_PORT,
       pollIntervalMs: env.XERO_POLL_INTERVAL_MINUTES * 60_000,
       supplierSweepMs: env.XERO_SUPPLIER_SWEEP_HOURS * 3_600_000,
-      limits: { perDay: env.XERO_DAILY_LIMIT, perMinute: env.XERO_MINUTE_LIMIT, concurrent: env.XERO_CONCURRENT_LIMIT },
+      limits: { perDay: env.XERO_DAILY_LIMIT, perMinute: env.XERO_MINUTE_LIMIT, concurrent: env.XERO_CONCURRENT_LIMIT, appPerMinute: env.XERO_APP_MINUTE_LIMIT },
       httpTimeoutMs: env.XERO_HTTP_TIMEOUT_MS,
     },
     tokenKeys: (env.TOKEN_ENCRYPTION_KEYS ?? DEV_TOKEN_KEY).split(',').map((entry) => {

@@ -19,7 +19,7 @@ import { ChangeRequest } from '../review/change-request.entity.js';
 import { OutboxEntry } from '../review/outbox-entry.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { XeroCall, XeroRateLimitState } from '../sync/xero-rate-limit.entity.js';
+import { XeroAppCalls, XeroCall, XeroRateLimitState } from '../sync/xero-rate-limit.entity.js';
 import { XeroConnection } from '../xero/xero-connection.entity.js';
 import { XeroOAuthAttempt } from '../xero/xero-oauth-attempt.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';
@@ -46,6 +46,7 @@ export const entities = [
   XeroOAuthAttempt,
   XeroRateLimitState,
   XeroCall,
+  XeroAppCalls,
   Invite,
   ChangeRequest,
   BankConfirmation,

@@ -124,4 +124,62 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     await limiter.run('tenant-header', async () => OK);
     expect(clock.now() - before).toBeGreaterThanOrEqual(5_000);
   });
+
+  it('two lanes, one budget: bulk reads run unpaced up to the minute less a reserve, which interactive writes still get', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 1000 }, log, clock);
+    const start = clock.now();
+    for (let i = 0; i < 50; i++) await limiter.run('tenant-lanes', async () => OK, { lane: 'BULK' });
+    // Fifty back to back: no pacing holds back part of the budget.
+    expect(clock.now()).toBe(start);
+    // The reserve: an accepted change still goes out at once, and the next nine too (its burst).
+    for (let i = 0; i < 10; i++) await limiter.run('tenant-lanes', async () => OK);
+    expect(clock.now()).toBe(start);
+    // Bulk waits for the minute to move on (the first calls to age out), not for pacing.
+    await limiter.run('tenant-lanes', async () => OK, { lane: 'BULK' });
+    expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
+    expect(clock.now() - start).toBeLessThan(61_000);
+  });
+
+  it('bulk calls stand back while an interactive call waits for shared budget, and leave it a concurrency slot', async () => {
+    const limiter = new TenantRateLimiter(orm, { concurrent: 2, perMinute: 60, perDay: 1000 }, log);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const order: string[] = [];
+    let bulkInFlight = 0;
+    let bulkPeak = 0;
+    const bulkCall = (name: string) =>
+      limiter.run('tenant-priority', async () => {
+        bulkInFlight++;
+        bulkPeak = Math.max(bulkPeak, bulkInFlight);
+        order.push(name);
+        await gate;
+        bulkInFlight--;
+        return OK;
+      }, { lane: 'BULK' });
+    const first = bulkCall('bulk-1');
+    const second = bulkCall('bulk-2');
+    await expect.poll(() => order.length).toBe(1);
+    // One slot stays free for interactive calls: the second bulk call waits, an interactive one does not.
+    await limiter.run('tenant-priority', async () => {
+      order.push('interactive');
+      return OK;
+    });
+    expect(order).toEqual(['bulk-1', 'interactive']);
+    release();
+    await Promise.all([first, second]);
+    expect(bulkPeak).toBe(1);
+    expect(order).toEqual(['bulk-1', 'interactive', 'bulk-2']);
+  });
+
+  it('keeps the app-wide minute limit across tenants', async () => {
+    const clock = fakeClock();
+    const limits = { concurrent: 5, perMinute: 60, perDay: 1000, appPerMinute: 4 };
+    const a = new TenantRateLimiter(orm, limits, log, clock);
+    const start = clock.now();
+    for (const tenant of ['app-1', 'app-2', 'app-3', 'app-4']) await a.run(tenant, async () => OK, { lane: 'BULK' });
+    expect(clock.now()).toBe(start);
+    await a.run('app-5', async () => OK, { lane: 'BULK' });
+    expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
+  });
 });

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../common/logger.js';
 import { XeroError } from '../xero/xero-errors.js';
 import type { RateLimitHeaders } from '../xero/xero.gateway.js';
@@ -7,9 +7,23 @@ export interface TenantLimits {
   concurrent: number;
   perMinute: number;
   perDay: number;
-  /** Calls allowed back to back before pacing to perMinute/60 a second (default 10). */
+  /** Interactive calls allowed back to back before pacing to perMinute/60 a second (default 10). */
   burst?: number;
+  /** Calls of any sliding minute the bulk lane leaves to the interactive one (default perMinute / 6). */
+  interactiveReserve?: number;
+  /** Calls per sliding minute across every tenant of the app (Xero: 10,000). */
+  appPerMinute?: number;
 }
+
+/**
+ * Two lanes, one budget. INTERACTIVE: writes a person is waiting for (accepted changes); they get the budget
+ * first — every concurrency slot, the whole minute, the whole day — paced after a short burst so that a steady
+ * stream never runs into the sliding minute. BULK: reads nobody is watching (import, polls, sweeps, webhook
+ * fetches); unpaced, they take everything else: all but one concurrency slot, the minute less a reserve kept
+ * for interactive calls, the day less a twentieth; never while an interactive call is waiting; and, while
+ * interactive calls are flowing, only at the rate they leave over.
+ */
+export type Lane = 'INTERACTIVE' | 'BULK';
 
 export interface LimiterClock {
   now(): number;
@@ -42,11 +56,12 @@ export class TenantRateLimiter {
     private readonly clock: LimiterClock = realClock,
   ) {}
 
-  async run<T extends { headers: RateLimitHeaders }>(tenantId: string, call: () => Promise<T>, options: { maxWaitMs?: number } = {}): Promise<T> {
+  async run<T extends { headers: RateLimitHeaders }>(tenantId: string, call: () => Promise<T>, options: { maxWaitMs?: number; lane?: Lane; paced?: boolean } = {}): Promise<T> {
     const maxWaitMs = options.maxWaitMs ?? 10 * MINUTE;
+    const lane = options.lane ?? 'INTERACTIVE';
     const started = this.clock.now();
     for (let attempt = 0; ; attempt++) {
-      const slot = await this.acquire(tenantId);
+      const slot = await this.acquire(tenantId, lane, false, options.paced ?? true);
       if (!slot.ok) {
         if (this.clock.now() - started + slot.waitMs > maxWaitMs) {
           throw new XeroError('RATE_LIMITED', 'Xero API budget for this organisation is used up for now', 429, slot.waitMs);
@@ -83,80 +98,143 @@ export class TenantRateLimiter {
    * Waits until a call could start now, without taking the slot. Batching callers (the outbound push) wait
    * here first and only then gather their batch, so it holds everything that arrived while they waited.
    */
-  async waitForSlot(tenantId: string, maxWaitMs = 10 * MINUTE): Promise<void> {
+  async waitForSlot(tenantId: string, maxWaitMs = 10 * MINUTE, lane: Lane = 'INTERACTIVE', paced = true): Promise<void> {
     const started = this.clock.now();
     for (;;) {
-      const slot = await this.acquire(tenantId, true);
+      const slot = await this.acquire(tenantId, lane, true, paced);
       if (slot.ok || this.clock.now() - started + slot.waitMs > maxWaitMs) return;
       await this.clock.sleep(slot.waitMs);
     }
   }
 
-  private async acquire(tenantId: string, peek = false): Promise<Acquired> {
+  /** `paced: false`: an interactive backlog (bound by the minute anyway) skips the pacing, not the limits. */
+  private async acquire(tenantId: string, lane: Lane, peek = false, paced = true): Promise<Acquired> {
     const em = this.orm.em.fork();
+    const bulk = lane === 'BULK';
     return await em.transactional(async (tx) => {
       const conn = tx.getConnection();
+      const ctx = tx.getTransactionContext();
       const now = new Date(this.clock.now());
-      await conn.execute('insert into xero_rate_limits (tenant_id, day_count) values (?, 0) on conflict do nothing', [tenantId], 'run', tx.getTransactionContext());
-      const [state] = await conn.execute<{ day_window_start: Date | null; day_count: number; blocked_until: Date | null; tokens: number | null; tokens_at: Date | null }[]>(
-        'select day_window_start, day_count, blocked_until, tokens, tokens_at from xero_rate_limits where tenant_id = ? for update',
+      const at = now.getTime();
+      await conn.execute('insert into xero_rate_limits (tenant_id, day_count) values (?, 0) on conflict do nothing', [tenantId], 'run', ctx);
+      const [state] = await conn.execute<{ day_window_start: Date | null; day_count: number; blocked_until: Date | null; tokens: number | null; tokens_at: Date | null; interactive_waiting_until: Date | null; bulk_at: Date | null }[]>(
+        'select day_window_start, day_count, blocked_until, tokens, tokens_at, interactive_waiting_until, bulk_at from xero_rate_limits where tenant_id = ? for update',
         [tenantId],
         'all',
-        tx.getTransactionContext(),
+        ctx,
       );
       const waits: number[] = [];
-      if (state!.blocked_until && new Date(state!.blocked_until).getTime() > now.getTime()) {
-        waits.push(new Date(state!.blocked_until).getTime() - now.getTime());
+      if (state!.blocked_until && new Date(state!.blocked_until).getTime() > at) {
+        waits.push(new Date(state!.blocked_until).getTime() - at);
       }
       let dayStart = state!.day_window_start ? new Date(state!.day_window_start) : now;
       let dayCount = state!.day_count;
-      if (now.getTime() - dayStart.getTime() >= DAY) {
+      if (at - dayStart.getTime() >= DAY) {
         dayStart = now;
         dayCount = 0;
       }
-      if (dayCount >= this.limits.perDay) waits.push(dayStart.getTime() + DAY - now.getTime());
-      // Pacing: without it a sliding minute lets 60 calls out at once and then stalls for a minute, which is
-      // what a steady stream of work (e.g. acceptances) would feel as minute-long delays.
+      // The last twentieth of the day is the interactive lane's alone.
+      const dayCap = bulk ? this.limits.perDay - Math.floor(this.limits.perDay / 20) : this.limits.perDay;
+      if (dayCount >= dayCap) waits.push(dayStart.getTime() + DAY - at);
+      // Interactive pacing: without it a sliding minute lets 60 calls out at once and then stalls for a minute,
+      // which is what a steady stream of work (e.g. acceptances) would feel as minute-long delays.
       const burst = Math.min(this.limits.burst ?? 10, Math.max(1, Math.floor(this.limits.perMinute / 2)));
       // Refill so that burst + a minute of refill never exceeds the minute limit (else the sliding window
       // would stall the stream for most of a minute).
       const perMs = Math.max(1, this.limits.perMinute - burst) / MINUTE;
-      const lastAt = state!.tokens_at ? new Date(state!.tokens_at).getTime() : now.getTime();
-      const tokens = Math.min(burst, (state!.tokens ?? burst) + Math.max(0, now.getTime() - lastAt) * perMs);
-      if (tokens < 1) waits.push(Math.ceil((1 - tokens) / perMs));
-      const [usage] = await conn.execute<{ in_flight: string; last_minute: string; oldest: Date | null; soonest_lease: Date | null }[]>(
+      const lastAt = state!.tokens_at ? new Date(state!.tokens_at).getTime() : at;
+      const tokens = Math.min(burst, (state!.tokens ?? burst) + Math.max(0, at - lastAt) * perMs);
+      const pacingWait = !bulk && paced && tokens < 1 ? Math.ceil((1 - tokens) / perMs) : 0;
+      const minuteAgo = new Date(at - MINUTE);
+      const [usage] = await conn.execute<{ in_flight: string; bulk_in_flight: string; last_minute: string; interactive_minute: string; oldest: Date | null; soonest_lease: Date | null }[]>(
         `select count(*) filter (where lease_until > ?) as in_flight,
+                count(*) filter (where lease_until > ? and lane = 'BULK') as bulk_in_flight,
                 count(*) filter (where started_at > ?) as last_minute,
+                count(*) filter (where started_at > ? and lane = 'INTERACTIVE') as interactive_minute,
                 min(started_at) filter (where started_at > ?) as oldest,
                 min(lease_until) filter (where lease_until > ?) as soonest_lease
            from xero_calls where tenant_id = ? and (started_at > ? or lease_until > ?)`,
-        [now, new Date(now.getTime() - MINUTE), new Date(now.getTime() - MINUTE), now, tenantId, new Date(now.getTime() - MINUTE), now],
+        [now, now, minuteAgo, minuteAgo, minuteAgo, now, tenantId, minuteAgo, now],
         'all',
-        tx.getTransactionContext(),
+        ctx,
       );
-      if (Number(usage!.last_minute) >= this.limits.perMinute && usage!.oldest) {
-        waits.push(new Date(usage!.oldest).getTime() + MINUTE - now.getTime() + 5);
+      const reserve = Math.min(this.limits.interactiveReserve ?? Math.floor(this.limits.perMinute / 6), this.limits.perMinute - 1);
+      const minuteCap = bulk ? this.limits.perMinute - reserve : this.limits.perMinute;
+      if (Number(usage!.last_minute) >= minuteCap && usage!.oldest) {
+        waits.push(new Date(usage!.oldest).getTime() + MINUTE - at + 5);
       }
-      if (Number(usage!.in_flight) >= this.limits.concurrent) {
+      const concurrentCap = bulk ? Math.max(1, this.limits.concurrent - 1) : this.limits.concurrent;
+      if (Number(bulk ? usage!.bulk_in_flight : usage!.in_flight) >= concurrentCap || Number(usage!.in_flight) >= this.limits.concurrent) {
         // Poll for a finished call; a dead caller's lease lapses on its own.
-        waits.push(Math.min(250, usage!.soonest_lease ? new Date(usage!.soonest_lease).getTime() - now.getTime() : 250));
+        waits.push(Math.min(250, usage!.soonest_lease ? new Date(usage!.soonest_lease).getTime() - at : 250));
       }
-      if (waits.length) return { ok: false as const, waitMs: Math.max(1, ...waits) };
+      if (bulk) {
+        // An interactive call is waiting: the next slot is its.
+        const waiting = state!.interactive_waiting_until ? new Date(state!.interactive_waiting_until).getTime() - at : 0;
+        if (waiting > 0) waits.push(Math.min(250, waiting));
+        // Interactive calls flowing: bulk takes only the rate they leave over, evenly, so that the minute
+        // a minute from now still has room for them (a burst now would be a stall for them then).
+        const interactive = Number(usage!.interactive_minute);
+        if (interactive > 0) {
+          const leftover = this.limits.perMinute - reserve - interactive;
+          const lastBulk = state!.bulk_at ? new Date(state!.bulk_at).getTime() : 0;
+          if (leftover <= 0) waits.push(1000);
+          else if (lastBulk + MINUTE / leftover > at) waits.push(Math.ceil(lastBulk + MINUTE / leftover - at));
+        }
+      }
+      const appWait = this.limits.appPerMinute ? await this.appMinuteWait(conn, ctx, at) : 0;
+      if (appWait > 0) waits.push(appWait);
+      if (waits.length || pacingWait) {
+        // Waiting for budget the lanes share (not for its own pacing): bulk calls stand back meanwhile.
+        if (!bulk && waits.length) {
+          await conn.execute('update xero_rate_limits set interactive_waiting_until = ? where tenant_id = ?', [new Date(at + Math.min(2000, Math.max(...waits) + 500)), tenantId], 'run', ctx);
+        }
+        return { ok: false as const, waitMs: Math.max(1, pacingWait, ...waits) };
+      }
       if (peek) return { ok: true as const, callId: '' };
       const [call] = await conn.execute<{ id: string }[]>(
-        'insert into xero_calls (id, tenant_id, started_at, lease_until) values (gen_random_uuid(), ?, ?, ?) returning id',
-        [tenantId, now, new Date(now.getTime() + LEASE_MS)],
+        'insert into xero_calls (id, tenant_id, started_at, lease_until, lane) values (gen_random_uuid(), ?, ?, ?, ?) returning id',
+        [tenantId, now, new Date(at + LEASE_MS), lane],
         'all',
-        tx.getTransactionContext(),
+        ctx,
       );
+      if (this.limits.appPerMinute) {
+        await conn.execute(
+          'insert into xero_app_calls (second, calls) values (?, 1) on conflict (second) do update set calls = xero_app_calls.calls + 1',
+          [Math.floor(at / 1000)],
+          'run',
+          ctx,
+        );
+      }
       await conn.execute(
-        'update xero_rate_limits set day_window_start = ?, day_count = ?, tokens = ?, tokens_at = ? where tenant_id = ?',
-        [dayStart, dayCount + 1, tokens - 1, now, tenantId],
+        bulk
+          ? 'update xero_rate_limits set day_window_start = ?, day_count = ?, bulk_at = ? where tenant_id = ?'
+          : 'update xero_rate_limits set day_window_start = ?, day_count = ?, tokens = ?, tokens_at = ?, interactive_waiting_until = null where tenant_id = ?',
+        bulk ? [dayStart, dayCount + 1, now, tenantId] : [dayStart, dayCount + 1, Math.max(0, tokens - 1), now, tenantId],
         'run',
-        tx.getTransactionContext(),
+        ctx,
       );
       return { ok: true as const, callId: call!.id };
     });
+  }
+
+  /** How long until the app as a whole (every tenant) may start another call: 0 if now. Per-second counts. */
+  private async appMinuteWait(conn: ReturnType<EntityManager['getConnection']>, ctx: unknown, at: number): Promise<number> {
+    const second = Math.floor(at / 1000);
+    const rows = await conn.execute<{ second: string; calls: number }[]>(
+      'select second, calls from xero_app_calls where second > ? order by second',
+      [second - 60],
+      'all',
+      ctx as never,
+    );
+    let total = rows.reduce((sum, r) => sum + r.calls, 0);
+    if (total < this.limits.appPerMinute!) return 0;
+    // Wait until enough of the oldest seconds leave the window.
+    for (const r of rows) {
+      total -= r.calls;
+      if (total < this.limits.appPerMinute!) return (Number(r.second) + 61) * 1000 - at;
+    }
+    return 1000;
   }
 
   private async release(callId: string, headers: RateLimitHeaders, retryAfterMs?: number): Promise<void> {
@@ -179,6 +257,7 @@ export class TenantRateLimiter {
   /** Drops call records nobody needs any more (older than a minute and finished). */
   async prune(): Promise<number> {
     const conn = this.orm.em.fork().getConnection();
+    await conn.execute('delete from xero_app_calls where second < ?', [Math.floor(this.clock.now() / 1000) - 120], 'run');
     const res = (await conn.execute(
       'delete from xero_calls where started_at < ? and (lease_until is null or lease_until < ?)',
       [new Date(this.clock.now() - 2 * MINUTE), new Date(this.clock.now())],

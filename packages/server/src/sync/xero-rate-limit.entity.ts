@@ -24,6 +24,24 @@ export class XeroRateLimitState {
   /** No call before this (a 429's Retry-After, or a remaining count of 0). */
   @Property({ type: 'datetime', nullable: true })
   blockedUntil: Date | null = null;
+
+  /** An interactive call is waiting for shared budget until about then: bulk calls stand back. */
+  @Property({ type: 'datetime', nullable: true })
+  interactiveWaitingUntil: Date | null = null;
+
+  /** When the last bulk call started (bulk pacing while interactive calls flow). */
+  @Property({ type: 'datetime', nullable: true })
+  bulkAt: Date | null = null;
+}
+
+/** Calls started per second across every tenant: the app-wide minute limit (Xero: 10,000) is their sum. */
+@Entity({ tableName: 'xero_app_calls' })
+export class XeroAppCalls {
+  @PrimaryKey({ type: 'bigint', autoincrement: false })
+  second!: string;
+
+  @Property({ type: 'integer' })
+  calls!: number;
 }
 
 /** One row per Xero call started: the minute limit is a sliding count; a lease (expiresAt) bounds concurrency. */
@@ -42,4 +60,8 @@ export class XeroCall {
   /** While in flight: when the lease lapses if the caller died. Null once finished. */
   @Property({ type: 'datetime', nullable: true })
   leaseUntil: Date | null = null;
+
+  /** INTERACTIVE or BULK (see rate-limiter.ts). */
+  @Property({ type: 'string', length: 12, default: 'INTERACTIVE' })
+  lane!: string & Opt;
 }

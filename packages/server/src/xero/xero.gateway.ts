@@ -7,7 +7,7 @@ import { XeroClient, type TokenSet, type TokenSetParameters } from 'xero-node';
 import type { Contact, Contacts } from 'xero-node';
 import type { XeroConfig } from '../config/env.js';
 import type { Logger } from '../common/logger.js';
-import type { TenantRateLimiter } from '../sync/rate-limiter.js';
+import type { Lane, TenantRateLimiter } from '../sync/rate-limiter.js';
 import { classifyXeroFailure, XeroError } from './xero-errors.js';
 import type { GrantedTenant } from './xero-oauth-attempt.entity.js';
 
@@ -220,11 +220,11 @@ export class XeroGateway {
   async getContactsPage(
     tokens: TokenSetData,
     tenantId: string,
-    options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean; where?: string },
+    options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean; where?: string; lane?: Lane },
   ): Promise<ApiResult<XeroContact[]> & { pageCount: number | null }> {
     return await this.api(tokens, tenantId, async (xero) =>
       xero.accountingApi.getContacts(tenantId, options.ifModifiedSince, options.where, 'ContactID ASC', undefined, options.page, options.includeArchived, undefined, undefined, options.pageSize),
-    ).then((r) => ({
+    options.lane ?? 'BULK').then((r) => ({
       body: (r.body as Contacts).contacts ?? [],
       headers: r.headers,
       pageCount: (r.body as Contacts).pagination?.pageCount ?? null,
@@ -233,7 +233,7 @@ export class XeroGateway {
 
   async getContact(tokens: TokenSetData, tenantId: string, contactId: string): Promise<ApiResult<XeroContact | null>> {
     try {
-      const r = await this.api(tokens, tenantId, async (xero) => xero.accountingApi.getContact(tenantId, contactId));
+      const r = await this.api(tokens, tenantId, async (xero) => xero.accountingApi.getContact(tenantId, contactId), 'BULK');
       return { body: (r.body as Contacts).contacts?.[0] ?? null, headers: r.headers };
     } catch (error) {
       if (error instanceof XeroError && error.kind === 'NOT_FOUND') return { body: null, headers: readRateHeaders(error.headers) };
@@ -250,10 +250,10 @@ export class XeroGateway {
   }
 
   /** POST /Contacts with summarizeErrors=false: a batch; each element carries its own status and errors. */
-  async updateContacts(tokens: TokenSetData, tenantId: string, contacts: Contact[], idempotencyKey: string): Promise<ApiResult<XeroContact[]>> {
+  async updateContacts(tokens: TokenSetData, tenantId: string, contacts: Contact[], idempotencyKey: string, paced = true): Promise<ApiResult<XeroContact[]>> {
     const r = await this.api(tokens, tenantId, async (xero) =>
       xero.accountingApi.updateOrCreateContacts(tenantId, { contacts } as Contacts, false, idempotencyKey),
-    );
+    'INTERACTIVE', paced);
     return { body: (r.body as Contacts).contacts ?? [], headers: r.headers };
   }
 
@@ -265,10 +265,16 @@ export class XeroGateway {
     return { body: (r.body as Contacts).contacts?.[0] ?? null, headers: r.headers };
   }
 
+  /**
+   * Every Accounting call, through the tenant's limiter. Reads are BULK unless a caller says otherwise; writes
+   * (accepted changes a person waits for) are INTERACTIVE and get the budget first.
+   */
   private async api<T>(
     tokens: TokenSetData,
     tenantId: string,
     call: (xero: XeroClient) => Promise<{ response: { headers: unknown }; body: T }>,
+    lane: Lane = 'INTERACTIVE',
+    paced = true,
   ): Promise<ApiResult<T>> {
     const xero = await this.client(undefined, tokens);
     return await this.limiter.run(tenantId, async () => {
@@ -278,7 +284,7 @@ export class XeroGateway {
       } catch (error) {
         throw classifyXeroFailure(error);
       }
-    });
+    }, { lane, paced });
   }
 }
 

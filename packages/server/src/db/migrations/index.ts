@@ -17,8 +17,10 @@ import { Migration20261130120000_audit_org_events } from './Migration20261130120
 import { Migration20261130120100_team_sessions_password_reset } from './Migration20261130120100_team_sessions_password_reset.js';
 import { Migration20261130121500_outbound_webhooks } from './Migration20261130121500_outbound_webhooks.js';
 import { Migration20261130122000_two_factor_audit_log } from './Migration20261130122000_two_factor_audit_log.js';
+import { Migration20261130123000_rate_limit_lanes } from './Migration20261130123000_rate_limit_lanes.js';
 import { Migration20261130124000_outbox_sequence_unique } from './Migration20261130124000_outbox_sequence_unique.js';
 import { Migration20261130125000_branding } from './Migration20261130125000_branding.js';
+import { Migration20261130127300_supplier_list_columns } from './Migration20261130127300_supplier_list_columns.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -39,6 +41,8 @@ export const migrationsList = [
   { name: 'Migration20261130120100_team_sessions_password_reset', class: Migration20261130120100_team_sessions_password_reset },
   { name: 'Migration20261130121500_outbound_webhooks', class: Migration20261130121500_outbound_webhooks },
   { name: 'Migration20261130122000_two_factor_audit_log', class: Migration20261130122000_two_factor_audit_log },
+  { name: 'Migration20261130123000_rate_limit_lanes', class: Migration20261130123000_rate_limit_lanes },
   { name: 'Migration20261130124000_outbox_sequence_unique', class: Migration20261130124000_outbox_sequence_unique },
   { name: 'Migration20261130125000_branding', class: Migration20261130125000_branding },
+  { name: 'Migration20261130127300_supplier_list_columns', class: Migration20261130127300_supplier_list_columns },
 ];
