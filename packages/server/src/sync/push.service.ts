@@ -12,6 +12,7 @@ import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { mapXeroContact } from '../xero/map-xero-contact.js';
 import { describeFields, sameFieldValue } from '../suppliers/canonical-fields.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
+import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { reconcileDrift, xeroNameKey } from './contact-ingest.service.js';
 import { XeroConnection, XeroConnectionStatus } from '../xero/xero-connection.entity.js';
 import { XeroError } from '../xero/xero-errors.js';
@@ -29,6 +30,8 @@ export const BATCH_SIZE = 50;
  */
 export const SYNCING_LEASE_MS = 30_000;
 const MAX_TEMPORARY_ATTEMPTS = 8;
+/** Batches whose settle may still be running while the next batch's call goes out. */
+const MAX_SETTLING = 2;
 
 interface EntryRow {
   id: string;
@@ -83,13 +86,25 @@ export class PushService {
       log.info({ organisationId }, 'outbox parked: Xero not connected');
       return;
     }
+    // Pipelined: a batch's settle (read-back comparison, outbox and supplier rows, drift, audit) runs while the
+    // next batch's call is out, so the calls never wait on the database. Per supplier order still holds: a
+    // supplier whose entry is settling is SYNCING, which the next claim skips.
+    const settling = new Set<Promise<void>>();
+    let backlog = false;
     for (let round = 0; round < 10_000; round++) {
-      // Wait for Xero budget before gathering the batch: what arrives meanwhile rides along.
-      await this.limiter?.waitForSlot(connection.tenantId);
+      // Wait for Xero budget before gathering the batch: what arrives meanwhile rides along. A backlog (the
+      // last claim was a full batch) goes unpaced: it is bound by Xero's minute anyway, and pacing would only
+      // hold back part of it.
+      await this.limiter?.waitForSlot(connection.tenantId, undefined, 'INTERACTIVE', !backlog);
+      while (settling.size >= MAX_SETTLING) await Promise.race(settling);
       const batch = await this.claim(organisationId);
       if (!batch.length) break;
-      await this.send(connection, batch, log);
+      backlog = batch.length === BATCH_SIZE;
+      const { settled } = await this.send(connection, batch, log, !backlog);
+      settling.add(settled);
+      void settled.finally(() => settling.delete(settled));
     }
+    await Promise.all(settling);
     // A claim still held here is a dead worker's (this organisation is pushed by one job at a time): come back
     // the moment its lease runs out rather than at the next sweep.
     const lapse = await this.nextLeaseLapse(organisationId);
@@ -129,7 +144,7 @@ export class PushService {
       if (!connection || connection.status !== XeroConnectionStatus.CONNECTED) return names;
       const batch = await this.claim(organisationId, { createsOnly: true });
       if (batch.length) {
-        await this.send(connection, batch, log);
+        await (await this.send(connection, batch, log)).settled;
         continue;
       }
       // Held by a live worker (wait for its answer), or waiting out a backoff (do not hammer Xero: report).
@@ -191,7 +206,11 @@ export class PushService {
     });
   }
 
-  private async send(connection: XeroConnection, batch: EntryRow[], log: Logger): Promise<void> {
+  /**
+   * Makes the call for a claimed batch. A failed call is dealt with before this returns; a successful one
+   * returns its settle still running (`settled`), the claim's lease renewed until that is done.
+   */
+  private async send(connection: XeroConnection, batch: EntryRow[], log: Logger, paced = true): Promise<{ settled: Promise<void> }> {
     const key = batch[0]!.request_key!;
     // Hold the claim while this worker lives; a killed one stops renewing and its request is re-sent.
     const renewal = setInterval(() => {
@@ -201,6 +220,7 @@ export class PushService {
         .execute(`update outbox_entries set started_at = now() where request_key = ? and status = 'SYNCING' and next_attempt_at is null`, [key])
         .catch((err: unknown) => log.warn({ err }, 'outbox lease renewal failed'));
     }, Math.max(100, Math.floor(this.leaseMs / 3)));
+    let results: [EntryRow, XeroContact | null][];
     try {
       await pausePoint('push.before-call', connection.tenantId);
       if (batch.length === 1 && !batch[0]!.xero_contact_id) {
@@ -208,8 +228,7 @@ export class PushService {
         const { body } = await retryTemporary(() =>
           this.tokens.withAccess(connection.id, (t) => this.gateway.createContact(t, connection.tenantId, toXeroContact(entry.payload), key)),
         );
-        await pausePoint('push.after-call', connection.tenantId);
-        await this.settle(connection, [[entry, body]]);
+        results = [[entry, body]];
       } else if (batch.length === 1) {
         const entry = batch[0]!;
         const { body } = await retryTemporary(() =>
@@ -217,38 +236,51 @@ export class PushService {
             this.gateway.updateContact(t, connection.tenantId, entry.xero_contact_id!, toXeroContact(entry.payload, entry.xero_contact_id), key),
           ),
         );
-        await pausePoint('push.after-call', connection.tenantId);
-        await this.settle(connection, [[entry, body]]);
+        results = [[entry, body]];
       } else {
         const { body } = await retryTemporary(() =>
           this.tokens.withAccess(connection.id, (t) =>
-            this.gateway.updateContacts(t, connection.tenantId, batch.map((e) => toXeroContact(e.payload, e.xero_contact_id)), key),
+            this.gateway.updateContacts(t, connection.tenantId, batch.map((e) => toXeroContact(e.payload, e.xero_contact_id)), key, paced),
           ),
         );
-        await pausePoint('push.after-call', connection.tenantId);
         // Per-element results, matched by ContactID (Xero echoes them in order).
-        await this.settle(connection, batch.map((e, i) => [e, body.find((c) => c.contactID === e.xero_contact_id) ?? body[i] ?? null]));
+        results = batch.map((e, i) => [e, body.find((c) => c.contactID === e.xero_contact_id) ?? body[i] ?? null]);
       }
+      await pausePoint('push.after-call', connection.tenantId);
     } catch (error) {
-      await this.failed(connection, batch, error instanceof XeroError ? error : null, log);
-    } finally {
       clearInterval(renewal);
+      await this.failed(connection, batch, error instanceof XeroError ? error : null, log);
+      return { settled: Promise.resolve() };
     }
+    const settled = this.settle(connection, results)
+      .catch(async (error: unknown) => await this.failed(connection, batch, error instanceof XeroError ? error : null, log))
+      .catch((err: unknown) => log.error({ err }, 'push settle failed; the claim lapses and the same request is re-sent'))
+      .finally(() => clearInterval(renewal));
+    return { settled };
   }
 
-  /** Records each result: SYNCED with a read-back receipt, or FAILED with Xero's message. One transaction. */
+  /**
+   * Records each result: SYNCED with a read-back receipt, or FAILED with Xero's message. One transaction, and a
+   * fixed number of statements per batch (not per entry): suppliers and their open drift are read at once,
+   * the outbox rows updated by one statement per outcome, new rows inserted in batches by the flush.
+   */
   private async settle(connection: XeroConnection, results: [EntryRow, XeroContact | null][]): Promise<void> {
     const orgId = connection.organisation.id;
     await this.orm.em.fork().transactional(async (tx) => {
       tx.setFilterParams('organisation', { id: orgId });
       const conn = tx.getConnection();
       const ctx = tx.getTransactionContext();
+      const supplierIds = [...new Set(results.map(([e]) => e.supplier_id))];
+      const suppliers = new Map((await tx.find(Supplier, { id: { $in: supplierIds } })).map((s) => [s.id, s]));
+      const openDrift = new Map((await tx.find(SupplierDrift, { supplier: { $in: supplierIds }, resolvedAt: null })).map((d) => [`${d.supplier.id}:${d.field}`, d]));
+      const failures: { id: string; reason: string; source: 'XERO' | 'VOUCH' }[] = [];
+      const synced: { id: string; receipt: string }[] = [];
       for (const [entry, held] of results) {
         const errors = ((held as { validationErrors?: { message?: string }[] } | null)?.validationErrors ?? []).map((v) => v.message ?? '').filter(Boolean);
         if (!held || errors.length || (held as { statusAttributeString?: string }).statusAttributeString === 'ERROR') {
           const reason = errors.join(' ') || 'Xero did not return the contact';
           const source = errors.length ? 'XERO' : 'VOUCH';
-          await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = ?, updated_at = now() where id = ?`, [reason.slice(0, 1000), source, entry.id], 'run', ctx);
+          failures.push({ id: entry.id, reason: reason.slice(0, 1000), source });
           recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
           recordSyncFailed(tx, orgId, entry.supplier_id, reason, source);
           continue;
@@ -257,7 +289,7 @@ export class PushService {
         if (mismatches.length) {
           const reason = `After the write Xero holds different values for: ${mismatches.join(', ')}`;
           // Vouch's own finding (the read-back), not Xero's words.
-          await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = 'VOUCH', updated_at = now() where id = ?`, [reason, entry.id], 'run', ctx);
+          failures.push({ id: entry.id, reason, source: 'VOUCH' });
           recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: reason });
           recordSyncFailed(tx, orgId, entry.supplier_id, reason, 'VOUCH');
           continue;
@@ -265,19 +297,15 @@ export class PushService {
         const updated = held.updatedDateUTC ? new Date(held.updatedDateUTC as unknown as string) : null;
         const written = Object.keys(entry.payload);
         const receipt = { contactId: held.contactID, updatedDateUtc: updated?.toISOString() ?? null, idempotencyKey: entry.request_key, verifiedFields: written };
-        await conn.execute(
-          `update outbox_entries set status = 'SYNCED', receipt = ?, synced_at = now(), last_error = null, updated_at = now() where id = ?`,
-          [JSON.stringify(receipt), entry.id],
-          'run',
-          ctx,
-        );
-        const supplier = await tx.findOneOrFail(Supplier, { id: entry.supplier_id });
+        synced.push({ id: entry.id, receipt: JSON.stringify(receipt) });
+        const supplier = suppliers.get(entry.supplier_id);
+        if (!supplier) throw new Error(`supplier ${entry.supplier_id} of outbox entry ${entry.id} not found`);
         supplier.xeroContactId ??= held.contactID ?? null;
         if (updated && (!supplier.xeroUpdatedAt || updated > supplier.xeroUpdatedAt)) supplier.xeroUpdatedAt = updated;
         // The write's answer is Xero's whole stored contact: compare all of it with Vouch. Drift on the fields
         // written closes (the read-back confirmed them); a Xero edit to any other field, made just before this
         // write, is recorded now, so no webhook of it can be mistaken for our own echo.
-        const { closed } = await reconcileDrift(tx, orgId, supplier, mapXeroContact(held).owned, null, new Date());
+        const { closed } = await reconcileDrift(tx, orgId, supplier, mapXeroContact(held).owned, openDrift, new Date());
         const overwritten = closed.filter((d) => written.includes(d.field));
         recordAudit(tx, {
           organisationId: orgId,
@@ -291,8 +319,26 @@ export class PushService {
           ...(overwritten.length ? { before: Object.fromEntries(overwritten.map((d) => [d.field, d.xeroValue])) } : {}),
         });
       }
+      if (failures.length) {
+        await conn.execute(
+          `update outbox_entries o set status = 'FAILED', last_error = v.reason, last_error_source = v.source, updated_at = now()
+             from (values ${failures.map(() => '(?::uuid, ?::text, ?::text)').join(', ')}) as v(id, reason, source) where o.id = v.id`,
+          failures.flatMap((f) => [f.id, f.reason, f.source]),
+          'run',
+          ctx,
+        );
+      }
+      if (synced.length) {
+        await conn.execute(
+          `update outbox_entries o set status = 'SYNCED', receipt = v.receipt::jsonb, synced_at = now(), last_error = null, updated_at = now()
+             from (values ${synced.map(() => '(?::uuid, ?::text)').join(', ')}) as v(id, receipt) where o.id = v.id`,
+          synced.flatMap((e) => [e.id, e.receipt]),
+          'run',
+          ctx,
+        );
+      }
       await tx.flush();
-      await refreshSupplierFlags(tx, results.map(([e]) => e.supplier_id));
+      await refreshSupplierFlags(tx, supplierIds);
       await pausePoint('push.mid-settle', connection.tenantId); // crash tests: written, not yet committed
     });
     await this.pubsub.publish(TOPICS.SYNC_UPDATED, { organisationId: orgId, supplierIds: results.map(([e]) => e.supplier_id) });
@@ -358,7 +404,7 @@ export class PushService {
     if (!name) return false;
     const { body } = await retryTemporary(() =>
       this.tokens.withAccess(connection.id, (t) =>
-        this.gateway.getContactsPage(t, connection.tenantId, { page: 1, pageSize: 10, includeArchived: false, where: `Name=="${name.replace(/["\\]/g, '\\$&')}"` }),
+        this.gateway.getContactsPage(t, connection.tenantId, { page: 1, pageSize: 10, includeArchived: false, lane: 'INTERACTIVE', where: `Name=="${name.replace(/["\\]/g, '\\$&')}"` }),
       ),
     );
     const matches = body.filter((c) => c.contactID && xeroNameKey(c.name ?? '') === xeroNameKey(name));
