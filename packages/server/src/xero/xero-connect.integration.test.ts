@@ -300,3 +300,21 @@ describe('resilience', () => {
     }
   });
 });
+
+describe('organisation audit log', () => {
+  it('records who connected and who disconnected Xero', async () => {
+    emulator.control.createOrganisation({ name: 'Audit Co', userEmails: [USER.email] });
+    const buyer = await signUpBuyer(app.url, { name: 'Ada Auditor' });
+    await connect(buyer, 'Audit Co', ['Audit Co']);
+    const disconnected = await buyer.client.request('mutation { disconnectXero { status } }');
+    expect(disconnected.errors).toBeUndefined();
+    const log = await buyer.client.request<{ organisationAuditEvents: { edges: { node: { kind: string; summary: string; actorLabel: string } }[] } }>(
+      '{ organisationAuditEvents(first: 50) { edges { node { kind summary actorLabel } } } }',
+    );
+    const xero = log.data!.organisationAuditEvents.edges.map((e) => e.node).filter((n) => n.kind.startsWith('XERO_'));
+    expect(xero).toEqual([
+      { kind: 'XERO_DISCONNECTED', summary: 'Ada Auditor disconnected Xero organisation “Audit Co”', actorLabel: 'Ada Auditor' },
+      { kind: 'XERO_CONNECTED', summary: 'Ada Auditor connected Xero organisation “Audit Co”', actorLabel: 'Ada Auditor' },
+    ]);
+  });
+});
