@@ -16,6 +16,15 @@ import { Supplier } from '../suppliers/supplier.entity.js';
   // Cascades from a deleted organisation or supplier (nested trigger depth) are the only way rows go.
   body: `if tg_op = 'DELETE' and pg_trigger_depth() > 1 then return old; end if; raise exception 'audit_events is append-only';`,
 })
+// Each supplier row carries its latest event, for the list's "Last change" column and sort. Imports set it when
+// they create the supplier, so the trigger skips their events (an import writes 1,000 at a time).
+@Trigger({
+  name: 'audit_events_supplier_activity',
+  timing: 'after',
+  events: ['insert'],
+  when: `new.supplier_id is not null and new.kind <> 'SUPPLIER_IMPORTED'`,
+  body: `update suppliers set last_activity_at = new.created_at, last_activity = new.kind where id = new.supplier_id and last_activity_at <= new.created_at; return null;`,
+})
 @Index({ properties: ['organisation', 'supplier', 'id'] })
 // The organisation's audit log pages by id, newest first.
 @Index({ properties: ['organisation', 'id'] })

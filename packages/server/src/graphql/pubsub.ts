@@ -4,6 +4,8 @@ export const TOPICS = {
   SUPPLIER_ADDED: 'SUPPLIER_ADDED',
   XERO_CONNECTION_UPDATED: 'XERO_CONNECTION_UPDATED',
   SYNC_UPDATED: 'SYNC_UPDATED',
+  /** Sent by refreshSupplierFlags, at commit: an organisation's derived supplier flags (and so its Attention counts) moved. */
+  ATTENTION_CHANGED: 'ATTENTION_CHANGED',
   /** Sent by a database trigger (webhook_deliveries insert), at commit: wake that endpoint's delivery. */
   WEBHOOK_DELIVERIES_DUE: 'WEBHOOK_DELIVERIES_DUE',
 } as const;
@@ -25,10 +27,15 @@ export interface SupplierAddedEvent {
   supplierId: string;
 }
 
+export interface AttentionChangedEvent {
+  organisationId: string;
+}
+
 export type Events = {
   [TOPICS.SUPPLIER_ADDED]: [SupplierAddedEvent];
   [TOPICS.XERO_CONNECTION_UPDATED]: [XeroConnectionEvent];
   [TOPICS.SYNC_UPDATED]: [SyncUpdatedEvent];
+  [TOPICS.ATTENTION_CHANGED]: [AttentionChangedEvent];
   [TOPICS.WEBHOOK_DELIVERIES_DUE]: [{ endpointId: string }];
 };
 

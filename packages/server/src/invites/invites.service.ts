@@ -31,6 +31,8 @@ export const CODE_TTL_MS = 10 * 60_000;
 /** Wrong codes an invite takes, across every code sent, before it locks (until the buyer unlocks it). */
 export const MAX_CODE_ATTEMPTS = 5;
 const SUPPLIER_SESSION_MS = 2 * 60 * 60_000;
+/** Invite emails sent at once (sendInviteEmail logs and swallows a failure, so one never stops the rest). */
+const EMAIL_CONCURRENCY = 8;
 const ACTIVE = [InviteStatus.SENT, InviteStatus.OPENED, InviteStatus.VERIFIED, InviteStatus.SUBMITTED];
 /** Invites whose link still works for a supplier who has not answered yet (when not past expiry). */
 const LIVE = [InviteStatus.SENT, InviteStatus.OPENED, InviteStatus.VERIFIED];
@@ -141,8 +143,12 @@ export class InvitesService {
       await refreshSupplierFlags(tx, inviteIds);
       return out;
     });
-    for (const { invite, token } of issued) {
-      if (this.mailer.enabled) await this.sendInviteEmail(invite, token, organisation.name, false);
+    // A few at a time: a bulk invite of thousands must not take one SMTP round trip each, end to end.
+    if (this.mailer.enabled) {
+      const queue = [...issued];
+      await Promise.all(Array.from({ length: Math.min(EMAIL_CONCURRENCY, queue.length) }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await this.sendInviteEmail(next.invite, next.token, organisation.name, false);
+      }));
     }
     return { issued: issued.map(({ invite, token }) => ({ invite, link: this.mailer.enabled ? null : this.linkFor(token) })), skipped };
   }

@@ -5,6 +5,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { InviteStatus } from '../invites/invite-status.js';
 import { OutboxStatus } from '../review/outbox-status.js';
+import { BankDetailsState } from './bank-state.js';
 import {
   SupplierAddress,
   SupplierContactPerson,
@@ -45,6 +46,8 @@ export const BANK_FIELDS: readonly OwnedField[] = ['bankAccountDetails'];
 @Index({ properties: ['organisation', 'name', 'id'] })
 @Index({ properties: ['organisation', 'inviteStatus', 'id'] })
 @Index({ properties: ['organisation', 'syncStatus', 'id'] })
+@Index({ properties: ['organisation', 'bankState', 'id'] })
+@Index({ properties: ['organisation', 'lastActivityAt', 'id'] })
 @Index({ name: 'suppliers_awaiting_review_idx', expression: 'create index "suppliers_awaiting_review_idx" on "suppliers" ("organisation_id", "id") where "awaiting_review"' })
 @Index({ name: 'suppliers_has_drift_idx', expression: 'create index "suppliers_has_drift_idx" on "suppliers" ("organisation_id", "id") where "has_drift"' })
 @Index({ name: 'suppliers_name_trgm_idx', expression: 'create index "suppliers_name_trgm_idx" on "suppliers" using gin (lower("name") gin_trgm_ops)' })
@@ -166,4 +169,23 @@ export class Supplier extends OrgOwnedEntity {
   @Field(() => OutboxStatus, { nullable: true })
   @Enum({ items: () => OutboxStatus, nativeEnumName: 'outbox_status', nullable: true })
   syncStatus: OutboxStatus | null = null;
+
+  /** When the latest invite's link stops working (with inviteStatus: "expiring soon"). */
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'When the latest invite’s link stops working.' })
+  @Property({ type: 'datetime', nullable: true })
+  inviteExpiresAt: Date | null = null;
+
+  /** NONE, NOT_CONFIRMED, VERIFIED or CHANGED (never ON_HOLD: that is read with paymentHoldUntil; see bank-state.ts). */
+  @Enum({ items: () => BankDetailsState, nativeEnumName: 'bank_details_state', default: BankDetailsState.NONE })
+  bankState: BankDetailsState & Opt = BankDetailsState.NONE;
+
+  // ---- The latest event of the supplier's history (kept by a trigger on audit_events; see AuditEvent) ----
+
+  @Field(() => GraphQLDateTimeISO, { description: 'When the latest event of the supplier’s history happened (see lastActivity).' })
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  lastActivityAt: Date & Opt = new Date();
+
+  @Field(() => String, { description: 'What that latest event was: an audit event kind, e.g. CHANGE_ACCEPTED, INVITE_SENT, SUPPLIER_IMPORTED.' })
+  @Property({ type: 'string', length: 40, default: 'SUPPLIER_CREATED' })
+  lastActivity: string & Opt = 'SUPPLIER_CREATED';
 }

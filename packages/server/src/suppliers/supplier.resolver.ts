@@ -14,6 +14,8 @@ import { OutboxStatus } from '../review/outbox-status.js';
 import { CreateSupplierInput } from './supplier.input.js';
 import { SupplierConnection } from './supplier.types.js';
 import { supplierLoaders } from './supplier.loaders.js';
+import { BankDetailsState, bankDetailsState } from './bank-state.js';
+import { countSupplierFilters, INVITE_EXPIRING_SOON_DAYS, SupplierFilterCounts } from './supplier-filter.js';
 
 @Resolver(() => Supplier)
 export class SupplierResolver {
@@ -31,8 +33,45 @@ export class SupplierResolver {
     @Arg('hasDrift', () => Boolean, { nullable: true }) hasDrift?: boolean | null,
     @Arg('syncStatus', () => OutboxStatus, { nullable: true }) syncStatus?: OutboxStatus | null,
     @Arg('sort', () => SupplierSort, { defaultValue: SupplierSort.NEWEST }) sort?: SupplierSort,
+    @Arg('notInvited', () => Boolean, { nullable: true, description: 'true: never invited (the bulk-invite list). false: invited at least once.' })
+    notInvited?: boolean | null,
+    @Arg('inviteExpiringSoon', () => Boolean, { nullable: true, description: `true: a live invite whose link stops working within ${INVITE_EXPIRING_SOON_DAYS} days.` })
+    inviteExpiringSoon?: boolean | null,
+    @Arg('bankState', () => BankDetailsState, { nullable: true }) bankState?: BankDetailsState | null,
   ): Promise<SupplierConnection> {
-    return ctx.services.suppliers.list(ctx.em, { first, after, search, includeArchived: includeArchived ?? false, inviteStatus, awaitingReview, hasDrift, syncStatus, sort: sort ?? SupplierSort.NEWEST });
+    return ctx.services.suppliers.list(ctx.em, {
+      first,
+      after,
+      search,
+      includeArchived: includeArchived ?? false,
+      inviteStatus,
+      notInvited,
+      inviteExpiringSoon,
+      awaitingReview,
+      hasDrift,
+      syncStatus,
+      bankState,
+      sort: sort ?? SupplierSort.NEWEST,
+    });
+  }
+
+  @Authorized()
+  @Query(() => SupplierFilterCounts, {
+    description: 'How many suppliers each list filter would show, within a search (one grouped query, for the filter menus).',
+  })
+  async supplierFilterCounts(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('includeArchived', () => Boolean, { defaultValue: false }) includeArchived?: boolean,
+  ): Promise<SupplierFilterCounts> {
+    return await countSupplierFilters(ctx.em, requireViewer(ctx).organisationId, { search, includeArchived: includeArchived ?? false }, new Date());
+  }
+
+  @FieldResolver(() => BankDetailsState, {
+    description: 'The bank details in one word (NONE, NOT_CONFIRMED, VERIFIED, CHANGED, ON_HOLD), from stored columns: no query per row.',
+  })
+  bankState(@Root() supplier: Supplier): BankDetailsState {
+    return bankDetailsState(supplier);
   }
 
   @Authorized()

@@ -1,7 +1,5 @@
-import { Cursor, raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { Cursor, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
-import type { InviteStatus } from '../invites/invite-status.js';
-import type { OutboxStatus } from '../review/outbox-status.js';
 import { AppError, ValidationFailed } from '../common/app-error.js';
 import { isSafeText } from '../common/safe-text.js';
 import type { Viewer } from '../graphql/context.js';
@@ -9,7 +7,8 @@ import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { supplierCreatedEvent } from '../webhooks/webhook-events.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
-import { Supplier, SupplierStatus } from './supplier.entity.js';
+import { Supplier } from './supplier.entity.js';
+import { supplierWhere, type SupplierFilter } from './supplier-filter.js';
 import { supplierLoaders } from './supplier.loaders.js';
 import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
@@ -17,15 +16,9 @@ import type { SupplierConnection } from './supplier.types.js';
 export const MAX_PAGE_SIZE = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface SupplierListArgs {
+export interface SupplierListArgs extends SupplierFilter {
   first: number;
   after?: string | null;
-  search?: string | null;
-  includeArchived?: boolean;
-  inviteStatus?: InviteStatus | null;
-  awaitingReview?: boolean | null;
-  hasDrift?: boolean | null;
-  syncStatus?: OutboxStatus | null;
   sort?: SupplierSort;
 }
 
@@ -34,15 +27,32 @@ export enum SupplierSort {
   OLDEST = 'OLDEST',
   NAME_ASC = 'NAME_ASC',
   NAME_DESC = 'NAME_DESC',
+  LAST_ACTIVITY_NEWEST = 'LAST_ACTIVITY_NEWEST',
+  LAST_ACTIVITY_OLDEST = 'LAST_ACTIVITY_OLDEST',
 }
-registerEnumType(SupplierSort, { name: 'SupplierSort', description: 'Order of the supplier list (NEWEST by default).' });
+registerEnumType(SupplierSort, {
+  name: 'SupplierSort',
+  description: 'Order of the supplier list (NEWEST by default). LAST_ACTIVITY_*: by the latest event of each supplier’s history (lastActivityAt).',
+});
 
 const ORDER: Record<SupplierSort, Record<string, 'asc' | 'desc'>> = {
   [SupplierSort.NEWEST]: { id: 'desc' },
   [SupplierSort.OLDEST]: { id: 'asc' },
   [SupplierSort.NAME_ASC]: { name: 'asc', id: 'asc' },
   [SupplierSort.NAME_DESC]: { name: 'desc', id: 'desc' },
+  [SupplierSort.LAST_ACTIVITY_NEWEST]: { lastActivityAt: 'desc', id: 'desc' },
+  [SupplierSort.LAST_ACTIVITY_OLDEST]: { lastActivityAt: 'asc', id: 'asc' },
 };
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** A cursor value has its column's type (a crafted cursor reached PostgreSQL as a 500): a UUID, a name, an instant. */
+function validCursorValue(key: string, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (key === 'id') return UUID.test(value);
+  if (key === 'lastActivityAt') return ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+  return value.length <= 255 && isSafeText(value);
+}
 
 export class InvalidCursor extends AppError {
   constructor() {
@@ -62,27 +72,18 @@ export class SupplierService {
     if (args.first < 1 || args.first > MAX_PAGE_SIZE) {
       throw new ValidationFailed([{ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
     }
-    const where: FilterQuery<Supplier> = args.includeArchived ? {} : { status: SupplierStatus.ACTIVE };
-    const search = args.search?.trim().toLowerCase();
-    // lower(name) LIKE '%…%' is served by the trigram index suppliers_name_trgm_idx.
-    if (search) Object.assign(where, { [raw((alias) => `lower(${alias}.name)`)]: { $like: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
-    if (args.inviteStatus) where.inviteStatus = args.inviteStatus;
-    if (args.awaitingReview !== undefined && args.awaitingReview !== null) where.awaitingReview = args.awaitingReview;
-    if (args.hasDrift !== undefined && args.hasDrift !== null) where.hasDrift = args.hasDrift;
-    if (args.syncStatus) where.syncStatus = args.syncStatus;
+    // Filters (search, invite, review, drift, sync, bank details) as one condition shared with the counts and
+    // with "invite everyone matching" (supplier-filter.ts).
+    const where: FilterQuery<Supplier> = supplierWhere(args, new Date());
     // Keyset pagination on (sort key, id): stable while rows are added, and index-served at 100,000 rows.
     const orderBy = ORDER[args.sort ?? SupplierSort.NEWEST];
     let after: string | undefined;
     if (args.after) {
       try {
         const values: unknown = Cursor.decode(args.after);
-        // Each value must have its column's type (a crafted cursor reached PostgreSQL as a 500): the last is the
-        // id (a UUID), any before it the sort key (the name, a string).
+        // Each value must have its column's type: the last is the id, any before it the sort key.
         const keys = Object.keys(orderBy);
-        const ok =
-          Array.isArray(values) &&
-          values.length === keys.length &&
-          values.every((v, i) => (keys[i] === 'id' ? typeof v === 'string' && UUID.test(v) : typeof v === 'string' && v.length <= 255 && isSafeText(v)));
+        const ok = Array.isArray(values) && values.length === keys.length && values.every((v, i) => validCursorValue(keys[i]!, v));
         if (!ok) throw new InvalidCursor();
         after = args.after;
       } catch {

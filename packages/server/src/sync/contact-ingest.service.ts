@@ -5,6 +5,7 @@ import { Organisation } from '../accounts/organisation.entity.js';
 import type { AuditEvent } from '../audit/audit-event.entity.js';
 import { auditEntity, recordAudit } from '../audit/audit.service.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
+import { BankDetailsState } from '../suppliers/bank-state.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus } from '../suppliers/supplier.entity.js';
 import { sameFieldValue } from '../suppliers/canonical-fields.js';
@@ -155,6 +156,11 @@ export class ContactIngestService {
             xeroUpdatedAt: contact.updatedAt,
             xeroIsSupplier: contact.isSupplier,
             xeroIsCustomer: contact.isCustomer,
+            // What refreshSupplierFlags would say of a new supplier (no drift, submission or call-back yet), and
+            // its import as its latest event (the audit trigger skips imports).
+            bankState: contact.owned.bankAccountDetails ? BankDetailsState.NOT_CONFIRMED : BankDetailsState.NONE,
+            lastActivityAt: now,
+            lastActivity: 'SUPPLIER_IMPORTED',
           });
           newSuppliers.push(created);
           createdIds.push(created.id);
