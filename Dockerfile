@@ -8,6 +8,7 @@ COPY . .
 RUN pnpm install --frozen-lockfile \
  && pnpm --filter @vouch/web build \
  && pnpm --filter @vouch/server build \
+ && pnpm --filter @vouch/validation build \
  && pnpm --filter @vouch/server deploy --prod --legacy /out \
  && cp -r packages/web/dist /out/web-dist
 
@@ -18,4 +19,5 @@ COPY --from=build --chown=node:node /out /app
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+# vouch-dist: workspace packages resolve to their compiled JavaScript (Node strips no types under node_modules).
+CMD ["node", "--conditions=vouch-dist", "dist/src/main.js"]

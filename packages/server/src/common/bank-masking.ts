@@ -2,9 +2,9 @@
  * The one place bank numbers are masked. Every output that can carry them goes through here: GraphQL fields
  * (change requests' changes, drift, Xero's bank string, the supplier's own view, audit events) — so
  * subscriptions too — the audit CSV, and the audit rows themselves, which are stored masked.
- * Rules per shape live beside the shapes (invites/validation/payment-details.ts), shared with the browser.
+ * Rules per shape live beside the shapes (packages/validation/src/payment-details.ts), shared with the browser.
  */
-import { maskAccount, maskPaymentDetails } from '../invites/validation/index.js';
+import { maskAccount, maskPaymentDetails } from '@vouch/validation';
 
 export { maskPaymentDetails };
 

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { ValidationFailed } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
 import { escapeHtml, type Mailer } from '../common/mailer.js';
-import { validateEmail } from './validation/index.js';
+import { validateEmail } from '@vouch/validation';
 import { hitRateLimit } from '../common/rate-limiter.js';
 import type { Config } from '../config/env.js';
 import type { Viewer } from '../graphql/context.js';

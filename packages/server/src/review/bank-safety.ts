@@ -8,7 +8,7 @@ import type { Logger } from '../common/logger.js';
 import type { Mailer } from '../common/mailer.js';
 import type { Viewer } from '../graphql/context.js';
 import type { Invite } from '../invites/invite.entity.js';
-import { addressCountries, maskAccount, validatePhoneNumber } from '../invites/validation/index.js';
+import { addressCountries, maskAccount, validatePhoneNumber } from '@vouch/validation';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import type { PhoneData } from '../suppliers/supplier-details.types.js';
 import { Supplier } from '../suppliers/supplier.entity.js';

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
-/** Shapes only; the rules (formats, checksums, Xero's limits) are in invites/validation, shared with the browser. */
+/** Shapes only; the rules (formats, checksums, Xero's limits) are in @vouch/validation (packages/validation), shared with the browser. */
 @InputType()
 export class PhoneInput {
   @Field(() => String, { description: 'DEFAULT, MOBILE, DDI or FAX' }) @MaxLength(10) type!: string;

@@ -13,7 +13,7 @@ import {
   validateTaxNumber,
   type PaymentCountry,
   type PaymentDetails,
-} from '../invites/validation/index.js';
+} from '@vouch/validation';
 import type { SupplierDetailsInput } from './supplier-details.input.js';
 
 const PHONE_TYPES = new Set<string>(CANONICAL_PHONE_TYPES);

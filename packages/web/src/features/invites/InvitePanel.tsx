@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { validateEmail } from '@vouch/server/validation';
+import { validateEmail } from '@vouch/validation';
 import { useId, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

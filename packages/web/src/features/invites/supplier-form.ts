@@ -9,7 +9,7 @@ import {
   validatePhone,
   validateTaxNumber,
   type PaymentCountry,
-} from '@vouch/server/validation';
+} from '@vouch/validation';
 import type { SupplierDetailsInput } from '../../gql/graphql';
 
 /**
