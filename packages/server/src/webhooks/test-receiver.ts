@@ -9,10 +9,17 @@ export interface Received {
   at: number;
 }
 
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 export interface TestReceiver {
   url(path: string): string;
   received: Received[];
-  on(path: string, status: (nth: number) => number): void;
+  /** How to answer the nth request to `path`: a status, or a whole answer. */
+  on(path: string, answer: (nth: number) => number | Answer): void;
   to(path: string): Received[];
   close(): Promise<void>;
 }
@@ -20,7 +27,7 @@ export interface TestReceiver {
 export async function startTestReceiver(options: { record?: boolean; onRequest?: (r: Received) => void } = {}): Promise<TestReceiver> {
   const received: Received[] = [];
   const counts = new Map<string, number>();
-  const rules = new Map<string, (nth: number) => number>();
+  const rules = new Map<string, (nth: number) => number | Answer>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -31,9 +38,10 @@ export async function startTestReceiver(options: { record?: boolean; onRequest?:
       options.onRequest?.(entry);
       const nth = (counts.get(path) ?? 0) + 1;
       counts.set(path, nth);
-      const status = rules.get(path)?.(nth) ?? 200;
-      res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status < 300 ? 'ok' : 'not now');
+      const rule = rules.get(path)?.(nth) ?? 200;
+      const answer = typeof rule === 'number' ? { status: rule } : rule;
+      res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
+      res.end(answer.body ?? (answer.status < 300 ? 'ok' : 'not now'));
     });
   });
   server.keepAliveTimeout = 30_000;
@@ -42,7 +50,7 @@ export async function startTestReceiver(options: { record?: boolean; onRequest?:
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     received,
-    on: (path, status) => void rules.set(path, status),
+    on: (path, answer) => void rules.set(path, answer),
     to: (path) => received.filter((r) => r.path === path),
     close: () =>
       new Promise<void>((resolve) => {

@@ -156,6 +156,22 @@ describe('delivery', () => {
     const missing = await buyer.client.request('mutation { redeliverWebhook(deliveryId: "00000000-0000-7000-8000-000000000000") { id } }');
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+  it('follows no redirect, and reads no more than the start of a large answer', async () => {
+    const buyer = await signUpBuyer(app.url);
+    receiver.on('/moved', () => ({ status: 307, headers: { location: receiver.url('/moved-to') } }));
+    receiver.on('/chatty', () => ({ status: 200, body: 'x'.repeat(1_000_000) }));
+    const moved = await addEndpoint(buyer, '/moved', ['SUPPLIER_CREATED']);
+    const chatty = await addEndpoint(buyer, '/chatty', ['SUPPLIER_CREATED']);
+    await buyer.client.request(CREATE_SUPPLIER, { input: { name: 'Redirected Ltd' } });
+
+    await expect.poll(async () => (await deliveries(buyer, moved.id))[0]?.lastError ?? null, { timeout: 10_000 }).toMatch(/Redirect \(307\) not followed/);
+    expect((await deliveries(buyer, moved.id))[0]).toMatchObject({ responseStatus: 307, status: 'PENDING' });
+    expect(receiver.to('/moved-to')).toHaveLength(0);
+
+    await expect.poll(async () => (await deliveries(buyer, chatty.id))[0]?.status, { timeout: 10_000 }).toBe('SUCCEEDED');
+    const res = await buyer.client.request<{ webhookDeliveries: { responseBody: string }[] }>('query($id: ID!) { webhookDeliveries(endpointId: $id) { responseBody } }', { id: chatty.id });
+    expect(res.data!.webhookDeliveries[0]!.responseBody.length).toBeLessThanOrEqual(1024);
+  });
 });
 
 describe('endpoints', () => {
