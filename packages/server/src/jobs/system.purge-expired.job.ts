@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from './job-definition.js';
 
-/** Deletes sessions past expiry (or revoked over a day ago) and rate-limit windows long over. */
+/** Deletes sessions past expiry (or revoked over a day ago), rate-limit windows long over, and stale sign-in challenges. */
 export const purgeExpiredSessionsJob = defineJob({
   name: 'system.purge-expired',
   schema: z.object({}).passthrough(),
@@ -19,7 +19,9 @@ export const purgeExpiredSessionsJob = defineJob({
       [],
       'run',
     )) as unknown as RunResult;
+    // Pending sign-ins and WebAuthn ceremonies last minutes; an hour's grace keeps a late answer's error clear.
+    const challenges = (await conn.execute(`delete from auth_challenges where expires_at < now() - interval '1 hour'`, [], 'run')) as unknown as RunResult;
     await services.limiter.prune();
-    log.info({ sessions: sessions.affectedRows, buckets: buckets.affectedRows }, 'purged expired rows');
+    log.info({ sessions: sessions.affectedRows, buckets: buckets.affectedRows, challenges: challenges.affectedRows }, 'purged expired rows');
   },
 });

@@ -1,5 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { purgeExpiredSessionsJob } from '../../jobs/system.purge-expired.job.js';
 import { ChangeRequest, ChangeRequestStatus } from '../../review/change-request.entity.js';
 import { Supplier } from '../../suppliers/supplier.entity.js';
 import { hashPassword } from '../password.js';
@@ -113,6 +114,12 @@ describe('authenticator app (TOTP)', () => {
 
     const kinds = (await db().execute<{ kind: string }[]>(AUDIT_KINDS, [buyer.user.organisation.id])).map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['TWO_FACTOR_ENABLED', 'SECOND_FACTOR_FAILED', 'SIGNED_IN']));
+    // The pending sign-in is spent; stale ones are purged by the hourly job.
+    const pending = await signIn(buyer.input.email, buyer.input.password);
+    expect(pending.answer.secondFactor).not.toBeNull();
+    await db().execute(`update auth_challenges set expires_at = now() - interval '2 hours' where user_id = ?`, [buyer.user.id]);
+    await purgeExpiredSessionsJob.run({}, app.services, app.log);
+    expect(await db().execute('select id from auth_challenges where user_id = ?', [buyer.user.id])).toEqual([]);
   });
 
   it('a recovery code works once, in any case and with or without its dash', async () => {
