@@ -13,6 +13,8 @@ export interface Answer {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Answer only after this long (a slow or hung receiver). */
+  delayMs?: number;
 }
 
 export interface TestReceiver {
@@ -40,8 +42,13 @@ export async function startTestReceiver(options: { record?: boolean; onRequest?:
       counts.set(path, nth);
       const rule = rules.get(path)?.(nth) ?? 200;
       const answer = typeof rule === 'number' ? { status: rule } : rule;
-      res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
-      res.end(answer.body ?? (answer.status < 300 ? 'ok' : 'not now'));
+      const reply = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
+        res.end(answer.body ?? (answer.status < 300 ? 'ok' : 'not now'));
+      };
+      if (answer.delayMs) setTimeout(reply, answer.delayMs).unref();
+      else reply();
     });
   });
   server.keepAliveTimeout = 30_000;

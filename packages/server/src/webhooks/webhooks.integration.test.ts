@@ -172,6 +172,15 @@ describe('delivery', () => {
     const res = await buyer.client.request<{ webhookDeliveries: { responseBody: string }[] }>('query($id: ID!) { webhookDeliveries(endpointId: $id) { responseBody } }', { id: chatty.id });
     expect(res.data!.webhookDeliveries[0]!.responseBody.length).toBeLessThanOrEqual(1024);
   });
+
+  it('gives up on an attempt that gets no answer within the timeout, and retries it', async () => {
+    const buyer = await signUpBuyer(app.url);
+    receiver.on('/hung', (nth) => (nth === 1 ? { status: 200, delayMs: 20_000 } : 200));
+    const { id } = await addEndpoint(buyer, '/hung', ['SUPPLIER_CREATED']);
+    await buyer.client.request(CREATE_SUPPLIER, { input: { name: 'Slow Receiver Ltd' } });
+    await expect.poll(async () => (await deliveries(buyer, id))[0], { timeout: 15_000 }).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+    expect(receiver.to('/hung')).toHaveLength(2);
+  });
 });
 
 describe('endpoints', () => {
