@@ -1,4 +1,5 @@
 /** BIC / SWIFT code validation (ISO 9362). */
+import { isValidBIC } from 'ibantools';
 import { isCountryCode } from './countries.js';
 import { normaliseIban } from './iban.js';
 import { fail, ok, type FieldResult } from './result.js';
@@ -23,6 +24,10 @@ export function validateBic(value: string | null | undefined): FieldResult {
   }
   if (!isCountryCode(match[1]!)) {
     return fail('BIC_COUNTRY', `Letters 5 and 6 of a BIC are the country, and ${match[1]} is not a country code.`);
+  }
+  // ibantools' ISO 9362 check, as a second opinion on the structure.
+  if (!isValidBIC(bic)) {
+    return fail('BIC_FORMAT', 'A BIC (SWIFT code) starts with 4 letters for the bank and 2 for the country, like NWBKGB2L.');
   }
   return ok(bic);
 }

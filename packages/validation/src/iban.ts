@@ -1,20 +1,28 @@
 /** IBAN validation: ISO 13616 structure, per-country length from the SWIFT IBAN registry, mod-97 check digits. */
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { fail, ok, type FieldResult } from './result.js';
 
 /**
- * IBAN length per country, from the SWIFT IBAN Registry (89 countries, 2025 releases; cross-checked
- * against ibantools@4.5.4). Territories that use another country's IBAN (e.g. Jersey → GB,
- * Guadeloupe → FR) are not listed: their IBANs start with the parent country code.
+ * Country rules come from ibantools (maintained against the SWIFT IBAN Registry): the length, the BBAN's
+ * structure per country (e.g. DE: 8 digits of bank code, then 10 of account) and national check digits where
+ * a country has them. Countries outside the IBAN registry that ibantools knows only by hearsay are refused.
  */
-export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21,
-  CR: 22, CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18,
-  FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HN: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23,
-  IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27,
-  MD: 24, ME: 22, MK: 19, MN: 20, MR: 27, MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28,
-  PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27,
-  SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20, YE: 30,
-};
+const SPECS = getCountrySpecifications();
+
+/**
+ * Territories that bank with their parent country's IBANs (an IBAN from Guadeloupe starts with FR): ibantools
+ * lists their own codes, the SWIFT registry folds them into the parent, and so do we.
+ */
+const PARENT_IBAN_TERRITORIES = new Set(['AX', 'GF', 'GP', 'MF', 'MQ', 'NC', 'PF', 'PM', 'RE', 'TF', 'WF', 'YT']);
+/** Added to the SWIFT IBAN registry in 2024–25, after ibantools 4.5.4's data (which knows their structure). */
+const RECENT_REGISTRY_COUNTRIES = new Set(['BI', 'DJ', 'FK', 'HN']);
+
+/** IBAN length per country: the registry countries, from ibantools' data. */
+export const IBAN_LENGTHS: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(SPECS)
+    .filter(([country, spec]) => (spec.IBANRegistry || RECENT_REGISTRY_COUNTRIES.has(country)) && spec.chars !== null && !PARENT_IBAN_TERRITORIES.has(country))
+    .map(([country, spec]) => [country, spec.chars!]),
+);
 
 /** Strip spaces (and dashes/dots people copy from statements) and upper-case. */
 export function normaliseIban(value: string | null | undefined): string {
@@ -51,7 +59,11 @@ export function validateIban(value: string | null | undefined): FieldResult {
   if (iban.length !== length) {
     return fail('IBAN_LENGTH', `An IBAN from ${country} has ${length} characters; this one has ${iban.length}.`);
   }
-  if (ibanMod97(iban) !== 1) {
+  const { errorCodes } = validateIBAN(iban);
+  if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat)) {
+    return fail('IBAN_FORMAT', `This is not how an IBAN from ${country} is built: please check the letters and digits after the first four.`);
+  }
+  if (ibanMod97(iban) !== 1 || errorCodes.length > 0) {
     return fail('IBAN_CHECKSUM', 'This IBAN does not look right: please check each character again.');
   }
   return ok(iban);

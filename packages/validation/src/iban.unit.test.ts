@@ -124,6 +124,12 @@ describe('validateIban: normalisation and errors', () => {
     expect(IBAN_LENGTHS.AU).toBeUndefined();
   });
 
+  it('checks each country’s structure, not just the length and check digits (ibantools’ registry data)', () => {
+    // Right length and a valid mod-97, but a German account number has no letters.
+    expect(ibanMod97('DE0537040044053201300A')).toBe(1);
+    expect(validateIban('DE05 3704 0044 0532 0130 0A')).toMatchObject({ ok: false, code: 'IBAN_FORMAT' });
+  });
+
   it('formats in blocks of four', () => {
     expect(formatIban('GB82WEST12345698765432')).toBe('GB82 WEST 1234 5698 7654 32');
   });
