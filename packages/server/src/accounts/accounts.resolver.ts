@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { NotAuthenticated, ValidationFailed } from '../common/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { signInWithSecondFactor } from './two-factor/two-factor.resolver.js';
+import { requireStepUp, signInWithSecondFactor } from './two-factor/two-factor.resolver.js';
 import { SignInPayload } from './two-factor/two-factor.types.js';
 import { Organisation } from './organisation.entity.js';
 import { Role } from './role.js';
@@ -84,6 +84,8 @@ export class AccountsResolver {
         throw new ValidationFailed([{ field: 'requireTwoFactor', message: 'Set up two-factor sign-in for yourself first (Settings → Two-factor sign-in).' }]);
       }
     }
+    // Turning the rule off weakens every member's sign-in: that needs a fresh second factor too.
+    if (requireTwoFactor === false && organisation.requireTwoFactor) requireStepUp(ctx);
     const wanted = { requireSecondApproverForBankChanges: requireSecond, paymentHoldDays, requireTwoFactor };
     const changes: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(wanted) as [keyof typeof wanted, boolean | number | null | undefined][]) {

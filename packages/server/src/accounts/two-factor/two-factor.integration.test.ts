@@ -275,6 +275,10 @@ describe('organisation requires two-factor', () => {
     const removed = await client.request('mutation { removeTotp { totpEnabled } }');
     expect(removed.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'LAST_SECOND_FACTOR_REQUIRED' });
 
+    // Turning the rule off later needs a fresh second factor.
+    now += 6 * 60_000;
+    expect((await admin.client.request(SET, { on: false })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
+
     const kinds = (await db().execute<{ kind: string; summary: string }[]>(AUDIT_KINDS, [orgId])).filter((e) => e.kind === 'SETTINGS_CHANGED');
     expect(kinds.map((e) => e.summary)).toEqual([expect.stringContaining('two-factor required: on')]);
   });

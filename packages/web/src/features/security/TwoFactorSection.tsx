@@ -66,7 +66,7 @@ export function TwoFactorSection({ user }: { user: CurrentUser }) {
     setRuleProblem(null);
     setPendingRule(value);
     try {
-      await setRequired({ variables: { requireTwoFactor: value } });
+      await stepUp.run(() => setRequired({ variables: { requireTwoFactor: value } }));
       await refetch().catch(() => undefined);
     } catch (caught) {
       const p = toUserFacingError(caught);
