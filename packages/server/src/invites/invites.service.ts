@@ -275,12 +275,6 @@ export class InvitesService {
     if (typeof token !== 'string' || token.length < 20 || token.length > 100) throw new InviteNotFound();
     const invite = await em.findOne(Invite, { tokenHash: sha256(token) }, { filters: false, populate: ['supplier', 'organisation'] });
     if (!invite) throw new InviteNotFound();
-    const status = this.statusOf(invite);
-    if (status === InviteStatus.REVOKED) throw new InviteRevoked();
-    if (status === InviteStatus.EXPIRED) throw new InviteExpired();
-    if (status === InviteStatus.LOCKED) throw new InviteLocked();
-    return invite;
-  }
     return invite;
   }
 
@@ -295,6 +289,12 @@ export class InvitesService {
   /** Finds the live invite for a token; every supplier-side call starts here. Rate-limited per IP. */
   async byToken(token: string, meta: ClientMeta): Promise<Invite> {
     const invite = await this.find(token, meta);
+    const status = this.statusOf(invite);
+    if (status === InviteStatus.REVOKED) throw new InviteRevoked();
+    if (status === InviteStatus.EXPIRED) throw new InviteExpired();
+    if (status === InviteStatus.LOCKED) throw new InviteLocked();
+    return invite;
+  }
 
   async open(token: string, meta: ClientMeta): Promise<Invite> {
     const invite = await this.byToken(token, meta);
