@@ -87,6 +87,8 @@ export const envSchema = z
     /** With no Xero credentials outside production, `pnpm start` runs the local emulator on this port. */
     XERO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     XERO_POLL_INTERVAL_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
+    /** Polls one process runs at once (each is mostly one short Xero call). */
+    XERO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
     XERO_SUPPLIER_SWEEP_HOURS: z.coerce.number().min(0.01).max(720).default(6),
     XERO_DAILY_LIMIT: z.coerce.number().int().min(1).default(5000),
     XERO_MINUTE_LIMIT: z.coerce.number().int().min(1).default(60),
@@ -203,6 +205,7 @@ export interface XeroConfig {
   webhookKey: string | undefined;
   emulatorPort: number;
   pollIntervalMs: number;
+  pollConcurrency: number;
   /** How often to look for customer contacts that have since become suppliers. */
   supplierSweepMs: number;
   limits: { perDay: number; perMinute: number; concurrent: number; appPerMinute: number };
@@ -273,6 +276,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       webhookKey: env.XERO_WEBHOOK_KEY,
       emulatorPort: env.XERO_EMULATOR_PORT,
       pollIntervalMs: env.XERO_POLL_INTERVAL_MINUTES * 60_000,
+      pollConcurrency: env.XERO_POLL_CONCURRENCY,
       supplierSweepMs: env.XERO_SUPPLIER_SWEEP_HOURS * 3_600_000,
       limits: { perDay: env.XERO_DAILY_LIMIT, perMinute: env.XERO_MINUTE_LIMIT, concurrent: env.XERO_CONCURRENT_LIMIT, appPerMinute: env.XERO_APP_MINUTE_LIMIT },
       httpTimeoutMs: env.XERO_HTTP_TIMEOUT_MS,

@@ -56,7 +56,7 @@ export class PagePrefetcher {
   private readonly pages = new Map<number, Promise<FetchedPage>>();
   private pageCount: number | null | undefined;
   private inFlight = 0;
-  private next = 0;
+  private next = 1;
   private limit = 0;
   private stopped = false;
 
@@ -94,6 +94,7 @@ export class PagePrefetcher {
   }
 
   private fill(): void {
+    if (this.pageCount === undefined) return; // not before the first answer said how many pages there are
     while (!this.stopped && this.inFlight < this.concurrency && this.next <= this.limit) {
       if (!this.pages.has(this.next)) this.start(this.next);
       this.next++;
@@ -229,9 +230,18 @@ export class XeroSyncService {
     }
   }
 
-  async poll(connectionId: string, log: Logger): Promise<void> {
+  /**
+   * One poll. `dueAt`: the scheduled time this poll was queued for (see enqueueDuePolls); if the connection was
+   * polled since (its next poll moved past dueAt), this one is a duplicate and does nothing — whichever
+   * instance runs it. A poll asked for by hand (no dueAt) always runs.
+   */
+  async poll(connectionId: string, log: Logger, dueAt?: Date): Promise<void> {
     const connection = await this.load(connectionId);
     if (!connection || connection.status !== XeroConnectionStatus.CONNECTED || connection.importStatus !== ImportStatus.DONE) return;
+    if (dueAt && connection.nextPollAt && connection.nextPollAt.getTime() > dueAt.getTime()) {
+      log.info({ connectionId }, 'poll skipped: already polled since it was scheduled');
+      return;
+    }
     const orgId = connection.organisation.id;
     const since = connection.pollCursor ? new Date(connection.pollCursor.getTime() - CURSOR_OVERLAP_MS) : undefined;
     const startedAt = new Date();
@@ -260,7 +270,7 @@ export class XeroSyncService {
       const failure = error instanceof XeroError ? error : null;
       await this.update(connection, {
         lastPollAt: startedAt,
-        nextPollAt: new Date(Date.now() + this.config.xero.pollIntervalMs),
+        nextPollAt: this.nextPollAfter(connection, startedAt),
         lastError: `Last check failed: ${failure?.message ?? 'unexpected error'}`,
       });
       if (failure?.kind === 'AUTH' || failure?.kind === 'RATE_LIMITED') return; // the next poll tries again
@@ -287,7 +297,7 @@ export class XeroSyncService {
         pollCursor: maxSeen,
         lastPollAt: startedAt,
         lastSuccessfulPollAt: new Date(),
-        nextPollAt: new Date(Date.now() + this.config.xero.pollIntervalMs),
+        nextPollAt: this.nextPollAfter(connection, startedAt),
         lastError: null,
       },
       lastHeaders,
@@ -308,14 +318,34 @@ export class XeroSyncService {
     }
   }
 
-  /** Called by the every-minute cron; pg-boss' stately queue collapses duplicates per connection. */
-  async enqueueDuePolls(now = new Date()): Promise<number> {
+  /**
+   * The next poll keeps the cadence of the schedule (the slot this one was due in, plus the interval), not of
+   * when it finished: otherwise every poll would slip by its own duration plus the wait for the next tick.
+   * Behind by more than an interval (an outage): one poll now caught up, then the cadence from here.
+   */
+  private nextPollAfter(connection: XeroConnection, startedAt: Date): Date {
+    const interval = this.config.xero.pollIntervalMs;
+    const slot = connection.nextPollAt && connection.nextPollAt.getTime() <= startedAt.getTime() ? connection.nextPollAt.getTime() : startedAt.getTime();
+    const next = slot + interval;
+    return new Date(next > Date.now() ? next : Date.now() + interval);
+  }
+
+  /**
+   * Called by the every-minute cron (pg-boss runs it once per minute across all instances): queues a poll for
+   * each connection due before the next tick, to start at the moment it is due (`startAfter`), so the polls
+   * of a thousand organisations go out on schedule and spread over the minute instead of all at the tick.
+   * pg-boss' stately queue holds one queued poll per connection, and a poll queued twice runs once (dueAt).
+   */
+  async enqueueDuePolls(now = new Date(), horizonMs = 60_000): Promise<number> {
     const due = await this.orm.em.fork().find(
       XeroConnection,
-      { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.DONE, $or: [{ nextPollAt: null }, { nextPollAt: { $lte: now } }] },
-      { filters: false, fields: ['id'] },
+      { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.DONE, $or: [{ nextPollAt: null }, { nextPollAt: { $lt: new Date(now.getTime() + horizonMs) } }] },
+      { filters: false, fields: ['id', 'nextPollAt'] },
     );
-    for (const { id } of due) await this.pollNow(id);
+    for (const { id, nextPollAt } of due) {
+      const dueAt = nextPollAt ?? now;
+      await this.jobs.send(POLL, { connectionId: id, dueAt: dueAt.toISOString() }, { singletonKey: id, ...(dueAt > now ? { startAfter: dueAt } : {}) });
+    }
     return due.length;
   }
 

@@ -7,11 +7,13 @@ export const POLL_DUE = 'xero.poll-due';
 /** One connection: contacts modified since the cursor (If-Modified-Since). */
 export const xeroPollJob = defineJob({
   name: POLL,
-  schema: z.object({ connectionId: z.uuid() }),
+  schema: z.object({ connectionId: z.uuid(), dueAt: z.iso.datetime().optional() }),
   policy: 'stately',
   queue: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
-  async run({ connectionId }, services, log) {
-    await services.xeroSync.poll(connectionId, log);
+  // Many organisations: polls are mostly one short call each, so several run at once per process.
+  concurrency: (services) => services.config.xero.pollConcurrency,
+  async run({ connectionId, dueAt }, services, log) {
+    await services.xeroSync.poll(connectionId, log, dueAt ? new Date(dueAt) : undefined);
   },
 });
 
