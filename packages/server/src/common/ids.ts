@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { v7 } from 'uuid';
 
-/** UUID version 7: time-ordered, so primary keys double as stable, index-friendly cursors. */
+/** UUID version 7 (RFC 9562): time-ordered, so primary keys double as stable, index-friendly cursors. */
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return v7({ msecs: now });
 }
