@@ -111,7 +111,7 @@ describe('buyer app in the browser', () => {
 
       await page.getByLabel('Email').fill(account.email);
       await page.getByLabel('Password').fill('not the right password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       const alert = page.getByRole('alert');
       await alert.waitFor();
       expect(await alert.textContent()).toContain('Email or password is incorrect.');
@@ -166,7 +166,7 @@ describe('buyer app in the browser', () => {
 
       await page.getByLabel('Email').fill(buyer.input.email);
       await page.getByLabel('Password').fill(buyer.input.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
       await page.getByRole('banner').getByText('Expiring Session Ltd').waitFor();
       expect(pageErrors).toEqual([]);

@@ -248,7 +248,7 @@ describe('bank-change safety in the browser', () => {
       await approverPage.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       await approverPage.getByLabel('Email').fill(approver.email);
       await approverPage.getByLabel('Password').fill(approver.password);
-      await approverPage.getByRole('button', { name: 'Sign in' }).click();
+      await approverPage.getByRole('button', { name: 'Sign in', exact: true }).click();
       await approverPage.getByRole('heading', { level: 1, name: SUPPLIER }).waitFor();
       const approverReview = approverPage.getByRole('region', { name: 'Changes to review' });
       await approverReview.getByText('Needs a second approver', { exact: true }).waitFor();
