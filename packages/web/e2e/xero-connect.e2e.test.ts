@@ -350,7 +350,7 @@ describe('Connect Xero in the browser', () => {
         await page.waitForURL((url) => url.origin === localOrigin && url.pathname === '/sign-in', WAIT);
         await page.getByLabel('Email').fill(buyer.input.email);
         await page.getByLabel('Password').fill(buyer.input.password);
-        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('button', { name: 'Sign in', exact: true }).click();
         await consentOnXero(page, xeroUser, [books.name]);
         expect(new URL(page.url()).origin).toBe(localOrigin);
         await chooseOrganisation(page, books.name);
