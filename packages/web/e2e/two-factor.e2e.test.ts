@@ -76,8 +76,13 @@ async function signUpInBrowser(page: Page, name: string, organisationName: strin
   await page.getByLabel('Work email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+  await signedIn(page);
   return email;
+}
+
+/** Signed in: the app's main navigation is there (whichever page is home). */
+async function signedIn(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -146,7 +151,7 @@ describe('two-factor sign-in in the browser', () => {
       await expect.poll(() => page.getByLabel('6-digit code from your authenticator app').getAttribute('aria-invalid'), WAIT).toBe('true');
       await page.getByLabel('6-digit code from your authenticator app').fill(adaApp.code());
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await signedIn(page);
 
       // The audit log tells the story: the wrong code, the app, the sign-ins.
       await page.goto(at('/settings/audit-log'));
@@ -187,8 +192,7 @@ describe('two-factor sign-in in the browser', () => {
 
       await signOut(page);
       await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
-      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
+      await signedIn(page);
       // One discoverable credential on the device, for this site; used once to register and once to sign in.
       const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
       expect(credentials).toHaveLength(1);
@@ -226,8 +230,7 @@ describe('two-factor sign-in in the browser', () => {
       await snapshots(page, '08-enrolment-required');
       await setUpAuthenticatorApp(page, page);
       await page.getByRole('button', { name: 'I’ve saved my recovery codes' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await signedIn(page);
     });
     expect(errors).toEqual([]);
     await page.close();
@@ -311,7 +314,7 @@ describe('step-up in the browser', () => {
       await signInWithPassword(page, approver.email, approver.password);
       await page.getByLabel('6-digit code from your authenticator app').fill(approverApp.code());
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await signedIn(page);
       await page.goto(at(`/suppliers/${supplierId}`));
       const review = page.getByRole('region', { name: 'Changes to review' });
       await review.getByText('Needs a second approver').waitFor();
