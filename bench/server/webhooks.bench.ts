@@ -77,7 +77,11 @@ try {
       for (const id of ids) committedAt.set(id, at);
     }
     const recorded = Date.now();
-    while (delivered < total && Date.now() - Math.max(lastDelivery, recorded) < 30_000) await sleep(100);
+    // `delivered` and `lastDelivery` are advanced by the receiver's request handler while this waits.
+    for (;;) {
+      if (delivered >= total || Date.now() - Math.max(lastDelivery, recorded) >= 30_000) break;
+      await sleep(100);
+    }
     const elapsed = (lastDelivery - t0) / 1000;
     latencies.sort((a, b) => a - b);
     const verified = samples.filter((r) => secrets.some((s) => { try { new Webhook(s).verify(r.body, r.headers); return true; } catch { return false; } })).length;
