@@ -508,7 +508,8 @@ describe('invite to another address, resend and revoke', () => {
 
       await supplierPage.goto(at(`/invite#token=${latestToken}`));
       await supplierPage.getByRole('heading', { level: 1, name: 'This link was withdrawn' }).waitFor();
-      await supplierPage.getByText(/Ask the business that invited you/).waitFor();
+      // A withdrawn link names the business and says what to do.
+      await supplierPage.getByText('Use the link in their latest email, or ask Lantern Tea House for a new one.').waitFor();
       await snapshot(supplierPage, 'invite-revoked');
 
       // The list pages with Load more (50 at a time).

@@ -39,8 +39,14 @@ type Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  query OrganisationAuditLog($first: Int!, $after: String, $actorId: ID, $kind: String, $from: DateTimeISO, $to: DateTimeISO) {\n    organisationAuditEvents(first: $first, after: $after, actorId: $actorId, kind: $kind, from: $from, to: $to) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          kind\n          summary\n          actorType\n          actorLabel\n          supplier {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrganisationAuditLogDocument,
     "\n  query AuditLogFilters {\n    organisationAuditFilters {\n      people {\n        id\n        name\n      }\n      kinds\n    }\n  }\n": typeof types.AuditLogFiltersDocument,
+    "\n  query SupplierPageSettings {\n    me {\n      id\n      organisation {\n        id\n        branding {\n          ...SupplierBrand_branding\n        }\n      }\n    }\n  }\n": typeof types.SupplierPageSettingsDocument,
+    "\n  mutation UpdateSupplierContact($input: SupplierContactInput!) {\n    updateSupplierContact(input: $input) {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n": typeof types.UpdateSupplierContactDocument,
+    "\n  mutation SetOrganisationLogo($image: String!) {\n    setOrganisationLogo(image: $image) {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n": typeof types.SetOrganisationLogoDocument,
+    "\n  mutation RemoveOrganisationLogo {\n    removeOrganisationLogo {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n": typeof types.RemoveOrganisationLogoDocument,
+    "\n  fragment SupplierBrand_branding on OrganisationBranding {\n    name\n    logoUrl\n    contactName\n    contactPhone\n    contactEmail\n  }\n": typeof types.SupplierBrand_BrandingFragmentDoc,
     "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": typeof types.BulkInviteSuppliersDocument,
-    "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": typeof types.SupplierInviteDocument,
+    "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n      organisation {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n": typeof types.SupplierInviteDocument,
+    "\n  query SupplierInviteSender($token: String!) {\n    supplierInviteSender(token: $token) {\n      ...SupplierBrand_branding\n    }\n  }\n": typeof types.SupplierInviteSenderDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.InvitePanel_SupplierFragmentDoc,
     "\n  fragment InvitePanel_invite on Invite {\n    id\n    status\n    email\n    expiresAt\n    lastSentAt\n    emailed\n    remindersSent\n    openedAt\n    verifiedAt\n    submittedAt\n    revokedAt\n  }\n": typeof types.InvitePanel_InviteFragmentDoc,
     "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": typeof types.InviteSuppliersDocument,
@@ -139,8 +145,14 @@ const documents: Documents = {
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeysSection_apiKey\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  query OrganisationAuditLog($first: Int!, $after: String, $actorId: ID, $kind: String, $from: DateTimeISO, $to: DateTimeISO) {\n    organisationAuditEvents(first: $first, after: $after, actorId: $actorId, kind: $kind, from: $from, to: $to) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          kind\n          summary\n          actorType\n          actorLabel\n          supplier {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrganisationAuditLogDocument,
     "\n  query AuditLogFilters {\n    organisationAuditFilters {\n      people {\n        id\n        name\n      }\n      kinds\n    }\n  }\n": types.AuditLogFiltersDocument,
+    "\n  query SupplierPageSettings {\n    me {\n      id\n      organisation {\n        id\n        branding {\n          ...SupplierBrand_branding\n        }\n      }\n    }\n  }\n": types.SupplierPageSettingsDocument,
+    "\n  mutation UpdateSupplierContact($input: SupplierContactInput!) {\n    updateSupplierContact(input: $input) {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n": types.UpdateSupplierContactDocument,
+    "\n  mutation SetOrganisationLogo($image: String!) {\n    setOrganisationLogo(image: $image) {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n": types.SetOrganisationLogoDocument,
+    "\n  mutation RemoveOrganisationLogo {\n    removeOrganisationLogo {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n": types.RemoveOrganisationLogoDocument,
+    "\n  fragment SupplierBrand_branding on OrganisationBranding {\n    name\n    logoUrl\n    contactName\n    contactPhone\n    contactEmail\n  }\n": types.SupplierBrand_BrandingFragmentDoc,
     "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n": types.BulkInviteSuppliersDocument,
-    "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n": types.SupplierInviteDocument,
+    "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n      organisation {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n": types.SupplierInviteDocument,
+    "\n  query SupplierInviteSender($token: String!) {\n    supplierInviteSender(token: $token) {\n      ...SupplierBrand_branding\n    }\n  }\n": types.SupplierInviteSenderDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": types.InvitePanel_SupplierFragmentDoc,
     "\n  fragment InvitePanel_invite on Invite {\n    id\n    status\n    email\n    expiresAt\n    lastSentAt\n    emailed\n    remindersSent\n    openedAt\n    verifiedAt\n    submittedAt\n    revokedAt\n  }\n": types.InvitePanel_InviteFragmentDoc,
     "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": types.InviteSuppliersDocument,
@@ -331,11 +343,35 @@ export function graphql(source: "\n  query AuditLogFilters {\n    organisationAu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SupplierPageSettings {\n    me {\n      id\n      organisation {\n        id\n        branding {\n          ...SupplierBrand_branding\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupplierPageSettings {\n    me {\n      id\n      organisation {\n        id\n        branding {\n          ...SupplierBrand_branding\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSupplierContact($input: SupplierContactInput!) {\n    updateSupplierContact(input: $input) {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSupplierContact($input: SupplierContactInput!) {\n    updateSupplierContact(input: $input) {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganisationLogo($image: String!) {\n    setOrganisationLogo(image: $image) {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetOrganisationLogo($image: String!) {\n    setOrganisationLogo(image: $image) {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveOrganisationLogo {\n    removeOrganisationLogo {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveOrganisationLogo {\n    removeOrganisationLogo {\n      id\n      branding {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SupplierBrand_branding on OrganisationBranding {\n    name\n    logoUrl\n    contactName\n    contactPhone\n    contactEmail\n  }\n"): (typeof documents)["\n  fragment SupplierBrand_branding on OrganisationBranding {\n    name\n    logoUrl\n    contactName\n    contactPhone\n    contactEmail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {\n    inviteSuppliers(supplierIds: $supplierIds, replaceLiveInvites: $replaceLiveInvites) {\n      outcome\n      supplier {\n        id\n        name\n        inviteStatus\n        latestInvite {\n          id\n          status\n        }\n      }\n      invite {\n        id\n        email\n        emailed\n      }\n      link\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n"): (typeof documents)["\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n    }\n  }\n"];
+export function graphql(source: "\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n      organisation {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupplierInvite($token: String!) {\n    supplierInvite(token: $token) {\n      organisationName\n      supplierName\n      emailHint\n      status\n      expiresAt\n      verified\n      organisation {\n        ...SupplierBrand_branding\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupplierInviteSender($token: String!) {\n    supplierInviteSender(token: $token) {\n      ...SupplierBrand_branding\n    }\n  }\n"): (typeof documents)["\n  query SupplierInviteSender($token: String!) {\n    supplierInviteSender(token: $token) {\n      ...SupplierBrand_branding\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,7 @@ import { ChangePasswordSection } from './ChangePasswordSection';
 import { EmailStatus } from './EmailVerification';
 import { SessionsSection } from './SessionsSection';
 import { WebhooksSection } from '../webhooks/WebhooksSection';
+import { BrandingSection } from '../branding/BrandingSection';
 import { roleLabel, type CurrentUser } from './current-user';
 import { parsePaymentHoldDays } from './validation';
 
@@ -241,6 +242,8 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
       </section>
 
       <ReviewSettings user={user} />
+
+      <BrandingSection user={user} />
 
       <section className="card" aria-labelledby="settings-account">
         <h2 id="settings-account" className="card__title">

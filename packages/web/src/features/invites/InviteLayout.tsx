@@ -1,15 +1,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { PageHeading } from '../../components/PageHeading';
+import { SupplierBrand, type Branding } from '../branding/SupplierBrand';
 
-/** The supplier's calm, centred frame (no app header): the business's name, then one card. */
+/**
+ * The supplier's calm, centred frame (no app header): who is asking (the business's logo and name, "via
+ * Vouch"), then one card. Before the business is known, Vouch's wordmark alone.
+ */
 export function InviteLayout({
   title,
-  organisationName,
+  branding,
   children,
   wide = false,
 }: {
   title: string;
-  organisationName?: string | null;
+  branding?: Pick<Branding, 'name' | 'logoUrl'> | null;
   children: ReactNode;
   wide?: boolean;
 }) {
@@ -26,18 +30,32 @@ export function InviteLayout({
   return (
     <div className="auth">
       <header className="auth__brand invite__brand">
-        <span className="wordmark">
-          <span className="wordmark__mark" aria-hidden="true">
-            V
-          </span>
-          <span>Vouch</span>
-        </span>
-        {organisationName ? <span className="invite__for">for {organisationName}</span> : null}
+        {branding ? (
+          <>
+            <SupplierBrand branding={branding} />
+            <span className="invite__via">
+              via <Wordmark />
+            </span>
+          </>
+        ) : (
+          <Wordmark />
+        )}
       </header>
       <main ref={mainRef} className={wide ? 'auth__card invite__card--wide' : 'auth__card'}>
         <PageHeading title={title}>{title}</PageHeading>
         {children}
       </main>
     </div>
+  );
+}
+
+function Wordmark() {
+  return (
+    <span className="wordmark">
+      <span className="wordmark__mark" aria-hidden="true">
+        V
+      </span>
+      <span>Vouch</span>
+    </span>
   );
 }

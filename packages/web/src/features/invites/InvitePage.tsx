@@ -9,6 +9,8 @@ import { InviteLayout } from './InviteLayout';
 import { SupplierDetailsForm, type Submitted } from './SupplierDetailsForm';
 import { takeInviteToken, tokenFromHash } from './invite-token';
 import { VerifyCode } from './VerifyCode';
+import { AboutRequest, GenuineCheck, QuestionsNote, WhatToDo } from './InviteTrust';
+import type { Branding } from '../branding/SupplierBrand';
 
 const SupplierInviteQuery = graphql(`
   query SupplierInvite($token: String!) {
@@ -19,6 +21,17 @@ const SupplierInviteQuery = graphql(`
       status
       expiresAt
       verified
+      organisation {
+        ...SupplierBrand_branding
+      }
+    }
+  }
+`);
+
+const SupplierInviteSenderQuery = graphql(`
+  query SupplierInviteSender($token: String!) {
+    supplierInviteSender(token: $token) {
+      ...SupplierBrand_branding
     }
   }
 `);
@@ -31,15 +44,67 @@ const DEAD_LINK: Record<string, string> = {
   INVITE_LOCKED: 'This link is locked',
 };
 
+/** What happened, and what to do, naming the business that sent the link. */
+function deadLinkWords(reason: string, name: string): { what: string; ask: string } {
+  switch (reason) {
+    case 'INVITE_EXPIRED':
+      return {
+        what: `${name} sent you this link to check the details they hold for you, and it has now expired.`,
+        ask: `If they still need your details, ask ${name} to send you a new link.`,
+      };
+    case 'INVITE_REVOKED':
+      return {
+        what: `${name} withdrew this link, usually because they sent a newer one.`,
+        ask: `Use the link in their latest email, or ask ${name} for a new one.`,
+      };
+    default:
+      return {
+        what: 'Too many wrong codes were entered, so the link was locked to protect your details.',
+        ask: `${name} has been told. Ask them to unlock it or send you a new link; if you didn’t enter those codes, tell them.`,
+      };
+  }
+}
 
-/** A full-page message for a link that can't be used (missing, expired, withdrawn, locked). */
-export function DeadLink({ title, message }: { title: string; message: string }) {
+/**
+ * A full-page message for a link that can't be used (missing, expired, withdrawn, locked): what happened and
+ * what to do, naming the business and its contact when the link is known.
+ */
+export function DeadLink({ title, reason, message, branding }: { title: string; reason?: string; message: string; branding?: Branding | null }) {
+  if (!branding || !reason || reason === 'INVITE_NOT_FOUND') {
+    return (
+      <InviteLayout title={title}>
+        <p className="auth__intro">{message}</p>
+        <p className="muted">
+          If you weren’t expecting a request for your details, don’t enter anything: call the business on a number you
+          already have.
+        </p>
+      </InviteLayout>
+    );
+  }
+  const words = deadLinkWords(reason, branding.name);
   return (
-    <InviteLayout title={title}>
-      <p className="auth__intro">{message}</p>
-      <p className="muted">You can close this page.</p>
+    <InviteLayout title={title} branding={branding}>
+      <p className="auth__intro">{words.what}</p>
+      <WhatToDo branding={branding} ask={words.ask} />
+      <p className="muted">
+        <GenuineCheck branding={branding} />
+      </p>
     </InviteLayout>
   );
+}
+
+/** Dead end reached on opening the link: ask who sent it (any state but unknown), then say what to do. */
+function DeadLinkForToken({ token, reason, message }: { token: string; reason: string; message: string }) {
+  const known = reason !== 'INVITE_NOT_FOUND';
+  const { data, loading } = useQuery(SupplierInviteSenderQuery, { variables: { token }, skip: !known, fetchPolicy: 'network-only' });
+  if (known && loading && !data) {
+    return (
+      <InviteLayout title={DEAD_LINK[reason] ?? 'This link can’t be used'}>
+        <Loading />
+      </InviteLayout>
+    );
+  }
+  return <DeadLink title={DEAD_LINK[reason] ?? 'This link can’t be used'} reason={reason} message={message} branding={data?.supplierInviteSender ?? null} />;
 }
 
 /**
@@ -81,8 +146,13 @@ export function InvitePage() {
 
   const reason = deadReason?.reason ?? (error ? errorReason(error) : null);
   if (reason && DEAD_LINK[reason]) {
-    return (
-      <DeadLink title={DEAD_LINK[reason]} message={deadReason?.message ?? toUserFacingError(error).message} />
+    const message = deadReason?.message ?? toUserFacingError(error).message;
+    // Ended during the visit (a code, the form): the business is already known.
+    const known = data?.supplierInvite.organisation;
+    return known ? (
+      <DeadLink title={DEAD_LINK[reason]} reason={reason} message={message} branding={known} />
+    ) : (
+      <DeadLinkForToken token={token} reason={reason} message={message} />
     );
   }
 
@@ -107,7 +177,7 @@ export function InvitePage() {
 
   if (submitted) {
     return (
-      <InviteLayout title={`Thanks — ${submitted.organisationName} will review your details`} organisationName={invite.organisationName}>
+      <InviteLayout title={`Thanks — ${submitted.organisationName} will review your details`} branding={invite.organisation}>
         <p className="auth__intro">
           We’ve sent your details to {submitted.organisationName}. They’ll check the changes before anything is
           updated, and may contact you if something needs confirming.
@@ -136,24 +206,31 @@ export function InvitePage() {
         >
           Send a correction
         </button>
+        <QuestionsNote branding={invite.organisation} />
       </InviteLayout>
     );
   }
 
   if (!invite.verified && !verified) {
     return (
-      <InviteLayout title="Confirm it’s you" organisationName={invite.organisationName}>
+      <InviteLayout title="Confirm it’s you" branding={invite.organisation}>
         <p className="auth__intro">
           {invite.organisationName} asked you to check the details they hold for {invite.supplierName}. First, we’ll
           email a 6-digit code to <strong>{invite.emailHint}</strong>.
         </p>
         <VerifyCode token={token} onVerified={() => setVerified(true)} onDead={onDead} />
+        <AboutRequest
+          branding={invite.organisation}
+          supplierName={invite.supplierName}
+          emailHint={invite.emailHint}
+          expiresAt={invite.expiresAt}
+        />
       </InviteLayout>
     );
   }
 
   return (
-    <InviteLayout title="Check your details" organisationName={invite.organisationName} wide>
+    <InviteLayout title="Check your details" branding={invite.organisation} wide>
       <SupplierDetailsForm
         token={token}
         initialForm={lastSent?.form ?? null}
