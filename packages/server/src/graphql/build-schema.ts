@@ -7,6 +7,7 @@ import { SupplierResolver } from '../suppliers/supplier.resolver.js';
 import { XeroResolver } from '../xero/xero.resolver.js';
 import { InvitesResolver } from '../invites/invites.resolver.js';
 import { BulkInviteResolver } from '../invites/bulk-invite.resolver.js';
+import { AttentionResolver } from '../workspace/attention.resolver.js';
 import { ChangeRequestBankResolver, DecisionResolver, ReviewResolver } from '../review/review.resolver.js';
 import { SupplierSyncResolver, SyncResolver } from '../sync/sync.resolver.js';
 import { ApiKeysResolver } from '../api-keys/api-keys.resolver.js';
@@ -23,7 +24,7 @@ import { ErrorExtensions } from './error-code.js';
 import { createEventBus, type EventBus } from './pubsub.js';
 import { rejectUnsafeText } from './safe-input.js';
 
-export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, BulkInviteResolver, ReviewResolver, DecisionResolver, ChangeRequestBankResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver, WebhooksResolver, TwoFactorResolver, UserTwoFactorResolver, AuditResolver, TeamResolver, SessionsResolver, PasswordResetResolver, EmailVerificationResolver, BrandingResolver] as const;
+export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, BulkInviteResolver, AttentionResolver, ReviewResolver, DecisionResolver, ChangeRequestBankResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver, WebhooksResolver, TwoFactorResolver, UserTwoFactorResolver, AuditResolver, TeamResolver, SessionsResolver, PasswordResetResolver, EmailVerificationResolver, BrandingResolver] as const;
 
 /** The schema file committed at the repository root. */
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema.graphql');
