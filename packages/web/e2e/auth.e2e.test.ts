@@ -87,16 +87,20 @@ describe('buyer app in the browser', () => {
       await page.getByLabel('Password').fill(account.password);
       await page.getByRole('button', { name: 'Create account' }).click();
 
-      // Lands in the app frame on Suppliers, with the real empty state.
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
-      await page.getByRole('heading', { name: 'No suppliers yet' }).waitFor();
-      await page.getByRole('main').getByRole('link', { name: 'Go to Integrations' }).waitFor();
-      await snapshot(page, 'suppliers-empty');
+      // Lands in the app frame on Home, which says where to start; Suppliers has the real empty state.
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      await page.getByRole('main').getByRole('link', { name: /Connect Xero/ }).waitFor();
       const banner = page.getByRole('banner');
       await banner.getByText(account.organisation).waitFor();
       await banner.getByText(account.name).waitFor();
       await banner.getByText('Admin').waitFor();
       const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).toBe('page');
+      await nav.getByRole('link', { name: 'Suppliers' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('heading', { name: 'No suppliers yet' }).waitFor();
+      await page.getByRole('main').getByRole('link', { name: 'Go to Integrations' }).waitFor();
+      await snapshot(page, 'suppliers-empty');
       expect(await nav.getByRole('link', { name: 'Suppliers' }).getAttribute('aria-current')).toBe('page');
 
       // Settings shows the account.
@@ -120,8 +124,8 @@ describe('buyer app in the browser', () => {
       // The right password, submitted from the keyboard, gets back in.
       await page.getByLabel('Password').fill(account.password);
       await page.getByLabel('Password').press('Enter');
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
-      await page.getByRole('heading', { name: 'No suppliers yet' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      await page.getByRole('main').getByRole('link', { name: /Connect Xero/ }).waitFor();
       expect(pageErrors).toEqual([]);
     });
     await page.close();
@@ -221,12 +225,12 @@ describe('buyer app in the browser', () => {
     const page = await context.newPage();
     const pageErrors = collectPageErrors(page);
     await withScreenshotOnFailure(page, 'suppliers-table', async () => {
-      // The subscription opens once the list has loaded; wait for its subscribe message to go out.
+      // The list's subscription opens once the list has loaded; wait for its subscribe message to go out.
       const subscribed = page.waitForEvent('websocket').then(
         (socket) =>
           new Promise<void>((resolve) => {
             socket.on('framesent', (frame) => {
-              if (String(frame.payload).includes('"subscribe"')) resolve();
+              if (String(frame.payload).includes('"subscribe"') && String(frame.payload).includes('supplierAdded')) resolve();
             });
           }),
       );
@@ -236,8 +240,9 @@ describe('buyer app in the browser', () => {
 
       const table = page.getByRole('table', { name: 'Suppliers' });
       await table.getByRole('row', { name: /Acme Packaging Ltd/ }).waitFor();
-      expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Name', 'Email', 'Added']);
-      await table.getByRole('cell', { name: 'accounts@acme-packaging.example' }).waitFor();
+      expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Name', 'Invite', 'Bank details', 'Xero sync', 'Last change']);
+      await table.getByRole('rowheader', { name: /accounts@acme-packaging\.example/ }).waitFor();
+      await table.getByRole('row', { name: /Acme Packaging Ltd.*Not invited yet.*None.*Nothing to send.*Supplier added/ }).waitFor();
 
       await subscribed;
       const second = await createSupplier('Bright Beans Importers', null);
@@ -291,7 +296,7 @@ describe('sign-up with email confirmation (a server that sends email)', () => {
       // The link names the server's public address; open it on the one under test.
       await page.goto(urlFor(mailApp.url, new URL(link).pathname) + new URL(link).hash);
 
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
       await page.getByRole('banner').getByText('Lantern Tea House').waitFor();
       await page.getByRole('banner').getByText('Grace Hopper').waitFor();
       expect(page.url()).not.toContain('token=');

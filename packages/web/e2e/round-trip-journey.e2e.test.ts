@@ -133,7 +133,7 @@ describe('round trip through the screens (issue 10)', () => {
       await buyer.getByLabel('Work email').fill(`ada.${Date.now().toString(36)}@harbour-coffee.example`);
       await buyer.getByLabel('Password').fill('correct horse battery');
       await buyer.getByRole('button', { name: 'Create account' }).click();
-      await buyer.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await buyer.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 
       await buyer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
       const card = buyer.getByRole('region', { name: 'Xero', exact: true });

@@ -8,21 +8,19 @@ import { ConfirmSignUpPage } from '../features/accounts/ConfirmSignUpPage';
 import { VerifyEmailPage } from '../features/accounts/EmailVerification';
 import { ForgotPasswordPage } from '../features/accounts/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/accounts/ResetPasswordPage';
-import { SettingsPage } from '../features/accounts/SettingsPage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignUpPage } from '../features/accounts/SignUpPage';
 import { SuppliersPage } from '../features/suppliers/SuppliersPage';
+import { HomePage } from '../features/home/HomePage';
 import { JoinTeamPage } from '../features/team/JoinTeamPage';
-import { TeamPage } from '../features/team/TeamPage';
 import { SyncInboxPage } from '../features/sync/SyncInboxPage';
-import { IntegrationsPage } from '../features/xero/IntegrationsPage';
-import { AuditLogPage } from '../features/audit-log/AuditLogPage';
 import { EnrolmentRequiredPage } from '../features/security/EnrolmentRequiredPage';
 import { AppFrame } from './AppFrame';
 import { toUserFacingError } from './errors';
 import { Link, Redirect, safeNextPath, useRouter } from './router';
 
-const HOME = '/suppliers';
+/** Where signing in lands: what needs you. */
+const HOME = '/';
 const SIGNED_OUT_PATHS = new Set(['/sign-in', '/sign-up', '/sign-up/confirm', '/forgot-password']);
 /** Emailed links that work whether or not this browser is signed in (each says what it did). */
 const LINK_PATHS = new Set(['/join', '/reset-password', '/verify-email']);
@@ -37,6 +35,12 @@ const PUBLIC_PATHS = new Set(['/invite']);
 
 // Its own chunk: it bundles the server's validators (with the UK modulus tables), which buyers never need.
 const InvitePage = lazy(() => import('../features/invites/InvitePage').then((m) => ({ default: m.InvitePage })));
+// Settings (team, security, keys, webhooks, branding), the audit log and Integrations (Xero) are visited now
+// and then: their own chunks keep the first load (sign-in, home, suppliers) small.
+const SettingsPage = lazy(() => import('../features/accounts/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const TeamPage = lazy(() => import('../features/team/TeamPage').then((m) => ({ default: m.TeamPage })));
+const AuditLogPage = lazy(() => import('../features/audit-log/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const IntegrationsPage = lazy(() => import('../features/xero/IntegrationsPage').then((m) => ({ default: m.IntegrationsPage })));
 // The supplier page (review, invite, timeline) is the largest buyer screen: its own chunk too.
 const SupplierPage = lazy(() => import('../features/suppliers/SupplierPage').then((m) => ({ default: m.SupplierPage })));
 
@@ -131,11 +135,13 @@ function SignedInRoutes({
 }) {
   // The organisation requires two-factor and this person has none yet: that comes before anything else.
   if (user.twoFactorEnrolmentRequired) return <EnrolmentRequiredPage user={user} />;
-  if (pathname === '/') return <Redirect to={HOME} />;
 
   let page;
   const supplierMatch = /^\/suppliers\/([^/]+)$/.exec(pathname);
   switch (supplierMatch ? '/suppliers/:id' : pathname) {
+    case '/':
+      page = <HomePage user={user} />;
+      break;
     case '/suppliers/:id':
       page = (
         <Suspense fallback={<Loading label="Loading supplier…" />}>
@@ -170,7 +176,7 @@ function SignedInRoutes({
         <div className="page-header">
           <PageHeading title="Page not found">Page not found</PageHeading>
           <p className="page-header__lead">
-            There’s nothing at this address. <Link to={HOME}>Go to Suppliers</Link>
+            There’s nothing at this address. <Link to={HOME}>Go to Home</Link>
           </p>
         </div>
       );
@@ -178,7 +184,9 @@ function SignedInRoutes({
   // Keyed by path so each page mounts fresh (its heading takes focus, its state resets).
   return (
     <AppFrame user={user}>
-      <div key={pathname}>{page}</div>
+      <div key={pathname}>
+        <Suspense fallback={<Loading />}>{page}</Suspense>
+      </div>
     </AppFrame>
   );
 }

@@ -2,19 +2,32 @@ import type { ReactNode } from 'react';
 import { Alert } from '../components/Alert';
 import { roleLabel, type CurrentUser } from '../features/accounts/current-user';
 import { useSignOut } from '../features/accounts/useSignOut';
+import { XeroBanner } from '../features/xero/XeroBanner';
+import { useLiveAttention, type Attention } from './attention';
 import { Link, useRouter } from './router';
+import './app-frame.css';
 
 export const NAV_ITEMS = [
+  { to: '/', label: 'Home' },
   { to: '/suppliers', label: 'Suppliers' },
   { to: '/integrations', label: 'Integrations' },
   { to: '/sync', label: 'Sync' },
   { to: '/settings', label: 'Settings' },
 ] as const;
 
+/** The counts the navigation carries, live: submissions to review on Suppliers, failed syncs on Sync. */
+function navCount(to: string, attention: Attention | null): { n: number; words: string } | null {
+  if (!attention) return null;
+  if (to === '/suppliers' && attention.awaitingReview > 0) return { n: attention.awaitingReview, words: 'awaiting review' };
+  if (to === '/sync' && attention.failedSyncs > 0) return { n: attention.failedSyncs, words: attention.failedSyncs === 1 ? 'failed sync' : 'failed syncs' };
+  return null;
+}
+
 /** The signed-in shell: organisation and user in the header, primary navigation, then the page. */
 export function AppFrame({ user, children }: { user: CurrentUser; children: ReactNode }) {
   const { location } = useRouter();
   const { signOut, signingOut, signOutError } = useSignOut();
+  const attention = useLiveAttention();
 
   return (
     <div className="frame">
@@ -23,21 +36,30 @@ export function AppFrame({ user, children }: { user: CurrentUser; children: Reac
       </a>
       <header className="topbar">
         <div className="topbar__inner">
-          <div className="topbar__org">
+          <Link to="/" className="topbar__org">
             <span className="wordmark__mark" aria-hidden="true">
               V
             </span>
+            <span className="visually-hidden">Home: </span>
             <span className="topbar__org-name">{user.organisation.name}</span>
-          </div>
+          </Link>
 
           <nav className="nav" aria-label="Main">
             <ul className="nav__list">
               {NAV_ITEMS.map((item) => {
-                const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+                const active = item.to === '/' ? location.pathname === '/' : location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+                const count = navCount(item.to, attention);
                 return (
-                  <li key={item.to}>
+                  <li key={item.to} className={item.to === '/' ? 'nav__item--home' : undefined}>
                     <Link to={item.to} className="nav__link" aria-current={active ? 'page' : undefined}>
                       {item.label}
+                      {count ? (
+                        <span className="nav__count">
+                          <span className="visually-hidden">, </span>
+                          {count.n > 99 ? '99+' : count.n}
+                          <span className="visually-hidden"> {count.words}</span>
+                        </span>
+                      ) : null}
                     </Link>
                   </li>
                 );
@@ -64,6 +86,9 @@ export function AppFrame({ user, children }: { user: CurrentUser; children: Reac
 
       <main id="main" className="content">
         {signOutError ? <Alert>{signOutError}</Alert> : null}
+        {location.pathname !== '/integrations' && location.pathname !== '/' ? (
+          <XeroBanner xero={attention?.xero ?? null} canManage={user.role === 'ADMIN'} />
+        ) : null}
         {children}
       </main>
     </div>

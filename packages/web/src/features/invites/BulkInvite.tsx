@@ -1,11 +1,12 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { errorReason, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
-import { confirmText, planBulkInvite, type BulkCandidate } from './bulk-invite';
-import { CopyLink } from './InvitePanel';
+import type { SupplierFilterInput } from '../../gql/graphql';
+import { confirmMatchingText, confirmText, planBulkInvite, type BulkCandidate } from './bulk-invite';
+import { CopyLink } from '../../components/CopyLink';
 
 const BulkInviteSuppliersMutation = graphql(`
   mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {
@@ -30,7 +31,49 @@ const BulkInviteSuppliersMutation = graphql(`
   }
 `);
 
+const BulkInvitePreviewQuery = graphql(`
+  query BulkInvitePreview($filter: SupplierFilterInput!, $replaceLiveInvites: Boolean!) {
+    bulkInvitePreview(filter: $filter, replaceLiveInvites: $replaceLiveInvites) {
+      matching
+      toInvite
+      liveInvite
+      noEmail
+      limit
+    }
+  }
+`);
+
+const InviteMatchingSuppliersMutation = graphql(`
+  mutation InviteMatchingSuppliers($filter: SupplierFilterInput!, $replaceLiveInvites: Boolean!) {
+    inviteMatchingSuppliers(filter: $filter, replaceLiveInvites: $replaceLiveInvites) {
+      invited
+      skippedLiveInvite
+      skippedNoEmail
+      emailed
+      results {
+        supplier {
+          id
+          name
+          inviteStatus
+          inviteExpiresAt
+        }
+        invite {
+          id
+          email
+        }
+        link
+      }
+    }
+  }
+`);
+
 export type SelectedSupplier = BulkCandidate;
+
+/** Everyone a list filter matches, loaded or not: the server decides who is invited. */
+export interface MatchingSelection {
+  filter: SupplierFilterInput;
+  count: number;
+}
 
 interface Outcome {
   id: string;
@@ -47,7 +90,21 @@ interface Outcome {
  * supplier it would invite has no email address (SUPPLIER_HAS_NO_EMAIL; only when the list was stale): its
  * message names them, and we offer to invite the rest.
  */
-export function BulkInvite({ selected, onInvited }: { selected: readonly SelectedSupplier[]; onInvited: () => void }) {
+export function BulkInvite({
+  selected,
+  matching = null,
+  onInvited,
+}: {
+  selected: readonly SelectedSupplier[];
+  /** "Select all matching": invite everyone the filter shows (the confirmation uses the server's counts). */
+  matching?: MatchingSelection | null;
+  onInvited: () => void;
+}) {
+  if (matching) return <BulkInviteMatching matching={matching} onInvited={onInvited} />;
+  return <BulkInviteSelected selected={selected} onInvited={onInvited} />;
+}
+
+function BulkInviteSelected({ selected, onInvited }: { selected: readonly SelectedSupplier[]; onInvited: () => void }) {
   const [invite, { loading }] = useMutation(BulkInviteSuppliersMutation);
   const [outcomes, setOutcomes] = useState<{ invited: Outcome[]; skipped: Outcome[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -98,18 +155,23 @@ export function BulkInvite({ selected, onInvited }: { selected: readonly Selecte
 
   return (
     <div className="bulk-invite">
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={() => {
-          if (loading || selected.length === 0) return;
-          setReplaceLive(false);
-          setConfirming(true);
-        }}
-        aria-disabled={loading || selected.length === 0 || undefined}
-      >
-        {loading ? 'Inviting…' : selected.length > 0 ? `Invite selected (${selected.length})` : 'Invite selected'}
-      </button>
+      {selected.length === 0 && !outcomes && !problem ? (
+        <p className="muted bulk-invite__hint">Tick suppliers to invite them, or tick the box above the list to select them all.</p>
+      ) : null}
+      {selected.length > 0 ? (
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => {
+            if (loading || selected.length === 0) return;
+            setReplaceLive(false);
+            setConfirming(true);
+          }}
+          aria-disabled={loading || selected.length === 0 || undefined}
+        >
+          {loading ? 'Inviting…' : selected.length > 0 ? `Invite selected (${selected.length})` : 'Invite selected'}
+        </button>
+      ) : null}
       {problem ? (
         <Alert>
           <p>{problem}</p>
@@ -156,6 +218,121 @@ export function BulkInvite({ selected, onInvited }: { selected: readonly Selecte
             <input type="checkbox" checked={replaceLive} onChange={(event) => setReplaceLive(event.target.checked)} />
             <span>
               Send {plan.live.length === 1 ? 'it' : 'them'} a new link too (the link they have stops working)
+            </span>
+          </label>
+        ) : null}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+const thousands = new Intl.NumberFormat('en');
+
+/**
+ * "Invite all N matching": the confirmation asks the server what it would do (how many invited, skipped with a
+ * live invite, left out without an email), then one inviteMatchingSuppliers call invites them all.
+ */
+function BulkInviteMatching({ matching, onInvited }: { matching: MatchingSelection; onInvited: () => void }) {
+  const [invite, { loading }] = useMutation(InviteMatchingSuppliersMutation);
+  const [confirming, setConfirming] = useState(false);
+  const [replaceLive, setReplaceLive] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ title: string; lines: string[]; links: Outcome[] } | null>(null);
+  const preview = useQuery(BulkInvitePreviewQuery, {
+    variables: { filter: matching.filter, replaceLiveInvites: replaceLive },
+    skip: !confirming,
+    fetchPolicy: 'network-only',
+  });
+  const counts = (preview.data ?? preview.previousData)?.bulkInvitePreview;
+  const text = counts ? confirmMatchingText(counts, replaceLive) : null;
+
+  const send = async () => {
+    if (loading || !text?.canSend) return;
+    setProblem(null);
+    setOutcome(null);
+    try {
+      const result = await invite({ variables: { filter: matching.filter, replaceLiveInvites: replaceLive } });
+      const done = result.data?.inviteMatchingSuppliers;
+      if (done) {
+        const lines: string[] = [];
+        if (done.skippedLiveInvite > 0) lines.push(`${thousands.format(done.skippedLiveInvite)} skipped: their invite is still live.`);
+        if (done.skippedNoEmail > 0) lines.push(`${thousands.format(done.skippedNoEmail)} left out: no email address.`);
+        lines.push(done.emailed ? 'Each was emailed a link to check and correct their details.' : 'Email isn’t set up on this Vouch server: copy each link below and send it yourself.');
+        setOutcome({
+          title: done.invited === 1 ? '1 supplier invited' : `${thousands.format(done.invited)} suppliers invited`,
+          lines,
+          links: done.emailed ? [] : done.results.map((r) => ({ id: r.supplier.id, name: r.supplier.name, text: `Invite created for ${r.invite.email}.`, link: r.link ?? null })),
+        });
+      }
+      setConfirming(false);
+      onInvited();
+    } catch (error) {
+      setConfirming(false);
+      setProblem(toUserFacingError(error).message);
+    }
+  };
+
+  return (
+    <div className="bulk-invite">
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => {
+          if (loading) return;
+          setReplaceLive(false);
+          setProblem(null);
+          setConfirming(true);
+        }}
+        aria-disabled={loading || undefined}
+      >
+        {loading ? 'Inviting…' : `Invite all ${thousands.format(matching.count)}`}
+      </button>
+      {problem ? <Alert>{problem}</Alert> : null}
+      <div role="status" className="bulk-invite__status">
+        {outcome ? (
+          <section className="notice" aria-labelledby="bulk-invite-results">
+            <h2 id="bulk-invite-results" className="card__title">
+              {outcome.title}
+            </h2>
+            {outcome.lines.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+            {outcome.links.length > 0 ? (
+              <details className="bulk-invite__links">
+                <summary>Invite links ({thousands.format(outcome.links.length)})</summary>
+                <ul className="results">
+                  {outcome.links.map((o) => (
+                    <li key={o.id}>
+                      <strong>{o.name}</strong>: {o.text}
+                      {o.link ? <CopyLink link={o.link} label={`Invite link for ${o.name}`} /> : null}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </section>
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={text?.title ?? 'Invite everyone in this list?'}
+        confirmLabel={text?.canSend && counts ? `Send ${counts.toInvite === 1 ? 'invite' : `${thousands.format(counts.toInvite)} invites`}` : 'Send'}
+        busyLabel="Sending…"
+        busy={loading}
+        confirmDisabled={!text?.canSend}
+        onConfirm={() => void send()}
+        onCancel={() => setConfirming(false)}
+      >
+        {!counts && preview.loading ? <p>Counting who can be invited…</p> : null}
+        {preview.error ? <p>{toUserFacingError(preview.error).message}</p> : null}
+        {text?.lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        {counts && counts.liveInvite > 0 ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={replaceLive} onChange={(event) => setReplaceLive(event.target.checked)} />
+            <span>
+              Send {counts.liveInvite === 1 ? 'it' : 'them'} a new link too (the link they have stops working)
             </span>
           </label>
         ) : null}

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { validateEmail } from '@vouch/validation';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { CopyLink } from '../../components/CopyLink';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TextField } from '../../components/TextField';
@@ -371,36 +372,5 @@ export function InvitePanel({
   );
 }
 
-/** A read-only link with a Copy button (falls back to selecting the text). */
-export function CopyLink({ link, label = 'Invite link' }: { link: string; label?: string }) {
-  const [copied, setCopied] = useState(false);
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="copy-link__row">
-        <input
-          id={id}
-          className="field__input"
-          readOnly
-          value={link}
-          onFocus={(event) => event.target.select()}
-        />
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            void navigator.clipboard
-              ?.writeText(link)
-              .then(() => setCopied(true))
-              .catch(() => setCopied(false));
-          }}
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
-    </div>
-  );
-}
+/** Kept here for the pages that import it from the invite panel. */
+export { CopyLink };

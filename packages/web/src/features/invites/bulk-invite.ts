@@ -60,3 +60,39 @@ export function confirmText(plan: BulkPlan<BulkCandidate>, replaceLive: boolean)
   if (plan.send.length > 0) lines.push('Each supplier gets an email with a link to check and correct their details.');
   return { title, lines };
 }
+
+/** The server's preview of inviting everyone a filter matches (bulkInvitePreview). */
+export interface MatchingPreview {
+  matching: number;
+  toInvite: number;
+  liveInvite: number;
+  noEmail: number;
+  limit: number;
+}
+
+const thousands = new Intl.NumberFormat('en');
+const many = (n: number, one: string, several: string) => `${thousands.format(n)} ${n === 1 ? one : several}`;
+
+/** The confirmation for "invite everyone matching": from the server's counts, since most rows are not loaded. */
+export function confirmMatchingText(preview: MatchingPreview, replaceLive: boolean): { title: string; lines: string[]; canSend: boolean } {
+  const lines: string[] = [];
+  if (preview.toInvite > preview.limit) {
+    return {
+      title: 'Too many to invite at once',
+      lines: [`${many(preview.toInvite, 'supplier', 'suppliers')} would be invited; Vouch sends at most ${thousands.format(preview.limit)} at once. Narrow the list first, e.g. with a search.`],
+      canSend: false,
+    };
+  }
+  const title = preview.toInvite > 0 ? `Send ${many(preview.toInvite, 'invite', 'invites')}?` : 'No invites to send';
+  lines.push(`${many(preview.matching, 'supplier matches', 'suppliers match')} this list.`);
+  if (preview.liveInvite > 0) {
+    lines.push(
+      replaceLive
+        ? `${many(preview.liveInvite, 'supplier already has', 'suppliers already have')} a live invite: ${preview.liveInvite === 1 ? 'the link they have stops' : 'the links they have stop'} working.`
+        : `${many(preview.liveInvite, 'supplier already has', 'suppliers already have')} a live invite and will be skipped.`,
+    );
+  }
+  if (preview.noEmail > 0) lines.push(`${many(preview.noEmail, 'supplier has', 'suppliers have')} no email address and can’t be invited.`);
+  if (preview.toInvite > 0) lines.push('Each supplier gets an email with a link to check and correct their details.');
+  return { title, lines, canSend: preview.toInvite > 0 };
+}

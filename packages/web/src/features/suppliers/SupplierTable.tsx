@@ -1,23 +1,29 @@
 import { Link } from '../../app/router';
+import { useNow } from '../../app/useNow';
 import { graphql } from '../../gql';
 import type { SupplierTable_SupplierFragment } from '../../gql/graphql';
-import { INVITE_STATUS_LABELS } from '../invites/invite-status';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge';
-import { formatDate } from './format-date';
+import { formatDateTime } from './format-date';
+import { bankStateCell, inviteCell, lastChangeCell, type Tone } from './supplier-columns';
+import { ariaSort, nextSort, type SortColumn, type SortKey } from './supplier-filters';
+import './suppliers.css';
 
+/** Every column is a stored field of the supplier row: a page costs the same queries whatever its size. */
 export const SupplierTableFragment = graphql(`
   fragment SupplierTable_supplier on Supplier {
     id
     name
     email
-    createdAt
     status
-    hasBankDetailDrift
     hasDrift
     inviteStatus
+    inviteExpiresAt
     awaitingReview
     syncStatus
     paymentHoldUntil
+    bankState
+    lastActivity
+    lastActivityAt
   }
 `);
 
@@ -27,18 +33,46 @@ interface Selection {
   onToggleAll: (on: boolean) => void;
 }
 
+const TONE_CLASSES: Record<Tone, string> = {
+  success: 'badge badge--success',
+  warning: 'badge badge--warning',
+  danger: 'badge badge--danger',
+  neutral: 'badge badge--neutral',
+};
+
+function SortHeader({ column, label, sort, onSort }: { column: SortColumn; label: string; sort: SortKey; onSort: (next: SortKey) => void }) {
+  const direction = ariaSort(sort, column);
+  return (
+    <th scope="col" aria-sort={direction}>
+      {/* The arrow is drawn by CSS from aria-sort (which is what assistive technology announces). */}
+      <button type="button" className="sort-button" onClick={() => onSort(nextSort(sort, column))}>
+        {label}
+      </button>
+    </th>
+  );
+}
+
+/**
+ * The Suppliers list: who they are, where their invite stands, their bank details, their Xero sync and what
+ * happened last. On a phone each row becomes a card with the same labelled facts.
+ */
 export function SupplierTable({
   suppliers,
   selection,
+  sort,
+  onSort,
 }: {
   suppliers: readonly SupplierTable_SupplierFragment[];
   /** When given (ADMIN and APPROVER), each row gets a checkbox for bulk invites. */
   selection?: Selection;
+  sort: SortKey;
+  onSort: (next: SortKey) => void;
 }) {
+  const now = useNow(60_000);
   const allSelected = selection ? suppliers.length > 0 && suppliers.every((s) => selection.selected.has(s.id)) : false;
   return (
-    <div className="table-wrap" role="region" aria-labelledby="suppliers-table-caption" tabIndex={0}>
-      <table className="table">
+    <div className="table-wrap supplier-table-wrap" role="region" aria-labelledby="suppliers-table-caption" tabIndex={0}>
+      <table className="table supplier-table">
         <caption id="suppliers-table-caption" className="visually-hidden">
           Suppliers
         </caption>
@@ -54,13 +88,18 @@ export function SupplierTable({
                 />
               </td>
             ) : null}
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Added</th>
+            <SortHeader column="name" label="Name" sort={sort} onSort={onSort} />
+            <th scope="col">Invite</th>
+            <th scope="col">Bank details</th>
+            <th scope="col">Xero sync</th>
+            <SortHeader column="lastChange" label="Last change" sort={sort} onSort={onSort} />
           </tr>
         </thead>
         <tbody>
           {suppliers.map((supplier) => {
+            const invite = inviteCell(supplier.inviteStatus, supplier.inviteExpiresAt, now);
+            const bank = bankStateCell(supplier.bankState, supplier.paymentHoldUntil);
+            const last = lastChangeCell(supplier.lastActivity, supplier.lastActivityAt, now);
             return (
               <tr key={supplier.id}>
                 {selection ? (
@@ -73,31 +112,34 @@ export function SupplierTable({
                     />
                   </td>
                 ) : null}
-                <th scope="row">
+                <th scope="row" className="supplier-table__name">
                   <span className="supplier-name">
                     <Link to={`/suppliers/${supplier.id}`}>{supplier.name}</Link>
                     {supplier.status === 'ARCHIVED' ? <span className="badge">Archived in Xero</span> : null}
                     {supplier.awaitingReview ? <span className="badge badge--warning">Awaiting review</span> : null}
-                    {supplier.inviteStatus && !supplier.awaitingReview ? (
-                      <span className="badge">{INVITE_STATUS_LABELS[supplier.inviteStatus]}</span>
-                    ) : null}
-                    {supplier.hasBankDetailDrift ? (
-                      <span className="badge badge--warning">
-                        <span aria-hidden="true">! </span>
-                        Bank details differ in Xero
-                      </span>
-                    ) : supplier.hasDrift ? (
-                      <span className="badge">Differs in Xero</span>
-                    ) : null}
-                    {supplier.paymentHoldUntil && new Date(supplier.paymentHoldUntil).getTime() > Date.now() ? (
-                      <span className="badge badge--warning">Payment hold until {formatDate(supplier.paymentHoldUntil)}</span>
-                    ) : null}
-                    <SyncStatusBadge status={supplier.syncStatus} />
+                    {supplier.hasDrift && supplier.bankState !== 'CHANGED' ? <span className="badge">Differs in Xero</span> : null}
                   </span>
+                  <span className="supplier-table__email">{supplier.email ?? 'No email'}</span>
                 </th>
-                <td>{supplier.email ?? <span className="muted">No email</span>}</td>
-                <td>
-                  <time dateTime={supplier.createdAt}>{formatDate(supplier.createdAt)}</time>
+                <td data-label="Invite">
+                  <span className={TONE_CLASSES[invite.tone]}>{invite.text}</span>
+                </td>
+                <td data-label="Bank details">
+                  <span className={TONE_CLASSES[bank.tone]}>
+                    {bank.tone === 'danger' ? <span aria-hidden="true">! </span> : null}
+                    {bank.text}
+                  </span>
+                </td>
+                <td data-label="Xero sync">
+                  {supplier.syncStatus ? <SyncStatusBadge status={supplier.syncStatus} /> : <span className="muted">Nothing to send</span>}
+                </td>
+                <td data-label="Last change" className="supplier-table__last">
+                  <span>
+                    {last.what}{' '}
+                    <time className="muted" dateTime={supplier.lastActivityAt} title={formatDateTime(supplier.lastActivityAt)}>
+                      {last.when}
+                    </time>
+                  </span>
                 </td>
               </tr>
             );

@@ -9,17 +9,24 @@ import { isUnauthenticated } from '../../app/errors';
 import { Link, useRouter } from '../../app/router';
 import { useDebouncedValue } from '../../app/useDebouncedValue';
 import { graphql } from '../../gql';
+import type { SupplierListQuery as SupplierListData } from '../../gql/graphql';
 import type { CurrentUser } from '../accounts/current-user';
 import { BulkInvite } from '../invites/BulkInvite';
 import { useSyncUpdated } from '../sync/sync-documents';
+import { syncStatusLabel } from '../sync/sync-text';
 import { INVITE_STATUS_LABELS } from '../invites/invite-status';
+import { useAttentionUpdated } from '../../app/attention';
+import { BANK_STATE_LABELS, withCount } from './supplier-columns';
 import {
+  BANK_STATES,
+  filterInput,
   filterVariables,
   INVITE_STATUSES,
   isFiltered,
   readFilters,
   SYNC_STATUSES,
   writeFilters,
+  type SortKey,
   type SupplierFilters,
 } from './supplier-filters';
 import { SupplierTable } from './SupplierTable';
@@ -31,9 +38,13 @@ const SupplierListQuery = graphql(`
     $search: String
     $includeArchived: Boolean! = false
     $inviteStatus: InviteStatus
+    $notInvited: Boolean
+    $inviteExpiringSoon: Boolean
     $awaitingReview: Boolean
     $hasDrift: Boolean
     $syncStatus: SyncStatus
+    $bankState: BankDetailsState
+    $sort: SupplierSort! = NAME_ASC
   ) {
     suppliers(
       first: $first
@@ -41,9 +52,13 @@ const SupplierListQuery = graphql(`
       search: $search
       includeArchived: $includeArchived
       inviteStatus: $inviteStatus
+      notInvited: $notInvited
+      inviteExpiringSoon: $inviteExpiringSoon
       awaitingReview: $awaitingReview
       hasDrift: $hasDrift
       syncStatus: $syncStatus
+      bankState: $bankState
+      sort: $sort
     ) {
       totalCount
       pageInfo {
@@ -59,6 +74,31 @@ const SupplierListQuery = graphql(`
   }
 `);
 
+/** How many each filter would show, within the search: one grouped query on the server. */
+const SupplierFilterCountsQuery = graphql(`
+  query SupplierFilterCounts($search: String, $includeArchived: Boolean! = false) {
+    supplierFilterCounts(search: $search, includeArchived: $includeArchived) {
+      total
+      notInvited
+      inviteExpiringSoon
+      awaitingReview
+      hasDrift
+      byInviteStatus {
+        status
+        count
+      }
+      bySyncStatus {
+        status
+        count
+      }
+      byBankState {
+        state
+        count
+      }
+    }
+  }
+`);
+
 const SupplierAddedSubscription = graphql(`
   subscription SupplierAdded {
     supplierAdded {
@@ -68,14 +108,28 @@ const SupplierAddedSubscription = graphql(`
 `);
 
 const PAGE_SIZE = 50;
+const number = new Intl.NumberFormat('en');
 
-const SYNC_LABELS: Record<(typeof SYNC_STATUSES)[number], string> = {
-  PENDING: 'Waiting to send to Xero',
-  SYNCING: 'Sending to Xero',
-  SYNCED: 'Up to date in Xero',
-  FAILED: 'Xero update failed',
-  SUPERSEDED: 'Replaced by a later change',
-};
+type Edge = SupplierListData['suppliers']['edges'][number];
+
+/** Where a supplier added live belongs among the rows loaded so far, in the list's order (null: not loaded yet). */
+function insertAt(edges: readonly Edge[], added: Edge['node'], sort: SortKey, complete: boolean): number | null {
+  const compare = (a: Edge['node'], b: Edge['node']) => {
+    switch (sort) {
+      case 'name':
+        return a.name.localeCompare(b.name);
+      case 'name-desc':
+        return b.name.localeCompare(a.name);
+      case 'recent':
+        return Date.parse(b.lastActivityAt) - Date.parse(a.lastActivityAt);
+      default:
+        return Date.parse(a.lastActivityAt) - Date.parse(b.lastActivityAt);
+    }
+  };
+  const index = edges.findIndex((edge) => compare(added, edge.node) < 0);
+  if (index >= 0) return index;
+  return complete ? edges.length : null;
+}
 
 export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
   const { location, navigate } = useRouter();
@@ -110,13 +164,30 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
     variables,
     fetchPolicy: 'cache-and-network',
   });
+  const counts = useQuery(SupplierFilterCountsQuery, {
+    variables: { search: filters.search.trim() || null, includeArchived: filters.includeArchived },
+    fetchPolicy: 'cache-and-network',
+  });
+  const tally = counts.data?.supplierFilterCounts;
   const [loadingMore, setLoadingMore] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  /** "Select all matching": every supplier the filter shows, loaded or not (the server decides who). */
+  const [allMatching, setAllMatching] = useState(false);
 
-  // Live: suppliers added elsewhere (by hand, import or sync) appear at the top without a reload — in the
+  // A different list is a different selection.
+  const listKey = writeFilters({ ...filters, sort: 'name' });
+  const [selectionFor, setSelectionFor] = useState(listKey);
+  if (selectionFor !== listKey) {
+    setSelectionFor(listKey);
+    setSelected(new Set());
+    setAllMatching(false);
+  }
+
+  // Live: suppliers added elsewhere (by hand, import or sync) appear in their place without a reload — in the
   // unfiltered list only, since a new supplier may not match the filters.
   const listReady = Boolean(data?.suppliers);
   const filtered = isFiltered(filters);
+  const { sort } = filters;
   useEffect(() => {
     if (!listReady || filtered) return;
     return subscribeToMore({
@@ -126,23 +197,24 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
         if (!complete || !added) return;
         const { suppliers } = previousData;
         if (suppliers.edges.some((edge) => edge.node.id === added.id)) return;
-        return {
-          ...previousData,
-          suppliers: {
-            ...suppliers,
-            totalCount: suppliers.totalCount + 1,
-            edges: [{ __typename: 'SupplierEdge' as const, node: added }, ...suppliers.edges],
-          },
-        };
+        const at = insertAt(suppliers.edges, added, sort, !suppliers.pageInfo.hasNextPage);
+        const edges = [...suppliers.edges];
+        if (at !== null) edges.splice(at, 0, { __typename: 'SupplierEdge', node: added } as Edge);
+        return { ...previousData, suppliers: { ...suppliers, totalCount: suppliers.totalCount + 1, edges } };
       },
       onError: () => {
         // Non-fatal: the list was loaded over HTTP and stays correct on the next visit.
       },
     });
-  }, [listReady, filtered, subscribeToMore]);
+  }, [listReady, filtered, sort, subscribeToMore]);
 
-  // Live: the rows' Xero sync badges follow syncUpdated (events are merged into the cache by supplier id).
+  // Live: the rows' Xero sync badges follow syncUpdated (events are merged into the cache by supplier id),
+  // and the filter counts follow any change of the flags they count.
   useSyncUpdated();
+  const refetchCounts = counts.refetch;
+  useAttentionUpdated(() => {
+    void refetchCounts().catch(() => undefined);
+  });
 
   const expired = error ? isUnauthenticated(error) : false;
   useEffect(() => {
@@ -177,7 +249,16 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
   };
 
   const selectedSuppliers = suppliers.filter((s) => selected.has(s.id));
+  const allShownSelected = suppliers.length > 0 && suppliers.every((s) => selected.has(s.id));
+  const total = connection?.totalCount ?? 0;
   const nothingYet = connection && suppliers.length === 0 && !filtered && !filters.includeArchived;
+
+  const inviteCount = (value: string): number | undefined => {
+    if (!tally) return undefined;
+    if (value === 'NOT_INVITED') return tally.notInvited;
+    if (value === 'EXPIRING') return tally.inviteExpiringSoon;
+    return tally.byInviteStatus.find((c) => c.status === value)?.count;
+  };
 
   return (
     <>
@@ -185,43 +266,57 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
         <PageHeading title="Suppliers">Suppliers</PageHeading>
         {connection && suppliers.length > 0 ? (
           <p className="page-header__lead">
-            {connection.totalCount === 1 ? '1 supplier' : `${connection.totalCount} suppliers`}
+            {total === 1 ? '1 supplier' : `${number.format(total)} suppliers`}
             {filtered ? ' match' : null}
-            {connection.pageInfo.hasNextPage ? ` · showing the first ${suppliers.length}` : null}
+            {connection.pageInfo.hasNextPage ? ` · showing the first ${number.format(suppliers.length)}` : null}
           </p>
         ) : null}
       </div>
 
       {!nothingYet ? (
-        <form className="toolbar" role="search" aria-label="Find suppliers" onSubmit={(event) => event.preventDefault()}>
+        <form className="toolbar supplier-toolbar" role="search" aria-label="Find suppliers" onSubmit={(event) => event.preventDefault()}>
           <TextField
             label="Search"
             type="search"
-            placeholder="Name or email"
+            placeholder="Supplier name"
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
           />
           <SelectField
-            label="Invite status"
-            value={filters.inviteStatus}
-            onChange={(event) => setFilters({ inviteStatus: event.target.value as SupplierFilters['inviteStatus'] })}
+            label="Invite"
+            value={filters.invite}
+            onChange={(event) => setFilters({ invite: event.target.value as SupplierFilters['invite'] })}
           >
-            <option value="">Any</option>
+            <option value="">{withCount('Any', tally?.total)}</option>
+            <option value="NOT_INVITED">{withCount('Not invited yet', inviteCount('NOT_INVITED'))}</option>
+            <option value="EXPIRING">{withCount('Invite expiring soon', inviteCount('EXPIRING'))}</option>
             {INVITE_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {INVITE_STATUS_LABELS[status]}
+                {withCount(INVITE_STATUS_LABELS[status], inviteCount(status))}
               </option>
             ))}
           </SelectField>
           <SelectField
-            label="Sync status"
+            label="Bank details"
+            value={filters.bank}
+            onChange={(event) => setFilters({ bank: event.target.value as SupplierFilters['bank'] })}
+          >
+            <option value="">{withCount('Any', tally?.total)}</option>
+            {BANK_STATES.map((state) => (
+              <option key={state} value={state}>
+                {withCount(BANK_STATE_LABELS[state], tally?.byBankState.find((c) => c.state === state)?.count)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label="Xero sync"
             value={filters.syncStatus}
             onChange={(event) => setFilters({ syncStatus: event.target.value as SupplierFilters['syncStatus'] })}
           >
-            <option value="">Any</option>
+            <option value="">{withCount('Any', tally?.total)}</option>
             {SYNC_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {SYNC_LABELS[status]}
+                {withCount(syncStatusLabel(status), tally?.bySyncStatus.find((c) => c.status === status)?.count)}
               </option>
             ))}
           </SelectField>
@@ -232,11 +327,11 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
                 checked={filters.awaitingReview}
                 onChange={(event) => setFilters({ awaitingReview: event.target.checked })}
               />
-              <span>Awaiting review</span>
+              <span>{withCount('Awaiting review', tally?.awaitingReview)}</span>
             </label>
             <label className="checkbox">
               <input type="checkbox" checked={filters.hasDrift} onChange={(event) => setFilters({ hasDrift: event.target.checked })} />
-              <span>Differs in Xero</span>
+              <span>{withCount('Differs in Xero', tally?.hasDrift)}</span>
             </label>
             <label className="checkbox">
               <input
@@ -281,30 +376,70 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
       ) : null}
 
       {canInvite && suppliers.length > 0 ? (
-        <BulkInvite
-          selected={selectedSuppliers}
-          onInvited={() => {
-            setSelected(new Set());
-            void refetch();
-          }}
-        />
+        <div className="supplier-selection">
+          <BulkInvite
+            selected={allMatching ? [] : selectedSuppliers}
+            matching={allMatching ? { filter: filterInput(filters), count: total } : null}
+            onInvited={() => {
+              setSelected(new Set());
+              setAllMatching(false);
+              void refetch();
+              void counts.refetch().catch(() => undefined);
+            }}
+          />
+          {allShownSelected && total > suppliers.length && !allMatching ? (
+            <p className="supplier-selection__more">
+              All {number.format(suppliers.length)} shown are selected.{' '}
+              <button type="button" className="button button--small button--quiet" onClick={() => setAllMatching(true)}>
+                Select all {number.format(total)} {filtered ? 'matching' : 'suppliers'}
+              </button>
+            </p>
+          ) : null}
+          {allMatching ? (
+            <p className="supplier-selection__more" role="status">
+              All {number.format(total)} {filtered ? 'matching suppliers' : 'suppliers'} are selected.{' '}
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={() => {
+                  setAllMatching(false);
+                  setSelected(new Set());
+                }}
+              >
+                Clear selection
+              </button>
+            </p>
+          ) : null}
+        </div>
       ) : null}
 
       {suppliers.length > 0 ? (
         <SupplierTable
           suppliers={suppliers}
+          sort={filters.sort}
+          onSort={(next) => setFilters({ sort: next })}
           selection={
             canInvite
               ? {
-                  selected,
-                  onToggle: (id, on) =>
+                  selected: allMatching ? new Set(suppliers.map((s) => s.id)) : selected,
+                  onToggle: (id, on) => {
+                    if (allMatching) {
+                      // Unticking one leaves "all matching": the shown rows stay picked, minus that one.
+                      setAllMatching(false);
+                      setSelected(new Set(suppliers.map((s) => s.id).filter((other) => other !== id)));
+                      return;
+                    }
                     setSelected((prev) => {
                       const next = new Set(prev);
                       if (on) next.add(id);
                       else next.delete(id);
                       return next;
-                    }),
-                  onToggleAll: (on) => setSelected(on ? new Set(suppliers.map((s) => s.id)) : new Set()),
+                    });
+                  },
+                  onToggleAll: (on) => {
+                    setAllMatching(false);
+                    setSelected(on ? new Set(suppliers.map((s) => s.id)) : new Set());
+                  },
                 }
               : undefined
           }

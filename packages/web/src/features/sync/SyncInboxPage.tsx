@@ -12,6 +12,7 @@ import type { CurrentUser } from '../accounts/current-user';
 import { formatDateTime } from '../suppliers/format-date';
 import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, useSyncUpdated } from './sync-documents';
 import { errorSourceLabel, failedAtText, retryErrorMessage } from './sync-text';
+import './sync.css';
 
 const FailedSyncsQuery = graphql(`
   query FailedSyncs($first: Int!) {
@@ -146,16 +147,16 @@ export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; o
                   <th scope="row">
                     <Link to={`/suppliers/${row.supplier.id}`}>{row.supplier.name}</Link>
                   </th>
-                  <td className="sync-inbox__error">
+                  <td className="sync-inbox__error" data-label="Problem">
                     <span className="sync-inbox__source">{errorSourceLabel(row.errorSource)}</span> {row.error}
                   </td>
-                  <td>
+                  <td data-label="When">
                     <time dateTime={row.failedAt} title={formatDateTime(row.failedAt)}>
                       {failedAtText(row.failedAt, now)}
                     </time>
                   </td>
                   {canRetry ? (
-                    <td>
+                    <td className="sync-inbox__action">
                       <button
                         type="button"
                         className="button button--small"

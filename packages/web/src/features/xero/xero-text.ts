@@ -28,6 +28,21 @@ export function reconnectReason(status: XeroConnectionStatus): string | null {
   }
 }
 
+/**
+ * The banner shown across the app while Xero is not syncing: the card's own reason (one wording for one state),
+ * or, before Xero was ever connected, what that means for the buyer; and the button that leads to the fix.
+ */
+export function xeroBannerText(status: XeroConnectionStatus | null, canManage: boolean): { message: string; action: string } {
+  if (!status) {
+    return {
+      message: 'Xero isn’t connected yet: suppliers are imported from Xero, and the changes you accept are sent there once it is.',
+      action: canManage ? 'Connect Xero' : 'See Integrations',
+    };
+  }
+  const reason = reconnectReason(status) ?? connectionStatusLabel(status);
+  return { message: canManage ? reason : `${reason} An admin can reconnect it.`, action: canManage ? 'Reconnect Xero' : 'See Integrations' };
+}
+
 /** The codes the server's GET /xero/callback puts in `/integrations?xeroError=<CODE>`. */
 export type XeroCallbackErrorCode = 'ACCESS_DENIED' | 'STATE_INVALID' | 'WRONG_HOST' | 'EXPIRED' | 'EXCHANGE_FAILED' | 'NO_TENANTS';
 

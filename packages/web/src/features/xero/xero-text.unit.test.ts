@@ -10,6 +10,7 @@ import {
   importProgressText,
   lockedTenantNote,
   reconnectReason,
+  xeroBannerText,
 } from './xero-text';
 
 describe('callbackErrorMessage', () => {
@@ -139,3 +140,13 @@ describe('status wording', () => {
     );
   });
 });
+
+describe('the Xero banner', () => {
+  it('uses the card’s own words for a connection that needs attention', () => {
+    expect(xeroBannerText('NEEDS_RECONNECT', true)).toEqual({ message: reconnectReason('NEEDS_RECONNECT'), action: 'Reconnect Xero' });
+    expect(xeroBannerText('DISCONNECTED', false).message).toBe(`${reconnectReason('DISCONNECTED')} An admin can reconnect it.`);
+    expect(xeroBannerText(null, true)).toMatchObject({ action: 'Connect Xero' });
+    expect(xeroBannerText(null, true).message).toMatch(/isn’t connected yet/);
+  });
+});
+
