@@ -71,6 +71,7 @@ export async function startScheduler(connectionString: string, services: Service
     // would, but only on the next minute).
     await services.push.sweep().catch((err: unknown) => log.warn({ err }, 'startup outbox sweep failed'));
     await services.xeroSync.resumeImports().catch((err: unknown) => log.warn({ err }, 'startup import resume failed'));
+    await services.xeroSync.enqueueDuePolls().catch((err: unknown) => log.warn({ err }, 'startup poll scheduling failed'));
     // New webhook deliveries NOTIFY at commit (a trigger); any instance that works jobs wakes their endpoint.
     const wakeups = services.pubsub.subscribe(TOPICS.WEBHOOK_DELIVERIES_DUE)[Symbol.asyncIterator]();
     webhookWakeups = wakeups;

@@ -268,11 +268,13 @@ export class XeroSyncService {
     } catch (error) {
       // The cursor stays where it was: the next poll asks for the same window again.
       const failure = error instanceof XeroError ? error : null;
+      const next = this.nextPollAfter(connection, startedAt);
       await this.update(connection, {
         lastPollAt: startedAt,
-        nextPollAt: this.nextPollAfter(connection, startedAt),
+        nextPollAt: next,
         lastError: `Last check failed: ${failure?.message ?? 'unexpected error'}`,
       });
+      await this.scheduleSoonPoll(connectionId, next);
       if (failure?.kind === 'AUTH' || failure?.kind === 'RATE_LIMITED') return; // the next poll tries again
       throw error;
     }
@@ -281,6 +283,7 @@ export class XeroSyncService {
     // customer-only skip could have missed): ceil(n/1000) calls.
     // A contact held back must be read again by the next poll: the cursor stays before it.
     if (heldFrom) maxSeen = earlier(maxSeen, new Date(heldFrom.getTime() - 1));
+    const next = this.nextPollAfter(connection, startedAt);
     let sweptAt = connection.lastSupplierSweepAt;
     if (!sweptAt || Date.now() - sweptAt.getTime() >= this.config.xero.supplierSweepMs) {
       try {
@@ -297,11 +300,12 @@ export class XeroSyncService {
         pollCursor: maxSeen,
         lastPollAt: startedAt,
         lastSuccessfulPollAt: new Date(),
-        nextPollAt: this.nextPollAfter(connection, startedAt),
+        nextPollAt: next,
         lastError: null,
       },
       lastHeaders,
     );
+    await this.scheduleSoonPoll(connectionId, next);
     log.info({ connectionId, ...totals }, 'poll done');
   }
 
@@ -328,6 +332,15 @@ export class XeroSyncService {
     const slot = connection.nextPollAt && connection.nextPollAt.getTime() <= startedAt.getTime() ? connection.nextPollAt.getTime() : startedAt.getTime();
     const next = slot + interval;
     return new Date(next > Date.now() ? next : Date.now() + interval);
+  }
+
+  /**
+   * A next poll due before the cron's next tick could see it is queued now, to start when due: short intervals
+   * keep their schedule to the second. (Longer ones are queued by the tick before they are due.)
+   */
+  private async scheduleSoonPoll(connectionId: string, next: Date, horizonMs = 75_000): Promise<void> {
+    if (next.getTime() - Date.now() >= horizonMs) return;
+    await this.jobs.send(POLL, { connectionId, dueAt: next.toISOString() }, { singletonKey: connectionId, startAfter: next });
   }
 
   /**
