@@ -31,6 +31,13 @@ import {
 import { currentDetails, proposedAsDetails, REVIEW_FIELDS, validateSupplierDetails, type ProposedDetails } from './supplier-details.js';
 import type { SupplierDetailsInput } from './supplier-details.input.js';
 
+export interface UnchangedField {
+  field: string;
+  label: string;
+  value: unknown;
+  isBankDetail: boolean;
+}
+
 export interface FieldChange {
   field: string;
   label: string;
@@ -164,6 +171,22 @@ export class ReviewService {
         after: proposed[field] ?? null,
         isBankDetail: Boolean(bank),
       }));
+  }
+
+  /**
+   * The fields the request leaves as they are and that hold a value, in form order, so a reviewer can see at a
+   * glance what stays. Bank details appear once (the structured details, else Xero's one-line form).
+   */
+  unchanged(request: ChangeRequest, supplier: Supplier): UnchangedField[] {
+    const current = currentDetails(supplier);
+    const proposed = proposedAsDetails(request.proposed as unknown as ProposedDetails, current);
+    const changed = new Set(this.diff(request, supplier).map((c) => c.field));
+    const bankChanged = changed.has('paymentDetails') || changed.has('bankAccountDetails');
+    const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+    return REVIEW_FIELDS.filter(({ field, bank }) => !changed.has(field) && !(bank && bankChanged) && sameFieldValue(field, current[field], proposed[field]))
+      .filter(({ field }) => !(field === 'bankAccountDetails' && !isEmpty(current.paymentDetails)))
+      .filter(({ field }) => !isEmpty(current[field]))
+      .map(({ field, label, bank }) => ({ field, label, value: current[field] ?? null, isBankDetail: Boolean(bank) }));
   }
 
   private async pending(em: EntityManager, id: string): Promise<ChangeRequest> {

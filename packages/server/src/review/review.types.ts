@@ -42,6 +42,14 @@ export class FieldChange {
   @Field(() => Boolean) isBankDetail!: boolean;
 }
 
+@ObjectType({ description: 'A field the submission leaves as it is, with its current value (the review lists these folded away).' })
+export class UnchangedField {
+  @Field(() => String) field!: string;
+  @Field(() => String) label!: string;
+  @Field(() => GraphQLJSON, { nullable: true }) value!: unknown;
+  @Field(() => Boolean) isBankDetail!: boolean;
+}
+
 @ObjectType()
 export class Approval {
   @Field(() => ID) userId!: string;
@@ -76,6 +84,9 @@ export class ChangeRequestType {
   @Field(() => String, { nullable: true }) rejectReason!: string | null;
   @Field(() => [FieldChange], { description: 'Every field this would change, against the supplier’s current values.' })
   changes!: FieldChange[];
+
+  @Field(() => [UnchangedField], { description: 'Fields that stay as they are (with a value), in form order; bank details once.' })
+  unchanged!: UnchangedField[];
   @Field(() => [RiskSignalType], { description: 'Computed when the submission arrived (bank changes only), most serious first.' })
   riskSignals!: RiskSignalType[];
   @Field(() => Boolean, { description: 'A HIGH signal: two different people must accept, unless an admin overrides.' })

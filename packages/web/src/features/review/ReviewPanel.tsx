@@ -10,7 +10,9 @@ import { formatValue } from '../suppliers/supplier-values';
 import { BankCallback, RiskSignals } from './BankCallback';
 import { useStepUp } from '../security/useStepUp';
 import { describeUserAgent } from './user-agent';
+import { unchangedSummary } from './review-text';
 import { wordDiff } from './word-diff';
+import './review.css';
 
 export const ReviewPanelFragment = graphql(`
   fragment ReviewPanel_changeRequest on ChangeRequest {
@@ -50,6 +52,12 @@ export const ReviewPanelFragment = graphql(`
       label
       before
       after
+      isBankDetail
+    }
+    unchanged {
+      field
+      label
+      value
       isBankDetail
     }
   }
@@ -238,6 +246,20 @@ export function ReviewPanel({
           </table>
         </div>
       )}
+
+      {request.unchanged.length > 0 ? (
+        <details className="review__unchanged">
+          <summary>{unchangedSummary(request.unchanged.length)}</summary>
+          <dl className="details">
+            {request.unchanged.map((field) => (
+              <div className="details__row" key={field.field}>
+                <dt>{field.label}</dt>
+                <dd className="details__multiline">{formatValue(field.value, field.field) || <span className="muted">None</span>}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
 
       {request.approvals.length > 0 ? (
         <p className="card__lead">
