@@ -127,7 +127,7 @@ async function checkPage(page: Page, name: string, options: { narrow?: boolean }
 async function drawLogo(page: Page): Promise<string> {
   return await page.evaluate(() => {
     const canvas = document.createElement('canvas');
-    canvas.width = 360;
+    canvas.width = 232;
     canvas.height = 96;
     const c = canvas.getContext('2d')!;
     c.fillStyle = '#0f6e5c';
@@ -309,7 +309,7 @@ describe('every page fits a phone and passes axe', () => {
       const reason = 'The account holder name doesn’t match your company name — please send the account in the company’s name.';
       expect((await buyer.client.request('mutation ($id: ID!, $r: String!) { rejectChangeRequest(id: $id, reason: $r) { id } }', { id: review.data!.supplier.pendingChangeRequest.id, r: reason })).errors).toBeUndefined();
       await supplierPage.goto(at(`/invite#token=${rejected.token}`));
-      await supplierPage.getByRole('heading', { level: 2, name: /^Not accepted: / }).waitFor();
+      await supplierPage.getByRole('heading', { level: 2, name: 'Not accepted — correct and send again' }).waitFor();
       await checkPage(supplierPage, 'invite-status-rejected', { narrow: true });
 
       // ---------- supplier: links that can't be used ----------

@@ -420,10 +420,9 @@ describe('bulk invites, filters and a second approver', () => {
       pageErrors.push(...collectPageErrors(supplierPage));
       await supplierPage.goto(at(`/invite#token=${token}`));
       await supplierPage.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
-      await supplierPage
-        .getByRole('region', { name: 'Not accepted: Please send the account your invoices name. — correct and send again' })
-        .getByText(/correct it and send it for review again/)
-        .waitFor();
+      const rejectedPanel = supplierPage.getByRole('region', { name: 'Not accepted — correct and send again' });
+      await rejectedPanel.getByText('Northwind Bakery’s reason: “Please send the account your invoices name.”').waitFor();
+      await rejectedPanel.getByText(/correct it and send it for review again/).waitFor();
       expect(await supplierPage.getByLabel('Update my bank details').isChecked()).toBe(true);
       expect(await supplierPage.getByLabel('Account number').inputValue()).toBe('');
       await snapshot(supplierPage, 'invite-rejected');

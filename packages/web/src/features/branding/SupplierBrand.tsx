@@ -27,15 +27,11 @@ export function SupplierBrand({ branding }: { branding: Pick<Branding, 'name' | 
 /** `tel:` keeps only what dials: digits and a leading +. */
 export const telHref = (phone: string): string => `tel:${phone.trim().startsWith('+') ? '+' : ''}${phone.replace(/\D/g, '')}`;
 
-/**
- * The contact person, with links that call or write: "Jo Bloggs · 020 7946 0000 · accounts@acme.example".
- * Null when none is set.
- */
-export function ContactLine({ branding }: { branding: Branding }) {
+/** The contact's phone and email as links that call or write ("020 7946 0000 · jo@acme.example"); null when neither is set. */
+export function ContactMeans({ branding }: { branding: Pick<Branding, 'contactPhone' | 'contactEmail'> }) {
   const parts = [
-    branding.contactName ? <span key="name">{branding.contactName}</span> : null,
     branding.contactPhone ? (
-      <a key="phone" href={telHref(branding.contactPhone)}>
+      <a key="phone" className="contact-line__phone" href={telHref(branding.contactPhone)}>
         {branding.contactPhone}
       </a>
     ) : null,
@@ -53,6 +49,18 @@ export function ContactLine({ branding }: { branding: Branding }) {
           {part}
         </span>
       ))}
+    </span>
+  );
+}
+
+/** "Jo Bloggs: 020 7946 0000 · jo@acme.example", or as much of it as is set; null when nothing is. */
+export function ContactLine({ branding }: { branding: Branding }) {
+  const means = branding.contactPhone || branding.contactEmail ? <ContactMeans branding={branding} /> : null;
+  if (!branding.contactName) return means;
+  return (
+    <span className="contact-line">
+      {branding.contactName}
+      {means ? <>: {means}</> : null}
     </span>
   );
 }

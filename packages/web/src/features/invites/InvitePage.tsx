@@ -1,12 +1,12 @@
 import { RetryAlert } from '../../components/RetryAlert';
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Loading } from '../../components/Spinner';
 import { errorReason, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import { formatLongDate } from './format';
 import { InviteLayout } from './InviteLayout';
-import { SupplierDetailsForm, type Submitted } from './SupplierDetailsForm';
+import type { Submitted } from './SupplierDetailsForm';
 import { takeInviteToken, tokenFromHash } from './invite-token';
 import { VerifyCode } from './VerifyCode';
 import { AboutRequest, GenuineCheck, QuestionsNote, WhatToDo } from './InviteTrust';
@@ -35,6 +35,11 @@ const SupplierInviteSenderQuery = graphql(`
     }
   }
 `);
+
+// The details form carries the validators (with the UK modulus tables): its own chunk, fetched once a code is
+// sent (the supplier reads their email meanwhile), so the first screen and the dead ends stay light.
+const loadForm = () => import('./SupplierDetailsForm');
+const SupplierDetailsForm = lazy(() => loadForm().then((m) => ({ default: m.SupplierDetailsForm })));
 
 /** Reasons that end the visit: the link can't be used any more. */
 const DEAD_LINK: Record<string, string> = {
@@ -86,7 +91,7 @@ export function DeadLink({ title, reason, message, branding }: { title: string; 
     <InviteLayout title={title} branding={branding}>
       <p className="auth__intro">{words.what}</p>
       <WhatToDo branding={branding} ask={words.ask} />
-      <p className="muted">
+      <p className="invite-questions">
         <GenuineCheck branding={branding} />
       </p>
     </InviteLayout>
@@ -134,6 +139,12 @@ export function InvitePage() {
     skip: !token,
     fetchPolicy: 'network-only',
   });
+
+  // Already confirmed in this browser: the form comes next, so fetch its code now.
+  const formNext = Boolean(data?.supplierInvite.verified);
+  useEffect(() => {
+    if (formNext) void loadForm().catch(() => undefined);
+  }, [formNext]);
 
   if (!token) {
     return (
@@ -218,7 +229,12 @@ export function InvitePage() {
           {invite.organisationName} asked you to check the details they hold for {invite.supplierName}. First, we’ll
           email a 6-digit code to <strong>{invite.emailHint}</strong>.
         </p>
-        <VerifyCode token={token} onVerified={() => setVerified(true)} onDead={onDead} />
+        <VerifyCode
+          token={token}
+          onVerified={() => setVerified(true)}
+          onDead={onDead}
+          onCodeSent={() => void loadForm().catch(() => undefined)}
+        />
         <AboutRequest
           branding={invite.organisation}
           supplierName={invite.supplierName}
@@ -231,18 +247,21 @@ export function InvitePage() {
 
   return (
     <InviteLayout title="Check your details" branding={invite.organisation} wide>
-      <SupplierDetailsForm
-        token={token}
-        initialForm={lastSent?.form ?? null}
-        supplierName={invite.supplierName}
-        organisationName={invite.organisationName}
-        onSubmitted={setSubmitted}
-        onDead={onDead}
-        onSessionLost={() => {
-          setVerified(false);
-          void refetch();
-        }}
-      />
+      <Suspense fallback={<Loading label="Loading your details…" />}>
+        <SupplierDetailsForm
+          token={token}
+          initialForm={lastSent?.form ?? null}
+          supplierName={invite.supplierName}
+          organisationName={invite.organisationName}
+          onSubmitted={setSubmitted}
+          onDead={onDead}
+          onSessionLost={() => {
+            setVerified(false);
+            void refetch();
+          }}
+        />
+      </Suspense>
+      <QuestionsNote branding={invite.organisation} />
     </InviteLayout>
   );
 }

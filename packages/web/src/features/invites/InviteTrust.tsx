@@ -1,17 +1,25 @@
 import { useId } from 'react';
-import { ContactLine, type Branding } from '../branding/SupplierBrand';
+import { ContactLine, ContactMeans, type Branding } from '../branding/SupplierBrand';
 import { formatLongDate } from './format';
 import './invite-trust.css';
 
 const hasContact = (b: Branding) => Boolean(b.contactName || b.contactPhone || b.contactEmail);
 
-/** "Your contact there: Jo Bloggs · 020 … · jo@…" — or nothing when the business set none. */
-function ContactSentence({ branding, lead }: { branding: Branding; lead: string }) {
+/** " Your contact there is Jo Bloggs: 020 … · jo@…." — or nothing when the business set none. */
+function ContactSentence({ branding }: { branding: Branding }) {
   if (!hasContact(branding)) return null;
+  if (!branding.contactName) {
+    return (
+      <>
+        {' '}
+        To reach them: <ContactMeans branding={branding} />.
+      </>
+    );
+  }
   return (
     <>
       {' '}
-      {lead} <ContactLine branding={branding} />.
+      Your contact there is <ContactLine branding={branding} />.
     </>
   );
 }
@@ -54,7 +62,7 @@ export function AboutRequest({
           <dt>Who is asking</dt>
           <dd>
             {name}, who sent this link to {emailHint}.
-            <ContactSentence branding={branding} lead="Your contact there:" />
+            <ContactSentence branding={branding} />
           </dd>
         </div>
         <div className="invite-about__item">
@@ -94,29 +102,34 @@ export function AboutRequest({
 export function QuestionsNote({ branding }: { branding: Branding }) {
   return (
     <p className="invite-questions">
-      {hasContact(branding) ? (
+      Questions about this request? Ask {branding.contactName ? `${branding.contactName} at ${branding.name}` : branding.name}
+      {branding.contactPhone || branding.contactEmail ? (
         <>
-          Questions about this request? Ask <ContactLine branding={branding} /> at {branding.name}.{' '}
+          : <ContactMeans branding={branding} />
         </>
-      ) : (
-        <>Questions about this request? Ask {branding.name}. </>
-      )}
-      <GenuineCheck branding={branding} />
+      ) : null}
+      . <GenuineCheck branding={branding} />
     </p>
   );
 }
 
-/** On a page that can't be used: whom to contact for a new link. */
+/** On a page that can't be used: what to do, and whom to ask (name, phone and email when set). */
 export function WhatToDo({ branding, ask }: { branding: Branding; ask: string }) {
+  const id = useId();
   return (
-    <p className="invite-questions">
-      {ask}
+    <section className="invite-next" aria-labelledby={id}>
+      <h2 id={id} className="invite-about__title">
+        What to do
+      </h2>
+      <p>{ask}</p>
       {hasContact(branding) ? (
-        <>
-          {' '}
-          Your contact there: <ContactLine branding={branding} />.
-        </>
+        <p className="invite-contact">
+          <span className="invite-contact__who">
+            {branding.contactName ? `${branding.contactName}, ${branding.name}` : branding.name}
+          </span>
+          {branding.contactPhone || branding.contactEmail ? <ContactMeans branding={branding} /> : null}
+        </p>
       ) : null}
-    </p>
+    </section>
   );
 }

@@ -44,7 +44,7 @@ export function SubmissionStatus({
       next = `${organisationName} has updated the details they hold for ${supplierName}, shown below. If anything changes again, you can send an update here.`;
       break;
     case 'REJECTED':
-      title = `Not accepted: ${submission.rejectReason?.trim() || 'no reason was given'} — correct and send again`;
+      title = 'Not accepted — correct and send again';
       next = `${organisationName} didn’t accept the details you sent on ${sent}, so nothing was changed. The form below shows what you sent: correct it and send it for review again.`;
       break;
     case 'REPLACED':
@@ -61,6 +61,11 @@ export function SubmissionStatus({
       <h2 id={id} className="notice__title">
         {title}
       </h2>
+      {submission.status === 'REJECTED' ? (
+        <p>
+          {organisationName}’s reason: {submission.rejectReason?.trim() ? `“${submission.rejectReason.trim()}”` : 'none was given.'}
+        </p>
+      ) : null}
       <p>{next}</p>
     </section>
   );

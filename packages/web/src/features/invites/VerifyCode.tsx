@@ -29,10 +29,13 @@ export function VerifyCode({
   token,
   onVerified,
   onDead,
+  onCodeSent,
 }: {
   token: string;
   onVerified: () => void;
   onDead: (reason: string, message: string) => void;
+  /** The supplier is on their way to the form (e.g. to fetch its code meanwhile). */
+  onCodeSent?: () => void;
 }) {
   const [sent, setSent] = useState<{ sentTo: string; devCode: string | null } | null>(null);
   const [code, setCode] = useState('');
@@ -60,6 +63,7 @@ export function VerifyCode({
     try {
       const result = await sendCode({ variables: { token } });
       if (result.data) {
+        onCodeSent?.();
         setSent(result.data.sendSupplierCode);
         setCode('');
         setCodeError(null);
