@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '@vouch/server/testing';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAIT, collectPageErrors, launchBrowser, screenshotDir, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
 
@@ -27,6 +27,13 @@ const NARROW = [
 ] as const;
 
 const ORGANISATION = 'Acme Widgets Ltd';
+/** The entry chunk every page loads (Vite's own warning threshold). */
+const MAIN_BUNDLE_BUDGET = 500_000;
+/**
+ * All JavaScript the invite link's first screen loads: React, Apollo and the generated documents (about
+ * 580 kB today), not the buyer app nor the bank validators (those would add 90–120 kB each).
+ */
+const INVITE_PAGE_JS_BUDGET = 650_000;
 const pagesDir = path.join(screenshotDir, 'pages');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -197,6 +204,16 @@ async function submitThroughApi(token: string, email: string): Promise<void> {
   expect(sent.errors).toBeUndefined();
 }
 
+describe('bundle size', () => {
+  it('keeps the main bundle under 500 kB', () => {
+    const entry = /<script[^>]+src="\/?(assets\/[^"]+\.js)"/.exec(readFileSync(path.join(webDist, 'index.html'), 'utf8'))?.[1];
+    expect(entry).toBeDefined();
+    const size = statSync(path.join(webDist, entry!)).size;
+    console.log(`main bundle ${entry}: ${Math.round(size / 1000)} kB`);
+    expect(size).toBeLessThan(MAIN_BUNDLE_BUDGET);
+  });
+});
+
 describe('every page fits a phone and passes axe', () => {
   it('walks the buyer and supplier pages at 1280 × 800 and 390 × 844', async () => {
     const buyer = await signUpBuyer(app.url, { organisationName: ORGANISATION, name: 'Ada Palmer' });
@@ -263,8 +280,18 @@ describe('every page fits a phone and passes axe', () => {
       }
 
       // ---------- supplier: the invite flow ----------
+      const scripts: Promise<number>[] = [];
+      const onResponse = (response: Response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.body().then((b) => b.length, () => 0));
+      };
+      supplierPage.on('response', onResponse);
       await supplierPage.goto(at(`/invite#token=${flow.token}`));
       await supplierPage.getByRole('heading', { level: 1, name: 'Confirm it’s you' }).waitFor();
+      await settle(supplierPage);
+      supplierPage.off('response', onResponse);
+      const inviteJs = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+      console.log(`invite landing loads ${scripts.length} scripts, ${Math.round(inviteJs / 1000)} kB`);
+      expect(inviteJs, 'JavaScript loaded by the invite landing page').toBeLessThan(INVITE_PAGE_JS_BUDGET);
       await checkPage(supplierPage, 'invite-landing', { narrow: true });
 
       const codesBefore = smtp.messages.length;
