@@ -44,6 +44,8 @@ const LIST_ESTIMATES: Record<string, number> = {
   'ChangeRequest.approvals': 2,
 };
 const DEFAULT_LIST_ESTIMATE = 20;
+/** The largest page any paged field returns (suppliers, change requests, audit events, failed syncs, deliveries). */
+export const MAX_PAGE_SIZE = 200;
 
 export class QueryCostError extends Error {
   constructor(
@@ -115,7 +117,9 @@ export function assertQueryCost(
       const list = isList(field.type);
       // A connection's `edges` are already sized by the `first` of the field that returned the connection.
       const connectionEdges = parent.name.endsWith('Connection') && name === 'edges';
-      const size = first ?? (list && !connectionEdges ? (LIST_ESTIMATES[`${parent.name}.${name}`] ?? DEFAULT_LIST_ESTIMATE) : 1);
+      // Every paged field refuses or clamps `first` above MAX_PAGE_SIZE, so that is the most it can fetch; a
+      // larger `first` is then refused by the field itself with BAD_USER_INPUT naming the range.
+      const size = first !== undefined ? Math.min(first, MAX_PAGE_SIZE) : list && !connectionEdges ? (LIST_ESTIMATES[`${parent.name}.${name}`] ?? DEFAULT_LIST_ESTIMATE) : 1;
       const many = first !== undefined || (list && !connectionEdges);
       total += size * (1 + costOf(selection.selectionSet, type, insideList || many, seen));
     }
