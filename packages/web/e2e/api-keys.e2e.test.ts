@@ -130,10 +130,11 @@ describe('API keys and the sync inbox', () => {
       expect(await page.content()).not.toContain(secret);
       await snapshot(page, 'api-keys-after-reload');
 
-      // Nothing has been pushed to Xero, so the Sync inbox is empty.
+      // Nothing has been pushed to Xero, so the Sync inbox is empty — and says why (Xero isn't connected), rather
+      // than that every change is in Xero.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sync inbox' }).waitFor();
-      await page.getByRole('heading', { name: 'Nothing failed — every accepted change is in Xero.' }).waitFor();
+      await page.getByRole('heading', { name: 'Nothing failed — Xero isn’t connected yet' }).waitFor();
       expect(
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).getAttribute('aria-current'),
       ).toBe('page');

@@ -161,6 +161,36 @@ export class XeroConnectService {
     return attempt;
   }
 
+  /**
+   * The connect attempt this session left waiting for its choice of organisation (the newest, unexpired), so the
+   * Integrations page offers it again after a reload or a visit elsewhere. Null when there is none.
+   */
+  async awaitingChoice(em: EntityManager, viewer: Viewer): Promise<string | null> {
+    const attempt = await em.findOne(
+      XeroOAuthAttempt,
+      { sessionId: viewer.sessionId, status: OAuthAttemptStatus.AWAITING_CHOICE, expiresAt: { $gt: new Date() } },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, fields: ['id'] },
+    );
+    return attempt?.id ?? null;
+  }
+
+  /**
+   * The buyer chose not to connect (Cancel): the attempt is closed, so it is not offered again, and the
+   * organisations it was granted are released on Xero's side (except one a connection already uses).
+   */
+  async cancel(em: EntityManager, viewer: Viewer, attemptId: string): Promise<void> {
+    const attempt = await this.awaitingAttempt(em, viewer, attemptId);
+    const sealed = await em.findOneOrFail(XeroOAuthAttempt, { id: attempt.id }, { populate: ['tokenSet'] });
+    const moved = await em.nativeUpdate(
+      XeroOAuthAttempt,
+      { id: attempt.id, status: OAuthAttemptStatus.AWAITING_CHOICE },
+      { status: OAuthAttemptStatus.FAILED, tokenSet: null, error: 'cancelled by the buyer' },
+    );
+    if (moved !== 1) throw new ConnectAttemptNotFound();
+    const existing = await this.current(em);
+    if (sealed.tokenSet) await this.releaseTenants(em, this.tokens.open(sealed.tokenSet), attempt.tenants ?? [], existing?.tenantId ?? '');
+  }
+
   async pending(em: EntityManager, viewer: Viewer, attemptId: string): Promise<PendingXeroConnection> {
     const attempt = await this.awaitingAttempt(em, viewer, attemptId);
     const locked = (await this.current(em))?.tenantId ?? null;

@@ -23,6 +23,24 @@ export class XeroResolver {
     return await ctx.services.xeroConnect.pending(ctx.em, requireViewer(ctx), attemptId);
   }
 
+  @Authorized()
+  @Query(() => ID, {
+    nullable: true,
+    description: 'A connect attempt of this browser session still waiting for its choice of Xero organisation (ADMIN; null otherwise), to pick up after a reload.',
+  })
+  async xeroConnectionAwaitingChoice(@Ctx() ctx: GraphQLContext): Promise<string | null> {
+    const viewer = requireViewer(ctx);
+    if (viewer.role !== Role.ADMIN || viewer.apiKeyId) return null;
+    return await ctx.services.xeroConnect.awaitingChoice(ctx.em, viewer);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Leaves a connect attempt without choosing: it is not offered again, and Xero’s grant is released.' })
+  async cancelXeroConnection(@Arg('attemptId', () => ID) attemptId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await ctx.services.xeroConnect.cancel(ctx.em, requireViewer(ctx), attemptId);
+    return true;
+  }
+
   @Authorized(Role.ADMIN)
   @Mutation(() => StartXeroConnectionPayload, { description: 'Starts Connect to Xero (OAuth 2.0); also used to reconnect.' })
   async startXeroConnection(@Ctx() ctx: GraphQLContext): Promise<StartXeroConnectionPayload> {

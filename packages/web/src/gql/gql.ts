@@ -92,7 +92,7 @@ type Documents = {
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": typeof types.SupplierAddedDocument,
     "\n  query SupplierSyncBlock($id: ID!) {\n    supplier(id: $id) {\n      id\n      syncStatus\n      sync {\n        status\n        acceptedAt\n        syncedAt\n        error\n        errorSource\n        attempts\n      }\n    }\n  }\n": typeof types.SupplierSyncBlockDocument,
     "\n  query FailedSyncs($first: Int!) {\n    failedSyncs(first: $first) {\n      supplier {\n        id\n        name\n        syncStatus\n      }\n      error\n      errorSource\n      failedAt\n    }\n  }\n": typeof types.FailedSyncsDocument,
-    "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      observedAt\n    }\n  }\n": typeof types.SyncPanel_OverviewFragmentDoc,
+    "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n  }\n": typeof types.SyncPanel_OverviewFragmentDoc,
     "\n  query SyncOverview {\n    syncOverview {\n      ...SyncPanel_overview\n    }\n  }\n": typeof types.SyncOverviewDocument,
     "\n  subscription SyncUpdated {\n    syncUpdated {\n      supplierIds\n      overview {\n        ...SyncPanel_overview\n      }\n      suppliers {\n        id\n        syncStatus\n      }\n    }\n  }\n": typeof types.SyncUpdatedDocument,
     "\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        errorSource\n        attempts\n      }\n    }\n  }\n": typeof types.RetrySupplierSyncDocument,
@@ -123,8 +123,9 @@ type Documents = {
     "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": typeof types.PendingXeroConnectionDocument,
     "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.ConfirmXeroTenantDocument,
     "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": typeof types.StartXeroConnectionDocument,
-    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n": typeof types.XeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n    xeroConnectionAwaitingChoice\n  }\n": typeof types.XeroConnectionDocument,
     "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.XeroConnectionUpdatedDocument,
+    "\n  mutation CancelXeroConnection($attemptId: ID!) {\n    cancelXeroConnection(attemptId: $attemptId)\n  }\n": typeof types.CancelXeroConnectionDocument,
 };
 const documents: Documents = {
     "\n  fragment Attention_counts on Attention {\n    awaitingReview\n    awaitingReviewBankChanges\n    awaitingReviewHighRisk\n    failedSyncs\n    invitesLocked\n    invitesExpiringSoon\n    paymentHolds\n    countedAt\n    xero {\n      status\n      tenantName\n      needsAttention\n      lastError\n    }\n  }\n": types.Attention_CountsFragmentDoc,
@@ -205,7 +206,7 @@ const documents: Documents = {
     "\n  subscription SupplierAdded {\n    supplierAdded {\n      ...SupplierTable_supplier\n    }\n  }\n": types.SupplierAddedDocument,
     "\n  query SupplierSyncBlock($id: ID!) {\n    supplier(id: $id) {\n      id\n      syncStatus\n      sync {\n        status\n        acceptedAt\n        syncedAt\n        error\n        errorSource\n        attempts\n      }\n    }\n  }\n": types.SupplierSyncBlockDocument,
     "\n  query FailedSyncs($first: Int!) {\n    failedSyncs(first: $first) {\n      supplier {\n        id\n        name\n        syncStatus\n      }\n      error\n      errorSource\n      failedAt\n    }\n  }\n": types.FailedSyncsDocument,
-    "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      observedAt\n    }\n  }\n": types.SyncPanel_OverviewFragmentDoc,
+    "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n  }\n": types.SyncPanel_OverviewFragmentDoc,
     "\n  query SyncOverview {\n    syncOverview {\n      ...SyncPanel_overview\n    }\n  }\n": types.SyncOverviewDocument,
     "\n  subscription SyncUpdated {\n    syncUpdated {\n      supplierIds\n      overview {\n        ...SyncPanel_overview\n      }\n      suppliers {\n        id\n        syncStatus\n      }\n    }\n  }\n": types.SyncUpdatedDocument,
     "\n  mutation RetrySupplierSync($supplierId: ID!) {\n    retrySupplierSync(supplierId: $supplierId) {\n      id\n      syncStatus\n      sync {\n        status\n        syncedAt\n        error\n        errorSource\n        attempts\n      }\n    }\n  }\n": types.RetrySupplierSyncDocument,
@@ -236,8 +237,9 @@ const documents: Documents = {
     "\n  query PendingXeroConnection($attemptId: ID!) {\n    pendingXeroConnection(attemptId: $attemptId) {\n      ...XeroTenantPicker_pending\n    }\n  }\n": types.PendingXeroConnectionDocument,
     "\n  mutation ConfirmXeroTenant($attemptId: ID!, $tenantId: String!) {\n    confirmXeroTenant(attemptId: $attemptId, tenantId: $tenantId) {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.ConfirmXeroTenantDocument,
     "\n  mutation StartXeroConnection {\n    startXeroConnection {\n      authorizeUrl\n    }\n  }\n": types.StartXeroConnectionDocument,
-    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n": types.XeroConnectionDocument,
+    "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n    xeroConnectionAwaitingChoice\n  }\n": types.XeroConnectionDocument,
     "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.XeroConnectionUpdatedDocument,
+    "\n  mutation CancelXeroConnection($attemptId: ID!) {\n    cancelXeroConnection(attemptId: $attemptId)\n  }\n": types.CancelXeroConnectionDocument,
 };
 
 /**
@@ -569,7 +571,7 @@ export function graphql(source: "\n  query FailedSyncs($first: Int!) {\n    fail
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      observedAt\n    }\n  }\n"): (typeof documents)["\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      observedAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n  }\n"): (typeof documents)["\n  fragment SyncPanel_overview on SyncOverview {\n    queueDepth\n    oldestPendingAt\n    lastSuccessAt\n    failedCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -693,11 +695,15 @@ export function graphql(source: "\n  mutation StartXeroConnection {\n    startXe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n  }\n"];
+export function graphql(source: "\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n    xeroConnectionAwaitingChoice\n  }\n"): (typeof documents)["\n  query XeroConnection {\n    xeroConnection {\n      ...XeroConnectionCard_connection\n    }\n    xeroCallbackOrigin\n    xeroConnectionAwaitingChoice\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n"): (typeof documents)["\n  subscription XeroConnectionUpdated {\n    xeroConnectionUpdated {\n      ...XeroConnectionCard_connection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelXeroConnection($attemptId: ID!) {\n    cancelXeroConnection(attemptId: $attemptId)\n  }\n"): (typeof documents)["\n  mutation CancelXeroConnection($attemptId: ID!) {\n    cancelXeroConnection(attemptId: $attemptId)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -10,8 +10,9 @@ import { Loading } from '../../components/Spinner';
 import { graphql } from '../../gql';
 import type { CurrentUser } from '../accounts/current-user';
 import { formatDateTime } from '../suppliers/format-date';
-import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, useSyncUpdated } from './sync-documents';
-import { errorSourceLabel, failedAtText, retryErrorMessage } from './sync-text';
+import { useAttention } from '../../app/attention';
+import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, SyncOverviewQuery, useSyncUpdated } from './sync-documents';
+import { emptyInboxText, errorSourceLabel, failedAtText, retryErrorMessage } from './sync-text';
 import './sync.css';
 
 const FailedSyncsQuery = graphql(`
@@ -48,15 +49,22 @@ export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; o
   const [outcome, setOutcome] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  // A push that fails or recovers elsewhere changes the inbox: reload it when any status moves.
+  // A push that fails or recovers elsewhere changes the inbox: reload it (and what waits) when any status moves.
+  const overviewQuery = useQuery(SyncOverviewQuery, { fetchPolicy: 'cache-and-network', errorPolicy: 'all' });
   useSyncUpdated(() => {
     void refetch().catch(() => undefined);
+    void overviewQuery.refetch().catch(() => undefined);
   });
 
   const expired = error ? isUnauthenticated(error) : false;
   useEffect(() => {
     if (expired) onSessionExpired();
   }, [expired, onSessionExpired]);
+
+  // The empty inbox says only what is true: it knows whether Xero is connected and whether changes still wait.
+  const attention = useAttention();
+  const overview = overviewQuery.data?.syncOverview;
+  const empty = emptyInboxText(attention ? attention.xero.status : undefined, overview?.queueDepth);
 
   // Retried suppliers leave the list at once; the refetch that follows has the server's word.
   const [retried, setRetried] = useState<ReadonlySet<string>>(new Set());
@@ -115,10 +123,10 @@ export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; o
             </svg>
           </div>
           <h2 id="sync-inbox-empty" className="empty-state__title">
-            Nothing failed — every accepted change is in Xero.
+            {empty.title}
           </h2>
           <p className="empty-state__text">
-            If Xero refuses a change, it appears here with Xero’s message. <Link to="/integrations">See sync status</Link>
+            {empty.text} <Link to="/integrations">See sync status</Link>
           </p>
         </section>
       ) : null}

@@ -3,7 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Link } from '../../app/router';
 import { useNow } from '../../app/useNow';
 import { Loading } from '../../components/Spinner';
-import { headroomText } from '../xero/xero-text';
+import { useAttentionUpdated } from '../../app/attention';
 import { SyncOverviewQuery, useSyncUpdated } from './sync-documents';
 import { failuresText, lastSuccessText, oldestPendingText, queueText } from './sync-text';
 
@@ -15,7 +15,8 @@ function absolute(iso: string | null | undefined): string | undefined {
 
 /**
  * "Sync with Xero" on the Integrations page: what is waiting to go to Xero and for how long, the last
- * success, what Xero refused (linking to the Sync inbox) and the API headroom. Live via `syncUpdated`.
+ * success, and what Xero refused (linking to the Sync inbox). Live via `syncUpdated`. Xero's API headroom is
+ * the connection's, shown once, on the Xero card above.
  */
 export function SyncPanel() {
   const client = useApolloClient();
@@ -40,11 +41,16 @@ export function SyncPanel() {
     });
   });
 
+  // Anything else that moves the figures (Xero's status, a decision) refreshes them from the server too: one
+  // source, never a stale copy beside a fresh card.
+  useAttentionUpdated(() => {
+    void refetch().catch(() => undefined);
+  });
+
   const overview = data?.syncOverview;
   // Partial data: a missing stamp is unknown rather than "never".
   const partial = Boolean(overview && error);
   const oldest = overview && overview.queueDepth > 0 ? oldestPendingText(overview.oldestPendingAt, now) : null;
-  const headroom = overview ? headroomText(overview.apiHeadroom) : null;
 
   return (
     <section className="card sync-panel" aria-labelledby="sync-panel-title">
@@ -73,10 +79,10 @@ export function SyncPanel() {
             </dd>
           </div>
           <div className="details__row">
-            <dt>Last sent</dt>
+            <dt>Last synced</dt>
             <dd>
               <time dateTime={overview.lastSuccessAt ?? undefined} title={absolute(overview.lastSuccessAt)}>
-                {partial && !overview.lastSuccessAt ? 'Not available right now' : lastSuccessText(overview.lastSuccessAt, now)}
+                {partial && !overview.lastSuccessAt ? 'Not available right now' : lastSuccessText(overview.lastSuccessAt, now, overview.failedCount)}
               </time>
             </dd>
           </div>
@@ -91,10 +97,6 @@ export function SyncPanel() {
                 </>
               ) : null}
             </dd>
-          </div>
-          <div className="details__row">
-            <dt>Xero API</dt>
-            <dd>{headroom ?? <span className="muted">Not known yet</span>}</dd>
           </div>
         </dl>
       ) : null}

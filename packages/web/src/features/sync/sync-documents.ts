@@ -9,11 +9,6 @@ export const SyncOverviewFragment = graphql(`
     oldestPendingAt
     lastSuccessAt
     failedCount
-    apiHeadroom {
-      minuteRemaining
-      dayRemaining
-      observedAt
-    }
   }
 `);
 

@@ -47,9 +47,33 @@ export function oldestPendingText(iso: string | null | undefined, nowMs: number)
   return when ? `oldest accepted ${when}` : null;
 }
 
-/** "3 minutes ago", or "Nothing sent yet". */
-export function lastSuccessText(iso: string | null | undefined, nowMs: number): string {
-  return ago(iso, nowMs) ?? 'Nothing sent yet';
+/**
+ * When Xero last took a change: "3 minutes ago"; "Nothing sent yet" when nothing was ever sent; and when what
+ * was sent was refused, "None yet: Xero refused what was sent" (not "nothing sent": it was, and Xero said no).
+ */
+export function lastSuccessText(iso: string | null | undefined, nowMs: number, refused = 0): string {
+  return ago(iso, nowMs) ?? (refused > 0 ? 'None yet: Xero refused what was sent' : 'Nothing sent yet');
+}
+
+/**
+ * The empty Sync inbox in words that stay true: before Xero is connected nothing has gone there; while it needs
+ * reconnecting or changes are still on their way, not "every change is in Xero".
+ */
+export function emptyInboxText(
+  xeroStatus: 'CONNECTED' | 'NEEDS_RECONNECT' | 'DISCONNECTED' | null | undefined,
+  waiting: number | null | undefined,
+): { title: string; text: string } {
+  if (xeroStatus === undefined) return { title: 'Nothing failed.', text: 'If Xero refuses a change, it appears here with Xero’s message.' };
+  if (xeroStatus === null) {
+    return { title: 'Nothing failed — Xero isn’t connected yet', text: 'Nothing is sent to Xero until it is connected. Changes Xero refuses will appear here with its message.' };
+  }
+  if (xeroStatus === 'NEEDS_RECONNECT' || xeroStatus === 'DISCONNECTED') {
+    return { title: 'Nothing failed — but Xero isn’t syncing', text: 'Changes you accept wait until Xero is reconnected. Changes Xero refuses will appear here with its message.' };
+  }
+  if (waiting && waiting > 0) {
+    return { title: `Nothing failed — ${queueText(waiting).replace(' waiting', '')} on the way to Xero`, text: 'If Xero refuses a change, it appears here with Xero’s message.' };
+  }
+  return { title: 'Nothing failed — every accepted change is in Xero.', text: 'If Xero refuses a change, it appears here with Xero’s message.' };
 }
 
 /** "None", "1 change Xero refused", "4 changes Xero refused". */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   errorSourceLabel,
   failedAtText,
+  emptyInboxText,
   failuresText,
   lastSuccessText,
   oldestPendingText,
@@ -57,6 +58,18 @@ describe('times', () => {
     expect(lastSuccessText('2026-11-23T09:00:00Z', NOW)).toBe('3 hours ago');
     expect(lastSuccessText(null, NOW)).toBe('Nothing sent yet');
     expect(lastSuccessText('not a date', NOW)).toBe('Nothing sent yet');
+  });
+
+  it('never says nothing was sent when Xero refused what was (regression: "Nothing sent yet" after writes)', () => {
+    expect(lastSuccessText(null, NOW, 3)).toBe('None yet: Xero refused what was sent');
+    expect(lastSuccessText('2026-11-23T11:00:00Z', NOW, 3)).toBe('1 hour ago');
+  });
+
+  it('keeps the empty inbox true to Xero’s state', () => {
+    expect(emptyInboxText(null, 0).title).toBe('Nothing failed — Xero isn’t connected yet');
+    expect(emptyInboxText('NEEDS_RECONNECT', 0).title).toBe('Nothing failed — but Xero isn’t syncing');
+    expect(emptyInboxText('CONNECTED', 2).title).toBe('Nothing failed — 2 changes on the way to Xero');
+    expect(emptyInboxText('CONNECTED', 0).title).toBe('Nothing failed — every accepted change is in Xero.');
   });
 
   it('says when a push failed', () => {

@@ -1,5 +1,5 @@
 import { RetryAlert } from '../../components/RetryAlert';
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isUnauthenticated } from '../../app/errors';
 import { useRouter } from '../../app/router';
@@ -9,7 +9,7 @@ import { Loading } from '../../components/Spinner';
 import type { CurrentUser } from '../accounts/current-user';
 import { SyncPanel } from '../sync/SyncPanel';
 import { useStartXeroConnection } from './useStartXeroConnection';
-import { XeroConnectionQuery, XeroConnectionUpdatedSubscription } from './xero-connection';
+import { CancelXeroConnectionMutation, XeroConnectionQuery, XeroConnectionUpdatedSubscription } from './xero-connection';
 import { XeroConnectionCard } from './XeroConnectionCard';
 import { XeroTenantPicker } from './XeroTenantPicker';
 import { useCallbackOrigin } from './callback-origin';
@@ -95,7 +95,27 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
     if (expired) onSessionExpired();
   }, [expired, onSessionExpired]);
 
-  const leavePicker = useCallback(() => navigate('/integrations', { replace: true }), [navigate]);
+  // A choice of organisation left waiting (a reload, a visit elsewhere, a page opened afresh) is offered again:
+  // the server remembers this session's attempt until it is chosen, cancelled or expires.
+  const awaitingChoice = data?.xeroConnectionAwaitingChoice ?? null;
+  useEffect(() => {
+    if (!attemptId && awaitingChoice && isAdmin && !callbackError) {
+      navigate(`/integrations?xeroAttempt=${encodeURIComponent(awaitingChoice)}`, { replace: true });
+    }
+  }, [attemptId, awaitingChoice, isAdmin, callbackError, navigate]);
+  const forgetAwaiting = useCallback(() => {
+    client.cache.updateQuery({ query: XeroConnectionQuery }, (previous) => (previous ? { ...previous, xeroConnectionAwaitingChoice: null } : previous));
+  }, [client]);
+  const leavePicker = useCallback(() => {
+    forgetAwaiting();
+    navigate('/integrations', { replace: true });
+  }, [forgetAwaiting, navigate]);
+  const [cancelAttempt] = useMutation(CancelXeroConnectionMutation);
+  const cancelPicker = useCallback(async () => {
+    // Cancelled on the server, so it isn't offered again; an attempt already gone needs nothing more.
+    if (attemptId) await cancelAttempt({ variables: { attemptId } }).catch(() => undefined);
+    leavePicker();
+  }, [attemptId, cancelAttempt, leavePicker]);
   // Once connected the picker (and the focused dialog) goes away; put keyboard and screen-reader focus on
   // the connection card that replaces it, after it has rendered.
   const [focusCard, setFocusCard] = useState(false);
@@ -136,7 +156,7 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
           attemptId={attemptId}
           connectedTenantName={connection?.tenantName ?? null}
           onConnected={onConnected}
-          onCancel={leavePicker}
+          onCancel={() => void cancelPicker()}
         />
       ) : null}
 

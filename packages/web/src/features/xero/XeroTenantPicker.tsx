@@ -141,7 +141,13 @@ function TenantForm({
   const id = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
   const allowed = pending.tenants.filter((tenant) => tenant.allowed);
-  const [tenantId, setTenantId] = useState(() => (allowed.length === 1 ? allowed[0]!.tenantId : ''));
+  // The organisation picked (before the permanent confirmation) survives a reload of this page.
+  const remembered = `vouch.xeroChoice.${pending.attemptId}`;
+  const [tenantId, setTenantId] = useState(() => {
+    if (allowed.length === 1) return allowed[0]!.tenantId;
+    const kept = window.sessionStorage.getItem(remembered);
+    return kept && allowed.some((tenant) => tenant.tenantId === kept) ? kept : '';
+  });
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [submitError, setSubmitError] = useState<{ message: string; startAgain: boolean } | null>(null);
@@ -239,6 +245,7 @@ function TenantForm({
             value={tenantId}
             onChange={(event) => {
               setTenantId(event.target.value);
+              window.sessionStorage.setItem(remembered, event.target.value);
               setFieldError(null);
             }}
             aria-invalid={fieldError ? true : undefined}

@@ -1,8 +1,9 @@
 import { graphql } from '../../gql';
 
 /**
- * The organisation's Xero connection (null until one is made; the card's fragment says what it needs), and
- * the address Xero sends the browser back to, where connecting must start.
+ * The organisation's Xero connection (null until one is made; the card's fragment says what it needs), the
+ * address Xero sends the browser back to, where connecting must start, and a connect attempt of this session
+ * still waiting for its choice of organisation (so the choice survives a reload).
  */
 export const XeroConnectionQuery = graphql(`
   query XeroConnection {
@@ -10,6 +11,7 @@ export const XeroConnectionQuery = graphql(`
       ...XeroConnectionCard_connection
     }
     xeroCallbackOrigin
+    xeroConnectionAwaitingChoice
   }
 `);
 
@@ -19,5 +21,11 @@ export const XeroConnectionUpdatedSubscription = graphql(`
     xeroConnectionUpdated {
       ...XeroConnectionCard_connection
     }
+  }
+`);
+
+export const CancelXeroConnectionMutation = graphql(`
+  mutation CancelXeroConnection($attemptId: ID!) {
+    cancelXeroConnection(attemptId: $attemptId)
   }
 `);
