@@ -694,7 +694,14 @@ export class EmulatorCore {
     const ids = query.ids && query.ids.length > 0 ? new Set(query.ids.map((id) => id.toLowerCase())) : undefined;
     const term = query.searchTerm?.toLowerCase();
     const usingIms = query.ifModifiedSince !== undefined;
-    const source = usingIms ? store.modifiedSince(query.ifModifiedSince ?? 0, this.behaviour.ifModifiedSinceExclusive) : store.sortedByName();
+    // Ordered pages of a whole organisation come from a sorted copy cached until the next write (the ordering is
+    // a stable sort of the name order, as re-sorting every page was): not re-sorted for every page.
+    const presorted = !usingIms && order !== undefined && query.order !== undefined;
+    const source = usingIms
+      ? store.modifiedSince(query.ifModifiedSince ?? 0, this.behaviour.ifModifiedSinceExclusive)
+      : presorted
+        ? store.sortedBy(query.order!, order!)
+        : store.sortedByName();
     let matched = source.filter((stored) => {
       const c = stored.data;
       if (!query.includeArchived && c.ContactStatus !== 'ACTIVE') return false;
@@ -705,7 +712,7 @@ export class EmulatorCore {
       }
       return where ? where(stored) : true;
     });
-    if (order) matched = [...matched].sort(order);
+    if (order && !presorted) matched = [...matched].sort(order);
     else if (usingIms) matched.sort((a, b) => (a.data.Name.toLowerCase() < b.data.Name.toLowerCase() ? -1 : a.data.Name.toLowerCase() > b.data.Name.toLowerCase() ? 1 : a.data.ContactID < b.data.ContactID ? -1 : 1));
     const paged = query.page !== undefined || (query.summaryOnly === true && this.behaviour.summaryOnlyForcesPaging);
     const detail: ContactDetail = query.summaryOnly ? 'summary' : paged ? 'full' : 'unpaged';

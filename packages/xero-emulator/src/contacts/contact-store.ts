@@ -29,6 +29,8 @@ export class ContactStore {
   private readonly contactNumbers = new Map<string, string>();
   private seq = 0;
   private nameSorted: StoredContact[] | undefined;
+  /** Sorted copies per `order` parameter, cached until the next write (paging 100,000 contacts re-sorted nothing). */
+  private readonly orderSorted = new Map<string, StoredContact[]>();
 
   constructor(private readonly options: ContactStoreOptions) {}
 
@@ -75,6 +77,7 @@ export class ContactStore {
     this.byId.set(id, stored);
     this.index(stored);
     this.nameSorted = undefined;
+    this.orderSorted.clear();
     return stored;
   }
 
@@ -85,6 +88,7 @@ export class ContactStore {
     this.unindex(stored);
     this.byId.delete(id.toLowerCase());
     this.nameSorted = undefined;
+    this.orderSorted.clear();
   }
 
   private index(stored: StoredContact): void {
@@ -153,6 +157,16 @@ export class ContactStore {
 
   all(): StoredContact[] {
     return this.byUpdated;
+  }
+
+  /** All contacts sorted by an `order` parameter (its source text is the key); cached until the next write. */
+  sortedBy(source: string, compare: (a: StoredContact, b: StoredContact) => number): StoredContact[] {
+    let sorted = this.orderSorted.get(source);
+    if (!sorted) {
+      sorted = [...this.sortedByName()].sort(compare);
+      this.orderSorted.set(source, sorted);
+    }
+    return sorted;
   }
 
   /** All contacts sorted by Name (case-insensitive) then ContactID; cached until the next write. */

@@ -40,4 +40,19 @@ describe('ContactStore', () => {
     expect(store.activeNameOwner('Acme Ltd')).toBeUndefined();
     expect(store.all()).toHaveLength(1);
   });
+
+  it('keeps a sorted copy per order until the next write', () => {
+    const store = new ContactStore({ caseInsensitiveNames: true });
+    const base = { Addresses: [], Phones: [], IsSupplier: false, IsCustomer: false, ContactPersons: [], ContactStatus: 'ACTIVE' as const };
+    store.put({ ...base, ContactID: 'b', Name: 'Alpha' }, 1);
+    store.put({ ...base, ContactID: 'a', Name: 'Beta' }, 2);
+    let compared = 0;
+    const byId = (x: { data: { ContactID: string } }, y: { data: { ContactID: string } }) => (compared++, x.data.ContactID < y.data.ContactID ? -1 : 1);
+    expect(store.sortedBy('ContactID ASC', byId).map((s) => s.data.ContactID)).toEqual(['a', 'b']);
+    const after = compared;
+    expect(store.sortedBy('ContactID ASC', byId).map((s) => s.data.ContactID)).toEqual(['a', 'b']);
+    expect(compared).toBe(after);
+    store.put({ ...base, ContactID: '0', Name: 'Gamma' }, 3);
+    expect(store.sortedBy('ContactID ASC', byId).map((s) => s.data.ContactID)).toEqual(['0', 'a', 'b']);
+  });
 });
