@@ -346,7 +346,11 @@ export class InvitesService {
         where id = ? and code_hash is not null returning wrong_code_attempts, code_hash, code_expires_at`,
       [invite.id],
     );
-    if (!row) throw new CodeExpired();
+    if (!row) {
+      // No code to guess: none was sent, or a parallel guess has just locked the invite (which clears it).
+      const now = await em.findOne(Invite, { id: invite.id }, { filters: false, fields: ['status'] });
+      throw now?.status === InviteStatus.LOCKED ? new InviteLocked() : new CodeExpired();
+    }
     const ok = /^\d{6}$/.test(code) && matchesHash(code, row.code_hash);
     if (ok && row.wrong_code_attempts <= MAX_CODE_ATTEMPTS) {
       if (!row.code_expires_at || new Date(row.code_expires_at).getTime() < this.now()) throw new CodeExpired();
