@@ -497,10 +497,10 @@ describe('invite to another address, resend and revoke', () => {
       const newest = await nextMail(override, /confirm your supplier details/, smtp.messages.length - 1);
       const latestToken = /\/invite#token=([\w-]+)/.exec(newest.text)![1]!;
 
-      // Revoke, after a confirmation.
-      await panel.getByRole('button', { name: 'Revoke' }).click();
+      // Withdraw, after a confirmation (one word for the action: the button, the dialog and the status agree).
+      await panel.getByRole('button', { name: 'Withdraw' }).click();
       const dialog = page.getByRole('dialog', { name: 'Withdraw this invite?' });
-      await dialog.getByRole('button', { name: 'Revoke invite' }).click();
+      await dialog.getByRole('button', { name: 'Withdraw invite' }).click();
       await panel.getByRole('status').filter({ hasText: 'Invite withdrawn' }).waitFor();
       await panel.getByText('Invite withdrawn', { exact: true }).waitFor();
       await page.getByRole('region', { name: 'Timeline' }).getByText(`Ravi Shah withdrew the invite to ${override}`).waitFor();

@@ -1,5 +1,5 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 
@@ -11,6 +11,11 @@ registerEnumType(ApiKeyScope, { name: 'ApiKeyScope', description: 'READ: queries
 
 /** A third-party tool's key: shown once, stored as a SHA-256 hash, acting within its organisation and scope. */
 @Entity({ tableName: 'api_keys' })
+// Two live keys of one organisation never share a name (whatever the case): a list of keys must tell them apart.
+@Index({
+  name: 'api_keys_live_name_unique',
+  expression: 'create unique index "api_keys_live_name_unique" on "api_keys" ("organisation_id", lower("name")) where "revoked_at" is null',
+})
 export class ApiKey extends OrgOwnedEntity {
   @Property({ type: 'string', length: 100 })
   name!: string;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { raw, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { AppError, ValidationFailed } from '../common/app-error.js';
 import { Role } from '../accounts/role.js';
 import { User } from '../accounts/user.entity.js';
@@ -15,12 +15,23 @@ export class ApiKeyNotFound extends AppError {
   }
 }
 
+export class ApiKeyNameTaken extends AppError {
+  constructor(name: string) {
+    super('CONFLICT', 'API_KEY_NAME_TAKEN', `A key named “${name}” already exists. Choose another name, or revoke that key first.`, {
+      fields: [{ field: 'name', message: `A key named “${name}” already exists: choose another name.` }],
+    });
+  }
+}
+
 export class ApiKeysService {
   constructor(private readonly orm: MikroORM) {}
 
   async create(em: EntityManager, viewer: Viewer, input: { name: string; scope: ApiKeyScope; canReadBankDetails: boolean }): Promise<{ key: ApiKey; secret: string }> {
     const name = input.name.trim();
     if (!name || name.length > 100) throw new ValidationFailed([{ field: 'name', message: 'Name the key (up to 100 characters), e.g. “Payments bot”.' }]);
+    // Live keys only: a revoked key's name may be used again. The unique index settles a race.
+    const taken = await em.count(ApiKey, { [raw((alias) => `lower(${alias}.name)`)]: name.toLowerCase(), revokedAt: null });
+    if (taken) throw new ApiKeyNameTaken(name);
     const secret = `vch_${randomBytes(32).toString('base64url')}`;
     const key = em.create(ApiKey, {
       organisation: viewer.organisationId,
@@ -32,7 +43,12 @@ export class ApiKeysService {
       createdBy: viewer.userId,
     });
     await this.audit(em, viewer, 'API_KEY_CREATED', (who) => `${who} created the API key “${name}” (${input.scope === ApiKeyScope.READ_WRITE ? 'read and write' : 'read only'}${input.canReadBankDetails ? ', full bank details' : ''})`);
-    await em.flush();
+    try {
+      await em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new ApiKeyNameTaken(name);
+      throw error;
+    }
     return { key, secret };
   }
 

@@ -22,7 +22,8 @@ import { Supplier } from '../suppliers/supplier.entity.js';
   name: 'audit_events_supplier_activity',
   timing: 'after',
   events: ['insert'],
-  when: `new.supplier_id is not null and new.kind <> 'SUPPLIER_IMPORTED'`,
+  // Written as PostgreSQL prints it back, so the schema diff sees no change.
+  when: `((new.supplier_id IS NOT NULL) AND ((new.kind)::text <> 'SUPPLIER_IMPORTED'::text))`,
   body: `update suppliers set last_activity_at = new.created_at, last_activity = new.kind where id = new.supplier_id and last_activity_at <= new.created_at; return null;`,
 })
 @Index({ properties: ['organisation', 'supplier', 'id'] })

@@ -72,6 +72,10 @@ export class ChangeRequest extends OrgOwnedEntity {
   @Property({ type: 'string', length: 1000, nullable: true })
   rejectReason: string | null = null;
 
+  /** When the rejection's reason reached the supplier by email (null: it could not be sent, or no email). */
+  @Property({ type: 'datetime', nullable: true })
+  reasonEmailedAt: Date | null = null;
+
   @Property({ type: 'uuid', nullable: true })
   supersededBy: string | null = null;
 

@@ -316,13 +316,24 @@ export class ReviewService {
     const to = request.invite?.email ?? request.supplier.email;
     if (to && this.mailer.enabled) {
       const organisation = await em.findOneOrFail(Organisation, { id: viewer.organisationId });
-      await this.mailer
+      const sent = await this.mailer
         .send({
           to,
           subject: `${organisation.name} could not accept your updated details`,
           text: `${user.name} at ${organisation.name} could not accept the details you sent:\n\n${text}\n\nYou can use your invite link again to send corrected details while it is valid, or ask them for a new one.`,
         })
-        .catch((err: unknown) => this.log.error({ err: err instanceof Error ? err.message : 'error' }, 'rejection email failed'));
+        .then(
+          () => true,
+          (err: unknown) => {
+            this.log.error({ err: err instanceof Error ? err.message : 'error' }, 'rejection email failed');
+            return false;
+          },
+        );
+      // Recorded, so the buyer is told the truth: "emailed" only when it was.
+      if (sent) {
+        request.reasonEmailedAt = new Date();
+        await em.nativeUpdate(ChangeRequest, { id: request.id }, { reasonEmailedAt: request.reasonEmailedAt });
+      }
     }
     return request;
   }

@@ -82,6 +82,8 @@ export class ChangeRequestType {
   @Field(() => [Approval]) approvals!: Approval[];
   @Field(() => GraphQLDateTimeISO, { nullable: true }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true }) rejectReason!: string | null;
+  @Field(() => Boolean, { description: 'The rejection’s reason was emailed to the supplier (false: no email could be sent; they see it through their link).' })
+  rejectReasonEmailed!: boolean;
   @Field(() => [FieldChange], { description: 'Every field this would change, against the supplier’s current values.' })
   changes!: FieldChange[];
 

@@ -21,6 +21,7 @@ import { Migration20261130123000_rate_limit_lanes } from './Migration20261130123
 import { Migration20261130124000_outbox_sequence_unique } from './Migration20261130124000_outbox_sequence_unique.js';
 import { Migration20261130125000_branding } from './Migration20261130125000_branding.js';
 import { Migration20261130127300_supplier_list_columns } from './Migration20261130127300_supplier_list_columns.js';
+import { Migration20261130127400_api_key_names_reject_email } from './Migration20261130127400_api_key_names_reject_email.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -45,4 +46,5 @@ export const migrationsList = [
   { name: 'Migration20261130124000_outbox_sequence_unique', class: Migration20261130124000_outbox_sequence_unique },
   { name: 'Migration20261130125000_branding', class: Migration20261130125000_branding },
   { name: 'Migration20261130127300_supplier_list_columns', class: Migration20261130127300_supplier_list_columns },
+  { name: 'Migration20261130127400_api_key_names_reject_email', class: Migration20261130127400_api_key_names_reject_email },
 ];

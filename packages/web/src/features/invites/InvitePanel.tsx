@@ -88,7 +88,10 @@ const UnlockInviteMutation = graphql(`
 
 const LIVE: ReadonlySet<InviteStatus> = new Set(['SENT', 'OPENED', 'VERIFIED']);
 
-/** The supplier's latest invite, and Invite / Resend / Revoke (Unlock when locked) for ADMIN and APPROVER. */
+/**
+ * The supplier's latest invite, and Invite / Resend / Withdraw (Unlock when locked) for ADMIN and APPROVER. One
+ * word for one action: an invite is "withdrawn" everywhere (its status, this button, the team's invitations).
+ */
 export function InvitePanel({
   supplier,
   canManage,
@@ -321,7 +324,7 @@ export function InvitePanel({
                 onClick={() => setConfirmRevoke(true)}
                 aria-disabled={busy || undefined}
               >
-                Revoke
+                Withdraw
               </button>
             </>
           ) : (
@@ -359,8 +362,8 @@ export function InvitePanel({
       <ConfirmDialog
         open={confirmRevoke}
         title="Withdraw this invite?"
-        confirmLabel="Revoke invite"
-        busyLabel="Revoking…"
+        confirmLabel="Withdraw invite"
+        busyLabel="Withdrawing…"
         tone="danger"
         busy={revoking}
         onConfirm={() => void onRevoke()}

@@ -10,7 +10,7 @@ import { formatValue } from '../suppliers/supplier-values';
 import { BankCallback, RiskSignals } from './BankCallback';
 import { useStepUp } from '../security/useStepUp';
 import { describeUserAgent } from './user-agent';
-import { unchangedSummary } from './review-text';
+import { rejectedText, unchangedSummary } from './review-text';
 import { wordDiff } from './word-diff';
 import './review.css';
 
@@ -77,6 +77,7 @@ const RejectChangeRequestMutation = graphql(`
       id
       status
       rejectReason
+      rejectReasonEmailed
       decidedAt
     }
   }
@@ -160,10 +161,10 @@ export function ReviewPanel({
       return;
     }
     try {
-      await reject({ variables: { id: request.id, reason: text } });
+      const result = await reject({ variables: { id: request.id, reason: text } });
       setRejecting(false);
       setReason('');
-      onDecided('Changes rejected. The supplier has been emailed your reason.');
+      onDecided(rejectedText(Boolean(result.data?.rejectChangeRequest.rejectReasonEmailed)));
     } catch (error) {
       const p = toUserFacingError(error);
       if (p.fields.reason) {
@@ -370,7 +371,7 @@ export function ReviewPanel({
             Reason
           </label>
           <p className="field__hint" id={`${id}-reason-hint`}>
-            Emailed to the supplier, so they can send a correction.
+            Sent to the supplier (by email, and shown through their link), so they can send a correction.
           </p>
           <textarea
             ref={reasonRef}
