@@ -39,6 +39,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** A call that has not finished after this frees its concurrency slot anyway (the caller died). */
 const LEASE_MS = 2 * MINUTE;
+const WINDOW_MARGIN_MS = 1000;
 
 type Acquired = { ok: true; callId: string } | { ok: false; waitMs: number };
 
@@ -161,7 +162,9 @@ export class TenantRateLimiter {
       const reserve = Math.min(this.limits.interactiveReserve ?? Math.floor(this.limits.perMinute / 6), this.limits.perMinute - 1);
       const minuteCap = bulk ? this.limits.perMinute - reserve : this.limits.perMinute;
       if (Number(usage!.last_minute) >= minuteCap && usage!.oldest) {
-        waits.push(new Date(usage!.oldest).getTime() + MINUTE - at + 5);
+        // Xero counts a call when it arrives, a little after we started it (more on a busy event loop): wait a
+        // second past our own count, or the call meets a 429 and its Retry-After.
+        waits.push(new Date(usage!.oldest).getTime() + MINUTE - at + WINDOW_MARGIN_MS);
       }
       const concurrentCap = bulk ? Math.max(1, this.limits.concurrent - 1) : this.limits.concurrent;
       if (Number(bulk ? usage!.bulk_in_flight : usage!.in_flight) >= concurrentCap || Number(usage!.in_flight) >= this.limits.concurrent) {
