@@ -97,8 +97,10 @@ async function snapshotA(): Promise<string> {
   ].join('\n');
 }
 
+let probes = 0;
 async function keyFor(client: ReturnType<typeof graphqlClient>, scope: 'READ' | 'READ_WRITE'): Promise<string> {
-  const res = await client.request<{ createApiKey: { secret: string } }>(`mutation { createApiKey(name: "probe", scope: ${scope}, canReadBankDetails: true) { secret } }`);
+  // Each key its own name: two live keys of one organisation never share one.
+  const res = await client.request<{ createApiKey: { secret: string } }>(`mutation { createApiKey(name: "probe ${++probes}", scope: ${scope}, canReadBankDetails: true) { secret } }`);
   return res.data!.createApiKey.secret;
 }
 

@@ -99,7 +99,8 @@ async function colleague(orgId: string, role: Role) {
 
 async function keyClient(buyer: Awaited<ReturnType<typeof signUpBuyer>>, bankGrant: boolean) {
   const res = await buyer.client.request<{ createApiKey: { secret: string } }>(
-    `mutation { createApiKey(name: "probe", scope: READ, canReadBankDetails: ${bankGrant}) { secret } }`,
+    // Each key its own name: two live keys of one organisation never share one.
+    `mutation { createApiKey(name: "probe ${bankGrant ? 'with' : 'without'} bank details", scope: READ, canReadBankDetails: ${bankGrant}) { secret } }`,
   );
   const secret = res.data!.createApiKey.secret;
   return { secret, client: graphqlClient(app.url, { headers: { authorization: `Bearer ${secret}` } }) };
