@@ -93,18 +93,44 @@ interface Outcome {
 export function BulkInvite({
   selected,
   matching = null,
+  rows = 1,
   onInvited,
 }: {
   selected: readonly SelectedSupplier[];
   /** "Select all matching": invite everyone the filter shows (the confirmation uses the server's counts). */
   matching?: MatchingSelection | null;
+  /** Rows on screen: with none, there is nothing to tick. */
+  rows?: number;
   onInvited: () => void;
 }) {
-  if (matching) return <BulkInviteMatching matching={matching} onInvited={onInvited} />;
-  return <BulkInviteSelected selected={selected} onInvited={onInvited} />;
+  // Kept here, above both modes: inviting everyone matching ends "select all", and what happened stays said.
+  const [matchingOutcome, setMatchingOutcome] = useState<MatchingOutcome | null>(null);
+  return (
+    <>
+      {matching ? (
+        <BulkInviteMatching
+          matching={matching}
+          onInvited={(outcome) => {
+            setMatchingOutcome(outcome);
+            onInvited();
+          }}
+        />
+      ) : rows > 0 ? (
+        <BulkInviteSelected
+          selected={selected}
+          onInvited={() => {
+            setMatchingOutcome(null);
+            onInvited();
+          }}
+          quiet={matchingOutcome !== null}
+        />
+      ) : null}
+      {matchingOutcome ? <MatchingResults outcome={matchingOutcome} /> : null}
+    </>
+  );
 }
 
-function BulkInviteSelected({ selected, onInvited }: { selected: readonly SelectedSupplier[]; onInvited: () => void }) {
+function BulkInviteSelected({ selected, onInvited, quiet = false }: { selected: readonly SelectedSupplier[]; onInvited: () => void; quiet?: boolean }) {
   const [invite, { loading }] = useMutation(BulkInviteSuppliersMutation);
   const [outcomes, setOutcomes] = useState<{ invited: Outcome[]; skipped: Outcome[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -155,7 +181,7 @@ function BulkInviteSelected({ selected, onInvited }: { selected: readonly Select
 
   return (
     <div className="bulk-invite">
-      {selected.length === 0 && !outcomes && !problem ? (
+      {selected.length === 0 && !outcomes && !problem && !quiet ? (
         <p className="muted bulk-invite__hint">Tick suppliers to invite them, or tick the box above the list to select them all.</p>
       ) : null}
       {selected.length > 0 ? (
@@ -232,12 +258,46 @@ const thousands = new Intl.NumberFormat('en');
  * "Invite all N matching": the confirmation asks the server what it would do (how many invited, skipped with a
  * live invite, left out without an email), then one inviteMatchingSuppliers call invites them all.
  */
-function BulkInviteMatching({ matching, onInvited }: { matching: MatchingSelection; onInvited: () => void }) {
+interface MatchingOutcome {
+  title: string;
+  lines: string[];
+  links: Outcome[];
+}
+
+/** What "invite everyone matching" did: how many, who was skipped or left out, and links when not emailed. */
+function MatchingResults({ outcome }: { outcome: MatchingOutcome }) {
+  return (
+    <div role="status" className="bulk-invite__status">
+      <section className="notice" aria-labelledby="bulk-invite-matching-results">
+        <h2 id="bulk-invite-matching-results" className="card__title">
+          {outcome.title}
+        </h2>
+        {outcome.lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        {outcome.links.length > 0 ? (
+          <details className="bulk-invite__links">
+            <summary>Invite links ({thousands.format(outcome.links.length)})</summary>
+            <ul className="results">
+              {outcome.links.map((o) => (
+                <li key={o.id}>
+                  <strong>{o.name}</strong>: {o.text}
+                  {o.link ? <CopyLink link={o.link} label={`Invite link for ${o.name}`} /> : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function BulkInviteMatching({ matching, onInvited }: { matching: MatchingSelection; onInvited: (outcome: MatchingOutcome) => void }) {
   const [invite, { loading }] = useMutation(InviteMatchingSuppliersMutation);
   const [confirming, setConfirming] = useState(false);
   const [replaceLive, setReplaceLive] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<{ title: string; lines: string[]; links: Outcome[] } | null>(null);
   const preview = useQuery(BulkInvitePreviewQuery, {
     variables: { filter: matching.filter, replaceLiveInvites: replaceLive },
     skip: !confirming,
@@ -249,23 +309,21 @@ function BulkInviteMatching({ matching, onInvited }: { matching: MatchingSelecti
   const send = async () => {
     if (loading || !text?.canSend) return;
     setProblem(null);
-    setOutcome(null);
     try {
       const result = await invite({ variables: { filter: matching.filter, replaceLiveInvites: replaceLive } });
       const done = result.data?.inviteMatchingSuppliers;
+      setConfirming(false);
       if (done) {
         const lines: string[] = [];
         if (done.skippedLiveInvite > 0) lines.push(`${thousands.format(done.skippedLiveInvite)} skipped: their invite is still live.`);
         if (done.skippedNoEmail > 0) lines.push(`${thousands.format(done.skippedNoEmail)} left out: no email address.`);
         lines.push(done.emailed ? 'Each was emailed a link to check and correct their details.' : 'Email isn’t set up on this Vouch server: copy each link below and send it yourself.');
-        setOutcome({
+        onInvited({
           title: done.invited === 1 ? '1 supplier invited' : `${thousands.format(done.invited)} suppliers invited`,
           lines,
           links: done.emailed ? [] : done.results.map((r) => ({ id: r.supplier.id, name: r.supplier.name, text: `Invite created for ${r.invite.email}.`, link: r.link ?? null })),
         });
       }
-      setConfirming(false);
-      onInvited();
     } catch (error) {
       setConfirming(false);
       setProblem(toUserFacingError(error).message);
@@ -288,31 +346,6 @@ function BulkInviteMatching({ matching, onInvited }: { matching: MatchingSelecti
         {loading ? 'Inviting…' : `Invite all ${thousands.format(matching.count)}`}
       </button>
       {problem ? <Alert>{problem}</Alert> : null}
-      <div role="status" className="bulk-invite__status">
-        {outcome ? (
-          <section className="notice" aria-labelledby="bulk-invite-results">
-            <h2 id="bulk-invite-results" className="card__title">
-              {outcome.title}
-            </h2>
-            {outcome.lines.map((line) => (
-              <p key={line}>{line}</p>
-            ))}
-            {outcome.links.length > 0 ? (
-              <details className="bulk-invite__links">
-                <summary>Invite links ({thousands.format(outcome.links.length)})</summary>
-                <ul className="results">
-                  {outcome.links.map((o) => (
-                    <li key={o.id}>
-                      <strong>{o.name}</strong>: {o.text}
-                      {o.link ? <CopyLink link={o.link} label={`Invite link for ${o.name}`} /> : null}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
-          </section>
-        ) : null}
-      </div>
       <ConfirmDialog
         open={confirming}
         title={text?.title ?? 'Invite everyone in this list?'}

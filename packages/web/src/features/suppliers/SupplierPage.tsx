@@ -15,6 +15,7 @@ import { SupplierSyncBlock } from '../sync/SupplierSyncBlock';
 import { useSyncUpdated } from '../sync/sync-documents';
 import { formatDate, formatDateTime } from './format-date';
 import { fieldLabel, formatAddress, formatPerson, formatPhone, formatValue } from './supplier-values';
+import './suppliers.css';
 
 const SupplierPageQuery = graphql(`
   query SupplierPage($id: ID!) {
@@ -242,8 +243,8 @@ export function SupplierPage({
                         ) : null}
                         <span className="timeline__meta">Seen {formatDateTime(d.lastSeenAt)}</span>
                       </th>
-                      <td>{formatValue(d.vouchValue, d.field) || <span className="muted">None</span>}</td>
-                      <td>{formatValue(d.xeroValue, d.field) || <span className="muted">None</span>}</td>
+                      <td data-label="Vouch">{formatValue(d.vouchValue, d.field) || <span className="muted">None</span>}</td>
+                      <td data-label="Xero">{formatValue(d.xeroValue, d.field) || <span className="muted">None</span>}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -375,11 +375,12 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
         <p className="notice">No suppliers match. Try another search or clear a filter.</p>
       ) : null}
 
-      {canInvite && suppliers.length > 0 ? (
+      {canInvite && connection && !nothingYet ? (
         <div className="supplier-selection">
           <BulkInvite
             selected={allMatching ? [] : selectedSuppliers}
             matching={allMatching ? { filter: filterInput(filters), count: total } : null}
+            rows={suppliers.length}
             onInvited={() => {
               setSelected(new Set());
               setAllMatching(false);
