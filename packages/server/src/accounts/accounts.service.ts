@@ -5,7 +5,7 @@ import { ValidationFailed, type AppError } from '../common/app-error.js';
 import { escapeHtml, type Mail, type Mailer } from '../common/mailer.js';
 import { clearRateLimit, hitRateLimit } from '../common/rate-limiter.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from './viewer.js';
 import { TokenCrypto } from '../common/token-crypto.js';
 import { AccountAlreadyCreated, EmailTaken, InvalidCredentials, SignUpLinkExpired, SignUpLinkInvalid, TooManySignInAttempts, TooManySignUps } from './accounts.errors.js';
 import type { SignInInput, SignUpInput } from './accounts.input.js';

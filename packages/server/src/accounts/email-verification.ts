@@ -7,7 +7,7 @@ import { hitRateLimit } from '../common/rate-limiter.js';
 import { SecretAttemptGuard } from '../common/secret-attempts.js';
 import { TokenCrypto } from '../common/token-crypto.js';
 import type { Config } from '../config/env.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from './viewer.js';
 import { User } from './user.entity.js';
 
 const PURPOSE = 'vouch.verify-email.v1';

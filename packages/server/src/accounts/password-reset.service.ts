@@ -6,7 +6,7 @@ import { escapeHtml, type Mail, type Mailer } from '../common/mailer.js';
 import { clearRateLimit, hitRateLimit, peekRateLimit } from '../common/rate-limiter.js';
 import { SecretAttemptGuard } from '../common/secret-attempts.js';
 import type { Config } from '../config/env.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from './viewer.js';
 import { newToken, sha256 } from '../invites/invite-tokens.js';
 import { normaliseEmail } from './accounts.service.js';
 import { PasswordReset } from './password-reset.entity.js';

@@ -5,7 +5,7 @@ import { uuidv7 } from '../common/ids.js';
 import type { Logger } from '../common/logger.js';
 import { escapeHtml, type Mail, type Mailer } from '../common/mailer.js';
 import type { Config } from '../config/env.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from './viewer.js';
 import { sha256 } from '../invites/invite-tokens.js';
 import { Session } from './session.entity.js';
 import { isDeviceToken } from './sessions-device-cookie.js';

@@ -4,7 +4,7 @@ import { AppError, ValidationFailed } from '../common/app-error.js';
 import { Role } from '../accounts/role.js';
 import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import { ApiKey, ApiKeyScope } from './api-key.entity.js';
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Role } from '../accounts/role.js';
 import { NotAllowed, ValidationFailed, type FieldProblem } from '../common/app-error.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import { InvalidCursor } from '../suppliers/supplier.service.js';
 import { AuditEvent } from './audit-event.entity.js';
 

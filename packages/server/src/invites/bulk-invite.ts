@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AppError } from '../common/app-error.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import { InviteResult } from '../review/review.types.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { supplierWhere, type SupplierFilter } from '../suppliers/supplier-filter.js';

@@ -8,7 +8,7 @@ import { escapeHtml, type Mailer } from '../common/mailer.js';
 import { validateEmail } from '@vouch/validation';
 import { hitRateLimit } from '../common/rate-limiter.js';
 import type { Config } from '../config/env.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { Invite, InviteStatus } from './invite.entity.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { ValidationFailed } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
 import type { Mailer } from '../common/mailer.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import type { Invite } from '../invites/invite.entity.js';
 import { addressCountries, maskAccount, validatePhoneNumber } from '@vouch/validation';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';

@@ -5,7 +5,8 @@ import { requireStepUpForChangeRequest } from '../accounts/two-factor/two-factor
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { maskBankDetails, maskBankRecord } from '../common/bank-masking.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { requireViewer, seesBankDetails } from '../graphql/context.js';
+import { requireViewer } from '../graphql/context.js';
+import { seesBankDetails } from '../accounts/viewer.js';
 import { InvalidCursor } from '../suppliers/supplier.service.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { toInviteType } from '../invites/invites.resolver.js';

@@ -7,7 +7,7 @@ import { recordAcceptedChange, recordChangeRequestEvent, WEBHOOK_EVENT_NAMES } f
 import { ValidationFailed } from '../common/app-error.js';
 import type { Logger } from '../common/logger.js';
 import type { Mailer } from '../common/mailer.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import { Invite, InviteStatus } from '../invites/invite.entity.js';
 import type { ClientMeta } from '../invites/invites.service.js';
 import { changedFields, sameFieldValue, stableJson } from '../suppliers/canonical-fields.js';

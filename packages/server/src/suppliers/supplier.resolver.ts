@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Role } from '../accounts/role.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { seesBankDetails } from '../graphql/context.js';
+import { seesBankDetails } from '../accounts/viewer.js';
 import { maskBankDetails, maskBankText } from '../common/bank-masking.js';
 import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SupplierAddedEvent } from '../graphql/pubsub.js';

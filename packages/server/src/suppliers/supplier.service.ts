@@ -2,7 +2,7 @@ import { Cursor, type EntityManager, type FilterQuery } from '@mikro-orm/postgre
 import { registerEnumType } from 'type-graphql';
 import { AppError, ValidationFailed } from '../common/app-error.js';
 import { isSafeText } from '../common/safe-text.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { supplierCreatedEvent } from '../webhooks/webhook-events.js';

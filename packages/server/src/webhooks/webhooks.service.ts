@@ -7,7 +7,7 @@ import type { Logger } from '../common/logger.js';
 import type { Mailer } from '../common/mailer.js';
 import { pausePoint } from '../common/pause-point.js';
 import type { WebhooksConfig } from '../config/env.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { checkUrlForm, DeliveryFailed, postSafely, resolveTarget, UnsafeTarget } from './safe-http.js';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity.js';

@@ -4,7 +4,7 @@ import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Logger } from '../common/logger.js';
 import type { Config } from '../config/env.js';
-import type { Viewer } from '../graphql/context.js';
+import type { Viewer } from '../accounts/viewer.js';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import type { XeroSyncService } from '../sync/xero-sync.service.js';

@@ -8,7 +8,7 @@ import { escapeHtml, type Mail, type Mailer } from '../../common/mailer.js';
 import { hitRateLimit } from '../../common/rate-limiter.js';
 import { SecretAttemptGuard } from '../../common/secret-attempts.js';
 import type { Config } from '../../config/env.js';
-import type { Viewer } from '../../graphql/context.js';
+import type { Viewer } from '../viewer.js';
 import { newToken, sha256 } from '../../invites/invite-tokens.js';
 import type { AccountsService, SignedIn } from '../accounts.service.js';
 import { normaliseEmail } from '../accounts.service.js';

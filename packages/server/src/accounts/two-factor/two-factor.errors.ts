@@ -6,7 +6,12 @@ export class StepUpRequired extends AppError {
   }
 }
 
-export { TwoFactorEnrolmentRequired } from '../../graphql/context.js';
+/** A session that must set up two-factor first may only do that (accounts/two-factor) and sign out. */
+export class TwoFactorEnrolmentRequired extends AppError {
+  constructor() {
+    super('FORBIDDEN', 'TWO_FACTOR_ENROLMENT_REQUIRED', 'Your organisation requires two-factor sign-in. Set up an authenticator app or a passkey to continue.');
+  }
+}
 
 export class InvalidSecondFactor extends AppError {
   constructor(what: 'code' | 'recovery code' | 'passkey' = 'code') {

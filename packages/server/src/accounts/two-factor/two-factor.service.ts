@@ -16,7 +16,7 @@ import { ValidationFailed } from '../../common/app-error.js';
 import { clearRateLimit, hitRateLimit } from '../../common/rate-limiter.js';
 import type { TokenCrypto } from '../../common/token-crypto.js';
 import type { Config } from '../../config/env.js';
-import type { Viewer } from '../../graphql/context.js';
+import type { Viewer } from '../viewer.js';
 import { Organisation } from '../organisation.entity.js';
 import { Session } from '../session.entity.js';
 import { User } from '../user.entity.js';
