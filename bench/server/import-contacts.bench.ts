@@ -15,8 +15,8 @@ import { driveConsent } from '../../packages/xero-emulator/src/testing/index.js'
 import { signUpBuyer, startTestApp } from '../../packages/server/src/testing/index.js';
 import { XeroConnection } from '../../packages/server/src/xero/xero-connection.entity.js';
 import { Supplier, SupplierStatus } from '../../packages/server/src/suppliers/supplier.entity.js';
-import { OutboxEntry } from '../../packages/server/src/review/outbox-entry.entity.js';
-import { queueForXero } from '../../packages/server/src/review/review.service.js';
+import { OutboxEntry } from '../../packages/server/src/sync/outbox/outbox-entry.entity.js';
+import { queueForXero } from '../../packages/server/src/sync/outbox/outbox.js';
 
 const N = Number(process.argv[2] ?? 100_000);
 const ACCEPTS_PER_SECOND = Number(process.argv[3] ?? 0.5);

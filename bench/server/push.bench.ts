@@ -13,8 +13,8 @@ import { driveConsent } from '../../packages/xero-emulator/src/testing/index.js'
 import { signUpBuyer, startTestApp, type TestApp } from '../../packages/server/src/testing/index.js';
 import { XeroConnection } from '../../packages/server/src/xero/xero-connection.entity.js';
 import { Supplier } from '../../packages/server/src/suppliers/supplier.entity.js';
-import { OutboxEntry } from '../../packages/server/src/review/outbox-entry.entity.js';
-import { queueForXero } from '../../packages/server/src/review/review.service.js';
+import { OutboxEntry } from '../../packages/server/src/sync/outbox/outbox-entry.entity.js';
+import { queueForXero } from '../../packages/server/src/sync/outbox/outbox.js';
 
 const ACCEPTS = Number(process.argv[2] ?? 1000);
 const BULK = Number(process.argv[3] ?? 10_000);
@@ -71,6 +71,14 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
     }
     // Use the database's synced_at for precision (poll granularity aside).
     const rows = await app.services.em(orgId).find(OutboxEntry, {}, { fields: ['id', 'createdAt', 'syncedAt'] });
+    if (process.env.BENCH_DEBUG) {
+      const full = await app.services.em(orgId).find(OutboxEntry, {}, { fields: ['id', 'createdAt', 'startedAt', 'syncedAt', 'attempts'], orderBy: { createdAt: 'asc' } });
+      const first = full[0]!.createdAt.getTime();
+      for (const r of full) {
+        const l = r.syncedAt ? r.syncedAt.getTime() - r.createdAt.getTime() : -1;
+        if (l > 2000) console.log(`slow: created +${r.createdAt.getTime() - first} ms, claimed +${(r.startedAt?.getTime() ?? 0) - first}, synced +${(r.syncedAt?.getTime() ?? 0) - first} (${l} ms), attempts ${r.attempts}`);
+      }
+    }
     const latencies = rows.filter((r) => r.syncedAt).map((r) => r.syncedAt!.getTime() - r.createdAt.getTime()).sort((a, b) => a - b);
     const calls = emulator.control.requestLog().filter((r) => r.method === 'POST' && r.path.startsWith('/api.xro/2.0/Contacts'));
     console.log(`latency over ${latencies.length} accepts (~10/s, emulator +200–400 ms per call, real limits):`);
@@ -94,16 +102,15 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
   try {
     const em = app.services.em(orgId);
     const suppliers = await em.find(Supplier, {}, { fields: ['id'] });
-    for (let i = 0; i < suppliers.length; i += 500) {
-      await em.fork().transactional(async (tx) => {
-        tx.setFilterParams('organisation', { id: orgId });
-        for (const s of suppliers.slice(i, i + 500)) {
-          const full = await tx.findOneOrFail(Supplier, { id: s.id });
-          full.email = `bulk-${s.id.slice(-6)}@example.com`;
-          await queueForXero(tx, orgId, full, null);
-        }
-      });
-    }
+    // One transaction: nothing is visible to the push (or its sweep) until all are accepted.
+    await em.fork().transactional(async (tx) => {
+      tx.setFilterParams('organisation', { id: orgId });
+      for (const s of suppliers) {
+        const full = await tx.findOneOrFail(Supplier, { id: s.id });
+        full.email = `bulk-${s.id.slice(-6)}@example.com`;
+        await queueForXero(tx, orgId, full, null);
+      }
+    });
     emulator.control.clearRequestLog();
     const t0 = performance.now();
     await app.services.push.wake(orgId);

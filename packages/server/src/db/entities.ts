@@ -16,7 +16,7 @@ import { ApiKey } from '../api-keys/api-key.entity.js';
 import { Invite } from '../invites/invite.entity.js';
 import { BankConfirmation } from '../review/bank-confirmation.entity.js';
 import { ChangeRequest } from '../review/change-request.entity.js';
-import { OutboxEntry } from '../review/outbox-entry.entity.js';
+import { OutboxEntry } from '../sync/outbox/outbox-entry.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { XeroAppCalls, XeroCall, XeroRateLimitState } from '../sync/xero-rate-limit.entity.js';

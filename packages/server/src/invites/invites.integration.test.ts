@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../accounts/password.js';
 import { Role } from '../accounts/role.js';
 import { User } from '../accounts/user.entity.js';
-import { OutboxEntry } from '../review/outbox-entry.entity.js';
+import { OutboxEntry } from '../sync/outbox/outbox-entry.entity.js';
 import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
 
 const CREATE = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }';

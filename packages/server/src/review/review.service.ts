@@ -1,4 +1,3 @@
-import { uuidv7 } from '../common/ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Organisation } from '../accounts/organisation.entity.js';
 import { User } from '../accounts/user.entity.js';
@@ -14,7 +13,7 @@ import { changedFields, sameFieldValue, stableJson } from '../suppliers/canonica
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
-import { OutboxEntry, OutboxStatus } from './outbox-entry.entity.js';
+import { queueForXero, XERO_PUSH_FIELDS } from '../sync/outbox/outbox.js';
 import { Role } from '../accounts/role.js';
 import { isHighRisk } from './bank-risk.js';
 import { BankConfirmation } from './bank-confirmation.entity.js';
@@ -44,54 +43,6 @@ export interface FieldChange {
   before: unknown;
   after: unknown;
   isBankDetail: boolean;
-}
-
-/** Fields Vouch pushes to Xero (the outbound sync consumes these from the outbox). */
-export const XERO_PUSH_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phones', 'addresses', 'contactPersons', 'taxNumber', 'companyNumber', 'bankAccountDetails'] as const;
-export type XeroPushField = (typeof XERO_PUSH_FIELDS)[number];
-
-/**
- * Transactional outbox: records the intent to push the supplier's approved Xero fields, in the caller's
- * transaction (the one that applied them), in acceptance order per supplier. An entry carries only the
- * fields that changed (`fields`) — plus those of the unsent or failed earlier entries it supersedes — so a
- * push never writes a value nobody edited. A supplier not yet in Xero is created with every field.
- * Returns null when there is nothing to write.
- */
-export async function queueForXero(
-  tx: EntityManager,
-  organisationId: string,
-  supplier: Supplier,
-  changeRequestId: string | null,
-  fields: readonly XeroPushField[] = XERO_PUSH_FIELDS,
-): Promise<OutboxEntry | null> {
-  // One queueing per supplier at a time: the next sequence number is read and used under this row lock.
-  await tx.getConnection().execute('select id from suppliers where id = ? for update', [supplier.id], 'all', tx.getTransactionContext());
-  const superseded = await tx.find(
-    OutboxEntry,
-    { supplier: supplier.id, status: { $in: [OutboxStatus.PENDING, OutboxStatus.FAILED] } },
-    { fields: ['payload'] },
-  );
-  const carried = new Set<string>([...fields, ...superseded.flatMap((e) => Object.keys(e.payload))]);
-  const pushed = supplier.xeroContactId ? XERO_PUSH_FIELDS.filter((f) => carried.has(f)) : [...XERO_PUSH_FIELDS];
-  if (!pushed.length) return null;
-  const [seq] = await tx.getConnection().execute<{ next: number }[]>(
-    'select coalesce(max(sequence), 0) + 1 as next from outbox_entries where supplier_id = ?',
-    [supplier.id],
-    'all',
-    tx.getTransactionContext(),
-  );
-  if (superseded.length) await tx.nativeUpdate(OutboxEntry, { id: { $in: superseded.map((e) => e.id) } }, { status: OutboxStatus.SUPERSEDED });
-  const id = uuidv7();
-  return tx.create(OutboxEntry, {
-    id,
-    organisation: organisationId,
-    supplier,
-    changeRequestId,
-    sequence: Number(seq!.next),
-    payload: Object.fromEntries(pushed.map((f) => [f, supplier[f] as unknown])),
-    idempotencyKey: `vouch-outbox-${id}`,
-    status: OutboxStatus.PENDING,
-  });
 }
 
 const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

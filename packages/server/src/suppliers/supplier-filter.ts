@@ -3,7 +3,7 @@ import { MaxLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ValidationFailed, type FieldProblem } from '../common/app-error.js';
 import { InviteStatus } from '../invites/invite-status.js';
-import { OutboxStatus } from '../review/outbox-status.js';
+import { OutboxStatus } from '../sync/outbox/outbox-status.js';
 import { BankDetailsState, bankStateSql } from './bank-state.js';
 import { SupplierStatus, type Supplier } from './supplier.entity.js';
 

@@ -4,7 +4,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { OrgOwnedEntity } from '../common/org-owned.entity.js';
 import { InviteStatus } from '../invites/invite-status.js';
-import { OutboxStatus } from '../review/outbox-status.js';
+import { OutboxStatus } from '../sync/outbox/outbox-status.js';
 import { BankDetailsState } from './bank-state.js';
 import {
   SupplierAddress,

@@ -10,7 +10,7 @@ import { Supplier } from './supplier.entity.js';
 import { BankConfirmation } from '../review/bank-confirmation.entity.js';
 import { SupplierSort } from './supplier.service.js';
 import { InviteStatus } from '../invites/invite-status.js';
-import { OutboxStatus } from '../review/outbox-status.js';
+import { OutboxStatus } from '../sync/outbox/outbox-status.js';
 import { CreateSupplierInput } from './supplier.input.js';
 import { SupplierConnection } from './supplier.types.js';
 import { supplierLoaders } from './supplier.loaders.js';

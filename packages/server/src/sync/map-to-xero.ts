@@ -2,7 +2,7 @@ import type { XeroContactInput as Contact } from '../xero/xero.gateway.js';
 import type { MappedContact } from '../xero/map-xero-contact.js';
 import { ADDRESS_TYPES, PHONE_TYPES } from '../suppliers/canonical-fields.js';
 
-/** The approved fields an outbox entry may carry (see XERO_PUSH_FIELDS): Vouch-owned fields minus the two not pushed. */
+/** The approved fields an outbox entry may carry (see outbox/outbox.ts XERO_PUSH_FIELDS): Vouch-owned fields minus the two not pushed. */
 export type PushFields = Omit<MappedContact['owned'], 'accountNumber' | 'defaultCurrency'>;
 /** What one outbox entry carries: only the fields its accepted change changed (every field for a create). */
 export type PushPayload = Partial<PushFields>;

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { driveConsent } from '@vouch/xero-emulator/testing';
 import { createApp } from '../app.js';
-import { OutboxEntry } from '../review/outbox-entry.entity.js';
+import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { graphqlClient, signUpBuyer, startTestApp, testConfig, type TestApp } from '../testing/index.js';
 import { XeroConnection } from '../xero/xero-connection.entity.js';
 import { PushService } from './push.service.js';
-import { queueForXero } from '../review/review.service.js';
+import { queueForXero } from './outbox/outbox.js';
 
 const USER = { email: 'owner@push.example', password: 'xero-password-1' };
 const SUPPLIER = `query($id: ID!) { supplier(id: $id) { id name syncStatus bankAccountDetails } }`;

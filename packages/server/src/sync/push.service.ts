@@ -7,7 +7,7 @@ import { pausePoint } from '../common/pause-point.js';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { OutboxStatus } from '../review/outbox-status.js';
+import { OutboxStatus } from './outbox/outbox-status.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { mapXeroContact } from '../xero/map-xero-contact.js';
 import { describeFields, sameFieldValue } from '../suppliers/canonical-fields.js';

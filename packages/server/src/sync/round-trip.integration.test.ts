@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { driveConsent } from '@vouch/xero-emulator/testing';
 import { createLogger } from '../common/logger.js';
-import { OutboxEntry } from '../review/outbox-entry.entity.js';
+import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { graphqlClient, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';

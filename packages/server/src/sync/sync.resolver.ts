@@ -5,7 +5,7 @@ import { AppError } from '../common/app-error.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
 import { TOPICS, type SyncUpdatedEvent } from '../graphql/pubsub.js';
-import { OutboxEntry, OutboxStatus, SyncErrorSource } from '../review/outbox-entry.entity.js';
+import { OutboxEntry, OutboxStatus, SyncErrorSource } from './outbox/outbox-entry.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { XeroConnection } from '../xero/xero-connection.entity.js';
 import { XeroApiHeadroom } from '../xero/xero.types.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Invite } from '../invites/invite.entity.js';
 import { InviteStatus } from '../invites/invite-status.js';
 import { ChangeRequest, ChangeRequestStatus } from '../review/change-request.entity.js';
-import { OutboxEntry, OutboxStatus } from '../review/outbox-entry.entity.js';
+import { OutboxEntry, OutboxStatus } from '../sync/outbox/outbox-entry.entity.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { graphqlClient, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';

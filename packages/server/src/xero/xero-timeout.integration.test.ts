@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { driveConsent } from '@vouch/xero-emulator/testing';
-import { OutboxEntry } from '../review/outbox-entry.entity.js';
-import { queueForXero } from '../review/review.service.js';
+import { OutboxEntry } from '../sync/outbox/outbox-entry.entity.js';
+import { queueForXero } from '../sync/outbox/outbox.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 import { XeroConnection } from './xero-connection.entity.js';

@@ -1,7 +1,7 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
-import { Supplier } from '../suppliers/supplier.entity.js';
+import { OrgOwnedEntity } from '../../common/org-owned.entity.js';
+import { Supplier } from '../../suppliers/supplier.entity.js';
 import { OutboxStatus, SyncErrorSource } from './outbox-status.js';
 
 export { OutboxStatus, SyncErrorSource };
