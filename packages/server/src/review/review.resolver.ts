@@ -154,8 +154,6 @@ export class DecisionResolver {
   ): Promise<ChangeRequestType> {
     await requireStepUpForChangeRequest(ctx, id);
     const request = await ctx.services.review.accept(ctx.em, requireViewer(ctx), id, { overrideReason: overrideReason ?? null });
-    // Committed: wake the push at once (not at the next tick).
-    if (request.status === ChangeRequestStatus.ACCEPTED) await ctx.services.push.wake(ctx.viewer!.organisationId);
     const supplier = await ctx.services.em(ctx.viewer!.organisationId).findOneOrFail(Supplier, { id: request.supplier.id }, { populate: ['paymentDetails'] });
     return toChangeRequestType(request, supplier, ctx);
   }

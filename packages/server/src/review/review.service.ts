@@ -51,6 +51,8 @@ export class ReviewService {
   constructor(
     private readonly mailer: Mailer,
     private readonly log: Logger,
+    /** Starts the organisation's push to Xero (sync/push.service.ts): called once an accepted change is committed. */
+    private readonly wakePush: (organisationId: string) => Promise<void>,
   ) {}
 
   /** The supplier's submission becomes a PENDING change request; a pending one is superseded (history kept). */
@@ -241,6 +243,8 @@ export class ReviewService {
       return { request, applied: true as const, notice };
     });
     if (outcome.applied && outcome.notice) await notifyBankChange(em, this.mailer, this.log, outcome.notice);
+    // Committed: wake the push at once (not at the next sweep).
+    if (outcome.applied) await this.wakePush(viewer.organisationId);
     return outcome.request;
   }
 
