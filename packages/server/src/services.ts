@@ -16,7 +16,7 @@ import type { EventBus } from './graphql/pubsub.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { SupplierService } from './suppliers/supplier.service.js';
 import { ContactIngestService } from './sync/contact-ingest.service.js';
-import { TenantRateLimiter, type LimiterClock } from './sync/rate-limiter.js';
+import { TenantRateLimiter, type LimiterClock } from './xero/xero-rate-limiter.js';
 import { XeroSyncService } from './sync/xero-sync.service.js';
 import { PushService } from './sync/push.service.js';
 import { TokenCrypto } from './common/token-crypto.js';

@@ -19,7 +19,7 @@ import { ChangeRequest } from '../review/change-request.entity.js';
 import { OutboxEntry } from '../sync/outbox/outbox-entry.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { XeroAppCalls, XeroCall, XeroRateLimitState } from '../sync/xero-rate-limit.entity.js';
+import { XeroAppCalls, XeroCall, XeroRateLimitState } from '../xero/xero-rate-limit.entity.js';
 import { XeroConnection } from '../xero/xero-connection.entity.js';
 import { XeroOAuthAttempt } from '../xero/xero-oauth-attempt.entity.js';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity.js';

@@ -20,7 +20,7 @@ import type { XeroGateway, XeroContact } from '../xero/xero.gateway.js';
 import type { XeroTokenStore } from '../xero/xero-token-store.js';
 import { toXeroContact, type PushPayload } from './map-to-xero.js';
 import { retryTemporary } from './retry.js';
-import type { TenantRateLimiter } from './rate-limiter.js';
+import type { TenantRateLimiter } from '../xero/xero-rate-limiter.js';
 
 export const PUSH_SUPPLIERS = 'xero.push-suppliers';
 export const BATCH_SIZE = 50;

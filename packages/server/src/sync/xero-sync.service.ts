@@ -8,7 +8,8 @@ import { mapXeroContact, type MappedContact } from '../xero/map-xero-contact.js'
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { ImportStatus, XeroConnection, XeroConnectionStatus, type ImportProgressData } from '../xero/xero-connection.entity.js';
 import { XeroError } from '../xero/xero-errors.js';
-import type { RateLimitHeaders, XeroGateway } from '../xero/xero.gateway.js';
+import type { XeroGateway } from '../xero/xero.gateway.js';
+import type { RateLimitHeaders } from '../xero/xero-rate-limiter.js';
 import type { XeroTokenStore } from '../xero/xero-token-store.js';
 import type { ContactIngestService, IngestResult } from './contact-ingest.service.js';
 import { FETCH_CONTACT } from './jobs/xero.fetch-contact.job.js';

@@ -7,7 +7,7 @@ import { XeroClient, type TokenSet, type TokenSetParameters } from 'xero-node';
 import type { Contact, Contacts } from 'xero-node';
 import type { XeroConfig } from '../config/env.js';
 import type { Logger } from '../common/logger.js';
-import type { Lane, TenantRateLimiter } from '../sync/rate-limiter.js';
+import type { Lane, RateLimitHeaders, TenantRateLimiter } from './xero-rate-limiter.js';
 import { classifyXeroFailure, XeroError } from './xero-errors.js';
 import type { GrantedTenant } from './xero-oauth-attempt.entity.js';
 
@@ -21,12 +21,6 @@ export interface TokenSetData {
   token_type?: string;
   scope?: string;
   expires_at: number;
-}
-
-export interface RateLimitHeaders {
-  minRemaining: number | null;
-  dayRemaining: number | null;
-  appMinRemaining: number | null;
 }
 
 export interface ApiResult<T> {

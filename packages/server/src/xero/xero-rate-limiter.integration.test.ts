@@ -3,8 +3,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase } from '../testing/index.js';
 import { ormConfig } from '../db/orm.config.js';
 import { createLogger } from '../common/logger.js';
-import { XeroError } from '../xero/xero-errors.js';
-import { TenantRateLimiter, type LimiterClock } from './rate-limiter.js';
+import { XeroError } from './xero-errors.js';
+import { TenantRateLimiter, type LimiterClock } from './xero-rate-limiter.js';
 
 const OK = { headers: { minRemaining: 50, dayRemaining: 4000, appMinRemaining: 9000 } };
 

@@ -1,7 +1,13 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../common/logger.js';
-import { XeroError } from '../xero/xero-errors.js';
-import type { RateLimitHeaders } from '../xero/xero.gateway.js';
+import { XeroError } from './xero-errors.js';
+
+/** What Xero's X-MinLimit-Remaining, X-DayLimit-Remaining and X-AppMinLimit-Remaining said (null: absent). */
+export interface RateLimitHeaders {
+  minRemaining: number | null;
+  dayRemaining: number | null;
+  appMinRemaining: number | null;
+}
 
 export interface TenantLimits {
   concurrent: number;
