@@ -15,7 +15,7 @@ import { Supplier } from '../suppliers/supplier.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { reconcileDrift, xeroNameKey } from './contact-ingest.service.js';
 import { XeroConnection, XeroConnectionStatus } from '../xero/xero-connection.entity.js';
-import { XeroError } from '../xero/xero-errors.js';
+import { XeroError } from '../xero/classify-xero-failure.js';
 import type { XeroGateway, XeroContact } from '../xero/xero.gateway.js';
 import type { XeroTokenStore } from '../xero/xero-token-store.js';
 import { toXeroContact, type PushPayload } from './map-to-xero.js';

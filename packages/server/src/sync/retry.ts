@@ -1,4 +1,4 @@
-import { XeroError } from '../xero/xero-errors.js';
+import { XeroError } from '../xero/classify-xero-failure.js';
 
 /**
  * Retries Xero's passing failures (5xx, timeouts, network) in place, with exponential backoff, so one blip does

@@ -7,7 +7,7 @@ import type { JobQueue } from '../jobs/job-queue.js';
 import { mapXeroContact, type MappedContact } from '../xero/map-xero-contact.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { ImportStatus, XeroConnection, XeroConnectionStatus, type ImportProgressData } from '../xero/xero-connection.entity.js';
-import { XeroError } from '../xero/xero-errors.js';
+import { XeroError } from '../xero/classify-xero-failure.js';
 import type { XeroGateway } from '../xero/xero.gateway.js';
 import type { RateLimitHeaders } from '../xero/xero-rate-limiter.js';
 import type { XeroTokenStore } from '../xero/xero-token-store.js';

@@ -9,7 +9,7 @@ import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import type { XeroSyncService } from '../sync/xero-sync.service.js';
 import { ImportStatus, XeroConnection, XeroConnectionStatus } from './xero-connection.entity.js';
-import { XeroError } from './xero-errors.js';
+import { XeroError } from './classify-xero-failure.js';
 import {
   ConnectAttemptNotFound,
   DifferentTenantRefused,

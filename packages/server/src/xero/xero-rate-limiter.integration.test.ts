@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase } from '../testing/index.js';
 import { ormConfig } from '../db/orm.config.js';
 import { createLogger } from '../common/logger.js';
-import { XeroError } from './xero-errors.js';
+import { XeroError } from './classify-xero-failure.js';
 import { TenantRateLimiter, type LimiterClock } from './xero-rate-limiter.js';
 
 const OK = { headers: { minRemaining: 50, dayRemaining: 4000, appMinRemaining: 9000 } };

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../common/logger.js';
-import { XeroError } from './xero-errors.js';
+import { XeroError } from './classify-xero-failure.js';
 
 /** What Xero's X-MinLimit-Remaining, X-DayLimit-Remaining and X-AppMinLimit-Remaining said (null: absent). */
 export interface RateLimitHeaders {

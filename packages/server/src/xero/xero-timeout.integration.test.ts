@@ -10,7 +10,7 @@ import { queueForXero } from '../sync/outbox/outbox.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 import { XeroConnection } from './xero-connection.entity.js';
-import { XeroError } from './xero-errors.js';
+import { XeroError } from './classify-xero-failure.js';
 
 const USER = { email: 'owner@timeout.example', password: 'timeout-password-1' };
 let emulator: XeroEmulator;

@@ -4,7 +4,7 @@ import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import { XeroConnectionStatus } from './xero-connection.entity.js';
 import { recordNeedsReconnect } from '../webhooks/webhook-events.js';
-import { XeroError } from './xero-errors.js';
+import { XeroError } from './classify-xero-failure.js';
 import type { TokenSetData, XeroGateway } from './xero.gateway.js';
 import type { TokenCrypto } from '../common/token-crypto.js';
 

@@ -8,7 +8,7 @@ import type { Contact, Contacts } from 'xero-node';
 import type { XeroConfig } from '../config/env.js';
 import type { Logger } from '../common/logger.js';
 import type { Lane, RateLimitHeaders, TenantRateLimiter } from './xero-rate-limiter.js';
-import { classifyXeroFailure, XeroError } from './xero-errors.js';
+import { classifyXeroFailure, XeroError } from './classify-xero-failure.js';
 import type { GrantedTenant } from './xero-oauth-attempt.entity.js';
 
 export const XERO_SCOPES = ['openid', 'profile', 'email', 'offline_access', 'accounting.contacts', 'accounting.settings.read'];
