@@ -12,11 +12,13 @@ import type { XeroGateway } from '../xero/xero.gateway.js';
 import type { RateLimitHeaders } from '../xero/xero-rate-limiter.js';
 import type { XeroTokenStore } from '../xero/xero-token-store.js';
 import type { ContactIngestService, IngestResult } from './contact-ingest.service.js';
-import { FETCH_CONTACT } from './jobs/xero.fetch-contact.job.js';
-import { IMPORT_CONTACTS } from './jobs/xero.import-contacts.job.js';
-import { POLL } from './jobs/xero.poll.job.js';
 import { retryTemporary } from './retry.js';
 import { pausePoint } from '../common/pause-point.js';
+
+/** Job names (the jobs live in ./jobs and import these, as PUSH_SUPPLIERS in push.service.ts). */
+export const IMPORT_CONTACTS = 'xero.import-contacts';
+export const POLL = 'xero.poll';
+export const FETCH_CONTACT = 'xero.fetch-contact';
 
 export const PAGE_SIZE = 1000;
 /** Polls re-read this much before the cursor: clock skew and same-millisecond writes cannot slip past. */

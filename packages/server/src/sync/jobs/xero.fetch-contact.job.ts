@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/job-definition.js';
-
-export const FETCH_CONTACT = 'xero.fetch-contact';
+import { FETCH_CONTACT } from '../xero-sync.service.js';
 
 /** A webhook said a contact changed: read it (webhooks are thin) and ingest it like a poll would. */
 export const xeroFetchContactJob = defineJob({

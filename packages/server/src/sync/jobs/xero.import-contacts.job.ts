@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/job-definition.js';
-
-export const IMPORT_CONTACTS = 'xero.import-contacts';
+import { IMPORT_CONTACTS } from '../xero-sync.service.js';
 
 /** Right after connecting: every Xero contact (pages of 1000, archived included), resumable by page. */
 export const xeroImportContactsJob = defineJob({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/job-definition.js';
+import { POLL } from '../xero-sync.service.js';
 
-export const POLL = 'xero.poll';
 export const POLL_DUE = 'xero.poll-due';
 
 /** One connection: contacts modified since the cursor (If-Modified-Since). */
