@@ -1,14 +1,7 @@
-import { parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import { setDeviceCookie } from './sessions-device-cookie.js';
 
 export const SESSION_COOKIE = 'vouch_session';
-
-/** One cookie's value from a Cookie header (RFC 6265 parsing by the `cookie` package); undefined if absent. */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  return parseCookie(header)[name] ?? undefined;
-}
 
 function secure(req: Request, configured: boolean | undefined): boolean {
   return configured ?? req.secure;

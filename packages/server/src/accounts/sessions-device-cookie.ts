@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { readCookie } from './session-cookie.js';
+import { readCookie } from '../common/cookies.js';
 
 /** The long-lived cookie that tells a browser this user has signed in from before (docs/decisions/2026-11-30-team-and-sessions.md). */
 export const DEVICE_COOKIE = 'vouch_device';

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
-import { readCookie, SESSION_COOKIE } from '../accounts/session-cookie.js';
+import { readCookie } from '../common/cookies.js';
+import { SESSION_COOKIE } from '../accounts/session-cookie.js';
 import { AppError, NotAllowed } from '../common/app-error.js';
 import { maskBankRecord } from '../common/bank-masking.js';
 import type { Services } from '../services.js';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../accounts/role.js';
-import { readCookie } from '../accounts/session-cookie.js';
+import { readCookie } from '../common/cookies.js';
 import { maskBankDetails, maskBankText } from '../common/bank-masking.js';
 import { AppError } from '../common/app-error.js';
 import type { GraphQLContext } from '../graphql/context.js';

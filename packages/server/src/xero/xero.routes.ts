@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { readCookie, SESSION_COOKIE } from '../accounts/session-cookie.js';
+import { readCookie } from '../common/cookies.js';
+import { SESSION_COOKIE } from '../accounts/session-cookie.js';
 import type { Services } from '../services.js';
 
 const webhookPayload = z.object({
