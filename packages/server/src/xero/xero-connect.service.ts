@@ -7,7 +7,6 @@ import type { Config } from '../config/env.js';
 import type { Viewer } from '../accounts/viewer.js';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
-import type { XeroSyncService } from '../sync/xero-sync.service.js';
 import { ImportStatus, XeroConnection, XeroConnectionStatus } from './xero-connection.entity.js';
 import { XeroError } from './classify-xero-failure.js';
 import {
@@ -51,6 +50,12 @@ export interface StartedFrom {
   requestOrigin: string | undefined;
 }
 
+/** What connecting needs of the inbound sync: the first import, or (reconnected after one) a poll now. */
+export interface InboundSync {
+  startImport(connectionId: string): Promise<void>;
+  pollNow(connectionId: string): Promise<void>;
+}
+
 /** Connect to Xero: OAuth attempt → callback → choose one tenant (permanently) → import. Also disconnect. */
 export class XeroConnectService {
   constructor(
@@ -58,7 +63,8 @@ export class XeroConnectService {
     private readonly config: Config,
     private readonly gateway: XeroGateway,
     private readonly tokens: XeroTokenStore,
-    private readonly sync: XeroSyncService,
+    /** The inbound sync (sync/xero-sync.service.ts), which starts once a tenant is chosen. */
+    private readonly sync: InboundSync,
     private readonly pubsub: EventBus,
     private readonly log: Logger,
     /** Called after a reconnect, so parked outbound pushes drain (wired to the push service). */
