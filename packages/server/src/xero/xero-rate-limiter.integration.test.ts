@@ -158,8 +158,8 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
         return OK;
       }, { lane: 'BULK' });
     const first = bulkCall('bulk-1');
-    const second = bulkCall('bulk-2');
     await expect.poll(() => order.length).toBe(1);
+    const second = bulkCall('bulk-2');
     // One slot stays free for interactive calls: the second bulk call waits, an interactive one does not.
     await limiter.run('tenant-priority', async () => {
       order.push('interactive');

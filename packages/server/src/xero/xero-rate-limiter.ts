@@ -148,7 +148,9 @@ export class TenantRateLimiter {
       const burst = Math.min(this.limits.burst ?? 10, Math.max(1, Math.floor(this.limits.perMinute / 2)));
       // Refill so that burst + a minute of refill never exceeds the minute limit (else the sliding window
       // would stall the stream for most of a minute).
-      const perMs = Math.max(1, this.limits.perMinute - burst) / MINUTE;
+      // Over a minute and the margins: the window is checked a second past Xero's minute (WINDOW_MARGIN_MS), so a
+      // bucket refilling over exactly a minute would fill it to the brim and stall at every window edge.
+      const perMs = Math.max(1, this.limits.perMinute - burst) / (MINUTE + 2 * WINDOW_MARGIN_MS);
       const lastAt = state!.tokens_at ? new Date(state!.tokens_at).getTime() : at;
       const tokens = Math.min(burst, (state!.tokens ?? burst) + Math.max(0, at - lastAt) * perMs);
       const pacingWait = !bulk && paced && tokens < 1 ? Math.ceil((1 - tokens) / perMs) : 0;
