@@ -12,8 +12,6 @@ import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import { hitRateLimit } from './common/rate-limiter.js';
 import { WebSocketServer } from 'ws';
-import { readCookie } from './common/cookies.js';
-import { SESSION_COOKIE } from './accounts/session-cookie.js';
 import { deviceTokenFor } from './accounts/sessions-device-cookie.js';
 import { createLogger, type Logger } from './common/logger.js';
 import { armPausePoints } from './common/pause-point.js';
@@ -27,6 +25,7 @@ import type { Viewer } from './accounts/viewer.js';
 import { createFormatError } from './graphql/format-error.js';
 import { createOperationGuard, requestFailure } from './graphql/operation-guard.js';
 import { createPgEventBus } from './graphql/pg-pubsub.js';
+import { authenticate, authenticated, type ViewerLookup } from './http/authenticate.js';
 import { healthRoutes } from './http/health.js';
 import { requestContext } from './http/request-context.js';
 import { createOriginCheck, hasBearer, refuseCrossOrigin, securityHeaders } from './http/security.js';
@@ -80,6 +79,13 @@ export async function createApp(config: Config): Promise<VouchApp> {
   app.use(securityHeaders([new URL(config.xero.redirectUri).origin]));
   const originAllowed = createOriginCheck(config.allowedOrigins);
   app.use(healthRoutes(orm, () => shuttingDown, events.listenerState));
+  // Who is asking, in one place (http/authenticate.ts): the routes below and /graphql read `req.viewer`.
+  const viewers: ViewerLookup = {
+    bySession: (token) => services.accounts.viewerForSession(services.em(), token),
+    byApiKey: (secret) => services.apiKeys.viewerForKey(secret),
+  };
+  app.get(['/xero/callback', '/api/suppliers/:id/audit.csv'], authenticated(viewers, { apiKeys: false }));
+  app.get('/api/audit.csv', authenticated(viewers, { apiKeys: true }));
   app.use(xeroRoutes(services));
   app.use(auditRoutes(services));
   app.use(brandingRoutes(services));
@@ -87,16 +93,6 @@ export async function createApp(config: Config): Promise<VouchApp> {
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
 
-  const viewerFor = async (cookieHeader: string | undefined): Promise<Viewer | null> =>
-    services.accounts.viewerForSession(services.em(), readCookie(cookieHeader, SESSION_COOKIE));
-  /** `Authorization: Bearer <key>` (third-party tools) or the session cookie (the SPA). */
-  const authenticate = async (authorization: string | undefined, cookieHeader: string | undefined): Promise<Viewer | null> => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!bearer) return await viewerFor(cookieHeader);
-    const viewer = await services.apiKeys.viewerForKey(bearer);
-    if (!viewer) throw new GraphQLError('The API key is not valid or was revoked.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-    return viewer;
-  };
   const contextFor = (viewer: Viewer | null, base: Omit<GraphQLContext, 'em' | 'viewer' | 'services'>): GraphQLContext => ({
     ...base,
     em: services.em(viewer?.organisationId),
@@ -159,7 +155,10 @@ export async function createApp(config: Config): Promise<VouchApp> {
           log.warn({ origin: ctx.extra.request.headers.origin }, 'refused a cross-origin websocket');
           return false;
         }
-        ctx.extra.viewer = await authenticate(auth, ctx.extra.request.headers.cookie).catch(() => null);
+        ctx.extra.viewer = await authenticate(viewers, { authorization: auth, cookie: ctx.extra.request.headers.cookie }, { apiKeys: true }).then(
+          (a) => a.viewer,
+          () => null,
+        );
         return ctx.extra.viewer !== null;
       },
       // Every websocket operation passes the same gate as HTTP: the key's budget, validation rules and cost.
@@ -206,9 +205,11 @@ export async function createApp(config: Config): Promise<VouchApp> {
     '/graphql',
     refuseCrossOrigin(originAllowed),
     express.json({ limit: '256kb' }),
+    authenticated(viewers, { apiKeys: true }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const viewer = await authenticate(req.headers.authorization, req.headers.cookie);
+        if (req.apiKeyRefused) throw new GraphQLError('The API key is not valid or was revoked.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        const viewer = req.viewer ?? null;
         if (viewer?.apiKeyId) await rateLimitKey(viewer.apiKeyId, res);
         return contextFor(viewer, {
           log: req.log,

@@ -1,6 +1,4 @@
 import express, { type Router } from 'express';
-import { readCookie } from '../common/cookies.js';
-import { SESSION_COOKIE } from '../accounts/session-cookie.js';
 import { AppError, NotAllowed } from '../common/app-error.js';
 import { maskBankRecord } from '../common/bank-masking.js';
 import type { Services } from '../services.js';
@@ -39,10 +37,7 @@ export const ORG_AUDIT_CSV_MAX_ROWS = 50_000;
 export function auditRoutes(services: Services): Router {
   const router = express.Router();
   router.get('/api/audit.csv', async (req, res) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const viewer = bearer
-      ? await services.apiKeys.viewerForKey(bearer)
-      : await services.accounts.viewerForSession(services.em(), readCookie(req.headers.cookie, SESSION_COOKIE));
+    const viewer = req.viewer ?? null; // session cookie or API key (http/authenticate.ts)
     if (!viewer) {
       res.status(401).json({ error: 'Sign in to continue.' });
       return;
@@ -67,7 +62,7 @@ export function auditRoutes(services: Services): Router {
     }
   });
   router.get('/api/suppliers/:id/audit.csv', async (req, res) => {
-    const viewer = await services.accounts.viewerForSession(services.em(), readCookie(req.headers.cookie, SESSION_COOKIE));
+    const viewer = req.viewer ?? null; // session cookie (http/authenticate.ts)
     if (!viewer) {
       res.status(401).json({ error: 'Sign in to continue.' });
       return;

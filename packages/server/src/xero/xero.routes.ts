@@ -1,8 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { readCookie } from '../common/cookies.js';
-import { SESSION_COOKIE } from '../accounts/session-cookie.js';
 import type { Services } from '../services.js';
 
 const webhookPayload = z.object({
@@ -83,7 +81,7 @@ export function xeroRoutes(services: Services): Router {
   const router = express.Router();
 
   router.get('/xero/callback', async (req, res) => {
-    const viewer = await services.accounts.viewerForSession(services.em(), readCookie(req.headers.cookie, SESSION_COOKIE));
+    const viewer = req.viewer ?? null; // session cookie (http/authenticate.ts)
     const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
     const here = `${req.protocol}://${req.get('host') ?? ''}`;
     const outcome = await services.xeroConnect.handleCallback(viewer, query, here);
