@@ -309,4 +309,48 @@ describe('the buyer’s workspace', () => {
     await page.close();
     await phonePage.close();
   });
+
+  it('a choice of Xero organisation left waiting survives a reload and a visit elsewhere; reconnecting clears the banner', async () => {
+    const page = await (await signedIn(desktop)).newPage();
+    const pageErrors = collectPageErrors(page);
+    await withScreenshotOnFailure(page, 'workspace-xero-choice', async () => {
+      await page.goto(at('/integrations'));
+      await page.getByRole('button', { name: 'Reconnect to Xero' }).click();
+
+      // Xero's own pages.
+      await page.waitForURL((url) => url.toString().startsWith(emulator.url), WAIT);
+      await page.getByLabel('Email address').fill(XERO_USER.email);
+      await page.getByLabel('Password').fill(XERO_USER.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: /wants to access your Xero data/ }).waitFor();
+      for (const box of await page.getByRole('group', { name: 'Select the organisations to connect' }).getByRole('checkbox').all()) await box.check();
+      await page.getByRole('button', { name: 'Allow access' }).click();
+
+      // Back in Vouch, the choice waits. A reload keeps it…
+      await page.waitForURL((url) => url.pathname === '/integrations', WAIT);
+      const select = page.getByRole('combobox', { name: 'Xero organisation' });
+      await select.waitFor();
+      const chosen = await select.inputValue();
+      expect(chosen).not.toBe('');
+      await page.reload();
+      await select.waitFor();
+      expect(await select.inputValue()).toBe(chosen);
+      // …and so does a visit elsewhere: Integrations offers it again.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
+      await select.waitFor();
+      await snapshot(page, 'workspace-xero-choice');
+
+      // Chosen and confirmed: connected again, and the banner goes from the other pages by itself.
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByRole('dialog', { name: 'This choice is permanent' }).getByRole('button', { name: /^Connect / }).click();
+      await page.getByRole('region', { name: 'Xero', exact: true }).getByText('Connected', { exact: true }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Suppliers/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await expect.poll(() => page.getByRole('region', { name: 'Xero connection' }).count(), WAIT).toBe(0);
+      expect(pageErrors).toEqual([]);
+    });
+    await page.close();
+  });
 });

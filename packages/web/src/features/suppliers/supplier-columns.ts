@@ -51,10 +51,13 @@ export function inviteCell(status: InviteStatus | null | undefined, expiresAt: s
   return { text: label, tone };
 }
 
-/** Supplier events in the list's words (the same as the badges: "Synced to Xero", "Invite withdrawn"). */
+/**
+ * Supplier events in the list's words ("Invite withdrawn", as the badge says). Xero's answers are worded as
+ * events, not as the sync status the column beside them shows ("Synced to Xero").
+ */
 const SUPPLIER_EVENTS: Record<string, string> = {
-  SYNCED: 'Synced to Xero',
-  SYNC_FAILED: 'Xero sync failed',
+  SYNCED: 'Xero updated',
+  SYNC_FAILED: 'Xero refused a change',
   INVITE_REVOKED: 'Invite withdrawn',
   INVITE_REMINDER: 'Reminder sent',
   INVITE_LOCKED: 'Invite locked',

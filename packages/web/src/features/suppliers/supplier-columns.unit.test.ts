@@ -22,7 +22,8 @@ describe('supplier list columns', () => {
   });
 
   it('says the last change in the list’s words', () => {
-    expect(lastChangeCell('SYNCED', inDays(-2), NOW)).toEqual({ what: 'Synced to Xero', when: '2 days ago' });
+    expect(lastChangeCell('SYNCED', inDays(-2), NOW)).toEqual({ what: 'Xero updated', when: '2 days ago' });
+    expect(lastChangeCell('SYNC_FAILED', inDays(-2), NOW).what).toBe('Xero refused a change');
     expect(lastChangeCell('INVITE_REVOKED', inDays(0), NOW)).toEqual({ what: 'Invite withdrawn', when: 'just now' });
     expect(lastChangeCell('SUPPLIER_IMPORTED', inDays(-40), NOW).what).toBe('Imported from Xero');
     expect(lastChangeCell('SOMETHING_NEW', inDays(-1), NOW).what).toBe('Something new');

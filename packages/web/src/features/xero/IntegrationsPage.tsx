@@ -98,18 +98,18 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
   // A choice of organisation left waiting (a reload, a visit elsewhere, a page opened afresh) is offered again:
   // the server remembers this session's attempt until it is chosen, cancelled or expires.
   const awaitingChoice = data?.xeroConnectionAwaitingChoice ?? null;
+  // Attempts finished on this page (chosen or cancelled) are never offered again, whatever a cached copy says.
+  const [finished, setFinished] = useState<ReadonlySet<string>>(() => new Set());
   useEffect(() => {
-    if (!attemptId && awaitingChoice && isAdmin && !callbackError) {
+    if (!attemptId && awaitingChoice && !finished.has(awaitingChoice) && isAdmin && !callbackError) {
       navigate(`/integrations?xeroAttempt=${encodeURIComponent(awaitingChoice)}`, { replace: true });
     }
-  }, [attemptId, awaitingChoice, isAdmin, callbackError, navigate]);
-  const forgetAwaiting = useCallback(() => {
-    client.cache.updateQuery({ query: XeroConnectionQuery }, (previous) => (previous ? { ...previous, xeroConnectionAwaitingChoice: null } : previous));
-  }, [client]);
+  }, [attemptId, awaitingChoice, finished, isAdmin, callbackError, navigate]);
   const leavePicker = useCallback(() => {
-    forgetAwaiting();
+    if (attemptId) setFinished((previous) => new Set(previous).add(attemptId));
+    client.cache.updateQuery({ query: XeroConnectionQuery }, (previous) => (previous ? { ...previous, xeroConnectionAwaitingChoice: null } : previous));
     navigate('/integrations', { replace: true });
-  }, [forgetAwaiting, navigate]);
+  }, [attemptId, client, navigate]);
   const [cancelAttempt] = useMutation(CancelXeroConnectionMutation);
   const cancelPicker = useCallback(async () => {
     // Cancelled on the server, so it isn't offered again; an attempt already gone needs nothing more.
