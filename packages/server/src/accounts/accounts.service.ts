@@ -15,6 +15,7 @@ import { Role } from './role.js';
 import { Session } from './session.entity.js';
 import type { SessionsService } from './sessions.service.js';
 import { User } from './user.entity.js';
+import { unscoped } from '../common/unscoped.js';
 
 export interface ClientMeta {
   ip: string;
@@ -84,7 +85,7 @@ export class AccountsService {
     const details: PendingSignUp = { organisationName, name, email, passwordHash };
 
     if (emailConfirmation && mailer.enabled) {
-      const taken = await em.count(User, { email }, { filters: false });
+      const taken = await em.count(User, { email }, unscoped('unique across organisations'));
       await mailer.send(taken ? this.existingAccountMail(email) : this.confirmationMail(details));
       return { kind: 'confirmation-sent', email };
     }
@@ -104,7 +105,7 @@ export class AccountsService {
     const { organisationName, name, email, passwordHash } = pending;
     const signedIn = await this.createAccount(em, { organisationName, name, email, passwordHash }, meta, () => new AccountAlreadyCreated());
     // Only the mailbox's owner holds the link: opening it verifies the address.
-    await em.nativeUpdate(User, { id: signedIn.user.id }, { emailVerifiedAt: now }, { filters: false });
+    await em.nativeUpdate(User, { id: signedIn.user.id }, { emailVerifiedAt: now }, unscoped('secret link'));
     signedIn.user.emailVerifiedAt = now;
     return signedIn;
   }
@@ -112,7 +113,7 @@ export class AccountsService {
   private async createAccount(em: EntityManager, details: PendingSignUp, meta: ClientMeta, taken: () => AppError): Promise<SignedIn> {
     try {
       return await em.transactional(async (tx) => {
-        if (await tx.count(User, { email: details.email }, { filters: false })) throw taken();
+        if (await tx.count(User, { email: details.email }, unscoped('unique across organisations'))) throw taken();
         const organisation = tx.create(Organisation, { name: details.organisationName });
         const user = tx.create(User, { organisation, email: details.email, name: details.name, role: Role.ADMIN, passwordHash: details.passwordHash });
         return await this.openSession(tx, user, meta);
@@ -172,7 +173,7 @@ export class AccountsService {
       throw new TooManySignInAttempts(Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds));
     }
     // Sign-in is the one place that looks a user up before knowing the organisation.
-    const user = await em.findOne(User, { email }, { filters: false, populate: ['passwordHash', 'organisation'] });
+    const user = await em.findOne(User, { email }, { ...unscoped('sign-in'), populate: ['passwordHash', 'organisation'] });
     const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
       if (user) {
@@ -217,7 +218,7 @@ export class AccountsService {
     const session = await em.findOne(
       Session,
       { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
-      { populate: ['user', 'organisation'], filters: false },
+      { populate: ['user', 'organisation'], ...unscoped('sign-in') },
     );
     if (!session) return null;
     await this.sessions?.touch(em, session);

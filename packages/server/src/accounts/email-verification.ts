@@ -9,6 +9,7 @@ import { TokenCrypto } from '../common/token-crypto.js';
 import type { Config } from '../config/env.js';
 import type { Viewer } from './viewer.js';
 import { User } from './user.entity.js';
+import { unscoped } from '../common/unscoped.js';
 
 const PURPOSE = 'vouch.verify-email.v1';
 export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60_000;
@@ -79,7 +80,7 @@ export class EmailVerificationService {
       sealed = {};
     }
     const user = sealed.purpose === PURPOSE && typeof sealed.userId === 'string' && /^[0-9a-f-]{36}$/i.test(sealed.userId)
-      ? await em.findOne(User, { id: sealed.userId }, { filters: false })
+      ? await em.findOne(User, { id: sealed.userId }, unscoped('secret link'))
       : null;
     if (!user || user.email !== sealed.email) {
       // A link for an address the account no longer has is as good as a wrong one.

@@ -22,6 +22,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
 import { describeUserAgent } from './sessions-user-agent.js';
 import { User } from './user.entity.js';
+import { unscoped } from '../common/unscoped.js';
 
 /** A reset link works this long, once. */
 export const PASSWORD_RESET_TTL_MS = 45 * 60_000;
@@ -70,7 +71,7 @@ export class PasswordResetService {
     if (!byIp.allowed || !byEmail.allowed) {
       throw new TooManyPasswordResets(Math.max(byIp.allowed ? 0 : byIp.retryAfterSeconds, byEmail.allowed ? 0 : byEmail.retryAfterSeconds));
     }
-    const user = await em.findOne(User, { email }, { filters: false });
+    const user = await em.findOne(User, { email }, unscoped('sign-in'));
     if (!user) return email;
     const token = newToken();
     await em.transactional(async (tx) => {
@@ -94,7 +95,7 @@ export class PasswordResetService {
   async reset(em: EntityManager, token: string, password: string, meta: Meta): Promise<User> {
     const guessKey = `password-reset-guess:ip:${meta.ip}`;
     await this.linkGuard.check(em, guessKey);
-    const reset = /^[A-Za-z0-9_-]{43}$/.test(token) ? await em.findOne(PasswordReset, { tokenHash: sha256(token) }, { populate: ['user'], filters: false }) : null;
+    const reset = /^[A-Za-z0-9_-]{43}$/.test(token) ? await em.findOne(PasswordReset, { tokenHash: sha256(token) }, { populate: ['user'], ...unscoped('secret link') }) : null;
     if (!reset) {
       await this.linkGuard.fail(em, guessKey, this.log);
       throw new PasswordResetLinkInvalid();
@@ -109,8 +110,8 @@ export class PasswordResetService {
       if (!claimed) throw new PasswordResetLinkUsed();
       await tx.nativeUpdate(PasswordReset, { user: user.id, usedAt: null }, { usedAt: now });
       // The link came by email: the address is verified from now on, if it was not before.
-      await tx.nativeUpdate(User, { id: user.id }, { passwordHash, ...(user.emailVerifiedAt ? {} : { emailVerifiedAt: now }) }, { filters: false });
-      const count = await tx.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: now }, { filters: false });
+      await tx.nativeUpdate(User, { id: user.id }, { passwordHash, ...(user.emailVerifiedAt ? {} : { emailVerifiedAt: now }) }, unscoped('secret link'));
+      const count = await tx.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: now }, unscoped('secret link'));
       recordAudit(tx, {
         organisationId: user.organisation.id,
         actor: { type: 'USER', id: user.id, label: user.name },
@@ -149,7 +150,7 @@ export class PasswordResetService {
     if (current === next) throw new ValidationFailed([{ field: 'newPassword', message: 'Choose a password different from your current one.' }]);
     user.passwordHash = await hashPassword(next);
     const now = new Date(this.now());
-    const ended = await em.nativeUpdate(Session, { user: user.id, revokedAt: null, id: { $ne: viewer.sessionId } }, { revokedAt: now }, { filters: false });
+    const ended = await em.nativeUpdate(Session, { user: user.id, revokedAt: null, id: { $ne: viewer.sessionId } }, { revokedAt: now }, unscoped('by user'));
     recordAudit(em, {
       organisationId: viewer.organisationId,
       actor: { type: 'USER', id: user.id, label: user.name },

@@ -11,6 +11,7 @@ import { Session } from './session.entity.js';
 import { isDeviceToken } from './sessions-device-cookie.js';
 import { describeUserAgent } from './sessions-user-agent.js';
 import type { User } from './user.entity.js';
+import { unscoped } from '../common/unscoped.js';
 
 /** A session's "last seen" is written at most this often, so busy pages do not write on every request. */
 export const LAST_SEEN_EVERY_MS = 60_000;
@@ -104,7 +105,7 @@ export class SessionsService {
     const sessions = await em.find(
       Session,
       { user: viewer.userId, revokedAt: null, expiresAt: { $gt: new Date() } },
-      { filters: false, orderBy: { createdAt: 'desc' } },
+      { ...unscoped('by user'), orderBy: { createdAt: 'desc' } },
     );
     const seen = (s: Session) => (s.lastSeenAt ?? s.createdAt).getTime();
     return sessions.sort((a, b) => Number(b.id === viewer.sessionId) - Number(a.id === viewer.sessionId) || seen(b) - seen(a));
@@ -113,7 +114,7 @@ export class SessionsService {
   /** Ends one of the viewer's own sessions (another browser's, or this one). */
   async end(em: EntityManager, viewer: Viewer, sessionId: string, actor: { id: string; name: string }): Promise<Session> {
     const session = /^[0-9a-f-]{36}$/i.test(sessionId)
-      ? await em.findOne(Session, { id: sessionId, user: viewer.userId, revokedAt: null, expiresAt: { $gt: new Date() } }, { filters: false })
+      ? await em.findOne(Session, { id: sessionId, user: viewer.userId, revokedAt: null, expiresAt: { $gt: new Date() } }, unscoped('by user'))
       : null;
     if (!session) throw new SessionNotFound();
     session.revokedAt = new Date();
@@ -129,7 +130,7 @@ export class SessionsService {
 
   /** Ends every session of the viewer except the one making the request; returns how many ended. */
   async endOthers(em: EntityManager, viewer: Viewer, actor: { id: string; name: string }): Promise<number> {
-    const ended = await em.nativeUpdate(Session, { user: viewer.userId, revokedAt: null, id: { $ne: viewer.sessionId } }, { revokedAt: new Date() }, { filters: false });
+    const ended = await em.nativeUpdate(Session, { user: viewer.userId, revokedAt: null, id: { $ne: viewer.sessionId } }, { revokedAt: new Date() }, unscoped('by user'));
     if (ended > 0) {
       recordAudit(em, {
         organisationId: viewer.organisationId,

@@ -6,6 +6,7 @@ import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { ApiKey, ApiKeyScope } from './api-key.entity.js';
+import { unscoped } from '../common/unscoped.js';
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -78,10 +79,10 @@ export class ApiKeysService {
   async viewerForKey(secret: string): Promise<Viewer | null> {
     if (!secret.startsWith('vch_') || secret.length > 100) return null;
     const em = this.orm.em.fork();
-    const key = await em.findOne(ApiKey, { keyHash: hash(secret), revokedAt: null }, { filters: false });
+    const key = await em.findOne(ApiKey, { keyHash: hash(secret), revokedAt: null }, unscoped('sign-in'));
     if (!key) return null;
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
-      await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() }, { filters: false });
+      await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() }, unscoped('sign-in'));
     }
     return {
       userId: key.createdBy,

@@ -26,6 +26,7 @@ import {
   TooManyInviteRequests,
   WrongCode,
 } from './invites.errors.js';
+import { unscoped } from '../common/unscoped.js';
 
 export const CODE_TTL_MS = 10 * 60_000;
 /** Wrong codes an invite takes, across every code sent, before it locks (until the buyer unlocks it). */
@@ -250,7 +251,7 @@ export class InvitesService {
     const due = await em.find(
       Invite,
       { status: { $in: [InviteStatus.SENT, InviteStatus.OPENED, InviteStatus.VERIFIED] }, nextReminderAt: { $lte: new Date(this.now()) }, expiresAt: { $gt: new Date(this.now()) } },
-      { filters: false, populate: ['organisation'], limit: 500 },
+      { ...unscoped('job'), populate: ['organisation'], limit: 500 },
     );
     for (const invite of due) {
       // Reminders must not hand out a second live link: issue a fresh token and retire the old one.
@@ -273,7 +274,7 @@ export class InvitesService {
     const limit = await hitRateLimit(em, `invite-ip:${meta.ip}`, 120, 60_000);
     if (!limit.allowed) throw new TooManyInviteRequests(limit.retryAfterSeconds);
     if (typeof token !== 'string' || token.length < 20 || token.length > 100) throw new InviteNotFound();
-    const invite = await em.findOne(Invite, { tokenHash: sha256(token) }, { filters: false, populate: ['supplier', 'organisation'] });
+    const invite = await em.findOne(Invite, { tokenHash: sha256(token) }, { ...unscoped('secret link'), populate: ['supplier', 'organisation'] });
     if (!invite) throw new InviteNotFound();
     return invite;
   }
@@ -300,7 +301,7 @@ export class InvitesService {
     const invite = await this.byToken(token, meta);
     if (invite.status === InviteStatus.SENT) {
       const em = this.orm.em.fork();
-      const moved = await em.nativeUpdate(Invite, { id: invite.id, status: InviteStatus.SENT }, { status: InviteStatus.OPENED, openedAt: new Date(this.now()) }, { filters: false });
+      const moved = await em.nativeUpdate(Invite, { id: invite.id, status: InviteStatus.SENT }, { status: InviteStatus.OPENED, openedAt: new Date(this.now()) }, unscoped('secret link'));
       if (moved) {
         recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SUPPLIER', label: invite.email }, kind: 'INVITE_OPENED', summary: `${invite.email} opened the invite` });
         await em.flush();
@@ -322,7 +323,7 @@ export class InvitesService {
       Invite,
       { id: invite.id },
       { codeHash: sha256(code), codeExpiresAt: new Date(this.now() + CODE_TTL_MS), codeAttempts: 0, codeSentAt: new Date(this.now()) },
-      { filters: false },
+      unscoped('secret link'),
     );
     if (this.mailer.enabled) {
       await this.mailer.send({
@@ -348,7 +349,7 @@ export class InvitesService {
     );
     if (!row) {
       // No code to guess: none was sent, or a parallel guess has just locked the invite (which clears it).
-      const now = await em.findOne(Invite, { id: invite.id }, { filters: false, fields: ['status'] });
+      const now = await em.findOne(Invite, { id: invite.id }, { ...unscoped('secret link'), fields: ['status'] });
       throw now?.status === InviteStatus.LOCKED ? new InviteLocked() : new CodeExpired();
     }
     const ok = /^\d{6}$/.test(code) && matchesHash(code, row.code_hash);
@@ -368,7 +369,7 @@ export class InvitesService {
           ...(invite.status === InviteStatus.SUBMITTED ? {} : { status: InviteStatus.VERIFIED }),
           verifiedAt: new Date(this.now()),
         },
-        { filters: false },
+        unscoped('secret link'),
       );
       recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SUPPLIER', label: invite.email }, kind: 'EMAIL_VERIFIED', summary: `${invite.email} confirmed control of the email address` });
       await em.flush();
@@ -381,7 +382,7 @@ export class InvitesService {
         Invite,
         { id: invite.id, status: { $ne: InviteStatus.LOCKED } },
         { status: InviteStatus.LOCKED, codeHash: null, sessionHash: null, nextReminderAt: null },
-        { filters: false },
+        unscoped('secret link'),
       );
       if (locked) {
         recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SYSTEM' }, kind: 'INVITE_LOCKED', summary: `Invite locked after ${MAX_CODE_ATTEMPTS} wrong codes` });
@@ -396,7 +397,7 @@ export class InvitesService {
 
   private async tellInviterOfLock(invite: Invite): Promise<void> {
     if (!this.mailer.enabled) return;
-    const inviter = await this.orm.em.fork().findOne(User, { id: invite.invitedBy }, { filters: false });
+    const inviter = await this.orm.em.fork().findOne(User, { id: invite.invitedBy }, unscoped('secret link'));
     if (!inviter) return;
     await this.mailer
       .send({

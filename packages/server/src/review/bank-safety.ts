@@ -17,6 +17,7 @@ import { BankConfirmation, CallbackNumberSource } from './bank-confirmation.enti
 import { ChangeRequest } from './change-request.entity.js';
 import { BankChangeNotPending } from './review.errors.js';
 import type { ProposedDetails } from './supplier-details.js';
+import { unscoped } from '../common/unscoped.js';
 
 /**
  * Bank-change safety around a review: risk signals when a submission arrives, the numbers a buyer may call
@@ -167,8 +168,8 @@ export async function notifyBankChange(
   input: { organisationId: string; supplierName: string; previousEmail: string | null; newEmail: string | null; bankAccountDetails: string | null; at: Date; holdUntil: Date | null },
 ): Promise<void> {
   if (!mailer.enabled) return;
-  const organisation = await em.findOneOrFail(Organisation, { id: input.organisationId }, { filters: false });
-  const admins = await em.find(User, { organisation: input.organisationId, role: Role.ADMIN }, { filters: false });
+  const organisation = await em.findOneOrFail(Organisation, { id: input.organisationId }, unscoped('named organisation'));
+  const admins = await em.find(User, { organisation: input.organisationId, role: Role.ADMIN }, unscoped('named organisation'));
   const ending = maskAccount(input.bankAccountDetails).replace('••••', 'ending').trim();
   const when = input.at.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
   const supplierText =

@@ -21,6 +21,7 @@ import type { XeroTokenStore } from '../xero/xero-token-store.js';
 import { toXeroContact, type PushPayload } from './map-to-xero.js';
 import { retryTemporary } from './retry.js';
 import type { TenantRateLimiter } from '../xero/xero-rate-limiter.js';
+import { unscoped } from '../common/unscoped.js';
 
 export const PUSH_SUPPLIERS = 'xero.push-suppliers';
 export const BATCH_SIZE = 50;
@@ -81,7 +82,7 @@ export class PushService {
 
   /** Drains the organisation's outbox. */
   async pushAll(organisationId: string, log: Logger = this.log): Promise<void> {
-    const connection = await this.orm.em.fork().findOne(XeroConnection, { organisation: organisationId }, { filters: false });
+    const connection = await this.orm.em.fork().findOne(XeroConnection, { organisation: organisationId }, unscoped('named organisation'));
     if (!connection || connection.status !== XeroConnectionStatus.CONNECTED) {
       log.info({ organisationId }, 'outbox parked: Xero not connected');
       return;
@@ -140,7 +141,7 @@ export class PushService {
       );
       if (!pending.length) return new Set();
       const names = new Set(pending.flatMap((p) => [p.name, p.payload.name].filter((n): n is string => typeof n === 'string').map(xeroNameKey)));
-      const connection = await this.orm.em.fork().findOne(XeroConnection, { organisation: organisationId }, { filters: false });
+      const connection = await this.orm.em.fork().findOne(XeroConnection, { organisation: organisationId }, unscoped('named organisation'));
       if (!connection || connection.status !== XeroConnectionStatus.CONNECTED) return names;
       const batch = await this.claim(organisationId, { createsOnly: true });
       if (batch.length) {

@@ -14,6 +14,7 @@ import type { XeroTokenStore } from '../xero/xero-token-store.js';
 import type { ContactIngestService, IngestResult } from './contact-ingest.service.js';
 import { retryTemporary } from './retry.js';
 import { pausePoint } from '../common/pause-point.js';
+import { unscoped } from '../common/unscoped.js';
 
 /** Job names (the jobs live in ./jobs and import these, as PUSH_SUPPLIERS in push.service.ts). */
 export const IMPORT_CONTACTS = 'xero.import-contacts';
@@ -145,14 +146,14 @@ export class XeroSyncService {
     const running = await this.orm.em.fork().find(
       XeroConnection,
       { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.RUNNING },
-      { filters: false, fields: ['id'] },
+      { ...unscoped('job'), fields: ['id'] },
     );
     for (const { id } of running) await this.startImport(id);
     return running.length;
   }
 
   private async load(connectionId: string): Promise<XeroConnection | null> {
-    return await this.orm.em.fork().findOne(XeroConnection, { id: connectionId }, { filters: false });
+    return await this.orm.em.fork().findOne(XeroConnection, { id: connectionId }, unscoped('job'));
   }
 
   private async update(connection: XeroConnection, changes: Partial<XeroConnection>, headers?: RateLimitHeaders): Promise<void> {
@@ -161,7 +162,7 @@ export class XeroSyncService {
     if (headers && (headers.minRemaining !== null || headers.dayRemaining !== null)) {
       data.rateLimit = { ...headers, at: new Date().toISOString() };
     }
-    await em.nativeUpdate(XeroConnection, { id: connection.id }, data, { filters: false });
+    await em.nativeUpdate(XeroConnection, { id: connection.id }, data, unscoped('job'));
     await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: connection.organisation.id, connectionId: connection.id });
   }
 
@@ -356,7 +357,7 @@ export class XeroSyncService {
     const due = await this.orm.em.fork().find(
       XeroConnection,
       { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.DONE, $or: [{ nextPollAt: null }, { nextPollAt: { $lt: new Date(now.getTime() + horizonMs) } }] },
-      { filters: false, fields: ['id', 'nextPollAt'] },
+      { ...unscoped('job'), fields: ['id', 'nextPollAt'] },
     );
     for (const { id, nextPollAt } of due) {
       const dueAt = nextPollAt ?? now;
@@ -379,7 +380,7 @@ export class XeroSyncService {
     const connection = await this.orm.em.fork().findOne(
       XeroConnection,
       { tenantId, status: XeroConnectionStatus.CONNECTED },
-      { filters: false },
+      unscoped('job'),
     );
     if (!connection) {
       log.info({ tenantId }, 'webhook for a tenant with no active connection: ignored');
@@ -393,7 +394,7 @@ export class XeroSyncService {
       const known = await this.orm.em.fork().findOne(
         Supplier,
         { organisation: connection.organisation.id, xeroContactId: contactId, xeroUpdatedAt: { $gte: new Date(eventAt) } },
-        { filters: false, fields: ['id'] },
+        { ...unscoped('named organisation'), fields: ['id'] },
       );
       if (known) return;
     }

@@ -14,6 +14,7 @@ import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entit
 import { WebhookEndpoint, WebhookEndpointStatus } from './webhook-endpoint.entity.js';
 import { recordEvent, TEST_EVENT_NAME, wireName, type WebhookEventType } from './webhook-events.js';
 import { TooManyWebhookEndpoints, WebhookDeliveryNotFound, WebhookEndpointDisabled, WebhookEndpointNotFound } from './webhooks.errors.js';
+import { unscoped } from '../common/unscoped.js';
 
 export const DELIVER_WEBHOOKS = 'webhooks.deliver';
 export const MAX_ENDPOINTS = 20;
@@ -232,7 +233,7 @@ export class WebhooksService {
 
   /** Delivers everything due for the endpoint, batch by batch; then arranges a wake-up for the next retry. */
   async drain(endpointId: string, log: Logger = this.log): Promise<void> {
-    const endpoint = await this.orm.em.fork().findOne(WebhookEndpoint, { id: endpointId }, { filters: false });
+    const endpoint = await this.orm.em.fork().findOne(WebhookEndpoint, { id: endpointId }, unscoped('job'));
     if (!endpoint || endpoint.status !== WebhookEndpointStatus.ENABLED) return;
     const signer = new Webhook(this.sealer.decrypt(endpoint.sealedSecret));
     if (this.draining.has(endpoint.id)) {

@@ -23,6 +23,7 @@ import { OAuthAttemptStatus, XeroOAuthAttempt, type GrantedTenant } from './xero
 import type { PendingXeroConnection } from './xero.types.js';
 import type { TokenSetData, XeroGateway } from './xero.gateway.js';
 import type { XeroTokenStore } from './xero-token-store.js';
+import { unscoped } from '../common/unscoped.js';
 
 /** A connect attempt (state, then the tenant choice) must finish within this. */
 export const ATTEMPT_TTL_MS = 15 * 60_000;
@@ -222,7 +223,7 @@ export class XeroConnectService {
     const elsewhere = await em.count(
       XeroConnection,
       { tenantId, organisation: { $ne: viewer.organisationId }, status: { $ne: XeroConnectionStatus.DISCONNECTED } },
-      { filters: false },
+      unscoped('unique across organisations'),
     );
     if (elsewhere) throw new TenantTakenElsewhere();
 
@@ -279,7 +280,7 @@ export class XeroConnectService {
     const inUse = await em.find(
       XeroConnection,
       { tenantId: { $in: others.map((t) => t.tenantId) }, status: { $ne: XeroConnectionStatus.DISCONNECTED } },
-      { filters: false, fields: ['tenantId'] },
+      { ...unscoped('unique across organisations'), fields: ['tenantId'] },
     );
     for (const other of others.filter((t) => !inUse.some((c) => c.tenantId === t.tenantId))) {
       await this.gateway.disconnectTenant(tokenSet, other.connectionId).catch((error: unknown) => {

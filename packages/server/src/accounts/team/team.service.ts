@@ -33,6 +33,7 @@ import {
   TooManyTeamInvites,
 } from './team.errors.js';
 import { TeamInvite } from './team-invite.entity.js';
+import { unscoped } from '../../common/unscoped.js';
 
 /** How long an invitation link works. */
 export const TEAM_INVITE_TTL_MS = 7 * 86_400_000;
@@ -216,7 +217,7 @@ export class TeamService {
     const key = `team-invite-guess:ip:${ip}`;
     await this.guard.check(em, key);
     const invite = typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
-      ? await em.findOne(TeamInvite, { tokenHash: sha256(token) }, { filters: false, populate: ['organisation'] })
+      ? await em.findOne(TeamInvite, { tokenHash: sha256(token) }, { ...unscoped('secret link'), populate: ['organisation'] })
       : null;
     if (!invite) {
       await this.guard.fail(em, key, this.log);
@@ -246,10 +247,10 @@ export class TeamService {
           TeamInvite,
           { id: invite.id, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date(this.now()) } },
           { acceptedAt: new Date(this.now()) },
-          { filters: false },
+          unscoped('secret link'),
         );
         if (!claimed) throw new TeamInviteUsed();
-        if (await tx.count(User, { email: invite.email }, { filters: false })) throw new EmailHasAccount();
+        if (await tx.count(User, { email: invite.email }, unscoped('unique across organisations'))) throw new EmailHasAccount();
         const user = tx.create(User, {
           organisation: invite.organisation,
           email: invite.email,
@@ -259,7 +260,7 @@ export class TeamService {
           // Opening an emailed link proves control of the mailbox; a copied link proves nothing about it.
           emailVerifiedAt: invite.emailed ? new Date(this.now()) : null,
         });
-        await tx.nativeUpdate(TeamInvite, { id: invite.id }, { acceptedUserId: user.id }, { filters: false });
+        await tx.nativeUpdate(TeamInvite, { id: invite.id }, { acceptedUserId: user.id }, unscoped('secret link'));
         recordAudit(tx, {
           organisationId: invite.organisation.id,
           actor: { type: 'USER', id: user.id, label: name },
@@ -316,7 +317,7 @@ export class TeamService {
       if (member.role === Role.ADMIN && admins <= 1) throw new LastAdmin('remove');
       const actor = await this.actor(tx, viewer);
       const now = new Date(this.now());
-      const sessionsEnded = await tx.nativeUpdate(Session, { user: member.id, revokedAt: null, expiresAt: { $gt: now } }, { revokedAt: now }, { filters: false });
+      const sessionsEnded = await tx.nativeUpdate(Session, { user: member.id, revokedAt: null, expiresAt: { $gt: now } }, { revokedAt: now }, unscoped('by user'));
       const apiKeysRevoked = await tx.nativeUpdate(ApiKey, { createdBy: member.id, revokedAt: null }, { revokedAt: now });
       recordAudit(tx, {
         organisationId: viewer.organisationId,

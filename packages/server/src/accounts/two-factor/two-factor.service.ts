@@ -35,6 +35,7 @@ import {
   TotpEnrolmentNotStarted,
   TwoFactorAlreadyEnabled,
 } from './two-factor.errors.js';
+import { unscoped } from '../../common/unscoped.js';
 
 /** A pending sign-in lasts this long between the password and the second factor. */
 export const CHALLENGE_TTL_MS = 10 * 60_000;
@@ -81,9 +82,9 @@ export class TwoFactorService {
 
   async state(em: EntityManager, userId: string): Promise<TwoFactorState> {
     const [totp, passkeys, recoveryCodesRemaining] = await Promise.all([
-      em.findOne(TotpFactor, { user: userId, confirmedAt: { $ne: null } }, { filters: false }),
-      em.find(Passkey, { user: userId }, { filters: false, orderBy: { createdAt: 'asc' } }),
-      em.count(RecoveryCode, { user: userId, usedAt: null }, { filters: false }),
+      em.findOne(TotpFactor, { user: userId, confirmedAt: { $ne: null } }, unscoped('by user')),
+      em.find(Passkey, { user: userId }, { ...unscoped('by user'), orderBy: { createdAt: 'asc' } }),
+      em.count(RecoveryCode, { user: userId, usedAt: null }, unscoped('by user')),
     ]);
     return { totpEnabled: Boolean(totp), passkeys, recoveryCodesRemaining };
   }
@@ -113,7 +114,7 @@ export class TwoFactorService {
 
   async challengeFor(em: EntityManager, token: string | undefined, now = this.now()): Promise<AuthChallenge> {
     if (!token || token.length > 128) throw new SignInChallengeExpired();
-    const challenge = await em.findOne(AuthChallenge, { tokenHash: sha256(token), expiresAt: { $gt: now } }, { filters: false, populate: ['user', 'user.organisation'] });
+    const challenge = await em.findOne(AuthChallenge, { tokenHash: sha256(token), expiresAt: { $gt: now } }, { ...unscoped('sign-in'), populate: ['user', 'user.organisation'] });
     if (!challenge) throw new SignInChallengeExpired();
     return challenge;
   }
@@ -174,7 +175,7 @@ export class TwoFactorService {
     if (code && !/^\d{3}\s?\d{3}$/.test(code)) throw new ValidationFailed([{ field: 'code', message: 'The code is 6 digits.' }]);
     await this.brake(em, user, meta);
     if (code) {
-      const factor = await em.findOne(TotpFactor, { user: user.id, confirmedAt: { $ne: null } }, { filters: false });
+      const factor = await em.findOne(TotpFactor, { user: user.id, confirmedAt: { $ne: null } }, unscoped('by user'));
       const secret = factor ? this.crypto.decrypt(factor.secretSealed) : null;
       const step = factor && secret ? verifyTotp(secret, code, factor.lastUsedStep, now.getTime()) : null;
       if (!factor || step === null) {
@@ -186,7 +187,7 @@ export class TwoFactorService {
         TotpFactor,
         { id: factor.id, $or: [{ lastUsedStep: null }, { lastUsedStep: { $lt: step } }] },
         { lastUsedStep: step },
-        { filters: false },
+        unscoped('by user'),
       );
       if (!claimed) {
         await this.failed(em, user, meta, 'authenticator code', challenge);
@@ -197,13 +198,13 @@ export class TwoFactorService {
     }
     const normalised = normaliseRecoveryCode(recovery);
     const spent = normalised
-      ? await em.nativeUpdate(RecoveryCode, { user: user.id, codeHash: hashRecoveryCode(user.id, normalised), usedAt: null }, { usedAt: now }, { filters: false })
+      ? await em.nativeUpdate(RecoveryCode, { user: user.id, codeHash: hashRecoveryCode(user.id, normalised), usedAt: null }, { usedAt: now }, unscoped('by user'))
       : 0;
     if (!spent) {
       await this.failed(em, user, meta, 'recovery code', challenge);
       throw new InvalidSecondFactor('recovery code');
     }
-    const left = await em.count(RecoveryCode, { user: user.id, usedAt: null }, { filters: false });
+    const left = await em.count(RecoveryCode, { user: user.id, usedAt: null }, unscoped('by user'));
     recordAudit(em, { organisationId: user.organisation.id, actor: actorOf(user), kind: 'RECOVERY_CODE_USED', summary: `${user.name} used a recovery code (${left} left)` });
     await em.flush();
     await clearRateLimit(em, `second-factor:user:${user.id}`);
@@ -227,7 +228,7 @@ export class TwoFactorService {
 
   /** This session just proved a second factor. */
   async markVerified(em: EntityManager, sessionId: string, at = this.now()): Promise<Date> {
-    await em.nativeUpdate(Session, { id: sessionId }, { secondFactorAt: at }, { filters: false });
+    await em.nativeUpdate(Session, { id: sessionId }, { secondFactorAt: at }, unscoped('by user'));
     return at;
   }
 
@@ -235,7 +236,7 @@ export class TwoFactorService {
 
   /** A new secret (replacing an unconfirmed one), its otpauth:// URI and that URI as a QR code (SVG data URL). */
   async startTotp(em: EntityManager, user: User): Promise<{ secret: string; uri: string; qrCode: string }> {
-    const existing = await em.findOne(TotpFactor, { user: user.id }, { filters: false });
+    const existing = await em.findOne(TotpFactor, { user: user.id }, unscoped('by user'));
     if (existing?.confirmedAt) throw new TwoFactorAlreadyEnabled();
     const secret = newTotpSecret();
     if (existing) {
@@ -252,7 +253,7 @@ export class TwoFactorService {
 
   /** Proves the app shows the right code; the first second factor of a user also brings recovery codes. */
   async confirmTotp(em: EntityManager, user: User, code: string, meta: ClientMeta, now = this.now()): Promise<{ recoveryCodes: string[] | null }> {
-    const factor = await em.findOne(TotpFactor, { user: user.id }, { filters: false });
+    const factor = await em.findOne(TotpFactor, { user: user.id }, unscoped('by user'));
     if (!factor) throw new TotpEnrolmentNotStarted();
     if (factor.confirmedAt) throw new TwoFactorAlreadyEnabled();
     if (!/^\d{3}\s?\d{3}$/.test(code.trim())) throw new ValidationFailed([{ field: 'code', message: 'The code is 6 digits.' }]);
@@ -272,7 +273,7 @@ export class TwoFactorService {
   }
 
   async removeTotp(em: EntityManager, user: User): Promise<void> {
-    const factor = await em.findOne(TotpFactor, { user: user.id }, { filters: false });
+    const factor = await em.findOne(TotpFactor, { user: user.id }, unscoped('by user'));
     if (!factor) return;
     if (factor.confirmedAt) await this.refuseLastFactor(em, user, 'TOTP');
     em.remove(factor);
@@ -293,7 +294,7 @@ export class TwoFactorService {
 
   private async replaceRecoveryCodes(em: EntityManager, user: User): Promise<string[]> {
     const codes = newRecoveryCodes();
-    await em.nativeDelete(RecoveryCode, { user: user.id }, { filters: false });
+    await em.nativeDelete(RecoveryCode, { user: user.id }, unscoped('by user'));
     for (const code of codes) {
       em.create(RecoveryCode, { organisation: user.organisation, user, codeHash: hashRecoveryCode(user.id, normaliseRecoveryCode(code)!) });
     }
@@ -312,7 +313,7 @@ export class TwoFactorService {
   private async dropRecoveryCodesIfNoFactor(em: EntityManager, user: User, removing: 'TOTP' | string): Promise<void> {
     const state = await this.state(em, user.id);
     const others = (removing === 'TOTP' ? 0 : Number(state.totpEnabled)) + state.passkeys.filter((p) => p.id !== removing).length;
-    if (others === 0) await em.nativeDelete(RecoveryCode, { user: user.id }, { filters: false });
+    if (others === 0) await em.nativeDelete(RecoveryCode, { user: user.id }, unscoped('by user'));
   }
 
   // ---- Passkeys (WebAuthn) ----
@@ -325,14 +326,14 @@ export class TwoFactorService {
 
   /** Takes (and deletes) the session's ceremony of that purpose: a challenge is answered once. */
   private async takeCeremony(em: EntityManager, sessionId: string, purpose: string, now = this.now()): Promise<string> {
-    const ceremony = await em.findOne(AuthChallenge, { sessionId, purpose, expiresAt: { $gt: now } }, { filters: false });
+    const ceremony = await em.findOne(AuthChallenge, { sessionId, purpose, expiresAt: { $gt: now } }, unscoped('by user'));
     if (!ceremony?.webauthnChallenge) throw new InvalidSecondFactor('passkey');
     await em.nativeDelete(AuthChallenge, { id: ceremony.id });
     return ceremony.webauthnChallenge;
   }
 
   async passkeyRegistrationOptions(em: EntityManager, user: User, sessionId: string, rp: RelyingParty): Promise<PublicKeyCredentialCreationOptionsJSON> {
-    const existing = await em.find(Passkey, { user: user.id }, { filters: false });
+    const existing = await em.find(Passkey, { user: user.id }, unscoped('by user'));
     const options = await generateRegistrationOptions({
       rpName: 'Vouch',
       rpID: rp.rpID,
@@ -391,7 +392,7 @@ export class TwoFactorService {
   }
 
   async removePasskey(em: EntityManager, user: User, id: string): Promise<void> {
-    const passkey = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Passkey, { id, user: user.id }, { filters: false }) : null;
+    const passkey = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Passkey, { id, user: user.id }, unscoped('by user')) : null;
     if (!passkey) throw new PasskeyNotFound();
     await this.refuseLastFactor(em, user, passkey.id);
     await this.dropRecoveryCodesIfNoFactor(em, user, passkey.id);
@@ -412,7 +413,7 @@ export class TwoFactorService {
 
   /** Records the challenge on a pending sign-in (cookie) and hands out the options. */
   async startSignInPasskey(em: EntityManager, challenge: AuthChallenge, rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
-    const passkeys = challenge.user ? await em.find(Passkey, { user: challenge.user.id }, { filters: false }) : null;
+    const passkeys = challenge.user ? await em.find(Passkey, { user: challenge.user.id }, unscoped('by user')) : null;
     if (passkeys && !passkeys.length) throw new InvalidSecondFactor('passkey');
     const options = await this.passkeyAuthenticationOptions(rp, passkeys);
     challenge.webauthnChallenge = options.challenge;
@@ -421,7 +422,7 @@ export class TwoFactorService {
   }
 
   async startStepUpPasskey(em: EntityManager, user: User, sessionId: string, rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
-    const passkeys = await em.find(Passkey, { user: user.id }, { filters: false });
+    const passkeys = await em.find(Passkey, { user: user.id }, unscoped('by user'));
     if (!passkeys.length) throw new InvalidSecondFactor('passkey');
     const options = await this.passkeyAuthenticationOptions(rp, passkeys);
     await this.storeCeremony(em, sessionId, user, 'STEP_UP', options.challenge);
@@ -448,7 +449,7 @@ export class TwoFactorService {
     challenge?: AuthChallenge,
   ): Promise<{ passkey: Passkey; user: User }> {
     const credentialId = typeof (response as { id?: unknown })?.id === 'string' ? (response as { id: string }).id : '';
-    const passkey = credentialId && credentialId.length <= 1024 ? await em.findOne(Passkey, { credentialId }, { filters: false, populate: ['user', 'user.organisation'] }) : null;
+    const passkey = credentialId && credentialId.length <= 1024 ? await em.findOne(Passkey, { credentialId }, { ...unscoped('sign-in'), populate: ['user', 'user.organisation'] }) : null;
     const owner = (passkey?.user as User | undefined) ?? user;
     if (owner) await this.brake(em, owner, meta);
     if (!passkey || (user && passkey.user.id !== user.id)) {
@@ -484,6 +485,6 @@ export class TwoFactorService {
   }
 
   async userOf(em: EntityManager, userId: string): Promise<User> {
-    return await em.findOneOrFail(User, { id: userId }, { filters: false, populate: ['organisation'] });
+    return await em.findOneOrFail(User, { id: userId }, { ...unscoped('by user'), populate: ['organisation'] });
   }
 }
