@@ -10,6 +10,7 @@ import type { Config } from '../config/env.js';
 import type { Viewer } from './viewer.js';
 import { User } from './user.entity.js';
 import { unscoped } from '../common/unscoped.js';
+import { isUuid } from '../common/ids.js';
 
 const PURPOSE = 'vouch.verify-email.v1';
 export const EMAIL_VERIFICATION_TTL_MS = 24 * 60 * 60_000;
@@ -79,7 +80,7 @@ export class EmailVerificationService {
     } catch {
       sealed = {};
     }
-    const user = sealed.purpose === PURPOSE && typeof sealed.userId === 'string' && /^[0-9a-f-]{36}$/i.test(sealed.userId)
+    const user = sealed.purpose === PURPOSE && typeof sealed.userId === 'string' && isUuid(sealed.userId)
       ? await em.findOne(User, { id: sealed.userId }, unscoped('secret link'))
       : null;
     if (!user || user.email !== sealed.email) {

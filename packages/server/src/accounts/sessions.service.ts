@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError, NotAllowed } from '../common/app-error.js';
-import { uuidv7 } from '../common/ids.js';
+import { uuidv7, isUuid } from '../common/ids.js';
 import type { Logger } from '../common/logger.js';
 import { escapeHtml, type Mail, type Mailer } from '../common/mailer.js';
 import type { Config } from '../config/env.js';
@@ -113,7 +113,7 @@ export class SessionsService {
 
   /** Ends one of the viewer's own sessions (another browser's, or this one). */
   async end(em: EntityManager, viewer: Viewer, sessionId: string, actor: { id: string; name: string }): Promise<Session> {
-    const session = /^[0-9a-f-]{36}$/i.test(sessionId)
+    const session = isUuid(sessionId)
       ? await em.findOne(Session, { id: sessionId, user: viewer.userId, revokedAt: null, expiresAt: { $gt: new Date() } }, unscoped('by user'))
       : null;
     if (!session) throw new SessionNotFound();

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { ApiKey, ApiKeyScope } from './api-key.entity.js';
 import { unscoped } from '../common/unscoped.js';
+import { isUuid } from '../common/ids.js';
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 
@@ -64,7 +65,7 @@ export class ApiKeysService {
   }
 
   async revoke(em: EntityManager, viewer: Viewer, id: string): Promise<ApiKey> {
-    const key = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(ApiKey, { id }) : null;
+    const key = isUuid(id) ? await em.findOne(ApiKey, { id }) : null;
     if (!key) throw new ApiKeyNotFound();
     if (!key.revokedAt) await this.audit(em, viewer, 'API_KEY_REVOKED', (who) => `${who} revoked the API key “${key.name}” (${key.prefix}…)`);
     key.revokedAt ??= new Date();

@@ -5,6 +5,7 @@ import type { Services } from '../services.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { auditWhere, requireAuditReader } from './organisation-audit.js';
+import { isUuid } from '../common/ids.js';
 
 /**
  * One CSV cell: quoted, and defused against spreadsheet formula injection (OWASP): a cell that would start
@@ -69,7 +70,7 @@ export function auditRoutes(services: Services): Router {
     }
     const id = String(req.params.id);
     const em = services.em(viewer.organisationId);
-    const supplier = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Supplier, { id }) : null;
+    const supplier = isUuid(id) ? await em.findOne(Supplier, { id }) : null;
     if (!supplier) {
       res.status(404).json({ error: 'Not found.' });
       return;

@@ -4,6 +4,7 @@ import { NotAllowed, ValidationFailed, type FieldProblem } from '../common/app-e
 import type { Viewer } from '../accounts/viewer.js';
 import { InvalidCursor } from '../suppliers/supplier.service.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { isUuid } from '../common/ids.js';
 
 /**
  * The organisation's audit log: every audited event (suppliers, team, settings, Xero, API keys, sign-ins,
@@ -16,8 +17,6 @@ export interface AuditFilter {
   from?: Date | null;
   to?: Date | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Admins and approvers, and API keys (tools the organisation's admins created); not viewers. */
 export function requireAuditReader(viewer: Viewer): void {
@@ -34,7 +33,7 @@ export function decodeAuditCursor(cursor: string): string {
 /** Checks the filter (every problem at once) and turns it into a query. */
 export function auditWhere(filter: AuditFilter, afterId?: string): FilterQuery<AuditEvent> {
   const problems: FieldProblem[] = [];
-  if (filter.actorId && !UUID.test(filter.actorId)) problems.push({ field: 'actorId', message: 'Choose a person from the list.' });
+  if (filter.actorId && !isUuid(filter.actorId)) problems.push({ field: 'actorId', message: 'Choose a person from the list.' });
   if (filter.kind && !/^[A-Z_]{1,40}$/.test(filter.kind)) problems.push({ field: 'kind', message: 'Choose an event type from the list.' });
   for (const key of ['from', 'to'] as const) {
     const value = filter[key];

@@ -1,8 +1,7 @@
 import express, { type Router } from 'express';
 import type { Services } from '../services.js';
 import { readLogo } from './branding.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/ids.js';
 
 /**
  * GET /api/organisations/:id/logo — the logo suppliers see on invite pages (no sign-in: they have no account).
@@ -14,7 +13,7 @@ export function brandingRoutes(services: Services): Router {
   const router = express.Router();
   router.get('/api/organisations/:id/logo', async (req, res) => {
     const id = String(req.params.id);
-    const logo = UUID.test(id) ? await readLogo(services.em(), id) : null;
+    const logo = isUuid(id) ? await readLogo(services.em(), id) : null;
     if (!logo) {
       res.status(404).setHeader('Cache-Control', 'no-cache').json({ error: 'not_found' });
       return;

@@ -27,6 +27,7 @@ import {
   WrongCode,
 } from './invites.errors.js';
 import { unscoped } from '../common/unscoped.js';
+import { isUuid } from '../common/ids.js';
 
 export const CODE_TTL_MS = 10 * 60_000;
 /** Wrong codes an invite takes, across every code sent, before it locks (until the buyer unlocks it). */
@@ -99,7 +100,7 @@ export class InvitesService {
       if (!checked.ok) throw new ValidationFailed([{ field: 'email', message: checked.message }]);
       email = checked.normalised;
     }
-    const found = await em.find(Supplier, { id: { $in: ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) } });
+    const found = await em.find(Supplier, { id: { $in: ids.filter((id) => isUuid(id)) } });
     if (found.length !== ids.length) throw new ValidationFailed([{ field: 'supplierIds', message: 'Some of those suppliers do not exist.' }]);
     const live = options.replaceLive
       ? []
@@ -209,7 +210,7 @@ export class InvitesService {
   }
 
   private async buyerInvite(em: EntityManager, inviteId: string): Promise<Invite> {
-    if (!/^[0-9a-f-]{36}$/i.test(inviteId)) throw new InviteNotFound();
+    if (!isUuid(inviteId)) throw new InviteNotFound();
     const invite = await em.findOne(Invite, { id: inviteId }, { populate: ['supplier'] });
     if (!invite) throw new InviteNotFound();
     return invite;

@@ -29,6 +29,7 @@ import {
 } from './review.errors.js';
 import { currentDetails, proposedAsDetails, REVIEW_FIELDS, validateSupplierDetails, type ProposedDetails } from './supplier-details.js';
 import type { SupplierDetailsInput } from './supplier-details.input.js';
+import { isUuid } from '../common/ids.js';
 
 export interface UnchangedField {
   field: string;
@@ -143,7 +144,7 @@ export class ReviewService {
   }
 
   private async pending(em: EntityManager, id: string): Promise<ChangeRequest> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ChangeRequestNotFound();
+    if (!isUuid(id)) throw new ChangeRequestNotFound();
     const request = await em.findOne(ChangeRequest, { id }, { populate: ['supplier', 'invite'] });
     if (!request) throw new ChangeRequestNotFound();
     if (request.status !== ChangeRequestStatus.PENDING) throw new ChangeRequestDecided(request.status);
@@ -250,7 +251,7 @@ export class ReviewService {
 
   /** Records the call-back for a pending bank change (see bank-safety.ts). */
   async recordCallback(em: EntityManager, viewer: Viewer, id: string, input: { phoneNumber: string; note: string }): Promise<BankConfirmation> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new BankChangeNotPending();
+    if (!isUuid(id)) throw new BankChangeNotPending();
     return await recordConfirmation(em, viewer, id, input);
   }
 

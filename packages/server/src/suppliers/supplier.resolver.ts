@@ -16,6 +16,7 @@ import { SupplierConnection } from './supplier.types.js';
 import { supplierLoaders } from './supplier.loaders.js';
 import { BankDetailsState, bankDetailsState } from './bank-state.js';
 import { countSupplierFilters, INVITE_EXPIRING_SOON_DAYS, SupplierFilterCounts } from './supplier-filter.js';
+import { isUuid } from '../common/ids.js';
 
 @Resolver(() => Supplier)
 export class SupplierResolver {
@@ -115,7 +116,7 @@ export class SupplierResolver {
   @Authorized()
   @Query(() => Supplier, { nullable: true, description: 'Looks a supplier up by its Xero ContactID.' })
   async supplierByXeroContactId(@Arg('contactId', () => String) contactId: string, @Ctx() ctx: GraphQLContext): Promise<Supplier | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(contactId)) return null;
+    if (!isUuid(contactId)) return null;
     return await ctx.em.findOne(Supplier, { xeroContactId: contactId.toLowerCase() });
   }
 

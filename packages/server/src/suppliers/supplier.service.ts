@@ -12,10 +12,9 @@ import { supplierWhere, type SupplierFilter } from './supplier-filter.js';
 import { supplierLoaders } from './supplier.loaders.js';
 import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
+import { isUuid } from '../common/ids.js';
 
 export const MAX_PAGE_SIZE = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface SupplierListArgs extends SupplierFilter {
   first: number;
   after?: string | null;
@@ -49,7 +48,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 /** A cursor value has its column's type (a crafted cursor reached PostgreSQL as a 500): a UUID, a name, an instant. */
 function validCursorValue(key: string, value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  if (key === 'id') return UUID.test(value);
+  if (key === 'id') return isUuid(value);
   if (key === 'lastActivityAt') return ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
   return value.length <= 255 && isSafeText(value);
 }
@@ -99,7 +98,7 @@ export class SupplierService {
   }
 
   async get(em: EntityManager, id: string): Promise<Supplier | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     return await em.findOne(Supplier, { id });
   }
 

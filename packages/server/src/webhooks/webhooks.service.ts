@@ -15,13 +15,12 @@ import { WebhookEndpoint, WebhookEndpointStatus } from './webhook-endpoint.entit
 import { recordEvent, TEST_EVENT_NAME, wireName, type WebhookEventType } from './webhook-events.js';
 import { TooManyWebhookEndpoints, WebhookDeliveryNotFound, WebhookEndpointDisabled, WebhookEndpointNotFound } from './webhooks.errors.js';
 import { unscoped } from '../common/unscoped.js';
+import { isUuid } from '../common/ids.js';
 
 export const DELIVER_WEBHOOKS = 'webhooks.deliver';
 export const MAX_ENDPOINTS = 20;
 /** Events (and their deliveries) are kept this long for the delivery log and redelivery. */
 export const RETENTION_DAYS = 30;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Seals the signing secrets at rest (the token keys' AES-256-GCM). */
 export interface Sealer {
   encrypt(plaintext: string): string;
@@ -84,7 +83,7 @@ export class WebhooksService {
   }
 
   async get(em: EntityManager, id: string): Promise<WebhookEndpoint> {
-    const endpoint = UUID.test(id) ? await em.findOne(WebhookEndpoint, { id }) : null;
+    const endpoint = isUuid(id) ? await em.findOne(WebhookEndpoint, { id }) : null;
     if (!endpoint) throw new WebhookEndpointNotFound();
     return endpoint;
   }
@@ -165,7 +164,7 @@ export class WebhooksService {
 
   /** Sends the delivery's event to its endpoint again, as a new delivery with the same webhook-id. */
   async redeliver(em: EntityManager, deliveryId: string): Promise<WebhookDelivery> {
-    const original = UUID.test(deliveryId) ? await em.findOne(WebhookDelivery, { id: deliveryId }, { populate: ['event', 'endpoint'] }) : null;
+    const original = isUuid(deliveryId) ? await em.findOne(WebhookDelivery, { id: deliveryId }, { populate: ['event', 'endpoint'] }) : null;
     if (!original) throw new WebhookDeliveryNotFound();
     if (original.endpoint.status !== WebhookEndpointStatus.ENABLED) throw new WebhookEndpointDisabled();
     const copy = em.create(WebhookDelivery, {

@@ -24,6 +24,7 @@ import type { PendingXeroConnection } from './xero.types.js';
 import type { TokenSetData, XeroGateway } from './xero.gateway.js';
 import type { XeroTokenStore } from './xero-token-store.js';
 import { unscoped } from '../common/unscoped.js';
+import { isUuid } from '../common/ids.js';
 
 /** A connect attempt (state, then the tenant choice) must finish within this. */
 export const ATTEMPT_TTL_MS = 15 * 60_000;
@@ -162,7 +163,7 @@ export class XeroConnectService {
   }
 
   private async awaitingAttempt(em: EntityManager, viewer: Viewer, attemptId: string): Promise<XeroOAuthAttempt> {
-    if (!/^[0-9a-f-]{36}$/i.test(attemptId)) throw new ConnectAttemptNotFound();
+    if (!isUuid(attemptId)) throw new ConnectAttemptNotFound();
     const attempt = await em.findOne(XeroOAuthAttempt, { id: attemptId, status: OAuthAttemptStatus.AWAITING_CHOICE, sessionId: viewer.sessionId });
     if (!attempt || attempt.expiresAt.getTime() < Date.now()) throw new ConnectAttemptNotFound();
     return attempt;

@@ -34,6 +34,7 @@ import {
 } from './team.errors.js';
 import { TeamInvite } from './team-invite.entity.js';
 import { unscoped } from '../../common/unscoped.js';
+import { isUuid } from '../../common/ids.js';
 
 /** How long an invitation link works. */
 export const TEAM_INVITE_TTL_MS = 7 * 86_400_000;
@@ -47,8 +48,6 @@ const ROLE_WORDS: Record<Role, string> = {
   APPROVER: 'an approver (reviews and accepts supplier changes)',
   VIEWER: 'a viewer (sees suppliers, with bank numbers masked)',
 };
-
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 export interface IssuedTeamInvite {
   invite: TeamInvite;

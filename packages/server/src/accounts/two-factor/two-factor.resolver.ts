@@ -21,6 +21,7 @@ import {
   TwoFactorEnrolled,
   TwoFactorStatus,
 } from './two-factor.types.js';
+import { isUuid } from '../../common/ids.js';
 
 /** The pending sign-in between password and second factor (or of a passwordless passkey sign-in). */
 export const SIGN_IN_COOKIE = 'vouch_sign_in';
@@ -73,7 +74,7 @@ export function requireStepUp(ctx: GraphQLContext): void {
 
 /** Accepting a change that touches bank details needs a fresh second factor (each approver). */
 export async function requireStepUpForChangeRequest(ctx: GraphQLContext, id: string): Promise<void> {
-  if (!ctx.viewer || !/^[0-9a-f-]{36}$/i.test(id)) return;
+  if (!ctx.viewer || !isUuid(id)) return;
   const request = await ctx.em.findOne(ChangeRequest, { id }, { fields: ['changesBankDetails'] });
   if (request?.changesBankDetails) requireStepUp(ctx);
 }

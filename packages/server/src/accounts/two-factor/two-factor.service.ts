@@ -36,6 +36,7 @@ import {
   TwoFactorAlreadyEnabled,
 } from './two-factor.errors.js';
 import { unscoped } from '../../common/unscoped.js';
+import { isUuid } from '../../common/ids.js';
 
 /** A pending sign-in lasts this long between the password and the second factor. */
 export const CHALLENGE_TTL_MS = 10 * 60_000;
@@ -392,7 +393,7 @@ export class TwoFactorService {
   }
 
   async removePasskey(em: EntityManager, user: User, id: string): Promise<void> {
-    const passkey = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Passkey, { id, user: user.id }, unscoped('by user')) : null;
+    const passkey = isUuid(id) ? await em.findOne(Passkey, { id, user: user.id }, unscoped('by user')) : null;
     if (!passkey) throw new PasskeyNotFound();
     await this.refuseLastFactor(em, user, passkey.id);
     await this.dropRecoveryCodesIfNoFactor(em, user, passkey.id);
