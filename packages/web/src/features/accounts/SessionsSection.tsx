@@ -9,7 +9,7 @@ import { RetryAlert } from '../../components/RetryAlert';
 import { Loading } from '../../components/Spinner';
 import { graphql } from '../../gql';
 import type { SessionsSection_SessionFragment } from '../../gql/graphql';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 import './SessionsSection.css';
 
 graphql(`

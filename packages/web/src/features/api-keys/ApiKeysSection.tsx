@@ -10,9 +10,9 @@ import { TextField } from '../../components/TextField';
 import { graphql } from '../../gql';
 import type { ApiKeyScope, ApiKeysSection_ApiKeyFragment } from '../../gql/graphql';
 import type { CurrentUser } from '../accounts/current-user';
-import { CopyLink } from '../invites/InvitePanel';
+import { CopyLink } from '../../components/CopyLink';
 import { useStepUp } from '../security/useStepUp';
-import { formatDate, formatDateTime } from '../suppliers/format-date';
+import { formatDate, formatDateTime } from '../../components/format-date';
 import { apiKeyErrorMessage, bankAccessText, lastUsedText, maskedKey, scopeLabel, SCOPE_OPTIONS } from './api-key-text';
 
 export const ApiKeyFragment = graphql(`

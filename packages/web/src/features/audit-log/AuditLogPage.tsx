@@ -9,7 +9,7 @@ import { Loading } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { graphql } from '../../gql';
 import type { CurrentUser } from '../accounts/current-user';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 import { csvHref, isWarningKind, kindLabel, toApiFilter, type AuditFilterValues } from './audit-log-text';
 
 const PAGE_SIZE = 50;

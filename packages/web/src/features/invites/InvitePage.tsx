@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Loading } from '../../components/Spinner';
 import { errorReason, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
-import { formatLongDate } from './format';
+import { formatLongDate } from '../../components/format-date';
 import { InviteLayout } from './InviteLayout';
 import type { Submitted } from './SupplierDetailsForm';
 import { takeInviteToken, tokenFromHash } from './invite-token';

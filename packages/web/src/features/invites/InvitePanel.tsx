@@ -8,7 +8,7 @@ import { TextField } from '../../components/TextField';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import type { InvitePanel_SupplierFragment, InviteStatus } from '../../gql/graphql';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 import { INVITE_STATUS_LABELS } from './invite-status';
 
 export const InvitePanelFragment = graphql(`
@@ -375,5 +375,3 @@ export function InvitePanel({
   );
 }
 
-/** Kept here for the pages that import it from the invite panel. */
-export { CopyLink };

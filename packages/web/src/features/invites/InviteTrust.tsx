@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ContactLine, ContactMeans, type Branding } from '../branding/SupplierBrand';
-import { formatLongDate } from './format';
+import { formatLongDate } from '../../components/format-date';
 import './invite-trust.css';
 
 const hasContact = (b: Branding) => Boolean(b.contactName || b.contactPhone || b.contactEmail);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { SubmissionStatus as Status } from '../../gql/graphql';
-import { formatLongDate } from './format';
+import { formatLongDate } from '../../components/format-date';
 
 export interface SubmissionSummary {
   status: Status;

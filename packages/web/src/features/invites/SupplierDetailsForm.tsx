@@ -7,7 +7,7 @@ import { Loading } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { errorReason, fieldErrorsByPath, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
-import { formatLongDate } from './format';
+import { formatLongDate } from '../../components/format-date';
 import { EDITING_OWN, SubmissionStatus, type SubmissionSummary } from './SubmissionStatus';
 import {
   emptyPayment,

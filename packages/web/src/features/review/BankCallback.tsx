@@ -4,7 +4,7 @@ import { Alert } from '../../components/Alert';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import type { ReviewPanel_ChangeRequestFragment } from '../../gql/graphql';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 
 const RecordBankCallbackMutation = graphql(`
   mutation RecordBankCallback($id: ID!, $phoneNumber: String!, $note: String!) {

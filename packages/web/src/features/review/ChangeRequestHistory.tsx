@@ -1,6 +1,6 @@
 import { graphql } from '../../gql';
 import type { ChangeRequestHistory_ChangeRequestFragment, ChangeRequestStatus } from '../../gql/graphql';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 
 export const ChangeRequestHistoryFragment = graphql(`
   fragment ChangeRequestHistory_changeRequest on ChangeRequest {

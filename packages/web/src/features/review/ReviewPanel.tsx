@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import type { ReviewPanel_ChangeRequestFragment } from '../../gql/graphql';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 import { formatValue } from '../suppliers/supplier-values';
 import { BankCallback, RiskSignals } from './BankCallback';
 import { useStepUp } from '../security/useStepUp';

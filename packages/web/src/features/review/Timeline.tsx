@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Loading } from '../../components/Spinner';
 import { graphql } from '../../gql';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 import { FIELD_LABELS, fieldLabel, formatValue } from '../suppliers/supplier-values';
 
 const SupplierTimelineQuery = graphql(`

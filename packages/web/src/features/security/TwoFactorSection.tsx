@@ -5,7 +5,7 @@ import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Loading } from '../../components/Spinner';
 import type { CurrentUser } from '../accounts/current-user';
-import { formatDate } from '../suppliers/format-date';
+import { formatDate } from '../../components/format-date';
 import { AddPasskeyButton } from './AddPasskeyButton';
 import { RecoveryCodes } from './RecoveryCodes';
 import { TotpSetup } from './TotpSetup';

@@ -13,7 +13,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { Timeline } from '../review/Timeline';
 import { SupplierSyncBlock } from '../sync/SupplierSyncBlock';
 import { useSyncUpdated } from '../sync/sync-documents';
-import { formatDate, formatDateTime } from './format-date';
+import { formatDate, formatDateTime } from '../../components/format-date';
 import { fieldLabel, formatAddress, formatPerson, formatPhone, formatValue } from './supplier-values';
 import './suppliers.css';
 

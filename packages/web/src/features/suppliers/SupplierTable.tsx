@@ -3,7 +3,7 @@ import { useNow } from '../../app/useNow';
 import { graphql } from '../../gql';
 import type { SupplierTable_SupplierFragment } from '../../gql/graphql';
 import { SyncStatusBadge } from '../sync/SyncStatusBadge';
-import { formatDateTime } from './format-date';
+import { formatDateTime } from '../../components/format-date';
 import { bankStateCell, inviteCell, lastChangeCell, type Tone } from './supplier-columns';
 import { ariaSort, nextSort, type SortColumn, type SortKey } from './supplier-filters';
 import './suppliers.css';

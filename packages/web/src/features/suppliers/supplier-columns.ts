@@ -2,7 +2,7 @@ import { relativeTime } from '../../app/relative-time';
 import type { BankDetailsState, InviteStatus } from '../../gql/graphql';
 import { kindLabel } from '../audit-log/audit-log-text';
 import { INVITE_STATUS_LABELS } from '../invites/invite-status';
-import { formatDate } from './format-date';
+import { formatDate } from '../../components/format-date';
 
 /**
  * What the Suppliers list says in each column, kept pure so it is unit-tested. Every state is said in words;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { toUserFacingError } from '../../app/errors';
 import { Alert } from '../../components/Alert';
 import { graphql } from '../../gql';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, useSyncUpdated } from './sync-documents';
 import { errorSourceLabel, retryErrorMessage } from './sync-text';
 import { SyncStatusBadge } from './SyncStatusBadge';

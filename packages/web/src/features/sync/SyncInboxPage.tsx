@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { Loading } from '../../components/Spinner';
 import { graphql } from '../../gql';
 import type { CurrentUser } from '../accounts/current-user';
-import { formatDateTime } from '../suppliers/format-date';
+import { formatDateTime } from '../../components/format-date';
 import { useAttention } from '../../app/attention';
 import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, SyncOverviewQuery, useSyncUpdated } from './sync-documents';
 import { emptyInboxText, errorSourceLabel, failedAtText, retryErrorMessage } from './sync-text';

@@ -13,8 +13,8 @@ import { graphql } from '../../gql';
 import type { Role, TeamPage_InviteFragment, TeamPage_MemberFragment } from '../../gql/graphql';
 import type { CurrentUser } from '../accounts/current-user';
 import { validateEmail } from '../accounts/validation';
-import { CopyLink } from '../invites/InvitePanel';
-import { formatDate } from '../suppliers/format-date';
+import { CopyLink } from '../../components/CopyLink';
+import { formatDate } from '../../components/format-date';
 import { inviteExpiryText, ROLE_OPTIONS, roleName } from './team-text';
 import './team.css';
 

@@ -9,8 +9,8 @@ import { TextField } from '../../components/TextField';
 import { graphql } from '../../gql';
 import type { WebhookEventType, WebhooksSection_EndpointFragment } from '../../gql/graphql';
 import type { CurrentUser } from '../accounts/current-user';
-import { CopyLink } from '../invites/InvitePanel';
-import { formatDate, formatDateTime } from '../suppliers/format-date';
+import { CopyLink } from '../../components/CopyLink';
+import { formatDate, formatDateTime } from '../../components/format-date';
 import { deliveryStatusLabel, durationText, EVENT_OPTIONS, eventsSummary, responseText, webhookErrorMessage } from './webhook-text';
 
 export const EndpointFragment = graphql(`

@@ -18,3 +18,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   const date = new Date(iso ?? '');
   return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
 }
+
+const longDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "23 November 2026" (what suppliers read on their invite pages); '' for anything that isn't a date. */
+export function formatLongDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : longDateFormat.format(date);
+}
