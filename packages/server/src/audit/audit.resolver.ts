@@ -3,9 +3,9 @@ import { GraphQLDateTimeISO, GraphQLJSON } from 'graphql-scalars';
 import { maskBankRecord } from '../common/bank-masking.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
-import { PageInfo } from '../suppliers/supplier.types.js';
+import { PageInfo } from '../common/pagination.js';
 import type { AuditEvent } from './audit-event.entity.js';
-import { auditFilterOptions, auditPage, encodeAuditCursor, requireAuditReader } from './organisation-audit.js';
+import { auditFilterOptions, auditPage, requireAuditReader } from './organisation-audit.js';
 
 @ObjectType('AuditSupplier', { description: 'The supplier an audit event concerns.' })
 export class AuditSupplier {
@@ -83,11 +83,8 @@ export class AuditResolver {
     @Arg('to', () => GraphQLDateTimeISO, { nullable: true }) to?: Date | null,
   ): Promise<OrganisationAuditEventConnection> {
     requireAuditReader(requireViewer(ctx));
-    const { rows, hasNextPage } = await auditPage(ctx.em, { actorId, kind, from, to }, first, after);
-    return {
-      edges: rows.map((e) => ({ cursor: encodeAuditCursor(e.id), node: OrganisationAuditEventType.from(e) })),
-      pageInfo: { hasNextPage, endCursor: rows.length ? encodeAuditCursor(rows.at(-1)!.id) : null },
-    };
+    const page = await auditPage(ctx.em, { actorId, kind, from, to }, first, after);
+    return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: OrganisationAuditEventType.from(node) })) };
   }
 
   @Authorized()

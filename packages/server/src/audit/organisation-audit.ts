@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Role } from '../accounts/role.js';
 import { NotAllowed, ValidationFailed, type FieldProblem } from '../common/app-error.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { InvalidCursor } from '../suppliers/supplier.service.js';
+import { findPageById, type Page } from '../common/pagination.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { isUuid } from '../common/ids.js';
 
@@ -23,15 +23,8 @@ export function requireAuditReader(viewer: Viewer): void {
   if (!viewer.apiKeyId && viewer.role === Role.VIEWER) throw new NotAllowed('Only admins and approvers can see the audit log.');
 }
 
-export const encodeAuditCursor = (id: string) => Buffer.from(`orgaudit:${id}`).toString('base64url');
-export function decodeAuditCursor(cursor: string): string {
-  const m = /^orgaudit:([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw new InvalidCursor();
-  return m[1]!;
-}
-
 /** Checks the filter (every problem at once) and turns it into a query. */
-export function auditWhere(filter: AuditFilter, afterId?: string): FilterQuery<AuditEvent> {
+export function auditWhere(filter: AuditFilter): FilterQuery<AuditEvent> {
   const problems: FieldProblem[] = [];
   if (filter.actorId && !isUuid(filter.actorId)) problems.push({ field: 'actorId', message: 'Choose a person from the list.' });
   if (filter.kind && !/^[A-Z_]{1,40}$/.test(filter.kind)) problems.push({ field: 'kind', message: 'Choose an event type from the list.' });
@@ -46,15 +39,12 @@ export function auditWhere(filter: AuditFilter, afterId?: string): FilterQuery<A
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(Object.keys(createdAt).length ? { createdAt } : {}),
-    ...(afterId ? { id: { $lt: afterId } } : {}),
   };
 }
 
-export async function auditPage(em: EntityManager, filter: AuditFilter, first: number, after?: string | null): Promise<{ rows: AuditEvent[]; hasNextPage: boolean }> {
+export async function auditPage(em: EntityManager, filter: AuditFilter, first: number, after?: string | null): Promise<Page<AuditEvent>> {
   if (!Number.isInteger(first) || first < 1 || first > 200) throw new ValidationFailed([{ field: 'first', message: 'Ask for 1 to 200 events at a time.' }]);
-  const where = auditWhere(filter, after ? decodeAuditCursor(after) : undefined);
-  const rows = await em.find(AuditEvent, where, { orderBy: { id: 'desc' }, limit: first + 1, populate: ['supplier'] });
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+  return await findPageById(em, AuditEvent, { where: auditWhere(filter), first, after, direction: 'desc', populate: ['supplier'] });
 }
 
 /** Who appears in the log (people only) and which kinds of event, for the filters. */

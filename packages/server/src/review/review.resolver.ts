@@ -2,19 +2,18 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Organisation } from '../accounts/organisation.entity.js';
 import { Role } from '../accounts/role.js';
 import { requireStepUpForChangeRequest } from '../accounts/two-factor/two-factor.resolver.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
+import { supplierAuditPage } from '../audit/supplier-audit.js';
 import { maskBankDetails, maskBankRecord } from '../common/bank-masking.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
 import { seesBankDetails } from '../accounts/viewer.js';
-import { InvalidCursor } from '../suppliers/supplier.service.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { toInviteType } from '../invites/invites.resolver.js';
 import { ChangeRequest, ChangeRequestStatus } from './change-request.entity.js';
 import { isHighRisk } from './bank-risk.js';
 import { BankConfirmation } from './bank-confirmation.entity.js';
 import { callbackNumbersFrom } from './bank-safety.js';
-import { BatchLoader, groupBy, loaderFor } from '../common/batch-loader.js';
+import { BatchLoader, loaderFor } from '../common/batch-loader.js';
 import { supplierLoaders } from '../suppliers/supplier.loaders.js';
 import { AuditEventConnection, CallbackNumberType, ChangeRequestConnection, ChangeRequestType, InviteType } from './review.types.js';
 
@@ -42,13 +41,6 @@ export function toChangeRequestType(request: ChangeRequest, supplier: Supplier, 
     riskOverrideReason: request.riskOverrideReason,
     supplier,
   });
-}
-
-const encode = (id: string) => Buffer.from(`audit:${id}`).toString('base64url');
-function decode(cursor: string): string {
-  const m = /^audit:([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw new InvalidCursor();
-  return m[1]!;
 }
 
 @Resolver(() => Supplier)
@@ -82,31 +74,14 @@ export class ReviewResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<AuditEventConnection> {
-    const limit = Math.min(Math.max(first, 1), 200);
-    const before = after ? decode(after) : null;
-    // Batch-loaded: a page of suppliers asking for their history is one query (the first limit + 1 of each).
-    const rows = await loaderFor(ctx.em, `supplier.auditEvents:${limit}:${before ?? ''}`, () =>
-      new BatchLoader<string, AuditEvent[]>(async (ids) => {
-        const picked = await ctx.em.getConnection().execute<{ id: string }[]>(
-          `select id from (select id, row_number() over (partition by supplier_id order by id desc) as n
-                             from audit_events where organisation_id = ? and supplier_id in (${ids.map(() => '?').join(', ')})${before ? ' and id < ?' : ''}) t
-            where n <= ?`,
-          [requireViewer(ctx).organisationId, ...ids, ...(before ? [before] : []), limit + 1],
-          'all',
-          ctx.em.getTransactionContext(),
-        );
-        const events = picked.length ? await ctx.em.find(AuditEvent, { id: { $in: picked.map((p) => p.id) } }, { orderBy: { id: 'desc' } }) : [];
-        return groupBy(events, (e) => e.supplier!.id);
-      }, () => []),
-    ).load(supplier.id);
-    const nodes = rows.slice(0, limit);
+    const page = await supplierAuditPage(ctx.em, requireViewer(ctx).organisationId, supplier.id, first, after);
     return {
-      edges: nodes.map((e) => ({
-        cursor: encode(e.id),
-        // Rows are stored masked; masking again (a no-op) also covers rows written before a shape was known.
+      ...page,
+      // Rows are stored masked; masking again (a no-op) also covers rows written before a shape was known.
+      edges: page.edges.map(({ cursor, node: e }) => ({
+        cursor,
         node: { id: e.id, kind: e.kind, summary: e.summary, actorType: e.actorType, actorLabel: e.actorLabel, at: e.createdAt, before: maskBankRecord(e.before), after: maskBankRecord(e.after) },
       })),
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: nodes.length ? encode(nodes[nodes.length - 1]!.id) : null },
     };
   }
 }
@@ -121,24 +96,8 @@ export class DecisionResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('status', () => ChangeRequestStatus, { nullable: true }) status?: ChangeRequestStatus | null,
   ): Promise<ChangeRequestConnection> {
-    const limit = Math.min(Math.max(first, 1), 200);
-    const encodeCr = (id: string) => Buffer.from(`cr:${id}`).toString('base64url');
-    let afterId: string | undefined;
-    if (after) {
-      const m = /^cr:([0-9a-f-]{36})$/.exec(Buffer.from(after, 'base64url').toString());
-      if (!m) throw new InvalidCursor();
-      afterId = m[1];
-    }
-    const rows = await ctx.em.find(
-      ChangeRequest,
-      { ...(status ? { status } : {}), ...(afterId ? { id: { $lt: afterId } } : {}) },
-      { orderBy: { id: 'desc' }, limit: limit + 1, populate: ['supplier', 'supplier.paymentDetails'] },
-    );
-    const nodes = rows.slice(0, limit);
-    return {
-      edges: nodes.map((r) => ({ cursor: encodeCr(r.id), node: toChangeRequestType(r, r.supplier as Supplier, ctx) })),
-      pageInfo: { hasNextPage: rows.length > limit, endCursor: nodes.length ? encodeCr(nodes.at(-1)!.id) : null },
-    };
+    const page = await ctx.services.review.list(ctx.em, { first, after, status });
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toChangeRequestType(e.node, e.node.supplier as Supplier, ctx) })) };
   }
 
   @Authorized(Role.ADMIN, Role.APPROVER)

@@ -30,6 +30,7 @@ import {
 import { currentDetails, proposedAsDetails, REVIEW_FIELDS, validateSupplierDetails, type ProposedDetails } from './supplier-details.js';
 import type { SupplierDetailsInput } from './supplier-details.input.js';
 import { isUuid } from '../common/ids.js';
+import { findPageById, type Page } from '../common/pagination.js';
 
 export interface UnchangedField {
   field: string;
@@ -141,6 +142,17 @@ export class ReviewService {
       .filter(({ field }) => !(field === 'bankAccountDetails' && !isEmpty(current.paymentDetails)))
       .filter(({ field }) => !isEmpty(current[field]))
       .map(({ field, label, bank }) => ({ field, label, value: current[field] ?? null, isBankDetail: Boolean(bank) }));
+  }
+
+  /** Submissions across the organisation's suppliers, newest first, a keyset page at a time; filter by status. */
+  async list(em: EntityManager, args: { first: number; after?: string | null; status?: ChangeRequestStatus | null }): Promise<Page<ChangeRequest>> {
+    return await findPageById(em, ChangeRequest, {
+      where: args.status ? { status: args.status } : {},
+      first: Math.min(Math.max(args.first, 1), 200),
+      after: args.after,
+      direction: 'desc',
+      populate: ['supplier', 'supplier.paymentDetails'],
+    });
   }
 
   private async pending(em: EntityManager, id: string): Promise<ChangeRequest> {

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLDateTimeISO, GraphQLJSON } from 'graphql-scalars';
 import { InviteStatus } from '../invites/invite.entity.js';
 import { ChangeRequestStatus } from './change-request.entity.js';
-import { PageInfo } from '../suppliers/supplier.types.js';
+import { PageInfo } from '../common/pagination.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { SupplierSubmission } from '../invites/supplier-submission.js';
 import { InviteOutcome } from '../invites/invite-outcome.js';

@@ -1,6 +1,6 @@
-import { Cursor, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
-import { AppError, ValidationFailed } from '../common/app-error.js';
+import { ValidationFailed } from '../common/app-error.js';
 import { isSafeText } from '../common/safe-text.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { User } from '../accounts/user.entity.js';
@@ -13,6 +13,7 @@ import { supplierLoaders } from './supplier.loaders.js';
 import type { CreateSupplierInput } from './supplier.input.js';
 import type { SupplierConnection } from './supplier.types.js';
 import { isUuid } from '../common/ids.js';
+import { checkedCursor, idCursor } from '../common/pagination.js';
 
 export const MAX_PAGE_SIZE = 200;
 export interface SupplierListArgs extends SupplierFilter {
@@ -53,14 +54,8 @@ function validCursorValue(key: string, value: unknown): boolean {
   return value.length <= 255 && isSafeText(value);
 }
 
-export class InvalidCursor extends AppError {
-  constructor() {
-    super('BAD_USER_INPUT', 'INVALID_CURSOR', 'The pagination cursor is not valid.');
-  }
-}
-
 /** The opaque cursor for a position in the NEWEST/OLDEST order (tools and benchmarks). */
-export const supplierCursorForId = (id: string): string => Cursor.encode([id]);
+export const supplierCursorForId = (id: string): string => idCursor(id);
 
 export class SupplierService {
   /** Newest first; the id is a UUIDv7, so it orders by creation and is a stable cursor. */
@@ -76,19 +71,8 @@ export class SupplierService {
     const where: FilterQuery<Supplier> = supplierWhere(args, new Date());
     // Keyset pagination on (sort key, id): stable while rows are added, and index-served at 100,000 rows.
     const orderBy = ORDER[args.sort ?? SupplierSort.NEWEST];
-    let after: string | undefined;
-    if (args.after) {
-      try {
-        const values: unknown = Cursor.decode(args.after);
-        // Each value must have its column's type: the last is the id, any before it the sort key.
-        const keys = Object.keys(orderBy);
-        const ok = Array.isArray(values) && values.length === keys.length && values.every((v, i) => validCursorValue(keys[i]!, v));
-        if (!ok) throw new InvalidCursor();
-        after = args.after;
-      } catch {
-        throw new InvalidCursor();
-      }
-    }
+    // Each value must have its column's type: the last is the id, any before it the sort key.
+    const after = checkedCursor(args.after, Object.keys(orderBy), validCursorValue);
     const cursor = await em.findByCursor(Supplier, { where, first: args.first, ...(after ? { after } : {}), orderBy });
     return {
       edges: cursor.items.map((node) => ({ cursor: cursor.from(node), node })),

@@ -1,14 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../common/pagination.js';
 import { Supplier } from './supplier.entity.js';
-
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
 
 @ObjectType()
 export class SupplierEdge {
