@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Alert } from '../components/Alert';
 import { PageHeading } from '../components/PageHeading';
 import { Loading } from '../components/Spinner';
@@ -17,6 +17,7 @@ import { SyncInboxPage } from '../features/sync/SyncInboxPage';
 import { EnrolmentRequiredPage } from '../features/security/EnrolmentRequiredPage';
 import { AppFrame } from './AppFrame';
 import { toUserFacingError } from './errors';
+import { onSessionExpired } from './session-expiry';
 import { Link, Redirect, safeNextPath, useRouter } from './router';
 
 /** Where signing in lands: what needs you. */
@@ -45,11 +46,27 @@ export function BuyerApp() {
   const { location } = useRouter();
   const { data, error, loading, refetch } = useQuery(MeQuery);
 
-  // Called from a page's effect when the API says the session is gone; deferred so the switch to
-  // signed-out happens outside React's commit phase.
-  const onSessionExpired = useCallback(() => {
-    setTimeout(() => void forgetCurrentUser(client), 0);
-  }, [client]);
+  // The API said the session is gone (the Apollo link signals it, whichever page asked): switch to signed-out
+  // once, however many operations failed together. Deferred so the switch happens outside Apollo's delivery and
+  // React's commit; skipped when nobody is signed in any more (e.g. signing out already did it).
+  const switching = useRef(false);
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        if (switching.current) return;
+        switching.current = true;
+        setTimeout(() => {
+          if (!client.cache.readQuery({ query: MeQuery })?.me) {
+            switching.current = false;
+            return;
+          }
+          void forgetCurrentUser(client).finally(() => {
+            switching.current = false;
+          });
+        }, 0);
+      }),
+    [client],
+  );
 
   if (!data && loading) {
     return (
@@ -99,18 +116,10 @@ export function BuyerApp() {
     return <Redirect to={withNext('/sign-in', target)} />;
   }
 
-  return <SignedInRoutes user={me} pathname={pathname} onSessionExpired={onSessionExpired} />;
+  return <SignedInRoutes user={me} pathname={pathname} />;
 }
 
-function SignedInRoutes({
-  user,
-  pathname,
-  onSessionExpired,
-}: {
-  user: CurrentUser;
-  pathname: string;
-  onSessionExpired: () => void;
-}) {
+function SignedInRoutes({ user, pathname }: { user: CurrentUser; pathname: string }) {
   // The organisation requires two-factor and this person has none yet: that comes before anything else.
   if (user.twoFactorEnrolmentRequired) return <EnrolmentRequiredPage user={user} />;
 
@@ -123,31 +132,27 @@ function SignedInRoutes({
     case '/suppliers/:id':
       page = (
         <Suspense fallback={<Loading label="Loading supplier…" />}>
-          <SupplierPage
-            supplierId={decodeURIComponent(supplierMatch![1]!)}
-            user={user}
-            onSessionExpired={onSessionExpired}
-          />
+          <SupplierPage supplierId={decodeURIComponent(supplierMatch![1]!)} user={user} />
         </Suspense>
       );
       break;
     case '/suppliers':
-      page = <SuppliersPage user={user} onSessionExpired={onSessionExpired} />;
+      page = <SuppliersPage user={user} />;
       break;
     case '/integrations':
-      page = <IntegrationsPage user={user} onSessionExpired={onSessionExpired} />;
+      page = <IntegrationsPage user={user} />;
       break;
     case '/settings':
       page = <SettingsPage user={user} />;
       break;
     case '/settings/team':
-      page = <TeamPage user={user} onSessionExpired={onSessionExpired} />;
+      page = <TeamPage user={user} />;
       break;
     case '/settings/audit-log':
-      page = <AuditLogPage user={user} onSessionExpired={onSessionExpired} />;
+      page = <AuditLogPage user={user} />;
       break;
     case '/sync':
-      page = <SyncInboxPage user={user} onSessionExpired={onSessionExpired} />;
+      page = <SyncInboxPage user={user} />;
       break;
     default:
       page = (

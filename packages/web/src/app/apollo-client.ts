@@ -1,7 +1,19 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
+import { isSessionExpired, signalSessionExpired } from './session-expiry';
+
+/**
+ * Watches every answer (HTTP and websocket) for "the session has gone" and calls `onExpired`, so no page has
+ * to: the error still reaches the operation as usual.
+ */
+export function sessionExpiryLink(onExpired: () => void): ApolloLink {
+  return new ErrorLink(({ error }) => {
+    if (isSessionExpired(error)) onExpired();
+  });
+}
 
 /**
  * One Apollo Client for the SPA. The server serves the SPA and the API from the same origin, and the
@@ -18,7 +30,10 @@ export function createApolloClient(origin: string = window.location.origin): Apo
   const wsLink = new GraphQLWsLink(createClient({ url: wsUrl.toString(), retryAttempts: 5 }));
 
   return new ApolloClient({
-    link: ApolloLink.split(({ query }) => isSubscriptionOperation(query), wsLink, httpLink),
+    link: ApolloLink.from([
+      sessionExpiryLink(signalSessionExpired),
+      ApolloLink.split(({ query }) => isSubscriptionOperation(query), wsLink, httpLink),
+    ]),
     cache: new InMemoryCache(),
   });
 }

@@ -126,14 +126,6 @@ export function toUserFacingError(error: unknown): UserFacingError {
   return { code: 'NETWORK_ERROR', message: CODES.NETWORK_ERROR.fallback, fields: {} };
 }
 
-/** True when the error means "you are not signed in" (expired or missing session). */
-export function isUnauthenticated(error: unknown): boolean {
-  return (
-    CombinedGraphQLErrors.is(error) &&
-    error.errors.some((e) => (e.extensions as RawGraphQLError['extensions'])?.code === 'UNAUTHENTICATED')
-  );
-}
-
 /**
  * The feature-specific `extensions.reason` of the first error (e.g. INVITE_EXPIRED, WRONG_CODE), or null.
  * Use it to choose between screens; the message shown still comes from `toUserFacingError`.

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useState, type FormEvent } from 'react';
-import { isUnauthenticated, toUserFacingError } from '../../app/errors';
+import { useState, type FormEvent } from 'react';
+import { toUserFacingError } from '../../app/errors';
+import { isSessionExpired } from '../../app/session-expiry';
 import { Link } from '../../app/router';
 import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
@@ -59,7 +60,7 @@ const EMPTY: AuditFilterValues = { actorId: '', kind: '', from: '', to: '' };
  * bank changes, API keys, sign-ins and two-factor — newest first, filtered by person, type and dates,
  * 50 at a time, and downloadable as CSV with the same filters.
  */
-export function AuditLogPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
+export function AuditLogPage({ user }: { user: CurrentUser }) {
   const [draft, setDraft] = useState<AuditFilterValues>(EMPTY);
   const [applied, setApplied] = useState(() => toApiFilter(EMPTY));
   const [dateError, setDateError] = useState<string | null>(null);
@@ -72,10 +73,8 @@ export function AuditLogPage({ user, onSessionExpired }: { user: CurrentUser; on
   const options = useQuery(AuditFiltersQuery, { fetchPolicy: 'cache-and-network' });
   const connection = data?.organisationAuditEvents;
 
-  const expired = error ? isUnauthenticated(error) : false;
-  useEffect(() => {
-    if (expired) onSessionExpired();
-  }, [expired, onSessionExpired]);
+  // The session has gone: the app is already switching to sign-in (see app/session-expiry.ts), so no error shows.
+  const expired = error ? isSessionExpired(error) : false;
 
   const onApply = (event: FormEvent) => {
     event.preventDefault();

@@ -1,9 +1,10 @@
 import { RetryAlert } from '../../components/RetryAlert';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PageHeading } from '../../components/PageHeading';
 import { Loading } from '../../components/Spinner';
-import { isUnauthenticated, toUserFacingError } from '../../app/errors';
+import { toUserFacingError } from '../../app/errors';
+import { isSessionExpired } from '../../app/session-expiry';
 import { Link } from '../../app/router';
 import { graphql } from '../../gql';
 import type { CurrentUser } from '../accounts/current-user';
@@ -81,11 +82,9 @@ const SupplierPageQuery = graphql(`
 export function SupplierPage({
   supplierId,
   user,
-  onSessionExpired,
 }: {
   supplierId: string;
   user: CurrentUser;
-  onSessionExpired: () => void;
 }) {
   const { data, error, loading, refetch } = useQuery(SupplierPageQuery, {
     variables: { id: supplierId },
@@ -94,10 +93,8 @@ export function SupplierPage({
   const [outcome, setOutcome] = useState<string | null>(null);
   const canManage = user.role === 'ADMIN' || user.role === 'APPROVER';
 
-  const expired = error ? isUnauthenticated(error) : false;
-  useEffect(() => {
-    if (expired) onSessionExpired();
-  }, [expired, onSessionExpired]);
+  // The session has gone: the app is already switching to sign-in (see app/session-expiry.ts), so no error shows.
+  const expired = error ? isSessionExpired(error) : false;
 
   const client = useApolloClient();
   const supplier = data?.supplier;

@@ -5,7 +5,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { Loading } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
-import { isUnauthenticated } from '../../app/errors';
+import { isSessionExpired } from '../../app/session-expiry';
 import { Link, useRouter } from '../../app/router';
 import { useDebouncedValue } from '../../app/useDebouncedValue';
 import { graphql } from '../../gql';
@@ -131,7 +131,7 @@ function insertAt(edges: readonly Edge[], added: Edge['node'], sort: SortKey, co
   return complete ? edges.length : null;
 }
 
-export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
+export function SuppliersPage({ user }: { user: CurrentUser }) {
   const { location, navigate } = useRouter();
   const filters = useMemo(() => readFilters(location.search), [location.search]);
   const [searchText, setSearchText] = useState(filters.search);
@@ -216,10 +216,8 @@ export function SuppliersPage({ user, onSessionExpired }: { user: CurrentUser; o
     void refetchCounts().catch(() => undefined);
   });
 
-  const expired = error ? isUnauthenticated(error) : false;
-  useEffect(() => {
-    if (expired) onSessionExpired();
-  }, [expired, onSessionExpired]);
+  // The session has gone: the app is already switching to sign-in (see app/session-expiry.ts), so no error shows.
+  const expired = error ? isSessionExpired(error) : false;
 
   const connection = data?.suppliers;
   const suppliers = connection?.edges.map((edge) => edge.node) ?? [];

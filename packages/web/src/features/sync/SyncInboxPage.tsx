@@ -1,7 +1,8 @@
 import { RetryAlert } from '../../components/RetryAlert';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
-import { isUnauthenticated, toUserFacingError } from '../../app/errors';
+import { useState } from 'react';
+import { toUserFacingError } from '../../app/errors';
+import { isSessionExpired } from '../../app/session-expiry';
 import { Link } from '../../app/router';
 import { useNow } from '../../app/useNow';
 import { Alert } from '../../components/Alert';
@@ -36,7 +37,7 @@ const INBOX_SIZE = 200;
  * `/sync`: changes that did not reach Xero as approved, newest first — with Xero's message when Xero refused,
  * or what Vouch found (e.g. the read-back after the write showed other values); Retry once fixed.
  */
-export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
+export function SyncInboxPage({ user }: { user: CurrentUser }) {
   const client = useApolloClient();
   const now = useNow();
   const canRetry = user.role === 'ADMIN' || user.role === 'APPROVER';
@@ -56,10 +57,8 @@ export function SyncInboxPage({ user, onSessionExpired }: { user: CurrentUser; o
     void overviewQuery.refetch().catch(() => undefined);
   });
 
-  const expired = error ? isUnauthenticated(error) : false;
-  useEffect(() => {
-    if (expired) onSessionExpired();
-  }, [expired, onSessionExpired]);
+  // The session has gone: the app is already switching to sign-in (see app/session-expiry.ts), so no error shows.
+  const expired = error ? isSessionExpired(error) : false;
 
   // The empty inbox says only what is true: it knows whether Xero is connected and whether changes still wait.
   const attention = useAttention();

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { isUnauthenticated, toUserFacingError } from '../../app/errors';
+import { useRef, useState, type FormEvent } from 'react';
+import { toUserFacingError } from '../../app/errors';
+import { isSessionExpired } from '../../app/session-expiry';
 import { Link } from '../../app/router';
 import { useNow } from '../../app/useNow';
 import { Alert } from '../../components/Alert';
@@ -126,17 +127,15 @@ interface Outcome {
  * Settings → Team. Everyone sees who is on the team; ADMINs invite people by email with a role, resend or
  * withdraw invitations, change roles and remove people (signed out at once). The last admin stays.
  */
-export function TeamPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
+export function TeamPage({ user }: { user: CurrentUser }) {
   const isAdmin = user.role === 'ADMIN';
   const members = useQuery(TeamMembersQuery, { fetchPolicy: 'cache-and-network' });
   const invites = useQuery(TeamInvitesQuery, { fetchPolicy: 'cache-and-network', skip: !isAdmin });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  const expired = [members.error, invites.error].some((e) => e && isUnauthenticated(e));
-  useEffect(() => {
-    if (expired) onSessionExpired();
-  }, [expired, onSessionExpired]);
+  // The session has gone: the app is already switching to sign-in (see app/session-expiry.ts), so no error shows.
+  const expired = [members.error, invites.error].some((e) => e && isSessionExpired(e));
 
   const announce = (next: Outcome) => {
     setOutcome(next);

@@ -1,7 +1,7 @@
 import { RetryAlert } from '../../components/RetryAlert';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isUnauthenticated } from '../../app/errors';
+import { isSessionExpired } from '../../app/session-expiry';
 import { useRouter } from '../../app/router';
 import { Alert } from '../../components/Alert';
 import { PageHeading } from '../../components/PageHeading';
@@ -18,7 +18,7 @@ import { callbackErrorMessage, callbackOriginNotice } from './xero-text';
 /** While an import runs, a slow poll backs up the subscription (events sent before the socket opened). */
 const IMPORT_POLL_MS = 10_000;
 
-export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser; onSessionExpired: () => void }) {
+export function IntegrationsPage({ user }: { user: CurrentUser }) {
   const client = useApolloClient();
   const { location, navigate } = useRouter();
   const params = new URLSearchParams(location.search);
@@ -90,10 +90,8 @@ export function IntegrationsPage({ user, onSessionExpired }: { user: CurrentUser
     }
   }, [importStatus, client]);
 
-  const expired = error ? isUnauthenticated(error) : false;
-  useEffect(() => {
-    if (expired) onSessionExpired();
-  }, [expired, onSessionExpired]);
+  // The session has gone: the app is already switching to sign-in (see app/session-expiry.ts), so no error shows.
+  const expired = error ? isSessionExpired(error) : false;
 
   // A choice of organisation left waiting (a reload, a visit elsewhere, a page opened afresh) is offered again:
   // the server remembers this session's attempt until it is chosen, cancelled or expires.
