@@ -19,6 +19,7 @@ import { ContactIngestService } from './sync/contact-ingest.service.js';
 import { TenantRateLimiter, type LimiterClock } from './xero/xero-rate-limiter.js';
 import { XeroSyncService } from './sync/xero-sync.service.js';
 import { PushService } from './sync/push.service.js';
+import { OutboxService } from './sync/outbox/outbox.service.js';
 import { TokenCrypto } from './common/token-crypto.js';
 import { XeroConnectService } from './xero/xero-connect.service.js';
 import { XeroGateway } from './xero/xero.gateway.js';
@@ -40,6 +41,7 @@ export interface Services {
   invites: InvitesService;
   review: ReviewService;
   push: PushService;
+  outbox: OutboxService;
   apiKeys: ApiKeysService;
   sessions: SessionsService;
   team: TeamService;
@@ -76,6 +78,7 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     invites: new InvitesService(orm, config, mailer, log),
     review: new ReviewService(mailer, log, (organisationId) => push.wake(organisationId)),
     push,
+    outbox: new OutboxService(),
     apiKeys: new ApiKeysService(orm),
     sessions,
     team: new TeamService(config, mailer, accounts, log),
