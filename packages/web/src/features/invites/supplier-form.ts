@@ -11,6 +11,7 @@ import {
   type PaymentCountry,
 } from '@vouch/validation';
 import type { SupplierDetailsInput } from '../../gql/graphql';
+import { asPaymentCountry, paymentKind } from './payment-fields';
 
 /**
  * The supplier's details form as plain data: built from what the business holds (`supplierDetails`),
@@ -104,8 +105,6 @@ export function emptyPayment(country: PaymentCountry = 'GB'): PaymentState {
   return { country, accountHolderName: '', sortCode: '', accountNumber: '', iban: '', bic: '', bsb: '', routingNumber: '', details: '' };
 }
 
-const PAYMENT_COUNTRIES: readonly PaymentCountry[] = ['GB', 'IBAN', 'AU', 'NZ', 'US', 'OTHER'];
-
 const IBAN_COUNTRIES = new Set(['IE', 'DE', 'FR', 'NL', 'ES', 'IT']);
 
 /** The business's country from its Xero addresses (street first, then postal); '' when none is recognised. */
@@ -152,7 +151,7 @@ export function formFromDetails(details: Record<string, unknown>): SupplierFormS
 
   const payment = details.paymentDetails as { country?: unknown } | null | undefined;
   const country = countryFromAddresses(addresses) || (payment?.country === 'GB' ? 'GB' : '');
-  const heldPayment = PAYMENT_COUNTRIES.find((c) => c === payment?.country);
+  const heldPayment = asPaymentCountry(payment?.country);
 
   return {
     name: text(details.name),
@@ -185,7 +184,7 @@ export function formFromSubmission(submission: { details: Record<string, unknown
   const form = formFromDetails(submission.details);
   if (!submission.includesBankDetails) return form;
   const sent = (submission.details.paymentDetails ?? {}) as { country?: unknown; accountHolderName?: unknown };
-  const country = PAYMENT_COUNTRIES.find((c) => c === sent.country) ?? form.payment.country;
+  const country = asPaymentCountry(sent.country) ?? form.payment.country;
   return { ...form, updatePayment: true, payment: { ...emptyPayment(country), accountHolderName: text(sent.accountHolderName) } };
 }
 
@@ -231,14 +230,6 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 /** The mutation input. Payment is left out unless the supplier chose to update it. */
 export function supplierDetailsInput(form: SupplierFormState): SupplierDetailsInput {
   const p = form.payment;
-  const paymentFields: Record<PaymentCountry, (keyof PaymentState)[]> = {
-    GB: ['sortCode', 'accountNumber'],
-    IBAN: ['iban', 'bic'],
-    AU: ['bsb', 'accountNumber'],
-    NZ: ['accountNumber'],
-    US: ['routingNumber', 'accountNumber'],
-    OTHER: ['details'],
-  };
   return {
     name: form.name.trim(),
     firstName: orNull(form.firstName),
@@ -274,7 +265,8 @@ export function supplierDetailsInput(form: SupplierFormState): SupplierDetailsIn
       ? {
           country: p.country,
           accountHolderName: orNull(p.accountHolderName),
-          ...Object.fromEntries(paymentFields[p.country].map((key) => [key, orNull(p[key])])),
+          // Only the inputs of the chosen kind of account (payment-fields.ts).
+          ...Object.fromEntries(paymentKind(p.country).fields.map(({ key }) => [key, orNull(p[key])])),
         }
       : null,
   };

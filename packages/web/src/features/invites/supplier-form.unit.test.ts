@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryFromAddresses, formFromDetails, formFromSubmission, supplierDetailsInput, validateSupplierForm } from './supplier-form';
 import { tokenFromHash } from './invite-token';
+import { PAYMENT_KINDS } from './payment-fields';
 
 const held = {
   name: 'Acme Widgets Ltd',
@@ -112,5 +113,29 @@ describe('supplier details form', () => {
     expect(tokenFromHash('#token=abc123')).toBe('abc123');
     expect(tokenFromHash('')).toBeNull();
     expect(tokenFromHash('#other=1')).toBeNull();
+  });
+});
+
+describe('kinds of bank account: one list for the inputs shown and the fields sent', () => {
+  it('offers the six kinds, the UK first', () => {
+    expect(PAYMENT_KINDS.map((k) => k.country)).toEqual(['GB', 'IBAN', 'AU', 'NZ', 'US', 'OTHER']);
+  });
+
+  it.each(PAYMENT_KINDS.map((kind) => [kind.country, kind] as const))('%s: sends exactly the inputs it shows', (_country, kind) => {
+    const form = formFromDetails(held);
+    form.updatePayment = true;
+    form.payment = { country: kind.country, accountHolderName: 'Acme', sortCode: '1', accountNumber: '2', iban: '3', bic: '4', bsb: '5', routingNumber: '6', details: '7' };
+    const payment = supplierDetailsInput(form).payment!;
+    expect(Object.keys(payment).sort()).toEqual(['accountHolderName', 'country', ...kind.fields.map((f) => f.key)].sort());
+  });
+
+  it.each(PAYMENT_KINDS.map((kind) => [kind.country, kind] as const))('%s: every message the validators give lands under an input it shows', (_country, kind) => {
+    const form = formFromDetails(held);
+    form.updatePayment = true;
+    form.payment = { country: kind.country, accountHolderName: '', sortCode: 'x', accountNumber: 'x', iban: 'x', bic: 'x', bsb: 'x', routingNumber: 'x', details: '' };
+    const paths = Object.keys(validateSupplierForm(form)).filter((path) => path.startsWith('payment.'));
+    const shown = ['payment.accountHolderName', ...kind.fields.map((f) => `payment.${f.key}`)];
+    expect(paths.length).toBeGreaterThan(1);
+    for (const path of paths) expect(shown, path).toContain(path);
   });
 });
