@@ -52,9 +52,7 @@ beforeAll(async () => {
   const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
   const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
-  for (let i = 0; i < 200 && (await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus !== 'DONE'; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await expect.poll(async () => (await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus, { timeout: 20_000, interval: 100 }).toBe('DONE');
 });
 
 afterAll(async () => {
