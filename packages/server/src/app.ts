@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
+import type net from 'node:net';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -57,7 +58,15 @@ async function connectDatabase(config: Config, log: Logger): Promise<{ url: stri
   return { url: embedded.url('vouch'), embedded };
 }
 
-export async function createApp(config: Config): Promise<VouchApp> {
+export interface CreateAppOptions {
+  /**
+   * A socket already listening (tests bind port 0 first, so the port Vouch's config names is theirs from the
+   * start): the app serves on it instead of listening on `config.port`.
+   */
+  listenOn?: net.Server;
+}
+
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<VouchApp> {
   const log = createLogger(config.logLevel);
   armPausePoints(config.testPausePoints, log);
   const { url: databaseUrl, embedded } = await connectDatabase(config, log);
@@ -246,7 +255,7 @@ export async function createApp(config: Config): Promise<VouchApp> {
   // pg-boss always starts so any instance can enqueue; JOBS_ENABLED decides whether this one works jobs.
   const scheduler: Scheduler = await startScheduler(databaseUrl, services, log, config.jobsEnabled);
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve) => (options.listenOn ? httpServer.listen(options.listenOn, resolve) : httpServer.listen(config.port, config.host, resolve)));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Where this process listens (tests and logs); links sent to people use config.publicUrl when set.

@@ -13,6 +13,10 @@ export interface EmbeddedDatabase {
 const USER = 'postgres';
 const PASSWORD = 'vouch-local';
 
+/**
+ * A port nothing listens on right now. Only for what cannot listen on port 0 itself: PostgreSQL (see below), and
+ * a server that must come back on the same port after a SIGKILL (sync/crash-safety.integration.test.ts).
+ */
 export async function freePort(): Promise<number> {
   return await new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -92,29 +96,44 @@ export async function startEmbeddedPostgres(
     rmSync(pidFile, { force: true });
   }
 
-  const port = await freePort();
   const log = options.onLog ?? (() => {});
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: options.persistent,
-    createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300',
-      // Throwaway test clusters need no durability.
-      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
-    onLog: (message: string) => log(String(message).trim()),
-    onError: (error: unknown) => log(String(error instanceof Error ? error.message : error).trim()),
-  });
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
-  return {
-    url: (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
-  };
+  // PostgreSQL cannot listen on port 0 (it names its socket and lock file after its port, and refuses 0), so a
+  // free port is picked; should another process take it before PostgreSQL binds, start again on another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    let portTaken = false;
+    const note = (message: unknown) => {
+      const line = String(message instanceof Error ? message.message : message).trim();
+      if (/could not bind|address already in use|could not create any TCP\/IP sockets/i.test(line)) portTaken = true;
+      log(line);
+    };
+    const pg = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      persistent: options.persistent,
+      createPostgresUser: userInfo().uid === 0,
+      initdbFlags: ['--encoding=UTF8', '--no-sync'],
+      postgresFlags: [
+        '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300',
+        // Throwaway test clusters need no durability.
+        ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ],
+      onLog: note,
+      onError: note,
+    });
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+    try {
+      await pg.start();
+    } catch (error) {
+      if (portTaken && attempt < 5) continue;
+      throw error instanceof Error ? error : new Error(`PostgreSQL did not start on ${dataDir} (see its log)`);
+    }
+    return {
+      url: (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+      stop: () => pg.stop(),
+    };
+  }
 }

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, signUpBuyer, startTestApp } from '../testing/index.js';
-import { freePort } from '../db/embedded.js';
 
 describe('health and readiness', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -33,11 +32,10 @@ describe('health and readiness', () => {
 describe('shutdown', () => {
   it('SIGTERM finishes in-flight requests, closes websockets and jobs, then exits 0', async () => {
     const db = await createTestDatabase();
-    const port = await freePort();
     const main = fileURLToPath(new URL('../main.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', '@oxc-node/core/register', main], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', JOBS_ENABLED: 'true', TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, XERO_CLIENT_ID: 'test-client', XERO_CLIENT_SECRET: 'test-secret' },
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', JOBS_ENABLED: 'true', TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, XERO_CLIENT_ID: 'test-client', XERO_CLIENT_SECRET: 'test-secret' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -45,8 +43,9 @@ describe('shutdown', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await expect.poll(() => output.includes('Vouch is running'), { timeout: 30_000, interval: 100 }).toBe(true);
-      const url = `http://127.0.0.1:${port}`;
+      // PORT=0: the system picks the port, and the server says which.
+      await expect.poll(() => /Web:\s+(http:\/\/\S+)/.exec(output)?.[1], { timeout: 30_000, interval: 100 }).toBeDefined();
+      const url = /Web:\s+(http:\/\/\S+)/.exec(output)![1]!;
       // A sign-up hashes a password with scrypt, so it is still in flight when the signal lands.
       const inFlight = signUpBuyer(url);
       await new Promise((r) => setTimeout(r, 20));

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import net from 'node:net';
 import { inject } from 'vitest';
 import { hashPassword } from '../accounts/password.js';
 import { Role } from '../accounts/role.js';
@@ -11,7 +12,6 @@ import { User } from '../accounts/user.entity.js';
 import { createApp, type VouchApp } from '../app.js';
 import { loadConfig, type Config } from '../config/env.js';
 import { createDatabase, migrate, startScratchPostgres, TEMPLATE_DATABASE } from '../db/database.js';
-import { freePort } from '../db/embedded.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -61,6 +61,16 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
+/** A TCP socket listening on a port the system chose (port 0), for a server to take over. */
+export async function listenOnAnyPort(host: string): Promise<net.Server> {
+  const socket = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.listen(0, host, resolve);
+  });
+  return socket;
+}
+
 export interface TestApp extends VouchApp {
   close(): Promise<void>;
   /** Set when started with a Xero emulator: the app registered for this server in it. */
@@ -77,7 +87,7 @@ export interface EmulatorLike {
 }
 
 /**
- * Boots the real server (HTTP, websockets, GraphQL, jobs) on a random port against a fresh database. With
+ * Boots the real server (HTTP, websockets, GraphQL, jobs) on a port the system picks, against a fresh database. With
  * `xeroEmulator`, registers an app for this server there (redirect URI and webhook URL on its port) and
  * points Vouch's Xero configuration at the emulator, with background jobs working.
  */
@@ -93,8 +103,12 @@ export async function startTestApp(
   const db = await createTestDatabase();
   const env: Record<string, string> = { DATABASE_URL: db.url, ...(options.webDist ? { WEB_DIST: options.webDist } : {}) };
   let xero: TestApp['xero'];
+  let socket: net.Server | undefined;
   if (options.xeroEmulator) {
-    const port = await freePort();
+    // Listen first, on port 0 (the system picks), then name that port in Vouch's config and in the emulator's
+    // app; the app serves on this very socket, so no other process can take the port in between.
+    socket = await listenOnAnyPort('127.0.0.1');
+    const port = (socket.address() as net.AddressInfo).port;
     const origin = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
     xero = { clientId: `vouch-test-${randomBytes(4).toString('hex')}`, clientSecret: randomBytes(16).toString('hex'), webhookKey: randomBytes(16).toString('base64') };
     options.xeroEmulator.control.registerApp({
@@ -114,7 +128,10 @@ export async function startTestApp(
       XERO_API_URL: options.xeroEmulator.apiUrl,
     });
   }
-  const app = await createApp(testConfig({ ...env, ...options.env }));
+  const app = await createApp(testConfig({ ...env, ...options.env }), socket ? { listenOn: socket } : {}).catch((error: unknown) => {
+    socket?.close();
+    throw error;
+  });
   return {
     ...app,
     ...(xero ? { xero } : {}),
