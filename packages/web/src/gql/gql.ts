@@ -55,14 +55,14 @@ type Documents = {
     "\n  query SupplierInviteSender($token: String!) {\n    supplierInviteSender(token: $token) {\n      ...SupplierBrand_branding\n    }\n  }\n": typeof types.SupplierInviteSenderDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.InvitePanel_SupplierFragmentDoc,
     "\n  fragment InvitePanel_invite on Invite {\n    id\n    status\n    email\n    expiresAt\n    lastSentAt\n    emailed\n    remindersSent\n    openedAt\n    verifiedAt\n    submittedAt\n    revokedAt\n  }\n": typeof types.InvitePanel_InviteFragmentDoc,
-    "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": typeof types.InviteSuppliersDocument,
-    "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n": typeof types.ResendInviteDocument,
-    "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.RevokeInviteDocument,
-    "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.UnlockInviteDocument,
     "\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      latestSubmission {\n        status\n        submittedAt\n        decidedAt\n        rejectReason\n        includesBankDetails\n        bankDetailsMasked\n        details\n      }\n    }\n  }\n": typeof types.SupplierDetailsDocument,
     "\n  mutation SubmitSupplierDetails($token: String!, $input: SupplierDetailsInput!) {\n    submitSupplierDetails(token: $token, input: $input) {\n      submittedAt\n      bankDetailsMasked\n    }\n  }\n": typeof types.SubmitSupplierDetailsDocument,
     "\n  mutation SendSupplierCode($token: String!) {\n    sendSupplierCode(token: $token) {\n      sentTo\n      devCode\n    }\n  }\n": typeof types.SendSupplierCodeDocument,
     "\n  mutation VerifySupplierCode($token: String!, $code: String!) {\n    verifySupplierCode(token: $token, code: $code) {\n      organisationName\n    }\n  }\n": typeof types.VerifySupplierCodeDocument,
+    "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": typeof types.InviteSuppliersDocument,
+    "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n": typeof types.ResendInviteDocument,
+    "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.RevokeInviteDocument,
+    "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": typeof types.UnlockInviteDocument,
     "\n  mutation RecordBankCallback($id: ID!, $phoneNumber: String!, $note: String!) {\n    recordBankCallback(changeRequestId: $id, phoneNumber: $phoneNumber, note: $note) {\n      ...ReviewPanel_changeRequest\n    }\n  }\n": typeof types.RecordBankCallbackDocument,
     "\n  fragment ChangeRequestHistory_changeRequest on ChangeRequest {\n    id\n    status\n    submittedAt\n    decidedAt\n    rejectReason\n  }\n": typeof types.ChangeRequestHistory_ChangeRequestFragmentDoc,
     "\n  fragment ReviewPanel_changeRequest on ChangeRequest {\n    id\n    status\n    submittedAt\n    submitterIp\n    submitterUserAgent\n    changesBankDetails\n    highRisk\n    approvalsNeeded\n    riskOverrideReason\n    riskSignals {\n      code\n      level\n      message\n    }\n    callbackNumbers {\n      number\n      label\n    }\n    bankConfirmations {\n      confirmedByName\n      confirmedAt\n      phoneNumber\n      phoneSource\n      phoneLabel\n      note\n    }\n    approvals {\n      userId\n      userName\n      at\n    }\n    changes {\n      field\n      label\n      before\n      after\n      isBankDetail\n    }\n    unchanged {\n      field\n      label\n      value\n      isBankDetail\n    }\n  }\n": typeof types.ReviewPanel_ChangeRequestFragmentDoc,
@@ -169,14 +169,14 @@ const documents: Documents = {
     "\n  query SupplierInviteSender($token: String!) {\n    supplierInviteSender(token: $token) {\n      ...SupplierBrand_branding\n    }\n  }\n": types.SupplierInviteSenderDocument,
     "\n  fragment InvitePanel_supplier on Supplier {\n    id\n    name\n    email\n    latestInvite {\n      ...InvitePanel_invite\n    }\n  }\n": types.InvitePanel_SupplierFragmentDoc,
     "\n  fragment InvitePanel_invite on Invite {\n    id\n    status\n    email\n    expiresAt\n    lastSentAt\n    emailed\n    remindersSent\n    openedAt\n    verifiedAt\n    submittedAt\n    revokedAt\n  }\n": types.InvitePanel_InviteFragmentDoc,
-    "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": types.InviteSuppliersDocument,
-    "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n": types.ResendInviteDocument,
-    "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": types.RevokeInviteDocument,
-    "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": types.UnlockInviteDocument,
     "\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      latestSubmission {\n        status\n        submittedAt\n        decidedAt\n        rejectReason\n        includesBankDetails\n        bankDetailsMasked\n        details\n      }\n    }\n  }\n": types.SupplierDetailsDocument,
     "\n  mutation SubmitSupplierDetails($token: String!, $input: SupplierDetailsInput!) {\n    submitSupplierDetails(token: $token, input: $input) {\n      submittedAt\n      bankDetailsMasked\n    }\n  }\n": types.SubmitSupplierDetailsDocument,
     "\n  mutation SendSupplierCode($token: String!) {\n    sendSupplierCode(token: $token) {\n      sentTo\n      devCode\n    }\n  }\n": types.SendSupplierCodeDocument,
     "\n  mutation VerifySupplierCode($token: String!, $code: String!) {\n    verifySupplierCode(token: $token, code: $code) {\n      organisationName\n    }\n  }\n": types.VerifySupplierCodeDocument,
+    "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n": types.InviteSuppliersDocument,
+    "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n": types.ResendInviteDocument,
+    "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": types.RevokeInviteDocument,
+    "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n": types.UnlockInviteDocument,
     "\n  mutation RecordBankCallback($id: ID!, $phoneNumber: String!, $note: String!) {\n    recordBankCallback(changeRequestId: $id, phoneNumber: $phoneNumber, note: $note) {\n      ...ReviewPanel_changeRequest\n    }\n  }\n": types.RecordBankCallbackDocument,
     "\n  fragment ChangeRequestHistory_changeRequest on ChangeRequest {\n    id\n    status\n    submittedAt\n    decidedAt\n    rejectReason\n  }\n": types.ChangeRequestHistory_ChangeRequestFragmentDoc,
     "\n  fragment ReviewPanel_changeRequest on ChangeRequest {\n    id\n    status\n    submittedAt\n    submitterIp\n    submitterUserAgent\n    changesBankDetails\n    highRisk\n    approvalsNeeded\n    riskOverrideReason\n    riskSignals {\n      code\n      level\n      message\n    }\n    callbackNumbers {\n      number\n      label\n    }\n    bankConfirmations {\n      confirmedByName\n      confirmedAt\n      phoneNumber\n      phoneSource\n      phoneLabel\n      note\n    }\n    approvals {\n      userId\n      userName\n      at\n    }\n    changes {\n      field\n      label\n      before\n      after\n      isBankDetail\n    }\n    unchanged {\n      field\n      label\n      value\n      isBankDetail\n    }\n  }\n": types.ReviewPanel_ChangeRequestFragmentDoc,
@@ -423,22 +423,6 @@ export function graphql(source: "\n  fragment InvitePanel_invite on Invite {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      latestSubmission {\n        status\n        submittedAt\n        decidedAt\n        rejectReason\n        includesBankDetails\n        bankDetailsMasked\n        details\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupplierDetails($token: String!) {\n    supplierDetails(token: $token) {\n      organisationName\n      details\n      latestSubmission {\n        status\n        submittedAt\n        decidedAt\n        rejectReason\n        includesBankDetails\n        bankDetailsMasked\n        details\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -452,6 +436,22 @@ export function graphql(source: "\n  mutation SendSupplierCode($token: String!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VerifySupplierCode($token: String!, $code: String!) {\n    verifySupplierCode(token: $token, code: $code) {\n      organisationName\n    }\n  }\n"): (typeof documents)["\n  mutation VerifySupplierCode($token: String!, $code: String!) {\n    verifySupplierCode(token: $token, code: $code) {\n      organisationName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation InviteSuppliers($supplierIds: [ID!]!, $email: String) {\n    inviteSuppliers(supplierIds: $supplierIds, email: $email) {\n      outcome\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      invite {\n        id\n      }\n      link\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvite($inviteId: ID!) {\n    resendInvite(inviteId: $inviteId) {\n      supplier {\n        id\n        latestInvite {\n          ...InvitePanel_invite\n        }\n      }\n      link\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvite($inviteId: ID!) {\n    revokeInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockInvite($inviteId: ID!) {\n    unlockInvite(inviteId: $inviteId) {\n      ...InvitePanel_invite\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
