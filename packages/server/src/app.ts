@@ -20,7 +20,7 @@ import type { Config } from './config/env.js';
 import { createDatabase, databaseExists, migrate } from './db/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { ormConfig } from './db/orm.config.js';
-import { buildVouchSchema } from './graphql/build-schema.js';
+import { buildVouchSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './graphql/context.js';
 import type { Viewer } from './accounts/viewer.js';
 import { createFormatError } from './graphql/format-error.js';

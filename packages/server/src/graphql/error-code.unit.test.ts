@@ -1,7 +1,7 @@
 import type { GraphQLEnumType, GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ErrorCode } from '../common/app-error.js';
-import { buildVouchSchema } from './build-schema.js';
+import { buildVouchSchema } from '../schema/build-schema.js';
 
 describe('ErrorCode in the schema (the web is generated from it)', () => {
   it('lists every extensions.code the API sends, SERVICE_UNAVAILABLE included', async () => {

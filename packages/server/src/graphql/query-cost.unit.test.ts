@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, Kind, parse, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE } from './build-schema.js';
+import { SCHEMA_FILE } from '../schema/build-schema.js';
 import { assertQueryCost, DEFAULT_COST_LIMITS } from './query-cost.js';
 
 const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));

@@ -19,10 +19,10 @@ import { TwoFactorResolver, UserTwoFactorResolver } from '../accounts/two-factor
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { WebhooksResolver } from '../webhooks/webhooks.resolver.js';
 import { BrandingResolver } from '../branding/branding.resolver.js';
-import { authChecker } from './auth-checker.js';
-import { ErrorExtensions } from './error-code.js';
-import { createEventBus, type EventBus } from './pubsub.js';
-import { rejectUnsafeText } from './safe-input.js';
+import { authChecker } from '../graphql/auth-checker.js';
+import { ErrorExtensions } from '../graphql/error-code.js';
+import { createEventBus, type EventBus } from '../graphql/pubsub.js';
+import { rejectUnsafeText } from '../graphql/safe-input.js';
 
 export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, BulkInviteResolver, AttentionResolver, ReviewResolver, DecisionResolver, ChangeRequestBankResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver, WebhooksResolver, TwoFactorResolver, UserTwoFactorResolver, AuditResolver, TeamResolver, SessionsResolver, PasswordResetResolver, EmailVerificationResolver, BrandingResolver] as const;
 
