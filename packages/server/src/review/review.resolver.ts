@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organisation } from '../accounts/organisation.entity.js';
 import { Role } from '../accounts/role.js';
-import { requireStepUpForChangeRequest } from '../accounts/two-factor/two-factor.resolver.js';
+import { requireStepUp } from '../accounts/two-factor/two-factor.resolver.js';
+import { isUuid } from '../common/ids.js';
 import { supplierAuditPage } from '../audit/supplier-audit.js';
 import { maskBankDetails, maskBankRecord } from '../common/bank-masking.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -16,6 +17,13 @@ import { callbackNumbersFrom } from './bank-safety.js';
 import { BatchLoader, loaderFor } from '../common/batch-loader.js';
 import { supplierLoaders } from '../suppliers/supplier.loaders.js';
 import { AuditEventConnection, CallbackNumberType, ChangeRequestConnection, ChangeRequestType, InviteType } from './review.types.js';
+
+/** Accepting a change that touches bank details needs a fresh second factor (each approver). */
+async function requireStepUpForChangeRequest(ctx: GraphQLContext, id: string): Promise<void> {
+  if (!ctx.viewer || !isUuid(id)) return;
+  const request = await ctx.em.findOne(ChangeRequest, { id }, { fields: ['changesBankDetails'] });
+  if (request?.changesBankDetails) requireStepUp(ctx);
+}
 
 export function toChangeRequestType(request: ChangeRequest, supplier: Supplier, ctx: GraphQLContext): ChangeRequestType {
   const highRisk = request.changesBankDetails && isHighRisk(request.riskSignals);

@@ -4,7 +4,6 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { NotAuthenticated } from '../../common/app-error.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { Viewer } from '../viewer.js';
-import { ChangeRequest } from '../../review/change-request.entity.js';
 import type { SignInInput } from '../accounts.input.js';
 import { readCookie } from '../../common/cookies.js';
 import { setSessionCookie } from '../session-cookie.js';
@@ -21,7 +20,6 @@ import {
   TwoFactorEnrolled,
   TwoFactorStatus,
 } from './two-factor.types.js';
-import { isUuid } from '../../common/ids.js';
 
 /** The pending sign-in between password and second factor (or of a passwordless passkey sign-in). */
 export const SIGN_IN_COOKIE = 'vouch_sign_in';
@@ -70,13 +68,6 @@ function relyingParty(ctx: GraphQLContext): RelyingParty {
 /** The step-up rule for a mutation: call before acting. */
 export function requireStepUp(ctx: GraphQLContext): void {
   if (ctx.viewer) ctx.services.twoFactor.requireFresh(ctx.viewer);
-}
-
-/** Accepting a change that touches bank details needs a fresh second factor (each approver). */
-export async function requireStepUpForChangeRequest(ctx: GraphQLContext, id: string): Promise<void> {
-  if (!ctx.viewer || !isUuid(id)) return;
-  const request = await ctx.em.findOne(ChangeRequest, { id }, { fields: ['changesBankDetails'] });
-  if (request?.changesBankDetails) requireStepUp(ctx);
 }
 
 /**
