@@ -7,7 +7,7 @@ import { clearRateLimit, hitRateLimit, peekRateLimit } from '../common/rate-limi
 import { SecretAttemptGuard } from '../common/secret-attempts.js';
 import type { Config } from '../config/env.js';
 import type { Viewer } from './viewer.js';
-import { newToken, sha256 } from '../invites/invite-tokens.js';
+import { newToken, sha256 } from '../common/secret-tokens.js';
 import { normaliseEmail } from './accounts.service.js';
 import { PasswordReset } from './password-reset.entity.js';
 import {

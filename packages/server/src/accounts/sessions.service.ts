@@ -6,7 +6,7 @@ import type { Logger } from '../common/logger.js';
 import { escapeHtml, type Mail, type Mailer } from '../common/mailer.js';
 import type { Config } from '../config/env.js';
 import type { Viewer } from './viewer.js';
-import { sha256 } from '../invites/invite-tokens.js';
+import { sha256 } from '../common/secret-tokens.js';
 import { Session } from './session.entity.js';
 import { isDeviceToken } from './sessions-device-cookie.js';
 import { describeUserAgent } from './sessions-user-agent.js';

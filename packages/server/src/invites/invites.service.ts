@@ -12,7 +12,7 @@ import type { Viewer } from '../accounts/viewer.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { Invite, InviteStatus } from './invite.entity.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
-import { matchesHash, newCode, newToken, sha256 } from './invite-tokens.js';
+import { matchesHash, newCode, newToken, sha256 } from '../common/secret-tokens.js';
 import {
   CodeExpired,
   InviteExpired,

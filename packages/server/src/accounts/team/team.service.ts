@@ -9,7 +9,7 @@ import { hitRateLimit } from '../../common/rate-limiter.js';
 import { SecretAttemptGuard } from '../../common/secret-attempts.js';
 import type { Config } from '../../config/env.js';
 import type { Viewer } from '../viewer.js';
-import { newToken, sha256 } from '../../invites/invite-tokens.js';
+import { newToken, sha256 } from '../../common/secret-tokens.js';
 import type { AccountsService, SignedIn } from '../accounts.service.js';
 import { normaliseEmail } from '../accounts.service.js';
 import { Organisation } from '../organisation.entity.js';
