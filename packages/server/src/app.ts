@@ -95,9 +95,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   };
   app.get(['/xero/callback', '/api/suppliers/:id/audit.csv'], authenticated(viewers, { apiKeys: false }));
   app.get('/api/audit.csv', authenticated(viewers, { apiKeys: true }));
-  app.use(xeroRoutes(services));
-  app.use(auditRoutes(services));
-  app.use(brandingRoutes(services));
+  app.use(
+    xeroRoutes({
+      connect: services.xeroConnect,
+      webhookKey: config.xero.webhookKey,
+      enqueueContactFetch: (tenantId, contactId, eventAt) => services.xeroSync.enqueueContactFetch(tenantId, contactId, eventAt),
+    }),
+  );
+  app.use(auditRoutes((organisationId) => services.em(organisationId)));
+  app.use(brandingRoutes(() => services.em()));
 
   const httpServer = http.createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

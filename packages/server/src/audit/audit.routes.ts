@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { AppError, NotAllowed } from '../common/app-error.js';
 import { maskBankRecord } from '../common/bank-masking.js';
-import type { Services } from '../services.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { auditWhere, requireAuditReader } from './organisation-audit.js';
@@ -35,7 +35,7 @@ export const ORG_AUDIT_CSV_MAX_ROWS = 50_000;
  * GET /api/audit.csv?actorId=&kind=&from=&to= — the organisation's audit log with the same filters as the
  * `organisationAuditEvents` query, for admins and approvers (session cookie) and API keys (Bearer).
  */
-export function auditRoutes(services: Services): Router {
+export function auditRoutes(em: (organisationId: string) => EntityManager): Router {
   const router = express.Router();
   router.get('/api/audit.csv', async (req, res) => {
     const viewer = req.viewer ?? null; // session cookie or API key (http/authenticate.ts)
@@ -48,9 +48,9 @@ export function auditRoutes(services: Services): Router {
     try {
       if (viewer.mustEnrolTwoFactor) throw new NotAllowed('Set up two-factor sign-in first.');
       requireAuditReader(viewer);
-      const em = services.em(viewer.organisationId);
+      const scoped = em(viewer.organisationId);
       const where = auditWhere({ actorId: param('actorId'), kind: param('kind'), from: date('from'), to: date('to') });
-      const events = await em.find(AuditEvent, where, { orderBy: { id: 'desc' }, limit: ORG_AUDIT_CSV_MAX_ROWS, populate: ['supplier'] });
+      const events = await scoped.find(AuditEvent, where, { orderBy: { id: 'desc' }, limit: ORG_AUDIT_CSV_MAX_ROWS, populate: ['supplier'] });
       sendCsv(
         res,
         `audit-log-${new Date().toISOString().slice(0, 10)}.csv`,
@@ -69,13 +69,13 @@ export function auditRoutes(services: Services): Router {
       return;
     }
     const id = String(req.params.id);
-    const em = services.em(viewer.organisationId);
-    const supplier = isUuid(id) ? await em.findOne(Supplier, { id }) : null;
+    const scoped = em(viewer.organisationId);
+    const supplier = isUuid(id) ? await scoped.findOne(Supplier, { id }) : null;
     if (!supplier) {
       res.status(404).json({ error: 'Not found.' });
       return;
     }
-    const events = await em.find(AuditEvent, { supplier: supplier.id }, { orderBy: { id: 'asc' } });
+    const events = await scoped.find(AuditEvent, { supplier: supplier.id }, { orderBy: { id: 'asc' } });
     const filename = `${supplier.name.replace(/[^\w.-]+/g, '-').slice(0, 60) || 'supplier'}-audit.csv`;
     sendCsv(
       res,

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { Services } from '../services.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { readLogo } from './branding.service.js';
 import { isUuid } from '../common/ids.js';
 
@@ -9,11 +9,11 @@ import { isUuid } from '../common/ids.js';
  * sandboxing CSP; cached for a year when the URL names the current version (`?v=` from `logoUrl`), else
  * revalidated by ETag.
  */
-export function brandingRoutes(services: Services): Router {
+export function brandingRoutes(em: () => EntityManager): Router {
   const router = express.Router();
   router.get('/api/organisations/:id/logo', async (req, res) => {
     const id = String(req.params.id);
-    const logo = isUuid(id) ? await readLogo(services.em(), id) : null;
+    const logo = isUuid(id) ? await readLogo(em(), id) : null;
     if (!logo) {
       res.status(404).setHeader('Cache-Control', 'no-cache').json({ error: 'not_found' });
       return;

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import type { Services } from '../services.js';
+import type { XeroConnectService } from './xero-connect.service.js';
 
 const webhookPayload = z.object({
   events: z.array(
@@ -77,18 +77,25 @@ ${setting}
 }
 
 /** GET /xero/callback (OAuth redirect), GET /xero/origin-check and POST /webhooks/xero. */
-export function xeroRoutes(services: Services): Router {
+/** What the routes need: connecting (callback), the webhook key, and the inbound sync's fetch of one contact. */
+export interface XeroRouteDeps {
+  connect: Pick<XeroConnectService, 'handleCallback' | 'callbackOrigin'>;
+  webhookKey: string | undefined;
+  enqueueContactFetch(tenantId: string, contactId: string, eventAt?: string): Promise<void>;
+}
+
+export function xeroRoutes(deps: XeroRouteDeps): Router {
   const router = express.Router();
 
   router.get('/xero/callback', async (req, res) => {
     const viewer = req.viewer ?? null; // session cookie (http/authenticate.ts)
     const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
     const here = `${req.protocol}://${req.get('host') ?? ''}`;
-    const outcome = await services.xeroConnect.handleCallback(viewer, query, here);
+    const outcome = await deps.connect.handleCallback(viewer, query, here);
     res.setHeader('Cache-Control', 'no-store');
     if (!('attemptId' in outcome) && !viewer) {
       // Not signed in on this host: the SPA would only show its sign-in page, so explain here, in words.
-      res.status(400).type('html').send(lostSessionPage({ here, startedOrigin: outcome.startedOrigin ?? null, publicOrigin: services.xeroConnect.callbackOrigin }));
+      res.status(400).type('html').send(lostSessionPage({ here, startedOrigin: outcome.startedOrigin ?? null, publicOrigin: deps.connect.callbackOrigin }));
       return;
     }
     const target = 'attemptId' in outcome ? `/integrations?xeroAttempt=${encodeURIComponent(outcome.attemptId)}` : `/integrations?xeroError=${outcome.error}`;
@@ -99,12 +106,12 @@ export function xeroRoutes(services: Services): Router {
   router.get('/xero/origin-check', (_req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ service: 'vouch', callbackOrigin: services.xeroConnect.callbackOrigin });
+    res.json({ service: 'vouch', callbackOrigin: deps.connect.callbackOrigin });
   });
 
   // Raw body: the signature is over the exact bytes Xero sent (re-serialised JSON differs).
   router.post('/webhooks/xero', express.raw({ type: '*/*', limit: '1mb' }), async (req, res) => {
-    const key = services.config.xero.webhookKey;
+    const key = deps.webhookKey;
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!key || !validXeroSignature(raw, req.header('x-xero-signature'), key)) {
       res.status(401).end();
@@ -121,7 +128,7 @@ export function xeroRoutes(services: Services): Router {
     // answer at once, with no body; polling stays the safety net.
     const contacts = parsed.events.filter((e) => e.eventCategory === 'CONTACT');
     try {
-      await Promise.all(contacts.map((e) => services.xeroSync.enqueueContactFetch(e.tenantId, e.resourceId, xeroEventTime(e.eventDateUtc))));
+      await Promise.all(contacts.map((e) => deps.enqueueContactFetch(e.tenantId, e.resourceId, xeroEventTime(e.eventDateUtc))));
     } catch (err) {
       req.log.error({ err }, 'could not enqueue webhook fetches');
       res.status(500).end(); // Xero retries
