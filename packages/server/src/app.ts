@@ -30,7 +30,7 @@ import { authenticate, authenticated, type ViewerLookup } from './http/authentic
 import { healthRoutes } from './http/health.js';
 import { requestContext } from './http/request-context.js';
 import { createOriginCheck, hasBearer, refuseCrossOrigin, securityHeaders } from './http/security.js';
-import { startScheduler, type Scheduler } from './jobs/scheduler.js';
+import { startScheduler, type Scheduler } from './scheduler.js';
 import { createServices, type Services } from './services.js';
 import { xeroRoutes } from './xero/xero.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';

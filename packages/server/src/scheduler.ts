@@ -1,15 +1,15 @@
 import { PgBoss } from 'pg-boss';
-import type { Logger } from '../common/logger.js';
-import type { Services } from '../services.js';
-import { xeroFetchContactJob } from '../sync/jobs/xero.fetch-contact.job.js';
-import { xeroImportContactsJob } from '../sync/jobs/xero.import-contacts.job.js';
-import { xeroPollDueJob, xeroPollJob } from '../sync/jobs/xero.poll.job.js';
-import type { JobDefinition } from './job-definition.js';
-import { purgeExpiredSessionsJob } from './system.purge-expired.job.js';
-import { sendInviteRemindersJob } from '../invites/jobs/invites.send-reminders.job.js';
-import { xeroPushSuppliersJob, xeroPushSweepJob } from '../sync/jobs/xero.push-suppliers.job.js';
-import { deliverWebhooksJob, webhooksSweepJob } from '../webhooks/jobs/webhooks.deliver.job.js';
-import { TOPICS } from '../graphql/pubsub.js';
+import type { Logger } from './common/logger.js';
+import type { Services } from './services.js';
+import { xeroFetchContactJob } from './sync/jobs/xero.fetch-contact.job.js';
+import { xeroImportContactsJob } from './sync/jobs/xero.import-contacts.job.js';
+import { xeroPollDueJob, xeroPollJob } from './sync/jobs/xero.poll.job.js';
+import type { JobDefinition } from './jobs/job-definition.js';
+import { purgeExpiredSessionsJob } from './jobs/system.purge-expired.job.js';
+import { sendInviteRemindersJob } from './invites/jobs/invites.send-reminders.job.js';
+import { xeroPushSuppliersJob, xeroPushSweepJob } from './sync/jobs/xero.push-suppliers.job.js';
+import { deliverWebhooksJob, webhooksSweepJob } from './webhooks/jobs/webhooks.deliver.job.js';
+import { TOPICS } from './graphql/pubsub.js';
 
 export const JOBS: JobDefinition[] = [
   purgeExpiredSessionsJob,
