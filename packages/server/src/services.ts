@@ -11,7 +11,7 @@ import { InvitesService } from './invites/invites.service.js';
 import { ReviewService } from './review/review.service.js';
 import type { Logger } from './common/logger.js';
 import type { Config } from './config/env.js';
-import { ORGANISATION_FILTER } from './db/orm.config.js';
+import { ORGANISATION_FILTER } from './accounts/org-owned.entity.js';
 import type { EventBus } from './graphql/pubsub.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { SupplierService } from './suppliers/supplier.service.js';

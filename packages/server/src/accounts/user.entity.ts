@@ -1,5 +1,5 @@
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { OrgOwnedEntity } from './org-owned.entity.js';
 import { Role } from './role.js';
 
 /** Holds a password hash, so it is never a GraphQL type itself (see UserType). */

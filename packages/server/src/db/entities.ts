@@ -9,7 +9,7 @@ import { PasswordReset } from '../accounts/password-reset.entity.js';
 import { KnownBrowser } from '../accounts/sessions-known-browser.entity.js';
 import { TeamInvite } from '../accounts/team/team-invite.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 import { RateLimitBucket } from '../common/rate-limit-bucket.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { ApiKey } from '../api-keys/api-key.entity.js';

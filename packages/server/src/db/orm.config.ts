@@ -1,9 +1,8 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { ORGANISATION_FILTER } from '../accounts/org-owned.entity.js';
 import { entities, orgOwnedEntities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
-
-export const ORGANISATION_FILTER = 'organisation';
 
 export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
   return defineConfig({

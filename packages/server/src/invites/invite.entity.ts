@@ -1,6 +1,6 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { InviteStatus } from './invite-status.js';
 

@@ -2,7 +2,7 @@ import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLDateTimeISO, GraphQLJSON } from 'graphql-scalars';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 import { Supplier } from './supplier.entity.js';
 
 /**

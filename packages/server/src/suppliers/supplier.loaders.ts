@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BatchLoader, groupBy, loaderFor } from '../common/batch-loader.js';
-import { ORGANISATION_FILTER } from '../db/orm.config.js';
+import { ORGANISATION_FILTER } from '../accounts/org-owned.entity.js';
 import { Invite } from '../invites/invite.entity.js';
 import { BankConfirmation } from '../review/bank-confirmation.entity.js';
 import { ChangeRequest, ChangeRequestStatus } from '../review/change-request.entity.js';

@@ -1,7 +1,7 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Trigger } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 import { WebhookEndpoint } from './webhook-endpoint.entity.js';
 import { WebhookEvent } from './webhook-event.entity.js';
 

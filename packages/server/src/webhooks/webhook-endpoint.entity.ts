@@ -1,7 +1,7 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 
 export enum WebhookEndpointStatus {
   ENABLED = 'ENABLED',

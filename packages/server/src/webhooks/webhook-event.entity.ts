@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Index, Property, Trigger } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 
 /**
  * One event (the outbox): written by `recordEvent` in the transaction of the change that caused it, so it

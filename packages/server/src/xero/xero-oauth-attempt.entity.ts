@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 
 export enum OAuthAttemptStatus {
   STARTED = 'STARTED',

@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../org-owned.entity.js';
 import { Role } from '../role.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../org-owned.entity.js';
 import { User } from '../user.entity.js';
 
 /** A WebAuthn credential (passkey or security key): its public key only; the private key never leaves the device. */

@@ -1,6 +1,6 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../org-owned.entity.js';
 import { User } from '../user.entity.js';
 
 /** One single-use recovery code, stored as a SHA-256 of the user id and the code (never the code itself). */

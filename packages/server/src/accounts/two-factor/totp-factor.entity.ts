@@ -1,6 +1,6 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { OrgOwnedEntity } from '../../common/org-owned.entity.js';
+import { OrgOwnedEntity } from '../org-owned.entity.js';
 import { User } from '../user.entity.js';
 
 /**

@@ -1,8 +1,11 @@
 import type { Rel } from '@mikro-orm/core';
 import { ManyToOne } from '@mikro-orm/decorators/legacy';
 import { ObjectType } from 'type-graphql';
-import { Organisation } from '../accounts/organisation.entity.js';
-import { BaseEntity } from './base.entity.js';
+import { Organisation } from './organisation.entity.js';
+import { BaseEntity } from '../common/base.entity.js';
+
+/** The ORM filter that scopes org-owned entities to one organisation (db/orm.config.ts; bypass: common/unscoped.ts). */
+export const ORGANISATION_FILTER = 'organisation';
 
 /**
  * Every organisation-owned row extends this. The ORM's `organisation` filter (see db/orm.config.ts) is on by
