@@ -6,7 +6,7 @@ import { TextField } from '../../components/TextField';
 import { graphql } from '../../gql';
 import { useAuthForm } from './useAuthForm';
 import { validateCurrentPassword, validateNewPassword } from './validation';
-import './SessionsSection.css';
+import './accounts.css';
 
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($input: ChangePasswordInput!) {

@@ -7,7 +7,7 @@ import { Loading } from '../../components/Spinner';
 import { graphql } from '../../gql';
 import { AuthLayout } from './AuthLayout';
 import { signUpTokenFromHash } from './ConfirmSignUpPage';
-import './SessionsSection.css';
+import './accounts.css';
 
 const EmailVerifiedQuery = graphql(`
   query EmailVerified {

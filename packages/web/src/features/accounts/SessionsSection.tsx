@@ -10,7 +10,7 @@ import { Loading } from '../../components/Spinner';
 import { graphql } from '../../gql';
 import type { SessionsSection_SessionFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../components/format-date';
-import './SessionsSection.css';
+import './accounts.css';
 
 graphql(`
   fragment SessionsSection_session on ActiveSession {

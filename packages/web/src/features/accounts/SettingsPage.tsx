@@ -17,6 +17,7 @@ import { WebhooksSection } from '../webhooks/WebhooksSection';
 import { BrandingSection } from '../branding/BrandingSection';
 import { roleLabel, type CurrentUser } from './current-user';
 import { parsePaymentHoldDays } from './validation';
+import './accounts.css';
 
 const OrganisationSettingsQuery = graphql(`
   query OrganisationSettings {

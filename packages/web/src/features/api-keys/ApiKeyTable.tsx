@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '../../components/format-date';
 import type { ApiKeysSection_ApiKeyFragment } from '../../gql/graphql';
 import { bankAccessText, lastUsedText, maskedKey, scopeLabel } from './api-key-text';
+import './api-keys.css';
 
 /** Every key: name, masked key, access, bank details, when created and last used, and Revoke (or when revoked). */
 export function ApiKeyTable({

@@ -10,6 +10,7 @@ import { ApiKeyTable } from './ApiKeyTable';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import { NewApiKeySecret } from './NewApiKeySecret';
 import { useApiKeys } from './useApiKeys';
+import './api-keys.css';
 
 export const ApiKeyFragment = graphql(`
   fragment ApiKeysSection_apiKey on ApiKey {

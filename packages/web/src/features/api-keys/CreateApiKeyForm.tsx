@@ -2,6 +2,7 @@ import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/TextField';
 import { SCOPE_OPTIONS } from './api-key-text';
 import type { ApiKeysState } from './useApiKeys';
+import './api-keys.css';
 
 /** "Create a key": its name, what it may do, and whether it sees full bank details. */
 export function CreateApiKeyForm({ form }: { form: ApiKeysState['form'] }) {

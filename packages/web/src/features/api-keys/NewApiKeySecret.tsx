@@ -1,5 +1,6 @@
 import { CopyLink } from '../../components/CopyLink';
 import type { Ref } from 'react';
+import './api-keys.css';
 
 /** The new key, shown once (Vouch keeps only a fingerprint), until “I’ve copied it”. */
 export function NewApiKeySecret({

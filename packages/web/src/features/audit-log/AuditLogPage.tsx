@@ -12,6 +12,7 @@ import { graphql } from '../../gql';
 import type { CurrentUser } from '../accounts/current-user';
 import { formatDateTime } from '../../components/format-date';
 import { csvHref, isWarningKind, kindLabel, toApiFilter, type AuditFilterValues } from './audit-log-text';
+import './audit-log.css';
 
 const PAGE_SIZE = 50;
 

@@ -9,6 +9,7 @@ import { graphql } from '../../gql';
 import type { CurrentUser } from '../accounts/current-user';
 import { ContactLine, SupplierBrand, type Branding } from './SupplierBrand';
 import { prepareLogo } from './prepare-logo';
+import './branding.css';
 
 const SupplierPageSettingsQuery = graphql(`
   query SupplierPageSettings {

@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { SupplierFilterInput } from '../../gql/graphql';
 import { confirmMatchingText, confirmText, planBulkInvite, type BulkCandidate } from './bulk-invite';
 import { CopyLink } from '../../components/CopyLink';
+import '../suppliers/suppliers.css';
 
 const BulkInviteSuppliersMutation = graphql(`
   mutation BulkInviteSuppliers($supplierIds: [ID!]!, $replaceLiveInvites: Boolean!) {

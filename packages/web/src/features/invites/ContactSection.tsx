@@ -2,6 +2,7 @@ import { TextField } from '../../components/TextField';
 import { FormSection } from './FormSection';
 import type { PhoneState } from './supplier-form';
 import type { Bind, SectionProps } from './useSupplierForm';
+import './invites.css';
 
 /** The phones shown; any other kind the business holds is kept as it is, unseen. */
 const PHONE_LABELS: Record<string, string> = { DEFAULT: 'Phone', MOBILE: 'Mobile', DDI: 'Direct line', FAX: 'Fax' };

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import './invites.css';
 
 /** One titled part of the supplier details form (Business, Main contact, …). */
 export function FormSection({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {

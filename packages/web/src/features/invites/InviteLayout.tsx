@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { PageHeading } from '../../components/PageHeading';
 import { SupplierBrand, type Branding } from '../branding/SupplierBrand';
+import './invites.css';
 
 /**
  * The supplier's calm, centred frame (no app header): who is asking (the business's logo and name, "via

@@ -11,6 +11,7 @@ import { takeInviteToken, tokenFromHash } from './invite-token';
 import { VerifyCode } from './VerifyCode';
 import { AboutRequest, GenuineCheck, QuestionsNote, WhatToDo } from './InviteTrust';
 import type { Branding } from '../branding/SupplierBrand';
+import './invites.css';
 
 const SupplierInviteQuery = graphql(`
   query SupplierInvite($token: String!) {

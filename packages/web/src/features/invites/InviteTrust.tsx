@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { ContactLine, ContactMeans, type Branding } from '../branding/SupplierBrand';
 import { formatLongDate } from '../../components/format-date';
-import './invite-trust.css';
+import './invites.css';
 
 const hasContact = (b: Branding) => Boolean(b.contactName || b.contactPhone || b.contactEmail);
 

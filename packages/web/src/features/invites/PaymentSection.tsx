@@ -6,6 +6,7 @@ import { FormSection } from './FormSection';
 import { PAYMENT_KINDS, paymentKind, type PaymentField } from './payment-fields';
 import type { PaymentState } from './supplier-form';
 import type { Bind, SectionProps } from './useSupplierForm';
+import './invites.css';
 
 /**
  * Bank details: what the business holds (masked), and — only when the supplier ticks "Update my bank details" —

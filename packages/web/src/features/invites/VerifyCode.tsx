@@ -4,6 +4,7 @@ import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/TextField';
 import { errorReason, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
+import './invites.css';
 
 const SendSupplierCodeMutation = graphql(`
   mutation SendSupplierCode($token: String!) {

@@ -5,6 +5,7 @@ import { toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
 import type { ReviewPanel_ChangeRequestFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../components/format-date';
+import './review.css';
 
 const RecordBankCallbackMutation = graphql(`
   mutation RecordBankCallback($id: ID!, $phoneNumber: String!, $note: String!) {

@@ -3,6 +3,7 @@ import type { ReviewPanel_ChangeRequestFragment } from '../../gql/graphql';
 import { formatValue } from '../suppliers/supplier-values';
 import { unchangedSummary } from './review-text';
 import { wordDiff } from './word-diff';
+import './review.css';
 
 type Request = Pick<ReviewPanel_ChangeRequestFragment, 'changes' | 'unchanged'>;
 

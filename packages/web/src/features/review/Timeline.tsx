@@ -5,6 +5,7 @@ import { Loading } from '../../components/Spinner';
 import { graphql } from '../../gql';
 import { formatDateTime } from '../../components/format-date';
 import { FIELD_LABELS, fieldLabel, formatValue } from '../suppliers/supplier-values';
+import './review.css';
 
 const SupplierTimelineQuery = graphql(`
   query SupplierTimeline($id: ID!, $first: Int!, $after: String) {

@@ -6,6 +6,7 @@ import { TextField } from '../../components/TextField';
 import { createPasskey, defaultPasskeyName, passkeysSupported } from './passkey-browser';
 import { isPasskeyCancelled } from './step-up-error';
 import { FinishPasskeyRegistrationMutation, StartPasskeyRegistrationMutation } from './two-factor-documents';
+import './security.css';
 
 /**
  * Adds a passkey to the account: a name to recognise it by, then the browser's own prompt (Touch ID,

@@ -8,6 +8,7 @@ import { AddPasskeyButton } from './AddPasskeyButton';
 import { passkeysSupported } from './passkey-browser';
 import { RecoveryCodes } from './RecoveryCodes';
 import { TotpSetup } from './TotpSetup';
+import './security.css';
 
 /**
  * The organisation requires two-factor sign-in and this person has none yet: before anything else, they

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './security.css';
 
 /**
  * Recovery codes, shown once: each signs in one time when the phone or passkey is not at hand. Copy or

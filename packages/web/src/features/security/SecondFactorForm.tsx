@@ -4,6 +4,7 @@ import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/TextField';
 import { isPasskeyCancelled } from './step-up-error';
 import { passkeysSupported } from './passkey-browser';
+import './security.css';
 
 export type SecondFactorMethod = 'TOTP' | 'PASSKEY' | 'RECOVERY_CODE';
 

@@ -8,6 +8,7 @@ import { passkeysSupported, signWithPasskey } from './passkey-browser';
 import { isPasskeyCancelled } from './step-up-error';
 import { SecondFactorForm, type SecondFactorMethod } from './SecondFactorForm';
 import { FinishPasskeySignInMutation, StartPasskeySignInMutation, VerifySignInCodeMutation } from './two-factor-documents';
+import './security.css';
 
 /** Sign-in, step two: the password was right; now a code, a passkey or a recovery code. */
 export function SignInSecondStep({ methods, onStartAgain }: { methods: readonly SecondFactorMethod[]; onStartAgain: () => void }) {

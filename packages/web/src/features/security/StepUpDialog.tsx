@@ -14,6 +14,7 @@ import {
   TwoFactorStatusQuery,
   VerifyStepUpMutation,
 } from './two-factor-documents';
+import './security.css';
 
 /**
  * “Confirm it’s you”: a fresh second factor before a sensitive action (accepting bank details, creating an

@@ -5,6 +5,7 @@ import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
 import { ConfirmTotpEnrolmentMutation, StartTotpEnrolmentMutation } from './two-factor-documents';
+import './security.css';
 
 /** The key in groups of four, easier to type into an app by hand. */
 export const groupKey = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();

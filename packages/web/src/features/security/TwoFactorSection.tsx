@@ -17,6 +17,8 @@ import {
   TwoFactorStatusQuery,
 } from './two-factor-documents';
 import { useStepUp } from './useStepUp';
+import '../accounts/accounts.css';
+import './security.css';
 
 type Removing = { kind: 'totp' } | { kind: 'passkey'; id: string; name: string } | null;
 

@@ -5,6 +5,7 @@ import { syncStatusLabel } from '../sync/sync-text';
 import { BANK_STATE_LABELS, withCount } from './supplier-columns';
 import { BANK_STATES, INVITE_STATUSES, SYNC_STATUSES, type SupplierFilters } from './supplier-filters';
 import type { FilterCounts } from './useSupplierList';
+import './suppliers.css';
 
 /** Search, the invite / bank / sync filters and the checks, each choice with how many it would show. */
 export function SupplierFilterBar({

@@ -17,6 +17,7 @@ import { useSyncUpdated } from '../sync/sync-documents';
 import { formatDate, formatDateTime } from '../../components/format-date';
 import { fieldLabel, formatAddress, formatPerson, formatPhone, formatValue } from './supplier-values';
 import './suppliers.css';
+import '../review/review.css';
 
 const SupplierPageQuery = graphql(`
   query SupplierPage($id: ID!) {

@@ -2,6 +2,7 @@ import { BulkInvite } from '../invites/BulkInvite';
 import { filterInput, type SupplierFilters } from './supplier-filters';
 import type { ListedSupplier } from './useSupplierList';
 import type { SupplierSelection } from './useSupplierSelection';
+import './suppliers.css';
 
 const number = new Intl.NumberFormat('en');
 

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/format-date';
 import { RetrySupplierSyncMutation, SYNC_DEPENDENT_QUERIES, useSyncUpdated } from './sync-documents';
 import { errorSourceLabel, retryErrorMessage } from './sync-text';
 import { SyncStatusBadge } from './SyncStatusBadge';
+import './sync.css';
 
 const SupplierSyncBlockQuery = graphql(`
   query SupplierSyncBlock($id: ID!) {

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Spinner';
 import { useAttentionUpdated } from '../../app/attention';
 import { SyncOverviewQuery, useSyncUpdated } from './sync-documents';
 import { failuresText, lastSuccessText, oldestPendingText, queueText } from './sync-text';
+import './sync.css';
 
 function absolute(iso: string | null | undefined): string | undefined {
   if (!iso) return undefined;

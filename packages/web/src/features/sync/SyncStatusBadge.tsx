@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../gql/graphql';
 import { syncStatusLabel, syncStatusTone } from './sync-text';
+import './sync.css';
 
 const TONE_CLASSES = { success: 'badge--success', warning: 'badge--warning', neutral: 'badge--neutral' } as const;
 const ICONS: Record<SyncStatus, string> = { PENDING: '…', SYNCING: '↻', SYNCED: '✓', FAILED: '!', SUPERSEDED: '…' };

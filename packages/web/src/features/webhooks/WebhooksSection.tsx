@@ -12,6 +12,8 @@ import type { CurrentUser } from '../accounts/current-user';
 import { CopyLink } from '../../components/CopyLink';
 import { formatDate, formatDateTime } from '../../components/format-date';
 import { deliveryStatusLabel, durationText, EVENT_OPTIONS, eventsSummary, responseText, webhookErrorMessage } from './webhook-text';
+import '../api-keys/api-keys.css';
+import './webhooks.css';
 
 export const EndpointFragment = graphql(`
   fragment WebhooksSection_endpoint on WebhookEndpoint {

@@ -14,6 +14,7 @@ import { XeroConnectionCard } from './XeroConnectionCard';
 import { XeroTenantPicker } from './XeroTenantPicker';
 import { useCallbackOrigin } from './callback-origin';
 import { callbackErrorMessage, callbackOriginNotice } from './xero-text';
+import './xero.css';
 
 /** While an import runs, a slow poll backs up the subscription (events sent before the socket opened). */
 const IMPORT_POLL_MS = 10_000;

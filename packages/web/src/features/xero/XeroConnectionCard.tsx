@@ -10,6 +10,7 @@ import type { XeroConnectionCard_ConnectionFragment, XeroConnectionStatus } from
 import { useStartXeroConnection } from './useStartXeroConnection';
 import { XeroImportProgress } from './XeroImportProgress';
 import { connectionStatusLabel, headroomText, reconnectReason } from './xero-text';
+import './xero.css';
 
 export const XeroConnectionCardFragment = graphql(`
   fragment XeroConnectionCard_connection on XeroConnection {

@@ -3,6 +3,7 @@ import { Link } from '../../app/router';
 import { graphql } from '../../gql';
 import type { XeroImportProgress_ConnectionFragment } from '../../gql/graphql';
 import { importedText, importProgressText } from './xero-text';
+import './xero.css';
 
 export const XeroImportProgressFragment = graphql(`
   fragment XeroImportProgress_connection on XeroConnection {

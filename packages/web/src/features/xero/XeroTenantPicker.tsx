@@ -9,6 +9,7 @@ import type { XeroTenantPicker_PendingFragment } from '../../gql/graphql';
 import { useStartXeroConnection } from './useStartXeroConnection';
 import { XeroConnectionQuery } from './xero-connection';
 import { ATTEMPT_EXPIRED_MESSAGE, confirmErrorMessage, lockedTenantNote } from './xero-text';
+import './xero.css';
 
 export const XeroTenantPickerFragment = graphql(`
   fragment XeroTenantPicker_pending on PendingXeroConnection {
