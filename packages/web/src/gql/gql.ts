@@ -99,15 +99,15 @@ type Documents = {
     "\n  query TeamInvitePreview($token: String!) {\n    teamInvitePreview(token: $token) {\n      organisationName\n      email\n      role\n      invitedByName\n    }\n  }\n": typeof types.TeamInvitePreviewDocument,
     "\n  mutation AcceptTeamInvite($input: AcceptTeamInviteInput!) {\n    acceptTeamInvite(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": typeof types.AcceptTeamInviteDocument,
     "\n  mutation SignOutToJoin {\n    signOut\n  }\n": typeof types.SignOutToJoinDocument,
-    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n": typeof types.TeamPage_MemberFragmentDoc,
-    "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": typeof types.TeamPage_InviteFragmentDoc,
-    "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": typeof types.TeamMembersDocument,
-    "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": typeof types.TeamInvitesDocument,
     "\n  mutation InviteTeammate($input: InviteTeammateInput!) {\n    inviteTeammate(input: $input) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n": typeof types.InviteTeammateDocument,
     "\n  mutation ResendTeamInvite($id: ID!) {\n    resendTeamInvite(id: $id) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n": typeof types.ResendTeamInviteDocument,
     "\n  mutation WithdrawTeamInvite($id: ID!) {\n    withdrawTeamInvite(id: $id) {\n      id\n    }\n  }\n": typeof types.WithdrawTeamInviteDocument,
     "\n  mutation ChangeTeamMemberRole($userId: ID!, $role: Role!) {\n    changeTeamMemberRole(userId: $userId, role: $role) {\n      ...TeamPage_member\n    }\n  }\n": typeof types.ChangeTeamMemberRoleDocument,
     "\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
+    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n": typeof types.TeamPage_MemberFragmentDoc,
+    "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": typeof types.TeamPage_InviteFragmentDoc,
+    "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": typeof types.TeamMembersDocument,
+    "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": typeof types.TeamInvitesDocument,
     "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n  }\n": typeof types.WebhooksSection_EndpointFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
@@ -213,15 +213,15 @@ const documents: Documents = {
     "\n  query TeamInvitePreview($token: String!) {\n    teamInvitePreview(token: $token) {\n      organisationName\n      email\n      role\n      invitedByName\n    }\n  }\n": types.TeamInvitePreviewDocument,
     "\n  mutation AcceptTeamInvite($input: AcceptTeamInviteInput!) {\n    acceptTeamInvite(input: $input) {\n      user {\n        ...CurrentUser_user\n      }\n    }\n  }\n": types.AcceptTeamInviteDocument,
     "\n  mutation SignOutToJoin {\n    signOut\n  }\n": types.SignOutToJoinDocument,
-    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n": types.TeamPage_MemberFragmentDoc,
-    "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": types.TeamPage_InviteFragmentDoc,
-    "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": types.TeamMembersDocument,
-    "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": types.TeamInvitesDocument,
     "\n  mutation InviteTeammate($input: InviteTeammateInput!) {\n    inviteTeammate(input: $input) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n": types.InviteTeammateDocument,
     "\n  mutation ResendTeamInvite($id: ID!) {\n    resendTeamInvite(id: $id) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n": types.ResendTeamInviteDocument,
     "\n  mutation WithdrawTeamInvite($id: ID!) {\n    withdrawTeamInvite(id: $id) {\n      id\n    }\n  }\n": types.WithdrawTeamInviteDocument,
     "\n  mutation ChangeTeamMemberRole($userId: ID!, $role: Role!) {\n    changeTeamMemberRole(userId: $userId, role: $role) {\n      ...TeamPage_member\n    }\n  }\n": types.ChangeTeamMemberRoleDocument,
     "\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n": types.RemoveTeamMemberDocument,
+    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n": types.TeamPage_MemberFragmentDoc,
+    "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": types.TeamPage_InviteFragmentDoc,
+    "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": types.TeamMembersDocument,
+    "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": types.TeamInvitesDocument,
     "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n  }\n": types.WebhooksSection_EndpointFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": types.WebhookDeliveriesDocument,
@@ -599,22 +599,6 @@ export function graphql(source: "\n  mutation SignOutToJoin {\n    signOut\n  }\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n"): (typeof documents)["\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n"): (typeof documents)["\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n"): (typeof documents)["\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n"): (typeof documents)["\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation InviteTeammate($input: InviteTeammateInput!) {\n    inviteTeammate(input: $input) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n"): (typeof documents)["\n  mutation InviteTeammate($input: InviteTeammateInput!) {\n    inviteTeammate(input: $input) {\n      invite {\n        ...TeamPage_invite\n      }\n      link\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -632,6 +616,22 @@ export function graphql(source: "\n  mutation ChangeTeamMemberRole($userId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n"): (typeof documents)["\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n"): (typeof documents)["\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n"): (typeof documents)["\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n"): (typeof documents)["\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
