@@ -108,14 +108,14 @@ type Documents = {
     "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": typeof types.TeamPage_InviteFragmentDoc,
     "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": typeof types.TeamMembersDocument,
     "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": typeof types.TeamInvitesDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n  }\n": typeof types.WebhooksSection_EndpointFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
-    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
-    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) {\n      ...WebhooksSection_endpoint\n    }\n  }\n": typeof types.SetWebhookEndpointEnabledDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  mutation SendWebhookTestEvent($endpointId: ID!) {\n    sendWebhookTestEvent(endpointId: $endpointId) {\n      id\n    }\n  }\n": typeof types.SendWebhookTestEventDocument,
-    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n": typeof types.XeroConnectionCard_ConnectionFragmentDoc,
     "\n  mutation DisconnectXero {\n    disconnectXero {\n      ...XeroConnectionCard_connection\n    }\n  }\n": typeof types.DisconnectXeroDocument,
     "\n  fragment XeroImportProgress_connection on XeroConnection {\n    id\n    status\n    importStatus\n    importProgress {\n      pages\n      seen\n      created\n      skipped\n      archived\n    }\n  }\n": typeof types.XeroImportProgress_ConnectionFragmentDoc,
@@ -222,14 +222,14 @@ const documents: Documents = {
     "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": types.TeamPage_InviteFragmentDoc,
     "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": types.TeamMembersDocument,
     "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": types.TeamInvitesDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": types.RedeliverWebhookDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n  }\n": types.WebhooksSection_EndpointFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n": types.WebhookEndpointsDocument,
-    "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": types.WebhookDeliveriesDocument,
-    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) {\n      ...WebhooksSection_endpoint\n    }\n  }\n": types.SetWebhookEndpointEnabledDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
     "\n  mutation SendWebhookTestEvent($endpointId: ID!) {\n    sendWebhookTestEvent(endpointId: $endpointId) {\n      id\n    }\n  }\n": types.SendWebhookTestEventDocument,
-    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  fragment XeroConnectionCard_connection on XeroConnection {\n    id\n    status\n    tenantId\n    tenantName\n    connectedAt\n    lastSuccessfulPollAt\n    nextPollAt\n    lastError\n    apiHeadroom {\n      minuteRemaining\n      dayRemaining\n      appMinuteRemaining\n      observedAt\n    }\n    ...XeroImportProgress_connection\n  }\n": types.XeroConnectionCard_ConnectionFragmentDoc,
     "\n  mutation DisconnectXero {\n    disconnectXero {\n      ...XeroConnectionCard_connection\n    }\n  }\n": types.DisconnectXeroDocument,
     "\n  fragment XeroImportProgress_connection on XeroConnection {\n    id\n    status\n    importStatus\n    importProgress {\n      pages\n      seen\n      created\n      skipped\n      archived\n    }\n  }\n": types.XeroImportProgress_ConnectionFragmentDoc,
@@ -635,19 +635,23 @@ export function graphql(source: "\n  query TeamInvites {\n    teamInvites {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -660,10 +664,6 @@ export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendWebhookTestEvent($endpointId: ID!) {\n    sendWebhookTestEvent(endpointId: $endpointId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SendWebhookTestEvent($endpointId: ID!) {\n    sendWebhookTestEvent(endpointId: $endpointId) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
