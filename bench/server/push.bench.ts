@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { startXeroEmulator, type XeroEmulator } from '../../packages/xero-emulator/src/index.js';
 import { driveConsent } from '../../packages/xero-emulator/src/testing/index.js';
 import { signUpBuyer, startTestApp, type TestApp } from '../../packages/server/src/testing/index.js';
-import { XeroConnection } from '../../packages/server/src/xero/xero-connection.entity.js';
+import { XeroConnection, XeroConnectionStatus } from '../../packages/server/src/xero/xero-connection.entity.js';
 import { Supplier } from '../../packages/server/src/suppliers/supplier.entity.js';
 import { OutboxEntry } from '../../packages/server/src/sync/outbox/outbox-entry.entity.js';
 import { queueForXero } from '../../packages/server/src/sync/outbox/outbox.js';
@@ -102,15 +102,20 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
   try {
     const em = app.services.em(orgId);
     const suppliers = await em.find(Supplier, {}, { fields: ['id'] });
-    // One transaction: nothing is visible to the push (or its sweep) until all are accepted.
-    await em.fork().transactional(async (tx) => {
-      tx.setFilterParams('organisation', { id: orgId });
-      for (const s of suppliers) {
-        const full = await tx.findOneOrFail(Supplier, { id: s.id });
-        full.email = `bulk-${s.id.slice(-6)}@example.com`;
-        await queueForXero(tx, orgId, full, null);
-      }
-    });
+    // The push parked while the changes are accepted (it only pushes for a connected Xero), so the run
+    // measures the push alone: all of it after the wake below.
+    await app.orm.em.fork().nativeUpdate(XeroConnection, { organisation: orgId }, { status: XeroConnectionStatus.NEEDS_RECONNECT }, { filters: false });
+    for (let i = 0; i < suppliers.length; i += 500) {
+      await em.fork().transactional(async (tx) => {
+        tx.setFilterParams('organisation', { id: orgId });
+        for (const s of suppliers.slice(i, i + 500)) {
+          const full = await tx.findOneOrFail(Supplier, { id: s.id });
+          full.email = `bulk-${s.id.slice(-6)}@example.com`;
+          await queueForXero(tx, orgId, full, null);
+        }
+      });
+    }
+    await app.orm.em.fork().nativeUpdate(XeroConnection, { organisation: orgId }, { status: XeroConnectionStatus.CONNECTED }, { filters: false });
     emulator.control.clearRequestLog();
     const t0 = performance.now();
     await app.services.push.wake(orgId);
