@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { driveConsent } from '@vouch/xero-emulator/testing';
 import { createLogger } from '../common/logger.js';
@@ -52,7 +52,8 @@ beforeAll(async () => {
   const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
   const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
-  await expect.poll(async () => (await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus, { timeout: 20_000, interval: 100 }).toBe('DONE');
+  // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
+  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), { timeout: 45_000, interval: 100 });
 });
 
 afterAll(async () => {

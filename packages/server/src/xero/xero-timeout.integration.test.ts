@@ -2,7 +2,7 @@
  * XERO_HTTP_TIMEOUT_MS bounds every Xero call. axios's default timeout is 0 (none), which a `??=` never
  * replaced, so a Xero that accepted the connection and never answered held the worker for ever.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { driveConsent } from '@vouch/xero-emulator/testing';
 import { OutboxEntry } from '../sync/outbox/outbox-entry.entity.js';
@@ -31,7 +31,8 @@ beforeAll(async () => {
   const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
   const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId });
-  await expect.poll(async () => (await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus, { timeout: 20_000, interval: 100 }).toBe('DONE');
+  // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
+  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), { timeout: 45_000, interval: 100 });
 });
 
 afterAll(async () => {
