@@ -23,8 +23,10 @@ afterAll(async () => {
   await app?.close();
 });
 
+let keysMade = 0;
 async function newKey(): Promise<string> {
-  const res = await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "tool", scope: READ) { secret } }');
+  // Names are unique among an organisation's live keys.
+  const res = await buyer.client.request<{ createApiKey: { secret: string } }>('mutation($name: String!) { createApiKey(name: $name, scope: READ) { secret } }', { name: `tool ${++keysMade}` });
   return res.data!.createApiKey.secret;
 }
 

@@ -22,7 +22,8 @@ const START_TOTP = 'mutation { startTotpEnrolment { secret otpauthUri qrCode } }
 const CONFIRM_TOTP = 'mutation($c: String!) { confirmTotpEnrolment(code: $c) { recoveryCodes status { totpEnabled recoveryCodesRemaining } } }';
 const VERIFY_SIGN_IN = 'mutation($c: String, $r: String) { verifySignInCode(code: $c, recoveryCode: $r) { user { id } } }';
 const STEP_UP = 'mutation($c: String, $r: String) { verifyStepUp(code: $c, recoveryCode: $r) { verifiedAt stepUpValidUntil } }';
-const CREATE_KEY = 'mutation { createApiKey(name: "Payments bot", scope: READ) { secret } }';
+// A name is unique among an organisation's live keys: the variable lets a test create several.
+const CREATE_KEY = 'mutation($name: String! = "Payments bot") { createApiKey(name: $name, scope: READ) { secret } }';
 const AUDIT_KINDS = 'select kind, summary from audit_events where organisation_id = ? and supplier_id is null order by id';
 
 let app: TestApp;
@@ -179,7 +180,7 @@ describe('step-up', () => {
     const stepped = await buyer.client.request<{ verifyStepUp: { verifiedAt: string; stepUpValidUntil: string } }>(STEP_UP, { c: codeAt(secret, now) });
     expect(stepped.errors).toBeUndefined();
     expect(new Date(stepped.data!.verifyStepUp.stepUpValidUntil).getTime() - new Date(stepped.data!.verifyStepUp.verifiedAt).getTime()).toBe(5 * 60_000);
-    expect((await buyer.client.request(CREATE_KEY)).errors).toBeUndefined();
+    expect((await buyer.client.request(CREATE_KEY, { name: 'Payments bot 2' })).errors).toBeUndefined();
     const kinds = (await db().execute<{ kind: string }[]>(AUDIT_KINDS, [buyer.user.organisation.id])).map((r) => r.kind);
     expect(kinds).toEqual(expect.arrayContaining(['STEP_UP_VERIFIED', 'API_KEY_CREATED']));
   });
