@@ -53,19 +53,38 @@ emulator.control.createUser(user);
 const tenants: { tenantId: string; name: string; contacts: { ContactID: string; Name: string }[] }[] = [];
 for (let i = 0; i < ORGS; i++) {
   const { tenantId, name } = emulator.control.createOrganisation({ name: `Bench Org ${i}`, userEmails: [user.email] });
-  const contacts = emulator.control.seedContacts(tenantId, { contacts: Array.from({ length: CONTACTS }, (_, k) => ({ Name: `Org ${i} Supplier ${k}`, IsSupplier: true })) });
+  const contacts = emulator.control.seedContacts(tenantId, {
+    contacts: Array.from({ length: CONTACTS }, (_, k) => ({ Name: `Org ${i} Supplier ${k}`, IsSupplier: true })),
+  });
   tenants.push({ tenantId, name, contacts: contacts.map((c) => ({ ContactID: c.ContactID, Name: c.Name })) });
 }
 const authorize = new URL(`${emulator.identityUrl}/identity/connect/authorize`);
-for (const [k, v] of Object.entries({ response_type: 'code', client_id: xeroApp.clientId, redirect_uri: `${origin}/xero/callback`, scope: XERO_SCOPES.join(' '), state: 'bench' })) authorize.searchParams.set(k, v);
+for (const [k, v] of Object.entries({
+  response_type: 'code',
+  client_id: xeroApp.clientId,
+  redirect_uri: `${origin}/xero/callback`,
+  scope: XERO_SCOPES.join(' '),
+  state: 'bench',
+}))
+  authorize.searchParams.set(k, v);
 const consent = await driveConsent(authorize.toString(), user);
 const code = new URL(consent.callbackUrl!).searchParams.get('code')!;
 const tokenRes = await fetch(`${emulator.identityUrl}/connect/token`, {
   method: 'POST',
-  headers: { authorization: `Basic ${Buffer.from(`${xeroApp.clientId}:${xeroApp.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+  headers: {
+    authorization: `Basic ${Buffer.from(`${xeroApp.clientId}:${xeroApp.clientSecret}`).toString('base64')}`,
+    'content-type': 'application/x-www-form-urlencoded',
+  },
   body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: `${origin}/xero/callback` }),
 });
-const token = (await tokenRes.json()) as { access_token: string; refresh_token: string; id_token?: string; expires_in: number; token_type: string; scope?: string };
+const token = (await tokenRes.json()) as {
+  access_token: string;
+  refresh_token: string;
+  id_token?: string;
+  expires_in: number;
+  token_type: string;
+  scope?: string;
+};
 if (!token.access_token) throw new Error(`token exchange failed: ${JSON.stringify(token)}`);
 const expiresAt = Math.floor(Date.now() / 1000) + token.expires_in;
 if (token.expires_in < 900) throw new Error('the access token must outlive the run (no refresh in this benchmark)');
@@ -108,10 +127,17 @@ const orm = await MikroORM.init(ormConfig(db.url));
   await seeder.end();
 }
 await orm.close(true);
-console.log(`setup: ${ORGS} organisations × ${CONTACTS} contacts (${ORGS * CONTACTS} suppliers), one consent, in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+console.log(
+  `setup: ${ORGS} organisations × ${CONTACTS} contacts (${ORGS * CONTACTS} suppliers), one consent, in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+);
 
 // ---- server instances: the real server as child processes, one database ----
-interface Instance { name: string; child: ChildProcess; polls: number; exited: boolean }
+interface Instance {
+  name: string;
+  child: ChildProcess;
+  polls: number;
+  exited: boolean;
+}
 function startInstance(name: string, listenPort: number): Promise<Instance> {
   const url = new URL(db.url);
   url.searchParams.set('application_name', `vouch-${name}`);
@@ -166,13 +192,19 @@ function rssMb(pid: number): number {
 
 const sampler = new pg.Client({ connectionString: db.url });
 await sampler.connect();
-interface Poll { id: string; at: number; dueAt: number | null }
+interface Poll {
+  id: string;
+  at: number;
+  dueAt: number | null;
+}
 const polls: Poll[] = [];
 const last = new Map<string, { lastPollAt: number | null; nextPollAt: number | null }>();
 const sampler$ = { on: true };
 const sampleLoop = (async () => {
   while (sampler$.on) {
-    const rows = await sampler.query<{ id: string; last_poll_at: Date | null; next_poll_at: Date | null }>('select id, last_poll_at, next_poll_at from xero_connections');
+    const rows = await sampler.query<{ id: string; last_poll_at: Date | null; next_poll_at: Date | null }>(
+      'select id, last_poll_at, next_poll_at from xero_connections',
+    );
     for (const r of rows.rows) {
       const before = last.get(r.id);
       const lastPollAt = r.last_poll_at?.getTime() ?? null;
@@ -184,7 +216,9 @@ const sampleLoop = (async () => {
 })();
 
 async function connections(): Promise<Map<string, number>> {
-  const rows = await sampler.query<{ app: string; n: string }>(`select application_name as app, count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() group by 1`);
+  const rows = await sampler.query<{ app: string; n: string }>(
+    `select application_name as app, count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() group by 1`,
+  );
   return new Map(rows.rows.map((r) => [r.app, Number(r.n)]));
 }
 
@@ -203,22 +237,47 @@ async function phase(label: string, instances: Instance[], seconds: number): Pro
   }
   const to = Date.now();
   const mine = polls.slice(fromPolls).filter((p) => p.at >= from && p.at < to);
-  const lags = mine.filter((p) => p.dueAt !== null).map((p) => Math.max(0, p.at - p.dueAt!)).sort((a, b) => a - b);
+  const lags = mine
+    .filter((p) => p.dueAt !== null)
+    .map((p) => Math.max(0, p.at - p.dueAt!))
+    .sort((a, b) => a - b);
   const byOrg = new Map<string, number[]>();
   for (const p of mine) byOrg.set(p.id, [...(byOrg.get(p.id) ?? []), p.at]);
-  const doubles = [...byOrg.values()].reduce((n, ats) => n + ats.sort((a, b) => a - b).slice(1).filter((at, i) => at - ats[i]! < INTERVAL / 2).length, 0);
+  const doubles = [...byOrg.values()].reduce(
+    (n, ats) =>
+      n +
+      ats
+        .sort((a, b) => a - b)
+        .slice(1)
+        .filter((at, i) => at - ats[i]! < INTERVAL / 2).length,
+    0,
+  );
   const cycles = Math.floor((to - from) / INTERVAL);
   const everyCycle = [...last.keys()].filter((id) => (byOrg.get(id)?.length ?? 0) >= cycles).length;
-  const calls = emulator.control.requestLog().filter((r) => r.path.startsWith('/api.xro/2.0/')).map((r) => r.at).sort((a, b) => a - b);
+  const calls = emulator.control
+    .requestLog()
+    .filter((r) => r.path.startsWith('/api.xro/2.0/'))
+    .map((r) => r.at)
+    .sort((a, b) => a - b);
   let busiest = 0;
   for (let i = 0, j = 0; i < calls.length; i++) {
     while (calls[i]! - calls[j]! >= 60_000) j++;
     busiest = Math.max(busiest, i - j + 1);
   }
-  console.log(`\n${label} (${((to - from) / 1000).toFixed(0)} s = ${cycles} poll cycles of ${POLL_MINUTES} min; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-  console.log(`  polls: ${mine.length}; organisations polled in each of the ${cycles} cycles: ${everyCycle}/${ORGS}; polled twice within half a cycle: ${doubles}`);
-  console.log(`  lag behind schedule: p50 ${(pct(lags, 50) / 1000).toFixed(2)} s, p99 ${(pct(lags, 99) / 1000).toFixed(2)} s, max ${((lags.at(-1) ?? NaN) / 1000).toFixed(2)} s`);
-  console.log(`  Xero calls: ${calls.length} (${(calls.length / Math.max(1, mine.length)).toFixed(2)} per poll); busiest minute ${busiest} calls (app limit 10,000/min: ${((busiest / 10_000) * 100).toFixed(1)}%)`);
+  console.log(
+    `\n${label} (${((to - from) / 1000).toFixed(0)} s = ${cycles} poll cycles of ${POLL_MINUTES} min; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
+  console.log(
+    `  polls: ${mine.length}; organisations polled in each of the ${cycles} cycles: ${everyCycle}/${ORGS}; polled twice within half a cycle: ${doubles}`,
+  );
+  console.log(
+    `  lag behind schedule: p50 ${(pct(lags, 50) / 1000).toFixed(2)} s, p99 ${(pct(lags, 99) / 1000).toFixed(2)} s, max ${((lags.at(-1) ?? NaN) / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `  Xero calls: ${calls.length} (${(calls.length / Math.max(1, mine.length)).toFixed(2)} per poll); busiest minute ${busiest} calls (app limit 10,000/min: ${((busiest / 10_000) * 100).toFixed(1)}%)`,
+  );
   for (const i of instances) {
     if (i.exited) {
       console.log(`  ${i.name}: killed`);
@@ -239,17 +298,22 @@ let b: Instance | undefined;
 try {
   a = await startInstance('A', port);
   // Spread the first polls over one interval, starting shortly.
-  await sampler.query(`update xero_connections c set next_poll_at = now() + interval '15 seconds' + (n.k * $1::float8 / $2::float8) * interval '1 millisecond'
-                        from (select id, row_number() over (order by id) - 1 as k from xero_connections) n where n.id = c.id`, [INTERVAL, ORGS]);
+  await sampler.query(
+    `update xero_connections c set next_poll_at = now() + interval '15 seconds' + (n.k * $1::float8 / $2::float8) * interval '1 millisecond'
+                        from (select id, row_number() over (order by id) - 1 as k from xero_connections) n where n.id = c.id`,
+    [INTERVAL, ORGS],
+  );
   await sleep(15_000);
-  const span = CYCLES * INTERVAL / 1000 + 5;
+  const span = (CYCLES * INTERVAL) / 1000 + 5;
   await phase('1. one instance', [a], span);
   b = await startInstance('B', port + 1);
   await phase('2. two instances, one database', [a, b], span);
   a.child.kill('SIGKILL');
   await new Promise((r) => (a!.exited ? r(null) : a!.child.once('exit', r)));
   await phase('3. instance A killed (SIGKILL); B alone', [a, b], span);
-  console.log(`\nat a ${POLL_MINUTES}-minute interval every organisation is polled ${(10 / POLL_MINUTES).toFixed(0)}× as often as at Xero-friendly 10 minutes: the calls, CPU and lag per poll stay as measured, the rate divides by ${(10 / POLL_MINUTES).toFixed(0)}.`);
+  console.log(
+    `\nat a ${POLL_MINUTES}-minute interval every organisation is polled ${(10 / POLL_MINUTES).toFixed(0)}× as often as at Xero-friendly 10 minutes: the calls, CPU and lag per poll stay as measured, the rate divides by ${(10 / POLL_MINUTES).toFixed(0)}.`,
+  );
 } finally {
   sampler$.on = false;
   await sampleLoop.catch(() => undefined);

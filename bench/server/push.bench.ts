@@ -72,17 +72,27 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
     // Use the database's synced_at for precision (poll granularity aside).
     const rows = await app.services.em(orgId).find(OutboxEntry, {}, { fields: ['id', 'createdAt', 'syncedAt'] });
     if (process.env.BENCH_DEBUG) {
-      const full = await app.services.em(orgId).find(OutboxEntry, {}, { fields: ['id', 'createdAt', 'startedAt', 'syncedAt', 'attempts'], orderBy: { createdAt: 'asc' } });
+      const full = await app.services
+        .em(orgId)
+        .find(OutboxEntry, {}, { fields: ['id', 'createdAt', 'startedAt', 'syncedAt', 'attempts'], orderBy: { createdAt: 'asc' } });
       const first = full[0]!.createdAt.getTime();
       for (const r of full) {
         const l = r.syncedAt ? r.syncedAt.getTime() - r.createdAt.getTime() : -1;
-        if (l > 2000) console.log(`slow: created +${r.createdAt.getTime() - first} ms, claimed +${(r.startedAt?.getTime() ?? 0) - first}, synced +${(r.syncedAt?.getTime() ?? 0) - first} (${l} ms), attempts ${r.attempts}`);
+        if (l > 2000)
+          console.log(
+            `slow: created +${r.createdAt.getTime() - first} ms, claimed +${(r.startedAt?.getTime() ?? 0) - first}, synced +${(r.syncedAt?.getTime() ?? 0) - first} (${l} ms), attempts ${r.attempts}`,
+          );
       }
     }
-    const latencies = rows.filter((r) => r.syncedAt).map((r) => r.syncedAt!.getTime() - r.createdAt.getTime()).sort((a, b) => a - b);
+    const latencies = rows
+      .filter((r) => r.syncedAt)
+      .map((r) => r.syncedAt!.getTime() - r.createdAt.getTime())
+      .sort((a, b) => a - b);
     const calls = emulator.control.requestLog().filter((r) => r.method === 'POST' && r.path.startsWith('/api.xro/2.0/Contacts'));
     console.log(`latency over ${latencies.length} accepts (~10/s, emulator +200–400 ms per call, real limits):`);
-    console.log(`  accept → confirmed in Xero: p50 ${(pct(latencies, 50) / 1000).toFixed(2)} s, p99 ${(pct(latencies, 99) / 1000).toFixed(2)} s, max ${(latencies.at(-1)! / 1000).toFixed(2)} s (target p99 < 5 s)`);
+    console.log(
+      `  accept → confirmed in Xero: p50 ${(pct(latencies, 50) / 1000).toFixed(2)} s, p99 ${(pct(latencies, 99) / 1000).toFixed(2)} s, max ${(latencies.at(-1)! / 1000).toFixed(2)} s (target p99 < 5 s)`,
+    );
     console.log(`  Xero write calls: ${calls.length} (${(latencies.length / Math.max(1, calls.length)).toFixed(1)} changes per call)`);
     const byPath = new Map<string, number>();
     for (const r of emulator.control.requestLog()) {
@@ -131,7 +141,11 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
     const floor = Math.max(0, Math.ceil(minimum / 60) - 1) * 60;
     console.log(`throughput: ${suppliers.length} accepted changes, ${synced} synced`);
     console.log(`  API calls: ${writes.length} writes (minimum ceil(N/50) = ${minimum}); ${writes.filter((w) => w.status === 429).length} answered 429`);
-    console.log(`  wall time: ${seconds.toFixed(1)} s; 60-per-minute floor ${floor} s; ratio ${(seconds / floor).toFixed(2)}× (target ≤ 1.1×); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `  wall time: ${seconds.toFixed(1)} s; 60-per-minute floor ${floor} s; ratio ${(seconds / floor).toFixed(2)}× (target ≤ 1.1×); load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     await app.close();
     await emulator.close();

@@ -46,7 +46,10 @@ try {
     return res.data!.suppliers;
   };
   // A cursor half-way down the list.
-  const [{ id: midId }] = await conn.execute<{ id: string }[]>('select id from suppliers where organisation_id = ? order by id desc offset ? limit 1', [org, Math.floor(N / 2)]);
+  const [{ id: midId }] = await conn.execute<{ id: string }[]>('select id from suppliers where organisation_id = ? order by id desc offset ? limit 1', [
+    org,
+    Math.floor(N / 2),
+  ]);
   const deepCursor = supplierCursorForId(midId);
 
   // The same page as raw SQL: what the list needs at the least (page rows with the bank-drift flag, and the count).
@@ -57,7 +60,10 @@ try {
   const rawRun = async (vars: Record<string, unknown>) => {
     const where = ['s.organisation_id = $1'];
     const params: unknown[] = [org];
-    const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
     where.push(`s.status = 'ACTIVE'`);
     if (vars.awaitingReview) where.push('s.awaiting_review');
     if (vars.hasDrift) where.push('s.has_drift');
@@ -85,7 +91,11 @@ try {
     ['search "ab12"', { search: 'ab12' }, { search: 'ab12' }],
     ['sorted by name, first page', { sort: 'NAME_ASC' }, { sort: 'NAME_ASC' }],
   ];
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min)`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (1/5/15 min)`,
+  );
   console.log(`${'case'.padEnd(28)} GraphQL over HTTP (median, p95)  raw SQL page + count (median, p95)  ratio of medians`);
   for (const [label, vars, rawVars] of cases) {
     const times: number[] = [];

@@ -69,7 +69,14 @@ try {
         const made = [];
         for (let k = n; k < Math.min(events, n + perTx); k++) {
           const supplierId = suppliers[k % suppliers.length]!;
-          made.push(recordEvent(tx, { organisationId: orgId, type: WEBHOOK_EVENT_NAMES.SUPPLIER_UPDATED, supplierId, data: { supplier: { id: supplierId }, changedFields: ['email'], n: k } }).id);
+          made.push(
+            recordEvent(tx, {
+              organisationId: orgId,
+              type: WEBHOOK_EVENT_NAMES.SUPPLIER_UPDATED,
+              supplierId,
+              data: { supplier: { id: supplierId }, changedFields: ['email'], n: k },
+            }).id,
+          );
         }
         return made;
       });
@@ -84,8 +91,21 @@ try {
     }
     const elapsed = (lastDelivery - t0) / 1000;
     latencies.sort((a, b) => a - b);
-    const verified = samples.filter((r) => secrets.some((s) => { try { new Webhook(s).verify(r.body, r.headers); return true; } catch { return false; } })).length;
-    console.log(rate ? `paced: ${events} events at ${rate}/s × ${ENDPOINTS} endpoints = ${total} deliveries` : `burst: ${events} events × ${ENDPOINTS} endpoints = ${total} deliveries, ${cpus().length} cores`);
+    const verified = samples.filter((r) =>
+      secrets.some((s) => {
+        try {
+          new Webhook(s).verify(r.body, r.headers);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+    ).length;
+    console.log(
+      rate
+        ? `paced: ${events} events at ${rate}/s × ${ENDPOINTS} endpoints = ${total} deliveries`
+        : `burst: ${events} events × ${ENDPOINTS} endpoints = ${total} deliveries, ${cpus().length} cores`,
+    );
     console.log(`  recorded ${events} events in ${((recorded - t0) / 1000).toFixed(1)} s (${Math.round(events / ((recorded - t0) / 1000))} events/s)`);
     console.log(`  delivered ${delivered}/${total} in ${elapsed.toFixed(1)} s: ${Math.round(delivered / elapsed)} deliveries/s`);
     console.log(`  event→delivery latency: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms, max ${latencies.at(-1)} ms`);
@@ -93,7 +113,9 @@ try {
   };
   await run(EVENTS, null);
   if (PACED > 0) await run(PACED, RATE);
-  const [{ failed }] = await app.orm.em.getConnection().execute<{ failed: number }[]>(`select count(*)::int as failed from webhook_deliveries where status <> 'SUCCEEDED'`);
+  const [{ failed }] = await app.orm.em
+    .getConnection()
+    .execute<{ failed: number }[]>(`select count(*)::int as failed from webhook_deliveries where status <> 'SUCCEEDED'`);
   console.log(`deliveries not SUCCEEDED in the database: ${failed}`);
 } finally {
   await app.close();

@@ -37,7 +37,9 @@ const { access_token: token } = (await tokenResponse.json()) as { access_token: 
 
 async function get(path: string, headers: Record<string, string> = {}): Promise<{ count: number; bytes: number; took: number }> {
   const start = performance.now();
-  const response = await fetch(`${emulator.apiUrl}/api.xro/2.0${path}`, { headers: { authorization: `Bearer ${token}`, 'xero-tenant-id': tenantId, accept: 'application/json', ...headers } });
+  const response = await fetch(`${emulator.apiUrl}/api.xro/2.0${path}`, {
+    headers: { authorization: `Bearer ${token}`, 'xero-tenant-id': tenantId, accept: 'application/json', ...headers },
+  });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${response.status} ${text.slice(0, 200)}`);
   const body = JSON.parse(text) as { Contacts: unknown[] };

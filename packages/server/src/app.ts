@@ -46,7 +46,10 @@ export interface VouchApp {
   close(): Promise<void>;
 }
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, existsSync(path.resolve(import.meta.dirname, '../../../pnpm-workspace.yaml')) ? '../../..' : '../../../..');
+export const REPO_ROOT = path.resolve(
+  import.meta.dirname,
+  existsSync(path.resolve(import.meta.dirname, '../../../pnpm-workspace.yaml')) ? '../../..' : '../../../..',
+);
 
 async function connectDatabase(config: Config, log: Logger): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
   if (config.databaseUrl) return { url: config.databaseUrl };
@@ -209,7 +212,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       guard.plugin,
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
     ],
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -223,7 +234,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     authenticated(viewers, { apiKeys: true }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        if (req.apiKeyRefused) throw new GraphQLError('The API key is not valid or was revoked.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        if (req.apiKeyRefused)
+          throw new GraphQLError('The API key is not valid or was revoked.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
         const viewer = req.viewer ?? null;
         if (viewer?.apiKeyId) await rateLimitKey(viewer.apiKeyId, res);
         return contextFor(viewer, {
@@ -255,13 +267,24 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' ? err.status : 500;
     if (status >= 500) req.log.error({ err }, 'unhandled HTTP error');
-    res.status(status).json({ errors: [{ message: status === 413 ? 'Request too large.' : status < 500 ? 'Bad request.' : 'Internal server error', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    res
+      .status(status)
+      .json({
+        errors: [
+          {
+            message: status === 413 ? 'Request too large.' : status < 500 ? 'Bad request.' : 'Internal server error',
+            extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      });
   });
 
   // pg-boss always starts so any instance can enqueue; JOBS_ENABLED decides whether this one works jobs.
   const scheduler: Scheduler = await startScheduler(databaseUrl, services, log, config.jobsEnabled);
 
-  await new Promise<void>((resolve) => (options.listenOn ? httpServer.listen(options.listenOn, resolve) : httpServer.listen(config.port, config.host, resolve)));
+  await new Promise<void>((resolve) =>
+    options.listenOn ? httpServer.listen(options.listenOn, resolve) : httpServer.listen(config.port, config.host, resolve),
+  );
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // Where this process listens (tests and logs); links sent to people use config.publicUrl when set.

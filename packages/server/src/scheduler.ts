@@ -40,7 +40,13 @@ export interface Scheduler {
  */
 export async function startScheduler(connectionString: string, services: Services, log: Logger, workers: boolean): Promise<Scheduler> {
   const { heartbeatSeconds, superviseSeconds } = services.config.jobs;
-  const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 5 + services.config.jobs.pushConcurrency, superviseIntervalSeconds: superviseSeconds, monitorIntervalSeconds: superviseSeconds });
+  const boss = new PgBoss({
+    connectionString,
+    schema: 'pgboss',
+    max: 5 + services.config.jobs.pushConcurrency,
+    superviseIntervalSeconds: superviseSeconds,
+    monitorIntervalSeconds: superviseSeconds,
+  });
   boss.on('error', (err: Error) => log.error({ err }, 'pg-boss error'));
   await boss.start();
   for (const job of JOBS) {

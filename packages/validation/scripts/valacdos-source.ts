@@ -21,7 +21,14 @@ export function renderValacdos(files: VocalinkFiles): string {
       const [start, end, algorithm, ...rest] = parts;
       const weights = rest.slice(0, 14).map(Number);
       const exception = rest[14] === undefined ? 0 : Number(rest[14]);
-      if (!/^\d{6}$/.test(start ?? '') || !/^\d{6}$/.test(end ?? '') || !ALGORITHMS.has(algorithm ?? '') || weights.length !== 14 || weights.some(Number.isNaN) || Number.isNaN(exception)) {
+      if (
+        !/^\d{6}$/.test(start ?? '') ||
+        !/^\d{6}$/.test(end ?? '') ||
+        !ALGORITHMS.has(algorithm ?? '') ||
+        weights.length !== 14 ||
+        weights.some(Number.isNaN) ||
+        Number.isNaN(exception)
+      ) {
         throw new Error(`VALACDOS line ${i + 1} is not in the published layout: ${line}`);
       }
       return `  [${Number(start)}, ${Number(end)}, '${algorithm}', [${weights.join(', ')}], ${exception}],`;

@@ -3,12 +3,9 @@ import { bicCountry, bicMatchesIbanCountry, validateBic } from './bic.js';
 import { isCountryCode } from './countries.js';
 
 describe('validateBic', () => {
-  it.each(['NWBKGB2L', 'DEUTDEFF', 'DEUTDEFF500', 'BNPAFRPP', 'ABNANL2A', 'CHASUS33', 'AIBKIE2D', 'UBSWCHZH80A', 'BKAUATWW'])(
-    'accepts %s',
-    (bic) => {
-      expect(validateBic(bic)).toEqual({ ok: true, normalised: bic });
-    },
-  );
+  it.each(['NWBKGB2L', 'DEUTDEFF', 'DEUTDEFF500', 'BNPAFRPP', 'ABNANL2A', 'CHASUS33', 'AIBKIE2D', 'UBSWCHZH80A', 'BKAUATWW'])('accepts %s', (bic) => {
+    expect(validateBic(bic)).toEqual({ ok: true, normalised: bic });
+  });
 
   it('normalises spaces and case', () => {
     expect(validateBic(' nwbk gb 2l ')).toEqual({ ok: true, normalised: 'NWBKGB2L' });

@@ -1,14 +1,5 @@
 /** Supplier contact fields, with Xero's Contact limits (docs/xero-facts.md §6.2). */
-import {
-  fail,
-  IssueCollector,
-  ok,
-  optionalText,
-  requiredText,
-  trimmed,
-  type FieldResult,
-  type ValidationResult,
-} from './result.js';
+import { fail, IssueCollector, ok, optionalText, requiredText, trimmed, type FieldResult, type ValidationResult } from './result.js';
 import { validateUkCompanyNumber, validateUkVatNumber } from './uk-tax-ids.js';
 
 /** Xero Contact field limits (docs/xero-facts.md §6.2). */

@@ -96,7 +96,11 @@ describe('phone', () => {
     expect(validatePhone({ number: 'abc', areaCode: '1'.repeat(11) }, 'phones[0].')).toEqual({
       ok: false,
       errors: [
-        { field: 'phones[0].number', code: 'PHONE_NUMBER_CHARACTERS', message: 'Phone number can only contain digits, spaces and + ( ) . / -, and an extension like "ext 2".' },
+        {
+          field: 'phones[0].number',
+          code: 'PHONE_NUMBER_CHARACTERS',
+          message: 'Phone number can only contain digits, spaces and + ( ) . / -, and an extension like "ext 2".',
+        },
         { field: 'phones[0].areaCode', code: 'PHONE_AREA_CODE_TOO_LONG', message: 'Area code must be 10 characters or fewer.' },
       ],
     });

@@ -191,7 +191,11 @@ describe('maskPaymentDetails', () => {
     ['AU', { country: 'AU', accountHolderName: 'Acme', bsb: '062000', accountNumber: '123456789' }, ['062000', '123456789']],
     ['US', { country: 'US', accountHolderName: 'Acme', routingNumber: '021000021', accountNumber: '7654321098' }, ['021000021', '7654321098']],
     ['OTHER', { country: 'OTHER', accountHolderName: 'Acme', details: 'Banco Ejemplo, cuenta 0049 1500 0512 3456 7892' }, ['0049 1500 0512']],
-    ['a shape from the future', { country: 'XX', accountHolderName: 'Acme', clabe: '002010077777777771', nested: { number: 9876543210 } }, ['002010077777777771', '9876543210']],
+    [
+      'a shape from the future',
+      { country: 'XX', accountHolderName: 'Acme', clabe: '002010077777777771', nested: { number: 9876543210 } },
+      ['002010077777777771', '9876543210'],
+    ],
   ];
   it.each(cases)('%s: only country, holder and BIC stay readable', (_name, details, secrets) => {
     const masked = maskPaymentDetails(details) as Record<string, unknown>;

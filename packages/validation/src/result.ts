@@ -1,7 +1,5 @@
 /** Result of validating one value: the normalised value, or a code plus a kind sentence for the supplier. */
-export type FieldResult<T = string> =
-  | { readonly ok: true; readonly normalised: T }
-  | { readonly ok: false; readonly code: string; readonly message: string };
+export type FieldResult<T = string> = { readonly ok: true; readonly normalised: T } | { readonly ok: false; readonly code: string; readonly message: string };
 
 /** A failed field result. */
 export type FieldError = Extract<FieldResult, { ok: false }>;
@@ -60,9 +58,7 @@ export interface ValidationIssue {
 }
 
 /** Result of validating several fields together. */
-export type ValidationResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
+export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
 
 /** Collects field results; `take` returns the normalised value, or records the error and returns undefined. */
 export class IssueCollector {

@@ -35,20 +35,14 @@ export function validateUkAccountNumber(value: string | null | undefined): Field
   if (digits === '') return fail('ACCOUNT_NUMBER_REQUIRED', 'Please enter your account number.');
   if (!/^\d+$/.test(digits)) return fail('ACCOUNT_NUMBER_FORMAT', 'Account number must contain only digits, like 12345678.');
   if (digits.length === 9 || digits.length === 10) {
-    return fail(
-      'ACCOUNT_NUMBER_NON_STANDARD',
-      'UK account numbers for payments are 8 digits. Your bank can tell you the 8-digit version of a longer number.',
-    );
+    return fail('ACCOUNT_NUMBER_NON_STANDARD', 'UK account numbers for payments are 8 digits. Your bank can tell you the 8-digit version of a longer number.');
   }
   if (digits.length < 6 || digits.length > 8) return fail('ACCOUNT_NUMBER_LENGTH', 'Account number must be 8 digits, like 12345678.');
   return ok(digits.padStart(8, '0'));
 }
 
 /** Validate a sort code + account number pair, including the VocaLink modulus check. */
-export function validateUkBankAccount(
-  sortCode: string | null | undefined,
-  accountNumber: string | null | undefined,
-): FieldResult<UkBankAccount> {
+export function validateUkBankAccount(sortCode: string | null | undefined, accountNumber: string | null | undefined): FieldResult<UkBankAccount> {
   const sc = validateSortCode(sortCode);
   if (!sc.ok) return sc;
   const acc = validateUkAccountNumber(accountNumber);

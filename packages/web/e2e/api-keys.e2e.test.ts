@@ -1,16 +1,7 @@
 import { startTestApp } from '@vouch/server/testing';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  WAIT,
-  collectPageErrors,
-  launchBrowser,
-  snapshot,
-  urlFor,
-  webDist,
-  withScreenshotOnFailure,
-  type LaunchedBrowser,
-} from './harness.js';
+import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
 
 /**
  * API keys from the admin's side: create a key on Settings, see its secret exactly once, use it from a
@@ -18,7 +9,6 @@ import {
  * refused; after a reload the secret is nowhere on the page and "Last used" is filled in. Also the
  * Sync inbox's empty state. Runs the real server serving dist/; elements are found by role and label.
  */
-
 
 let app: { url: string; close(): Promise<void> };
 let browser: LaunchedBrowser;
@@ -135,9 +125,7 @@ describe('API keys and the sync inbox', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sync inbox' }).waitFor();
       await page.getByRole('heading', { name: 'Nothing failed — Xero isn’t connected yet' }).waitFor();
-      expect(
-        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).getAttribute('aria-current'),
-      ).toBe('page');
+      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync' }).getAttribute('aria-current')).toBe('page');
       await snapshot(page, 'sync-inbox-empty');
     });
     expect(pageErrors).toEqual([]);

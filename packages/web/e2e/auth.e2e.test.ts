@@ -1,23 +1,13 @@
 import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp } from '@vouch/server/testing';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  WAIT,
-  collectPageErrors,
-  launchBrowser,
-  snapshot,
-  urlFor,
-  webDist,
-  withScreenshotOnFailure,
-  type LaunchedBrowser,
-} from './harness.js';
+import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
 
 /**
  * The buyer's first minutes: sign up, see the empty supplier list, sign out, fail and then succeed to
  * sign in, and use the app at phone width. Runs the real server (embedded Postgres) serving the built
  * SPA from dist/ (`pnpm test` builds it first). Elements are found by role and label only.
  */
-
 
 let app: { url: string; close(): Promise<void> };
 let browser: LaunchedBrowser;
@@ -121,7 +111,10 @@ describe('buyer app in the browser', () => {
       await page.getByLabel('Password').fill(account.password);
       await page.getByLabel('Password').press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-      await page.getByRole('main').getByRole('link', { name: /Connect Xero/ }).waitFor();
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: /Connect Xero/ })
+        .waitFor();
       expect(pageErrors).toEqual([]);
     });
     await page.close();
@@ -191,9 +184,7 @@ describe('buyer app in the browser', () => {
         expect(box!.x).toBeGreaterThanOrEqual(0);
         expect(box!.x + box!.width).toBeLessThanOrEqual(360);
       }
-      await expect
-        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT)
-        .toBeLessThanOrEqual(360);
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(360);
 
       await nav.getByRole('link', { name: 'Integrations' }).click();
       await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();

@@ -3,16 +3,7 @@ import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { driveConsent } from '@vouch/xero-emulator/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  WAIT,
-  collectPageErrors,
-  launchBrowser,
-  snapshot,
-  urlFor,
-  webDist,
-  withScreenshotOnFailure,
-  type LaunchedBrowser,
-} from './harness.js';
+import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
 
 /**
  * Bank-change safety in the browser (issue 14). Before the journey, seeded through the API: a Xero
@@ -116,7 +107,12 @@ describe('bank-change safety in the browser', () => {
     const attemptId = new URL(callback.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
     must(await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId }));
     await expect
-      .poll(async () => must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('{ xeroConnection { importStatus } }')).xeroConnection?.importStatus, WAIT)
+      .poll(
+        async () =>
+          must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('{ xeroConnection { importStatus } }')).xeroConnection
+            ?.importStatus,
+        WAIT,
+      )
       .toBe('DONE');
     const approver = await addColleague(app, buyer.user.organisation.id, { role: 'APPROVER', name: 'Priya Shah' });
 
@@ -145,7 +141,10 @@ describe('bank-change safety in the browser', () => {
       await snapshot(page, 'bank-safety-settings-error');
       await hold.fill(String(HOLD_DAYS));
       await page.getByRole('form', { name: 'Payment hold' }).getByRole('button', { name: 'Save' }).click();
-      await page.getByRole('status').filter({ hasText: `Saved: payments are held for ${HOLD_DAYS} days after bank details change.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Saved: payments are held for ${HOLD_DAYS} days after bank details change.` })
+        .waitFor();
       expect(await hold.getAttribute('aria-invalid')).toBeNull();
       await page.reload();
       await expect.poll(() => page.getByLabel('Payment hold (days)').inputValue(), WAIT).toBe(String(HOLD_DAYS));
@@ -159,7 +158,10 @@ describe('bank-change safety in the browser', () => {
       const invitePanel = page.getByRole('region', { name: 'Invite' });
       const invitesBefore = smtp.messages.length;
       await invitePanel.getByRole('button', { name: 'Invite', exact: true }).click();
-      await invitePanel.getByRole('status').filter({ hasText: `Invite emailed to ${PREVIOUS_EMAIL}` }).waitFor();
+      await invitePanel
+        .getByRole('status')
+        .filter({ hasText: `Invite emailed to ${PREVIOUS_EMAIL}` })
+        .waitFor();
       const invitation = await nextMail(PREVIOUS_EMAIL, /confirm your supplier details/, invitesBefore);
       const token = /\/invite#token=([\w-]+)/.exec(invitation.text)?.[1];
       expect(token, invitation.text).toBeTruthy();
@@ -194,7 +196,11 @@ describe('bank-change safety in the browser', () => {
       await review.waitFor();
       const signals = review.getByRole('group', { name: 'Risk signals' });
       await signals.getByText('High risk: check carefully before anyone pays this account').waitFor();
-      await signals.getByRole('listitem').filter({ hasText: `This account is already held by ${OTHER}.` }).getByText('High', { exact: true }).waitFor();
+      await signals
+        .getByRole('listitem')
+        .filter({ hasText: `This account is already held by ${OTHER}.` })
+        .getByText('High', { exact: true })
+        .waitFor();
       await signals
         .getByRole('listitem')
         .filter({ hasText: 'The email address changes in the same submission as the bank details' })
@@ -252,7 +258,10 @@ describe('bank-change safety in the browser', () => {
       await approverPage.getByRole('heading', { level: 1, name: SUPPLIER }).waitFor();
       const approverReview = approverPage.getByRole('region', { name: 'Changes to review' });
       await approverReview.getByText('Needs a second approver', { exact: true }).waitFor();
-      await approverReview.getByRole('region', { name: 'Call-back' }).getByText(/Ada Palmer phoned/).waitFor();
+      await approverReview
+        .getByRole('region', { name: 'Call-back' })
+        .getByText(/Ada Palmer phoned/)
+        .waitFor();
       await snapshot(approverPage, 'bank-safety-second-approver');
       const holdFrom = await dateInDays(approverPage, HOLD_DAYS);
       const noticesBefore = smtp.messages.length;
@@ -262,8 +271,7 @@ describe('bank-change safety in the browser', () => {
       const holdTo = await dateInDays(approverPage, HOLD_DAYS);
 
       // ---- The supplier now reads as confirmed by phone, with payments on hold ----
-      const holdBadge = (p: Page) =>
-        p.getByText(new RegExp(`^New bank details — hold payments until (${holdFrom}|${holdTo})$`));
+      const holdBadge = (p: Page) => p.getByText(new RegExp(`^New bank details — hold payments until (${holdFrom}|${holdTo})$`));
       await approverPage.getByText(/^Bank details confirmed by phone /).waitFor();
       await holdBadge(approverPage).waitFor();
       const details = approverPage.getByRole('region', { name: 'Details' });
@@ -274,7 +282,10 @@ describe('bank-change safety in the browser', () => {
       await page.reload();
       await page.getByText(/^Bank details confirmed by phone /).waitFor();
       await holdBadge(page).waitFor();
-      await page.getByRole('region', { name: 'Timeline' }).getByText(/Priya Shah accepted the submitted details, including bank details confirmed by phone by Ada Palmer/).waitFor();
+      await page
+        .getByRole('region', { name: 'Timeline' })
+        .getByText(/Priya Shah accepted the submitted details, including bank details confirmed by phone by Ada Palmer/)
+        .waitFor();
       await snapshot(page, 'bank-safety-supplier-verified');
 
       // ---- The address held before got the notice: last 4 digits only ----
@@ -287,7 +298,12 @@ describe('bank-change safety in the browser', () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
       const row = page.getByRole('row', { name: new RegExp(SUPPLIER) });
       await row.getByText(new RegExp(`^Payment hold until (${holdFrom}|${holdTo})$`)).waitFor();
-      expect(await page.getByRole('row', { name: new RegExp(OTHER) }).getByText(/Payment hold until/).count()).toBe(0);
+      expect(
+        await page
+          .getByRole('row', { name: new RegExp(OTHER) })
+          .getByText(/Payment hold until/)
+          .count(),
+      ).toBe(0);
       await snapshot(page, 'bank-safety-suppliers');
       await page.setViewportSize({ width: 390, height: 844 });
       await expectNoHorizontalOverflow(page, 390);

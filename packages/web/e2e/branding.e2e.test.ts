@@ -105,12 +105,18 @@ describe('what suppliers see', () => {
       await snapshot(page, 'branding-settings');
 
       // A supplier opens an invite link: the logo (loaded under the page's CSP), the name, the contact.
-      const created = await buyer.client.request<{ createSupplier: { id: string } }>('mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }', {
-        input: { name: 'Copper Kettle Ltd', email: uniqueEmail('kettle') },
-      });
-      const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>('mutation ($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }', {
-        ids: [created.data!.createSupplier.id],
-      });
+      const created = await buyer.client.request<{ createSupplier: { id: string } }>(
+        'mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }',
+        {
+          input: { name: 'Copper Kettle Ltd', email: uniqueEmail('kettle') },
+        },
+      );
+      const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>(
+        'mutation ($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }',
+        {
+          ids: [created.data!.createSupplier.id],
+        },
+      );
       const token = /#token=([\w-]+)/.exec(invited.data!.inviteSuppliers[0]!.link)![1]!;
       await supplierPage.goto(urlFor(app.url, `/invite#token=${token}`));
       await supplierPage.getByRole('heading', { level: 1, name: 'Confirm it’s you' }).waitFor();

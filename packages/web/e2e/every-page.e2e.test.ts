@@ -97,10 +97,18 @@ async function axe(page: Page): Promise<AxeViolation[]> {
   // Injected over the DevTools protocol, which the page's CSP (script-src 'self') does not govern.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe.run(
+      document,
+      {
+        resultTypes: ['violations'],
+      },
+    );
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
 }
 
@@ -183,7 +191,11 @@ const SUPPLIER_DETAILS = {
 };
 
 /** A supplier invited by email: its link's token and the invite id. */
-async function invite(buyer: Buyer, name: string, email = uniqueEmail(name.split(' ')[0]!.toLowerCase())): Promise<{ token: string; inviteId: string; supplierId: string; email: string }> {
+async function invite(
+  buyer: Buyer,
+  name: string,
+  email = uniqueEmail(name.split(' ')[0]!.toLowerCase()),
+): Promise<{ token: string; inviteId: string; supplierId: string; email: string }> {
   const created = await buyer.client.request<{ createSupplier: { id: string } }>(CREATE, { input: { name, email } });
   const supplierId = created.data!.createSupplier.id;
   const before = smtp.messages.length;
@@ -199,8 +211,14 @@ async function submitThroughApi(token: string, email: string): Promise<void> {
   const before = smtp.messages.length;
   expect((await supplier.request('mutation ($t: String!) { sendSupplierCode(token: $t) { sentTo } }', { t: token })).errors).toBeUndefined();
   const code = /(\d{6})/.exec((await nextMail(email, /Your Vouch code/, before)).subject)![1]!;
-  expect((await supplier.request('mutation ($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: token, c: code })).errors).toBeUndefined();
-  const sent = await supplier.request('mutation ($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', { t: token, i: SUPPLIER_DETAILS });
+  expect(
+    (await supplier.request('mutation ($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: token, c: code }))
+      .errors,
+  ).toBeUndefined();
+  const sent = await supplier.request('mutation ($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
+    t: token,
+    i: SUPPLIER_DETAILS,
+  });
   expect(sent.errors).toBeUndefined();
 }
 
@@ -229,7 +247,10 @@ describe('every page fits a phone and passes axe', () => {
       const logo = await drawLogo(page);
       for (const [query, variables] of [
         ['mutation ($image: String!) { setOrganisationLogo(image: $image) { id } }', { image: logo }],
-        ['mutation ($i: SupplierContactInput!) { updateSupplierContact(input: $i) { id } }', { i: { name: 'Jo Bloggs', phone: '+44 20 7946 0123', email: 'purchasing@acme-widgets.example' } }],
+        [
+          'mutation ($i: SupplierContactInput!) { updateSupplierContact(input: $i) { id } }',
+          { i: { name: 'Jo Bloggs', phone: '+44 20 7946 0123', email: 'purchasing@acme-widgets.example' } },
+        ],
       ] as const) {
         expect((await buyer.client.request(query, variables)).errors).toBeUndefined();
       }
@@ -248,8 +269,14 @@ describe('every page fits a phone and passes axe', () => {
       const locked = await invite(buyer, 'Locked Metals Ltd');
       const guesser = graphqlClient(app.url, { ip: '10.9.8.6' });
       await guesser.request('mutation ($t: String!) { sendSupplierCode(token: $t) { sentTo } }', { t: locked.token });
-      for (let i = 0; i < 5; i++) await guesser.request('mutation ($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: locked.token, c: '000000' });
-      expect((await guesser.request('query ($t: String!) { supplierInvite(token: $t) { status } }', { t: locked.token })).errors?.[0]?.extensions?.reason).toBe('INVITE_LOCKED');
+      for (let i = 0; i < 5; i++)
+        await guesser.request('mutation ($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', {
+          t: locked.token,
+          c: '000000',
+        });
+      expect((await guesser.request('query ($t: String!) { supplierInvite(token: $t) { status } }', { t: locked.token })).errors?.[0]?.extensions?.reason).toBe(
+        'INVITE_LOCKED',
+      );
 
       // ---------- signed out ----------
       for (const [pathname, name, heading] of [
@@ -282,7 +309,13 @@ describe('every page fits a phone and passes axe', () => {
       // ---------- supplier: the invite flow ----------
       const scripts: Promise<number>[] = [];
       const onResponse = (response: Response) => {
-        if (response.request().resourceType() === 'script') scripts.push(response.body().then((b) => b.length, () => 0));
+        if (response.request().resourceType() === 'script')
+          scripts.push(
+            response.body().then(
+              (b) => b.length,
+              () => 0,
+            ),
+          );
       };
       supplierPage.on('response', onResponse);
       await supplierPage.goto(at(`/invite#token=${flow.token}`));
@@ -327,14 +360,27 @@ describe('every page fits a phone and passes axe', () => {
       await supplierPage.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
       const session = (await supplierBrowser.context.cookies(at('/graphql'))).find((c) => c.name === 'vouch_invite')!;
       const asSupplier = graphqlClient(app.url, { headers: { cookie: `${session.name}=${session.value}` } });
-      const sent = await asSupplier.request('mutation ($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
-        t: rejected.token,
-        i: { ...SUPPLIER_DETAILS, name: 'Rejected Parts Ltd', payment: { ...SUPPLIER_DETAILS.payment, accountHolderName: 'J Smith' } },
-      });
+      const sent = await asSupplier.request(
+        'mutation ($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }',
+        {
+          t: rejected.token,
+          i: { ...SUPPLIER_DETAILS, name: 'Rejected Parts Ltd', payment: { ...SUPPLIER_DETAILS.payment, accountHolderName: 'J Smith' } },
+        },
+      );
       expect(sent.errors).toBeUndefined();
-      const review = await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>('query ($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }', { id: rejected.supplierId });
+      const review = await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(
+        'query ($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }',
+        { id: rejected.supplierId },
+      );
       const reason = 'The account holder name doesn’t match your company name — please send the account in the company’s name.';
-      expect((await buyer.client.request('mutation ($id: ID!, $r: String!) { rejectChangeRequest(id: $id, reason: $r) { id } }', { id: review.data!.supplier.pendingChangeRequest.id, r: reason })).errors).toBeUndefined();
+      expect(
+        (
+          await buyer.client.request('mutation ($id: ID!, $r: String!) { rejectChangeRequest(id: $id, reason: $r) { id } }', {
+            id: review.data!.supplier.pendingChangeRequest.id,
+            r: reason,
+          })
+        ).errors,
+      ).toBeUndefined();
       await supplierPage.goto(at(`/invite#token=${rejected.token}`));
       await supplierPage.getByRole('heading', { level: 2, name: 'Not accepted — correct and send again' }).waitFor();
       await checkPage(supplierPage, 'invite-status-rejected', { narrow: true });

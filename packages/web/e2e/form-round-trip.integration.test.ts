@@ -21,7 +21,11 @@ let tenant: string;
 let buyer: Awaited<ReturnType<typeof signUpBuyer>>;
 
 const EDGE_CASES = [
-  { Name: 'One Address Ltd', IsSupplier: true, Addresses: [{ AddressType: 'STREET' as const, AddressLine1: '9 Only Road', City: 'Leeds', Country: 'United Kingdom' }] },
+  {
+    Name: 'One Address Ltd',
+    IsSupplier: true,
+    Addresses: [{ AddressType: 'STREET' as const, AddressLine1: '9 Only Road', City: 'Leeds', Country: 'United Kingdom' }],
+  },
   { Name: 'No Address Co', IsSupplier: true, EmailAddress: 'none@noaddress.example' },
   {
     Name: 'Three People Ltd',
@@ -41,7 +45,18 @@ const EDGE_CASES = [
     LastName: 'Ngā',
     IsSupplier: true,
     Addresses: [
-      { AddressType: 'STREET' as const, AddressLine1: '1 Rue de l’Église', AddressLine2: 'Bâtiment B', AddressLine3: 'Étage 2', AddressLine4: 'Porte 3', City: 'Québec', Region: 'QC', PostalCode: 'G1R 4P5', Country: 'Canada', AttentionTo: 'Zoë' },
+      {
+        AddressType: 'STREET' as const,
+        AddressLine1: '1 Rue de l’Église',
+        AddressLine2: 'Bâtiment B',
+        AddressLine3: 'Étage 2',
+        AddressLine4: 'Porte 3',
+        City: 'Québec',
+        Region: 'QC',
+        PostalCode: 'G1R 4P5',
+        Country: 'Canada',
+        AttentionTo: 'Zoë',
+      },
       { AddressType: 'POBOX' as const, AddressLine1: 'CP 99', City: 'Québec', Country: 'Canada' },
     ],
     Phones: [
@@ -66,7 +81,8 @@ beforeAll(async () => {
   const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
   const importStatus = async () =>
-    (await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('query { xeroConnection { importStatus } }')).data?.xeroConnection?.importStatus;
+    (await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('query { xeroConnection { importStatus } }')).data?.xeroConnection
+      ?.importStatus;
   for (let i = 0; i < 300 && (await importStatus()) !== 'DONE'; i++) await new Promise((r) => setTimeout(r, 100));
 }, 120_000);
 
@@ -82,7 +98,9 @@ interface Listed {
 }
 
 async function allSuppliers(): Promise<Listed[]> {
-  const res = await buyer.client.request<{ suppliers: { edges: { node: Listed }[] } }>('query { suppliers(first: 100) { edges { node { id name xeroContactId } } } }');
+  const res = await buyer.client.request<{ suppliers: { edges: { node: Listed }[] } }>(
+    'query { suppliers(first: 100) { edges { node { id name xeroContactId } } } }',
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.suppliers.edges.map((e) => e.node);
 }
@@ -90,40 +108,58 @@ async function allSuppliers(): Promise<Listed[]> {
 let ip = 0;
 /** Invites the supplier (link to copy: no SMTP here), proves the code, and returns the supplier's session. */
 async function openAsSupplier(supplierId: string) {
-  const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>('mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids, email: "supplier@roundtrip.example") { link } }', { ids: [supplierId] });
+  const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>(
+    'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids, email: "supplier@roundtrip.example") { link } }',
+    { ids: [supplierId] },
+  );
   expect(invited.errors).toBeUndefined();
   const token = /#token=([\w-]+)/.exec(invited.data!.inviteSuppliers[0]!.link)![1]!;
   ip += 1;
   const supplier = graphqlClient(app.url, { ip: `10.77.${Math.floor(ip / 250)}.${ip % 250}` });
-  const sent = await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token });
+  const sent = await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', {
+    t: token,
+  });
   expect(sent.errors).toBeUndefined();
-  const verified = await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: token, c: sent.data!.sendSupplierCode.devCode });
+  const verified = await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', {
+    t: token,
+    c: sent.data!.sendSupplierCode.devCode,
+  });
   expect(verified.errors).toBeUndefined();
-  const details = await supplier.request<{ supplierDetails: { details: Record<string, unknown> } }>('query($t: String!) { supplierDetails(token: $t) { details } }', { t: token });
+  const details = await supplier.request<{ supplierDetails: { details: Record<string, unknown> } }>(
+    'query($t: String!) { supplierDetails(token: $t) { details } }',
+    { t: token },
+  );
   expect(details.errors).toBeUndefined();
   return { token, supplier, form: formFromDetails(details.data!.supplierDetails.details) };
 }
 
 async function submit(session: Awaited<ReturnType<typeof openAsSupplier>>, form: SupplierFormState) {
   expect(validateSupplierForm(form)).toEqual({});
-  const res = await session.supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
-    t: session.token,
-    i: supplierDetailsInput(form),
-  });
+  const res = await session.supplier.request(
+    'mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }',
+    {
+      t: session.token,
+      i: supplierDetailsInput(form),
+    },
+  );
   expect(res.errors).toBeUndefined();
 }
 
 async function pending(supplierId: string) {
-  const res = await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string; changes: { field: string; before: unknown; after: unknown }[] } | null } }>(
-    'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id changes { field before after } } } }',
-    { id: supplierId },
-  );
+  const res = await buyer.client.request<{
+    supplier: { pendingChangeRequest: { id: string; changes: { field: string; before: unknown; after: unknown }[] } | null };
+  }>('query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id changes { field before after } } } }', { id: supplierId });
   expect(res.errors).toBeUndefined();
   return res.data!.supplier.pendingChangeRequest!;
 }
 
 const syncStatus = async (supplierId: string) =>
-  (await buyer.client.request<{ supplier: { syncStatus: string | null; hasDrift: boolean } }>('query($id: ID!) { supplier(id: $id) { syncStatus hasDrift } }', { id: supplierId })).data!.supplier;
+  (
+    await buyer.client.request<{ supplier: { syncStatus: string | null; hasDrift: boolean } }>(
+      'query($id: ID!) { supplier(id: $id) { syncStatus hasDrift } }',
+      { id: supplierId },
+    )
+  ).data!.supplier;
 
 describe('the supplier form against Xero’s data', () => {
   it('a supplier who changes nothing sends a submission with an empty diff, for every contact shape', { timeout: 300_000 }, async () => {
@@ -171,7 +207,8 @@ describe('the supplier form against Xero’s data', () => {
       }
       const flags = (c: Record<string, unknown>) => ((c.ContactPersons ?? []) as { IncludeInEmails?: boolean }[]).map((p) => p.IncludeInEmails === true);
       expect(flags(after)).toEqual(flags(before));
-      const otherPhones = (c: Record<string, unknown>) => ((c.Phones ?? []) as { PhoneType: string }[]).filter((p) => p.PhoneType === 'DDI' || p.PhoneType === 'FAX');
+      const otherPhones = (c: Record<string, unknown>) =>
+        ((c.Phones ?? []) as { PhoneType: string }[]).filter((p) => p.PhoneType === 'DDI' || p.PhoneType === 'FAX');
       expect(otherPhones(after)).toEqual(otherPhones(before));
     }
   });

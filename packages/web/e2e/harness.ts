@@ -86,19 +86,13 @@ export function collectPageErrors(page: Page): string[] {
  * Runs a test body and keeps a full-page screenshot of each page if it fails: `<name>-failure.png` for
  * the first, `<name>-failure-1.png`, … for the others.
  */
-export async function withScreenshotOnFailure(
-  pages: Page | Page[],
-  name: string,
-  body: () => Promise<void>,
-): Promise<void> {
+export async function withScreenshotOnFailure(pages: Page | Page[], name: string, body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
     await mkdir(screenshotDir, { recursive: true });
     for (const [i, page] of (Array.isArray(pages) ? pages : [pages]).entries()) {
-      await page
-        .screenshot({ path: path.join(screenshotDir, `${name}-failure${i ? `-${i}` : ''}.png`), fullPage: true })
-        .catch(() => undefined);
+      await page.screenshot({ path: path.join(screenshotDir, `${name}-failure${i ? `-${i}` : ''}.png`), fullPage: true }).catch(() => undefined);
     }
     throw error;
   }

@@ -1,16 +1,7 @@
 import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, type CapturedMail } from '@vouch/server/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  WAIT,
-  collectPageErrors,
-  launchBrowser,
-  snapshot,
-  urlFor,
-  webDist,
-  withScreenshotOnFailure,
-  type LaunchedBrowser,
-} from './harness.js';
+import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
 
 /**
  * The invite round trip with a real SMTP server: the buyer invites a supplier from the supplier page; the
@@ -99,7 +90,10 @@ describe('invite and review in the browser', () => {
 
       const sentBefore = smtp.messages.length;
       await invitePanel.getByRole('button', { name: 'Invite', exact: true }).click();
-      await invitePanel.getByRole('status').filter({ hasText: `Invite emailed to ${supplierEmail}` }).waitFor();
+      await invitePanel
+        .getByRole('status')
+        .filter({ hasText: `Invite emailed to ${supplierEmail}` })
+        .waitFor();
       await invitePanel.getByText('Invited', { exact: true }).waitFor();
       await invitePanel.getByRole('button', { name: 'Resend' }).waitFor();
       await snapshot(page, 'supplier-invited');
@@ -174,9 +168,7 @@ describe('invite and review in the browser', () => {
       await snapshot(supplierPage, 'invite-form');
 
       await supplierPage.getByRole('button', { name: 'Send for review' }).click();
-      await supplierPage
-        .getByRole('heading', { level: 1, name: 'Thanks — Harbour Coffee Roasters will review your details' })
-        .waitFor();
+      await supplierPage.getByRole('heading', { level: 1, name: 'Thanks — Harbour Coffee Roasters will review your details' }).waitFor();
       await supplierPage.getByText('•••• 4958').waitFor();
       await supplierPage.getByText(/use the same link again to send a correction/).waitFor();
       await snapshot(supplierPage, 'invite-thanks');
@@ -187,14 +179,20 @@ describe('invite and review in the browser', () => {
       supplierErrors.push(...collectPageErrors(again));
       await again.goto(inviteLink);
       await again.getByRole('heading', { level: 1, name: 'Check your details' }).waitFor();
-      await again.getByRole('region', { name: /^Awaiting review since / }).getByText(/your new version replaces this one/).waitFor();
+      await again
+        .getByRole('region', { name: /^Awaiting review since / })
+        .getByText(/your new version replaces this one/)
+        .waitFor();
       expect(await again.getByLabel('First name').first().inputValue()).toBe('Maya');
       expect(await again.getByRole('group', { name: 'Street address' }).getByLabel('Town or city').inputValue()).toBe('Leeds');
       expect(await again.getByLabel('Update my bank details').isChecked()).toBe(true);
       expect(await again.getByLabel('Account holder name').inputValue()).toBe('Acme Beans Ltd');
       expect(await again.getByLabel('Sort code').inputValue()).toBe('');
       expect(await again.getByLabel('Account number').inputValue()).toBe('');
-      await again.getByText(/You sent new bank details/).getByText('•••• 4958').waitFor();
+      await again
+        .getByText(/You sent new bank details/)
+        .getByText('•••• 4958')
+        .waitFor();
       await snapshot(again, 'invite-awaiting-review');
       await again.close();
 
@@ -205,11 +203,17 @@ describe('invite and review in the browser', () => {
       await review.getByText('This submission changes bank details.').waitFor();
       await review.getByText(/Phone the supplier on a number you already hold/).waitFor();
       const diff = review.getByRole('table', { name: 'Proposed changes' });
-      await diff.getByRole('row', { name: /Contact first name/ }).getByText('Maya').waitFor();
+      await diff
+        .getByRole('row', { name: /Contact first name/ })
+        .getByText('Maya')
+        .waitFor();
       const bankRow = diff.getByRole('row', { name: /Bank account/ });
       await bankRow.getByText('Bank detail').waitFor();
       await bankRow.getByText(/66374958/).waitFor();
-      await diff.getByRole('row', { name: /Phones/ }).getByText('Phone: (0113) 496 0000').waitFor();
+      await diff
+        .getByRole('row', { name: /Phones/ })
+        .getByText('Phone: (0113) 496 0000')
+        .waitFor();
       await snapshot(page, 'supplier-review');
 
       // Accept waits for the call-back record; this supplier has no phone on file, so the number is typed.
@@ -238,9 +242,7 @@ describe('invite and review in the browser', () => {
       const accepted = events.filter({ hasText: 'accepted the submitted details' });
       await accepted.getByText(/^Show the \d+ changes$/).click();
       await accepted.getByRole('definition').filter({ hasText: 'Maya' }).waitFor();
-      expect(await timeline.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
-        `/api/suppliers/${supplierId}/audit.csv`,
-      );
+      expect(await timeline.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(`/api/suppliers/${supplierId}/audit.csv`);
       const history = page.getByRole('region', { name: 'Submissions' });
       await history.getByText('Accepted').waitFor();
       await snapshot(page, 'supplier-accepted');
@@ -317,15 +319,24 @@ describe('bulk invites, filters and a second approver', () => {
       await confirm.getByText('No Mail Traders has no email address and can’t be invited.').waitFor();
       // Asking to replace live links says what that does, and counts them in; unticked again, it doesn't.
       await confirm.getByLabel(/Send it a new link too/).check();
-      await page.getByRole('dialog', { name: 'Send 2 invites?' }).getByText('1 supplier already has a live invite: the link they have stops working.').waitFor();
-      await page.getByRole('dialog', { name: 'Send 2 invites?' }).getByLabel(/Send it a new link too/).uncheck();
+      await page
+        .getByRole('dialog', { name: 'Send 2 invites?' })
+        .getByText('1 supplier already has a live invite: the link they have stops working.')
+        .waitFor();
+      await page
+        .getByRole('dialog', { name: 'Send 2 invites?' })
+        .getByLabel(/Send it a new link too/)
+        .uncheck();
       await snapshot(page, 'suppliers-bulk-confirm');
       expect(smtp.messages.length).toBe(sentBefore); // nothing goes before the confirmation
       await confirm.getByRole('button', { name: 'Send invite' }).click();
       const results = page.getByRole('region', { name: '1 supplier invited, 1 skipped' });
       await results.getByText(`Invite emailed to ${supplierEmail}.`).waitFor();
       await results.getByText('Skipped — their invite to orders@quiet-dairy.example is still live.').waitFor();
-      await page.getByRole('row', { name: /Flour Mill Co/ }).getByText('Invited').waitFor();
+      await page
+        .getByRole('row', { name: /Flour Mill Co/ })
+        .getByText('Invited')
+        .waitFor();
       await snapshot(page, 'suppliers-bulk-invite');
 
       // The supplier answers (through the API here; the browser flow is covered above).
@@ -393,7 +404,10 @@ describe('bulk invites, filters and a second approver', () => {
       await review.getByText('Needs a second approver').waitFor();
       await review.getByText(/Approved so far by Lin Ortega/).waitFor();
       await review.getByRole('button', { name: 'Accept' }).click({ force: true });
-      await review.getByRole('alert').getByText(/someone else must accept it too/).waitFor();
+      await review
+        .getByRole('alert')
+        .getByText(/someone else must accept it too/)
+        .waitFor();
       await snapshot(page, 'supplier-second-approver');
 
       // Reject needs a reason, which is emailed to the supplier.
@@ -463,7 +477,10 @@ describe('invite to another address, resend and revoke', () => {
       await expect.poll(() => sendTo.getAttribute('aria-invalid'), WAIT).toBeNull();
       const before = smtp.messages.length;
       await panel.getByRole('button', { name: 'Invite', exact: true }).click();
-      await panel.getByRole('status').filter({ hasText: `Invite emailed to ${override}` }).waitFor();
+      await panel
+        .getByRole('status')
+        .filter({ hasText: `Invite emailed to ${override}` })
+        .waitFor();
       const first = await nextMail(override, /confirm your supplier details/, before);
       const firstToken = /\/invite#token=([\w-]+)/.exec(first.text)![1]!;
 
@@ -597,9 +614,7 @@ describe('without an email server', () => {
       for (let left = 4; left >= 1; left--) {
         await input.fill(wrongCode);
         await guesser.getByRole('button', { name: 'Confirm' }).click();
-        await expect
-          .poll(() => description(guesser, '6-digit code'), WAIT)
-          .toContain(`${left} ${left === 1 ? 'try' : 'tries'} left`);
+        await expect.poll(() => description(guesser, '6-digit code'), WAIT).toContain(`${left} ${left === 1 ? 'try' : 'tries'} left`);
       }
       await input.fill(wrongCode);
       await guesser.getByRole('button', { name: 'Confirm' }).click();

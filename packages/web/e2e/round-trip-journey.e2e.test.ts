@@ -2,16 +2,7 @@ import { startTestApp } from '@vouch/server/testing';
 import { DEMO, startXeroEmulator, type Contact, type XeroEmulator } from '@vouch/xero-emulator';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  WAIT,
-  collectPageErrors,
-  launchBrowser,
-  snapshot,
-  urlFor,
-  webDist,
-  withScreenshotOnFailure,
-  type LaunchedBrowser,
-} from './harness.js';
+import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
 
 /**
  * The round trip the way a user meets it (issue 10), through the screens only: the buyer signs up, connects
@@ -78,7 +69,10 @@ function comparable(contact: Contact) {
   const { UpdatedDateUTC: _updated, ...rest } = contact;
   const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined)) as Partial<T>;
   const byKey = <T extends object>(items: T[] | undefined, key: keyof T) =>
-    (items ?? []).map(clean).filter((o) => Object.keys(o).length > 1).sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+    (items ?? [])
+      .map(clean)
+      .filter((o) => Object.keys(o).length > 1)
+      .sort((a, b) => String(a[key]).localeCompare(String(b[key])));
   return { ...clean(rest), Phones: byKey(rest.Phones, 'PhoneType'), Addresses: byKey(rest.Addresses, 'AddressType') };
 }
 
@@ -102,9 +96,7 @@ async function settleXeroWebhooks() {
       const rows = await app.orm.em
         .fork()
         .getConnection()
-        .execute<{ n: string }[]>(
-          `select count(*)::text as n from pgboss.job where name = 'xero.fetch-contact' and state in ('created', 'retry', 'active')`,
-        );
+        .execute<{ n: string }[]>(`select count(*)::text as n from pgboss.job where name = 'xero.fetch-contact' and state in ('created', 'retry', 'active')`);
       return Number(rows[0]!.n);
     }, WAIT)
     .toBe(0);
@@ -196,7 +188,10 @@ describe('round trip through the screens (issue 10)', () => {
             await buyer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
             await buyer.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
             await buyer.getByRole('searchbox', { name: 'Search' }).fill(journey.supplier);
-            await buyer.getByRole('row', { name: new RegExp(journey.supplier) }).getByRole('link', { name: journey.supplier }).click();
+            await buyer
+              .getByRole('row', { name: new RegExp(journey.supplier) })
+              .getByRole('link', { name: journey.supplier })
+              .click();
             await buyer.getByRole('heading', { level: 1, name: journey.supplier }).waitFor();
             const details = buyer.getByRole('region', { name: 'Details' });
             await details.getByText(`Street: ${street.AddressLine1}`, { exact: false }).waitFor();
@@ -234,9 +229,7 @@ describe('round trip through the screens (issue 10)', () => {
             if (narrow) await expectNoHorizontalOverflow(supplier, journey.viewport.width);
             else {
               // Side by side, a phone's three inputs line up (a wrapped "Country code" label once pushed its input down).
-              const tops = await Promise.all(
-                ['Country code', 'Area code', 'Number'].map(async (label) => (await phone.getByLabel(label).boundingBox())!.y),
-              );
+              const tops = await Promise.all(['Country code', 'Area code', 'Number'].map(async (label) => (await phone.getByLabel(label).boundingBox())!.y));
               expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(1);
             }
             await shot(supplier, '03-supplier-form');
@@ -275,23 +268,37 @@ describe('round trip through the screens (issue 10)', () => {
             const rowHeaders = await diff.getByRole('rowheader').allTextContents();
             expect(rowHeaders.filter((t) => !t.includes('Bank detail'))).toEqual(['Email', 'Phones', 'Addresses']);
             expect(rowHeaders.filter((t) => t.includes('Bank detail')).length).toBeGreaterThan(0);
-            await diff.getByRole('row', { name: /^Email/ }).getByText(journey.email).waitFor();
-            await diff.getByRole('row', { name: /^Addresses/ }).getByText(new RegExp(journey.streetLine1)).waitFor();
-            await diff.getByRole('row', { name: /^Phones/ }).getByText(new RegExp(journey.phone.number)).waitFor();
-            const bankRow = diff.getByRole('row').filter({ hasText: 'Bank detail' }).filter({ hasText: `Holder: ${journey.bank.holder}` });
+            await diff
+              .getByRole('row', { name: /^Email/ })
+              .getByText(journey.email)
+              .waitFor();
+            await diff
+              .getByRole('row', { name: /^Addresses/ })
+              .getByText(new RegExp(journey.streetLine1))
+              .waitFor();
+            await diff
+              .getByRole('row', { name: /^Phones/ })
+              .getByText(new RegExp(journey.phone.number))
+              .waitFor();
+            const bankRow = diff
+              .getByRole('row')
+              .filter({ hasText: 'Bank detail' })
+              .filter({ hasText: `Holder: ${journey.bank.holder}` });
             await bankRow.getByText(`Sort code: ${journey.bank.sortCode}`).waitFor();
             await shot(buyer, '06-buyer-review');
 
             // New bank details need a call-back on a number Vouch held before (never the one just sent).
             const callback = review.getByRole('region', { name: 'Call-back' });
             const numbers = callback.getByRole('group', { name: 'Number you called' });
-            const offered = await numbers.getByRole('radio').evaluateAll((radios) =>
-              radios.map((r) => ({ value: (r as HTMLInputElement).value, checked: (r as HTMLInputElement).checked })),
-            );
+            const offered = await numbers
+              .getByRole('radio')
+              .evaluateAll((radios) => radios.map((r) => ({ value: (r as HTMLInputElement).value, checked: (r as HTMLInputElement).checked })));
             const called = offered.find((o) => o.checked)?.value ?? '';
             expect(before.Phones.some((p) => p.PhoneNumber && called.includes(p.PhoneNumber))).toBe(true);
             expect(offered.some((o) => o.value.includes(journey.phone.number))).toBe(false);
-            await callback.getByLabel('What the supplier confirmed').fill(`Spoke to accounts; they confirmed sort code ${journey.bank.sortCode} ending ${journey.bank.accountNumber.slice(-4)}.`);
+            await callback
+              .getByLabel('What the supplier confirmed')
+              .fill(`Spoke to accounts; they confirmed sort code ${journey.bank.sortCode} ending ${journey.bank.accountNumber.slice(-4)}.`);
             await callback.getByRole('button', { name: 'Record call-back' }).click();
             await callback.getByText(`${BUYER} phoned ${called}`).waitFor();
             await shot(buyer, '07-buyer-callback');

@@ -3,16 +3,7 @@ import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { driveConsent } from '@vouch/xero-emulator/testing';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  WAIT,
-  collectPageErrors,
-  launchBrowser,
-  snapshot,
-  urlFor,
-  webDist,
-  withScreenshotOnFailure,
-  type LaunchedBrowser,
-} from './harness.js';
+import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
 
 /**
  * Outbound sync in the browser: a change Xero refuses (a contact name already taken in Xero) shows on the
@@ -41,48 +32,57 @@ function must<T>(response: { data?: T | null; errors?: unknown[] }): T {
 /** A buyer connected to the emulator's organisation with its suppliers imported, all through the API. */
 async function connectedBuyer() {
   const buyer = await signUpBuyer(app.url, { organisationName: 'Sync Bakery Ltd' });
-  const start = must(await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>(
-    'mutation { startXeroConnection { authorizeUrl } }',
-  ));
+  const start = must(await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>('mutation { startXeroConnection { authorizeUrl } }'));
   const consent = await driveConsent(start.startXeroConnection.authorizeUrl, XERO_USER);
   const callback = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
   const attemptId = new URL(callback.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
-  must(await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', {
-    a: attemptId,
-    t: tenantId,
-  }));
+  must(
+    await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', {
+      a: attemptId,
+      t: tenantId,
+    }),
+  );
   await expect
-    .poll(async () => must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>(
-      '{ xeroConnection { importStatus } }',
-    )).xeroConnection?.importStatus, WAIT)
+    .poll(
+      async () =>
+        must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('{ xeroConnection { importStatus } }')).xeroConnection
+          ?.importStatus,
+      WAIT,
+    )
     .toBe('DONE');
   return buyer;
 }
 
 /** The supplier renames itself through its invite link and the buyer accepts: the change goes to Xero. */
 async function acceptedRename(buyer: Awaited<ReturnType<typeof signUpBuyer>>, supplierId: string, name: string) {
-  const invited = must(await buyer.client.request<{ inviteSuppliers: { link: string | null }[] }>(
-    'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }',
-    { ids: [supplierId] },
-  ));
+  const invited = must(
+    await buyer.client.request<{ inviteSuppliers: { link: string | null }[] }>('mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }', {
+      ids: [supplierId],
+    }),
+  );
   const token = new URLSearchParams(new URL(invited.inviteSuppliers[0]!.link!).hash.slice(1)).get('token')!;
   const supplier = graphqlClient(app.url);
-  const code = must(await supplier.request<{ sendSupplierCode: { devCode: string } }>(
-    'mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }',
-    { t: token },
-  )).sendSupplierCode.devCode;
-  must(await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', {
-    t: token,
-    c: code,
-  }));
-  must(await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
-    t: token,
-    i: { name, email: 'accounts@gamma.example' },
-  }));
-  const pending = must(await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(
-    'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }',
-    { id: supplierId },
-  )).supplier.pendingChangeRequest;
+  const code = must(
+    await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token }),
+  ).sendSupplierCode.devCode;
+  must(
+    await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', {
+      t: token,
+      c: code,
+    }),
+  );
+  must(
+    await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
+      t: token,
+      i: { name, email: 'accounts@gamma.example' },
+    }),
+  );
+  const pending = must(
+    await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(
+      'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }',
+      { id: supplierId },
+    ),
+  ).supplier.pendingChangeRequest;
   must(await buyer.client.request('mutation($id: ID!) { acceptChangeRequest(id: $id) { id } }', { id: pending.id }));
 }
 
@@ -110,15 +110,17 @@ afterAll(async () => {
 describe('outbound sync in the browser', () => {
   it('shows a refused change everywhere, and Retry after the fix sends it', async () => {
     const buyer = await connectedBuyer();
-    const gammaId = must(await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>(
-      '{ suppliers(search: "Gamma") { edges { node { id } } } }',
-    )).suppliers.edges[0]!.node.id;
+    const gammaId = must(
+      await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>('{ suppliers(search: "Gamma") { edges { node { id } } } }'),
+    ).suppliers.edges[0]!.node.id;
     await acceptedRename(buyer, gammaId, 'Taken Name Ltd');
     await expect
-      .poll(async () => must(await buyer.client.request<{ supplier: { syncStatus: string | null } }>(
-        'query($id: ID!) { supplier(id: $id) { syncStatus } }',
-        { id: gammaId },
-      )).supplier.syncStatus, WAIT)
+      .poll(
+        async () =>
+          must(await buyer.client.request<{ supplier: { syncStatus: string | null } }>('query($id: ID!) { supplier(id: $id) { syncStatus } }', { id: gammaId }))
+            .supplier.syncStatus,
+        WAIT,
+      )
       .toBe('FAILED');
 
     const [cookieName, ...cookieValue] = buyer.client.cookie!.split('=');
@@ -132,7 +134,10 @@ describe('outbound sync in the browser', () => {
       await panel.getByText('1 change Xero refused').waitFor();
       await panel.getByText('Nothing waiting').waitFor();
       // Xero's API headroom is the connection's: said once, on the Xero card (not again, differently, here).
-      await page.getByRole('region', { name: 'Xero', exact: true }).getByText(/Xero API: .*calls? left this minute/).waitFor();
+      await page
+        .getByRole('region', { name: 'Xero', exact: true })
+        .getByText(/Xero API: .*calls? left this minute/)
+        .waitFor();
       expect(await panel.getByText(/calls? left this minute|Not known yet/).count()).toBe(0);
       await snapshot(page, 'sync-panel-failed');
       await panel.getByRole('link', { name: 'Open the sync inbox' }).click();

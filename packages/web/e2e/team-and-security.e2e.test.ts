@@ -86,7 +86,6 @@ beforeAll(async () => {
   });
   smtp = await startTestSmtp();
   app = await startTestApp({ webDist, xeroEmulator: emulator, env: { SMTP_URL: smtp.url } });
-
 });
 
 afterAll(async () => {
@@ -105,7 +104,12 @@ async function seed(): Promise<void> {
   const attemptId = new URL(callback.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   must(await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId }));
   await expect
-    .poll(async () => must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('{ xeroConnection { importStatus } }')).xeroConnection?.importStatus, WAIT)
+    .poll(
+      async () =>
+        must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('{ xeroConnection { importStatus } }')).xeroConnection
+          ?.importStatus,
+      WAIT,
+    )
     .toBe('DONE');
 
   const adminContext = await newContext();
@@ -135,13 +139,19 @@ describe('team and account security in the browser', () => {
       await form.getByLabel('Email').fill(approverEmail);
       await form.getByRole('radio', { name: /^Approver/ }).check();
       await form.getByRole('button', { name: 'Send invitation' }).click();
-      await admin.getByRole('status').filter({ hasText: `Invitation sent to ${approverEmail} as approver.` }).waitFor();
+      await admin
+        .getByRole('status')
+        .filter({ hasText: `Invitation sent to ${approverEmail} as approver.` })
+        .waitFor();
 
       viewerEmail = uniqueEmail('victor');
       await form.getByLabel('Email').fill(viewerEmail);
       await form.getByRole('radio', { name: /^Viewer/ }).check();
       await form.getByRole('button', { name: 'Send invitation' }).click();
-      await admin.getByRole('status').filter({ hasText: `Invitation sent to ${viewerEmail} as viewer.` }).waitFor();
+      await admin
+        .getByRole('status')
+        .filter({ hasText: `Invitation sent to ${viewerEmail} as viewer.` })
+        .waitFor();
 
       // Inviting the same address again says so.
       await form.getByLabel('Email').fill(viewerEmail);
@@ -171,7 +181,10 @@ describe('team and account security in the browser', () => {
 
       await approver.getByRole('link', { name: SUPPLIER }).click();
       await approver.getByRole('heading', { level: 1, name: SUPPLIER }).waitFor();
-      await approver.getByText(/66374958/).first().waitFor();
+      await approver
+        .getByText(/66374958/)
+        .first()
+        .waitFor();
 
       // Everyone sees who is on the team; only the ADMIN manages it.
       await viewer.goto(at('/settings/team'));
@@ -292,7 +305,6 @@ describe('team and account security in the browser', () => {
       await desk.getByLabel('New password again').fill('another password 4');
       await desk.getByRole('button', { name: 'Set new password' }).click();
       await desk.getByText(/already been used/).waitFor();
-
     });
     expect(deskErrors).toEqual([]);
   });
@@ -318,7 +330,10 @@ describe('team and account security in the browser', () => {
       await sessions.getByRole('button', { name: 'Sign out all other sessions' }).click();
       const dialog = desk.getByRole('dialog', { name: 'Sign out all other sessions?' });
       await dialog.getByRole('button', { name: 'Sign them out' }).click();
-      await sessions.getByRole('status').filter({ hasText: /Signed out \d+ other session/ }).waitFor();
+      await sessions
+        .getByRole('status')
+        .filter({ hasText: /Signed out \d+ other session/ })
+        .waitFor();
       await sessions.getByText('You’re signed in only here.').waitFor();
       await laptop.reload();
       await laptop.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();

@@ -158,7 +158,10 @@ describe('two-factor sign-in in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
       const events = page.getByRole('region', { name: 'Events' });
       await events.getByText('Ada Palmer set up an authenticator app').waitFor();
-      await events.getByText(/Wrong authenticator code for Ada Palmer/).first().waitFor();
+      await events
+        .getByText(/Wrong authenticator code for Ada Palmer/)
+        .first()
+        .waitFor();
       await events.getByText(/Ada Palmer signed in with password and authenticator app/).waitFor();
       await snapshots(page, '05-audit-log');
       await page.getByLabel('Type').selectOption({ label: 'Wrong second factor' });
@@ -178,7 +181,14 @@ describe('two-factor sign-in in the browser', () => {
       const cdp = await browser.context.newCDPSession(page);
       await cdp.send('WebAuthn.enable');
       const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-        options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+        options: {
+          protocol: 'ctap2',
+          transport: 'internal',
+          hasResidentKey: true,
+          hasUserVerification: true,
+          isUserVerified: true,
+          automaticPresenceSimulation: true,
+        },
       });
       await signUpInBrowser(page, 'Bea Okafor', 'Okafor Timber');
       await page.goto(at('/settings'));
@@ -220,7 +230,9 @@ describe('two-factor sign-in in the browser', () => {
       await rule.check();
       await expect.poll(() => rule.isChecked(), WAIT).toBe(true);
       await snapshots(page, '07-settings-required');
-      const orgId = (await app.orm.em.getConnection().execute<{ organisation_id: string }[]>('select organisation_id from users where email = ?', [deeEmail]))[0]!.organisation_id;
+      const orgId = (
+        await app.orm.em.getConnection().execute<{ organisation_id: string }[]>('select organisation_id from users where email = ?', [deeEmail])
+      )[0]!.organisation_id;
       const colleague = await addColleague(app, orgId, { role: 'VIEWER', name: 'Cal Viewer' });
       await signOut(page);
 
@@ -241,7 +253,10 @@ describe('two-factor sign-in in the browser', () => {
 
 async function mailTo(address: string, subject: RegExp, after = 0): Promise<CapturedMail> {
   await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), WAIT).toBe(true);
-  return smtp.messages.slice(after).filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1)!;
+  return smtp.messages
+    .slice(after)
+    .filter((m) => m.to.includes(address) && subject.test(m.subject))
+    .at(-1)!;
 }
 
 /** An API client's authenticator app: enrol through the API (what lies before the journey). */
@@ -262,8 +277,17 @@ async function seedBankChangeAwaitingSecondApproval() {
   const admin = await signUpBuyer(app.url, { name: 'Ada Admin' });
   await enrolByApi(admin.client);
   const supplierEmail = uniqueEmail('acme');
-  const supplierId = (await admin.client.request<{ createSupplier: { id: string } }>('mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }', { i: { name: 'Acme Widgets Ltd', email: supplierEmail } })).data!.createSupplier.id;
-  await app.orm.em.getConnection().execute(`update suppliers set phones = ? where id = ?`, [JSON.stringify([{ type: 'DEFAULT', number: '7946 0000', areaCode: '020', countryCode: '44' }]), supplierId]);
+  const supplierId = (
+    await admin.client.request<{ createSupplier: { id: string } }>('mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }', {
+      i: { name: 'Acme Widgets Ltd', email: supplierEmail },
+    })
+  ).data!.createSupplier.id;
+  await app.orm.em
+    .getConnection()
+    .execute(`update suppliers set phones = ? where id = ?`, [
+      JSON.stringify([{ type: 'DEFAULT', number: '7946 0000', areaCode: '020', countryCode: '44' }]),
+      supplierId,
+    ]);
   const before = smtp.messages.length;
   await admin.client.request('mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { invite { id } } }', { ids: [supplierId] });
   const token = /\/invite#token=([\w-]+)/.exec((await mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
@@ -284,15 +308,23 @@ async function seedBankChangeAwaitingSecondApproval() {
     },
   });
   expect(submitted.errors).toBeUndefined();
-  const pending = await admin.client.request<{ supplier: { pendingChangeRequest: { id: string; highRisk: boolean } } }>('query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id highRisk } } }', { id: supplierId });
+  const pending = await admin.client.request<{ supplier: { pendingChangeRequest: { id: string; highRisk: boolean } } }>(
+    'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id highRisk } } }',
+    { id: supplierId },
+  );
   const request = pending.data!.supplier.pendingChangeRequest;
   expect(request.highRisk).toBe(true);
-  await admin.client.request('mutation($id: ID!, $n: String!, $note: String!) { recordBankCallback(changeRequestId: $id, phoneNumber: $n, note: $note) { id } }', {
+  await admin.client.request(
+    'mutation($id: ID!, $n: String!, $note: String!) { recordBankCallback(changeRequestId: $id, phoneNumber: $n, note: $note) { id } }',
+    {
+      id: request.id,
+      n: '+44 20 7946 0000',
+      note: 'Spoke to Jo Bloggs, finance; confirmed sort code and account ending 4958.',
+    },
+  );
+  const first = await admin.client.request<{ acceptChangeRequest: { status: string } }>('mutation($id: ID!) { acceptChangeRequest(id: $id) { status } }', {
     id: request.id,
-    n: '+44 20 7946 0000',
-    note: 'Spoke to Jo Bloggs, finance; confirmed sort code and account ending 4958.',
   });
-  const first = await admin.client.request<{ acceptChangeRequest: { status: string } }>('mutation($id: ID!) { acceptChangeRequest(id: $id) { status } }', { id: request.id });
   expect(first.data?.acceptChangeRequest.status).toBe('PENDING');
 
   // The approver, with an authenticator app of their own.
@@ -334,12 +366,13 @@ describe('step-up in the browser', () => {
     });
     app.services.twoFactor.clock = clock;
     expect(errors).toEqual([]);
-    const [row] = await app.orm.em.getConnection().execute<{ status: string; approvals: { userName: string }[] }[]>(
-      'select status, approvals from change_requests where supplier_id = ?',
-      [supplierId],
-    );
+    const [row] = await app.orm.em
+      .getConnection()
+      .execute<{ status: string; approvals: { userName: string }[] }[]>('select status, approvals from change_requests where supplier_id = ?', [supplierId]);
     expect(row).toMatchObject({ status: 'ACCEPTED', approvals: [{ userName: 'Ada Admin' }, { userName: 'Priya Approver' }] });
-    const audit = await app.orm.em.getConnection().execute<{ kind: string }[]>(`select kind from audit_events where kind = 'STEP_UP_VERIFIED' and summary like 'Priya Approver%'`);
+    const audit = await app.orm.em
+      .getConnection()
+      .execute<{ kind: string }[]>(`select kind from audit_events where kind = 'STEP_UP_VERIFIED' and summary like 'Priya Approver%'`);
     expect(audit).toHaveLength(1);
     await page.close();
   });

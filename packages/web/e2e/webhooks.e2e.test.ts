@@ -46,7 +46,9 @@ afterAll(async () => {
 /** Standard Webhooks, by hand: HMAC-SHA256 over "id.timestamp.body", keyed with the secret's base64 part. */
 function signatureValid(secret: string, r: { headers: http.IncomingHttpHeaders; body: string }): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${String(r.headers['webhook-id'])}.${String(r.headers['webhook-timestamp'])}.${r.body}`).digest('base64');
+  const expected = createHmac('sha256', key)
+    .update(`${String(r.headers['webhook-id'])}.${String(r.headers['webhook-timestamp'])}.${r.body}`)
+    .digest('base64');
   return String(r.headers['webhook-signature']).split(' ').includes(`v1,${expected}`);
 }
 
@@ -87,7 +89,10 @@ describe('Settings → Webhooks', () => {
 
       // A test event: it arrives signed, and the delivery log says so.
       await endpoint.getByRole('button', { name: 'Send test event' }).click();
-      await section.getByRole('status').getByText(/Sent a test event/).waitFor();
+      await section
+        .getByRole('status')
+        .getByText(/Sent a test event/)
+        .waitFor();
       await expect.poll(() => received.length, WAIT).toBe(1);
       expect(signatureValid(secret, received[0]!)).toBe(true);
       expect(JSON.parse(received[0]!.body)).toMatchObject({ type: 'webhook.test' });

@@ -68,7 +68,8 @@ export async function connectedBuyer(app: TestApp, tenantId: string): Promise<Bu
   const attemptId = new URL(callback.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   must(await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId }));
   await until(
-    async () => must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('{ xeroConnection { importStatus } }')).xeroConnection?.importStatus,
+    async () =>
+      must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('{ xeroConnection { importStatus } }')).xeroConnection?.importStatus,
     (value) => value === 'DONE',
     'the seeded state',
   );
@@ -76,36 +77,49 @@ export async function connectedBuyer(app: TestApp, tenantId: string): Promise<Bu
 }
 
 export async function supplierId(buyer: Buyer, name: string): Promise<string> {
-  const found = must(await buyer.client.request<{ suppliers: { edges: { node: { id: string; name: string } }[] } }>(
-    'query($q: String) { suppliers(search: $q, first: 5) { edges { node { id name } } } }',
-    { q: name },
-  )).suppliers.edges.find((e) => e.node.name === name);
+  const found = must(
+    await buyer.client.request<{ suppliers: { edges: { node: { id: string; name: string } }[] } }>(
+      'query($q: String) { suppliers(search: $q, first: 5) { edges { node { id name } } } }',
+      { q: name },
+    ),
+  ).suppliers.edges.find((e) => e.node.name === name);
   if (!found) throw new Error(`no supplier ${name}`);
   return found.node.id;
 }
 
 /** An invite through the API; returns the link's token (no SMTP in these tests: the link comes back). */
 export async function invite(buyer: Buyer, id: string): Promise<string> {
-  const invited = must(await buyer.client.request<{ inviteSuppliers: { link: string | null }[] }>(
-    'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids, replaceLiveInvites: true) { link } }',
-    { ids: [id] },
-  ));
+  const invited = must(
+    await buyer.client.request<{ inviteSuppliers: { link: string | null }[] }>(
+      'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids, replaceLiveInvites: true) { link } }',
+      { ids: [id] },
+    ),
+  );
   return new URLSearchParams(new URL(invited.inviteSuppliers[0]!.link!).hash.slice(1)).get('token')!;
 }
 
 /** The supplier, through its link on its own connection: code, then details. */
 export async function submitThroughLink(app: TestApp, token: string, input: Record<string, unknown>): Promise<void> {
   const supplier = graphqlClient(app.url, { ip: `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
-  const code = must(await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token })).sendSupplierCode.devCode;
+  const code = must(
+    await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token }),
+  ).sendSupplierCode.devCode;
   must(await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: token, c: code }));
-  must(await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', { t: token, i: input }));
+  must(
+    await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
+      t: token,
+      i: input,
+    }),
+  );
 }
 
 async function pendingRequest(buyer: Buyer, id: string): Promise<string> {
-  return must(await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(
-    'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }',
-    { id },
-  )).supplier.pendingChangeRequest.id;
+  return must(
+    await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(
+      'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }',
+      { id },
+    ),
+  ).supplier.pendingChangeRequest.id;
 }
 
 export interface Workspace {
@@ -132,14 +146,22 @@ export async function seedWorkspace(app: TestApp, tenantId: string): Promise<Wor
     payment: { country: 'GB', accountHolderName: 'Copper Kettle Ltd', sortCode: '10-79-99', accountNumber: '88837491' },
   });
   const copperRequest = await pendingRequest(buyer, ids.copper);
-  must(await buyer.client.request('mutation($id: ID!) { recordBankCallback(changeRequestId: $id, phoneNumber: "+44 20 7946 0000", note: "Spoke to Jo in accounts; confirmed sort code and last four digits.") { id } }', { id: copperRequest }));
+  must(
+    await buyer.client.request(
+      'mutation($id: ID!) { recordBankCallback(changeRequestId: $id, phoneNumber: "+44 20 7946 0000", note: "Spoke to Jo in accounts; confirmed sort code and last four digits.") { id } }',
+      { id: copperRequest },
+    ),
+  );
   must(await buyer.client.request('mutation($id: ID!) { acceptChangeRequest(id: $id) { id status } }', { id: copperRequest }));
 
   // Dockside: a rename to a name Xero already has — Xero refuses it (a failed sync).
   await submitThroughLink(app, await invite(buyer, ids.dockside), { name: 'Taken Name Ltd', email: 'ops@dockside.example' });
   must(await buyer.client.request('mutation($id: ID!) { acceptChangeRequest(id: $id) { id } }', { id: await pendingRequest(buyer, ids.dockside) }));
   await until(
-    async () => must(await buyer.client.request<{ supplier: { syncStatus: string | null } }>('query($id: ID!) { supplier(id: $id) { syncStatus } }', { id: ids.dockside })).supplier.syncStatus,
+    async () =>
+      must(
+        await buyer.client.request<{ supplier: { syncStatus: string | null } }>('query($id: ID!) { supplier(id: $id) { syncStatus } }', { id: ids.dockside }),
+      ).supplier.syncStatus,
     (value) => value === 'FAILED',
     'the seeded state',
   );
@@ -156,7 +178,11 @@ export async function seedWorkspace(app: TestApp, tenantId: string): Promise<Wor
   const bluebellToken = await invite(buyer, ids.bluebell);
   const guesser = graphqlClient(app.url, { ip: '10.9.8.7' });
   must(await guesser.request('mutation($t: String!) { sendSupplierCode(token: $t) { sentTo } }', { t: bluebellToken }));
-  for (let i = 0; i < 5; i++) await guesser.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: bluebellToken, c: '000000' });
+  for (let i = 0; i < 5; i++)
+    await guesser.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', {
+      t: bluebellToken,
+      c: '000000',
+    });
 
   return { buyer, ids };
 }
@@ -185,7 +211,8 @@ export async function driftInXero(app: TestApp, emulator: XeroEmulator, tenantId
   const connectionId = must(await buyer.client.request<{ xeroConnection: { id: string } }>('{ xeroConnection { id } }')).xeroConnection.id;
   await app.services.xeroSync.pollNow(connectionId);
   await until(
-    async () => must(await buyer.client.request<{ supplier: { hasDrift: boolean } }>('query($id: ID!) { supplier(id: $id) { hasDrift } }', { id })).supplier.hasDrift,
+    async () =>
+      must(await buyer.client.request<{ supplier: { hasDrift: boolean } }>('query($id: ID!) { supplier(id: $id) { hasDrift } }', { id })).supplier.hasDrift,
     (value) => value === true,
     'the seeded state',
   );

@@ -3,17 +3,7 @@ import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
-import {
-  XERO_USER,
-  driftInXero,
-  invite,
-  must,
-  seedWorkspace,
-  seedXero,
-  sessionCookie,
-  submitThroughLink,
-  type Workspace,
-} from './workspace-seed.js';
+import { XERO_USER, driftInXero, invite, must, seedWorkspace, seedXero, sessionCookie, submitThroughLink, type Workspace } from './workspace-seed.js';
 
 /**
  * The buyer's workspace (issue 15): a home that says what needs them, each a count and a link, with the review
@@ -85,7 +75,9 @@ describe('the buyer’s workspace', () => {
       const item = (title: RegExp) => main.getByRole('link', { name: title });
       const count = (title: RegExp, n: number) => item(title).getByText(String(n), { exact: true }).waitFor();
       await count(/Submission awaiting review/, 1);
-      await item(/Submission awaiting review/).getByText('1 is high risk; 1 changes bank details.').waitFor();
+      await item(/Submission awaiting review/)
+        .getByText('1 is high risk; 1 changes bank details.')
+        .waitFor();
       await count(/Change Xero refused/, 1);
       await count(/Supplier on payment hold/, 1);
       await count(/Invite locked/, 1);
@@ -135,7 +127,10 @@ describe('the buyer’s workspace', () => {
       await page.goto(at('/suppliers'));
       await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
       const table = page.getByRole('table', { name: 'Suppliers' });
-      await table.getByRole('row', { name: /Acme Paper Co/ }).first().waitFor();
+      await table
+        .getByRole('row', { name: /Acme Paper Co/ })
+        .first()
+        .waitFor();
       expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Name', 'Invite', 'Bank details', 'Xero sync', 'Last change']);
 
       // A–Z by default; each row says its invite, bank details, Xero sync and last change in words.
@@ -250,7 +245,10 @@ describe('the buyer’s workspace', () => {
       await fitsWidth(phonePage, 390);
       await snapshot(phonePage, 'workspace-supplier-phone');
       await page.goto(at(`/suppliers/${workspace.ids.acme}`));
-      await page.getByRole('region', { name: 'Changes to review' }).getByText(/fields? unchanged/).waitFor();
+      await page
+        .getByRole('region', { name: 'Changes to review' })
+        .getByText(/fields? unchanged/)
+        .waitFor();
       await snapshot(page, 'workspace-supplier');
       expect(pageErrors).toEqual([]);
     });
@@ -282,7 +280,10 @@ describe('the buyer’s workspace', () => {
 
       // Home says it first; the Sync inbox too; Integrations has the whole card (no second banner).
       await page.goto(at('/'));
-      await page.getByRole('main').getByRole('link', { name: /Xero needs reconnecting/ }).waitFor();
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: /Xero needs reconnecting/ })
+        .waitFor();
       await page.goto(at('/sync'));
       await page.getByRole('region', { name: 'Xero connection' }).waitFor();
       await snapshot(page, 'workspace-sync-inbox');
@@ -344,9 +345,15 @@ describe('the buyer’s workspace', () => {
 
       // Chosen and confirmed: connected again, and the banner goes from the other pages by itself.
       await page.getByRole('button', { name: 'Connect', exact: true }).click();
-      await page.getByRole('dialog', { name: 'This choice is permanent' }).getByRole('button', { name: /^Connect / }).click();
+      await page
+        .getByRole('dialog', { name: 'This choice is permanent' })
+        .getByRole('button', { name: /^Connect / })
+        .click();
       await page.getByRole('region', { name: 'Xero', exact: true }).getByText('Connected', { exact: true }).waitFor();
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Suppliers/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: /Suppliers/ })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
       await expect.poll(() => page.getByRole('region', { name: 'Xero connection' }).count(), WAIT).toBe(0);
       expect(pageErrors).toEqual([]);

@@ -2,16 +2,7 @@ import { signUpBuyer, startTestApp } from '@vouch/server/testing';
 import { DEMO, startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  WAIT,
-  collectPageErrors,
-  launchBrowser,
-  snapshot,
-  urlFor,
-  webDist,
-  withScreenshotOnFailure,
-  type LaunchedBrowser,
-} from './harness.js';
+import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
 
 /**
  * Connect Xero, end to end: the buyer leaves Vouch for the Xero emulator's real login and consent pages,
@@ -50,11 +41,7 @@ async function signInAsNewBuyer(organisationName: string) {
 }
 
 /** On the emulator: log in if asked, tick exactly `organisations`, and allow access. */
-async function consentOnXero(
-  page: Page,
-  login: { email: string; password: string },
-  organisations: readonly string[],
-): Promise<void> {
+async function consentOnXero(page: Page, login: { email: string; password: string }, organisations: readonly string[]): Promise<void> {
   await page.waitForURL((url) => url.toString().startsWith(emulator.url), WAIT);
   const loginHeading = page.getByRole('heading', { name: 'Log in to Xero' });
   const consentHeading = page.getByRole('heading', { name: /wants to access your Xero data/ });
@@ -133,20 +120,13 @@ describe('Connect Xero in the browser', () => {
       await card.getByRole('button', { name: 'Connect to Xero' }).click();
 
       // Xero's own pages: log in, allow, tick both organisations.
-      await consentOnXero(page, { email: DEMO.userEmail, password: DEMO.userPassword }, [
-        DEMO.organisations[0].name,
-        DEMO.organisations[1].name,
-      ]);
+      await consentOnXero(page, { email: DEMO.userEmail, password: DEMO.userPassword }, [DEMO.organisations[0].name, DEMO.organisations[1].name]);
 
       // Back in Vouch: both organisations are offered, none chosen yet.
       await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
       const select = page.getByRole('combobox', { name: 'Xero organisation' });
       await select.waitFor();
-      expect(await select.getByRole('option').allTextContents()).toEqual([
-        'Choose an organisation',
-        'Demo Trading Ltd',
-        'Sample Bakery Co',
-      ]);
+      expect(await select.getByRole('option').allTextContents()).toEqual(['Choose an organisation', 'Demo Trading Ltd', 'Sample Bakery Co']);
       await snapshot(page, 'xero-choose-organisation');
 
       // Connect without choosing explains itself at the select.
@@ -262,9 +242,7 @@ describe('Connect Xero in the browser', () => {
           .map((id) => document.getElementById(id)?.textContent ?? '')
           .join(' '),
       );
-      expect(description).toContain(
-        `This Vouch organisation is connected to ${books.name}; it can only reconnect that one.`,
-      );
+      expect(description).toContain(`This Vouch organisation is connected to ${books.name}; it can only reconnect that one.`);
       await snapshot(page, 'xero-locked-choice');
       await chooseOrganisation(page, books.name);
       await card.getByText('Connected', { exact: true }).waitFor();
@@ -389,7 +367,10 @@ describe('Connect Xero in the browser', () => {
         await snapshot(page, 'xero-unreachable-origin');
         // Connect doesn't leave for an address that can't work; it says the same.
         await card.getByRole('button', { name: 'Connect to Xero' }).click();
-        await card.getByRole('alert').filter({ hasText: `PUBLIC_URL=${here}` }).waitFor();
+        await card
+          .getByRole('alert')
+          .filter({ hasText: `PUBLIC_URL=${here}` })
+          .waitFor();
         expect(new URL(page.url()).origin).toBe(here);
       });
       await page.close();
@@ -409,9 +390,7 @@ describe('Connect Xero in the browser', () => {
       const box = await button.boundingBox();
       expect(box).not.toBeNull();
       expect(box!.x + box!.width).toBeLessThanOrEqual(360);
-      await expect
-        .poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT)
-        .toBeLessThanOrEqual(360);
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(360);
       await snapshot(page, 'xero-phone');
     });
     await page.close();

@@ -130,9 +130,11 @@ export function createControl(core: EmulatorCore): EmulatorControl {
         clientSecret: patch.clientSecret ?? app.clientSecret,
         redirectUris: patch.redirectUris ?? app.redirectUris,
         name: patch.name ?? app.name,
-        ...(patch.webhookUrl ?? app.webhookUrl ? { webhookUrl: patch.webhookUrl ?? app.webhookUrl } : {}),
-        ...(patch.webhookKey ?? app.webhookKey ? { webhookKey: patch.webhookKey ?? app.webhookKey } : {}),
-        ...(app.customConnectionTenantId ? { customConnection: { tenantId: app.customConnectionTenantId, ...(app.customConnectionScopes ? { scopes: app.customConnectionScopes } : {}) } } : {}),
+        ...((patch.webhookUrl ?? app.webhookUrl) ? { webhookUrl: patch.webhookUrl ?? app.webhookUrl } : {}),
+        ...((patch.webhookKey ?? app.webhookKey) ? { webhookKey: patch.webhookKey ?? app.webhookKey } : {}),
+        ...(app.customConnectionTenantId
+          ? { customConnection: { tenantId: app.customConnectionTenantId, ...(app.customConnectionScopes ? { scopes: app.customConnectionScopes } : {}) } }
+          : {}),
       };
       const updated = core.registerApp(next);
       return { clientId: updated.clientId, name: updated.name };

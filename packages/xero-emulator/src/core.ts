@@ -68,7 +68,11 @@ export interface PendingAuthorization {
   codeChallenge?: { challenge: string; method: 'S256' | 'plain' };
 }
 
-export type TokenError = { error: 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_request' | 'unauthorized_client' | 'invalid_scope'; status: number; description?: string };
+export type TokenError = {
+  error: 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_request' | 'unauthorized_client' | 'invalid_scope';
+  status: number;
+  description?: string;
+};
 
 export type AccessCheck =
   | { ok: true; grant: Grant; payload: Record<string, unknown> }
@@ -257,7 +261,11 @@ export class EmulatorCore {
     const org: Organisation = {
       tenantId,
       name: input.name,
-      shortCode: input.shortCode ?? `!${opaqueToken(4).replace(/[^A-Za-z0-9]/g, 'x').slice(0, 5)}`,
+      shortCode:
+        input.shortCode ??
+        `!${opaqueToken(4)
+          .replace(/[^A-Za-z0-9]/g, 'x')
+          .slice(0, 5)}`,
       countryCode,
       baseCurrency: { NZ: 'NZD', AU: 'AUD', GB: 'GBP', US: 'USD' }[countryCode] ?? 'NZD',
       createdMs: this.clock.now(),
@@ -425,9 +433,7 @@ export class EmulatorCore {
     this.grants.set(grant.grantId, grant);
     this.grantsByAuthEvent.set(grant.authEventId, grant.grantId);
     for (const tenantId of tenantIds) {
-      const existing = [...this.connections.values()].find(
-        (c) => c.clientId === pending.clientId && c.userId === user.userId && c.tenantId === tenantId,
-      );
+      const existing = [...this.connections.values()].find((c) => c.clientId === pending.clientId && c.userId === user.userId && c.tenantId === tenantId);
       if (existing) {
         existing.authEventId = grant.authEventId;
         existing.updatedMs = now;
@@ -551,7 +557,8 @@ export class EmulatorCore {
     if (redirectUri !== record.redirectUri) return { error: 'invalid_grant', status: 400 };
     if (record.codeChallenge) {
       const { challenge, method } = record.codeChallenge;
-      const computed = codeVerifier === undefined ? undefined : method === 'S256' ? createHash('sha256').update(codeVerifier).digest('base64url') : codeVerifier;
+      const computed =
+        codeVerifier === undefined ? undefined : method === 'S256' ? createHash('sha256').update(codeVerifier).digest('base64url') : codeVerifier;
       if (computed !== challenge) return { error: 'invalid_grant', status: 400 };
     } else if (app.clientSecret === '') {
       return { error: 'invalid_grant', status: 400 };
@@ -713,7 +720,16 @@ export class EmulatorCore {
       return where ? where(stored) : true;
     });
     if (order && !presorted) matched = [...matched].sort(order);
-    else if (usingIms) matched.sort((a, b) => (a.data.Name.toLowerCase() < b.data.Name.toLowerCase() ? -1 : a.data.Name.toLowerCase() > b.data.Name.toLowerCase() ? 1 : a.data.ContactID < b.data.ContactID ? -1 : 1));
+    else if (usingIms)
+      matched.sort((a, b) =>
+        a.data.Name.toLowerCase() < b.data.Name.toLowerCase()
+          ? -1
+          : a.data.Name.toLowerCase() > b.data.Name.toLowerCase()
+            ? 1
+            : a.data.ContactID < b.data.ContactID
+              ? -1
+              : 1,
+      );
     const paged = query.page !== undefined || (query.summaryOnly === true && this.behaviour.summaryOnlyForcesPaging);
     const detail: ContactDetail = query.summaryOnly ? 'summary' : paged ? 'full' : 'unpaged';
     if (!paged) return { contacts: matched.map((stored) => renderContact(stored, detail)) };
@@ -730,7 +746,14 @@ export class EmulatorCore {
     return { Id: newId(), Status: 'OK', ProviderName: app.name, DateTimeUTC: msDate(this.clock.now()), ...extra };
   }
 
-  writeContacts(app: App, tenantId: string, elements: unknown[], mode: WriteMode, urlContactId: string | undefined, summarizeErrors: boolean | undefined): WriteResult {
+  writeContacts(
+    app: App,
+    tenantId: string,
+    elements: unknown[],
+    mode: WriteMode,
+    urlContactId: string | undefined,
+    summarizeErrors: boolean | undefined,
+  ): WriteResult {
     const store = this.contactsOf(tenantId);
     const now = this.clock.now();
     const undo: Array<{ id: string; previous: StoredContact | undefined }> = [];

@@ -20,7 +20,13 @@ export const DEMO = {
 export function seedDemo(control: EmulatorControl): void {
   control.createUser({ email: DEMO.userEmail, password: DEMO.userPassword, name: DEMO.userName });
   for (const org of DEMO.organisations) {
-    control.createOrganisation({ name: org.name, tenantId: org.tenantId, shortCode: org.shortCode, countryCode: org.countryCode, userEmails: [DEMO.userEmail] });
+    control.createOrganisation({
+      name: org.name,
+      tenantId: org.tenantId,
+      shortCode: org.shortCode,
+      countryCode: org.countryCode,
+      userEmails: [DEMO.userEmail],
+    });
     control.seedContacts(org.tenantId, { count: org.contacts, seed: org.seed });
   }
   control.registerApp({

@@ -53,7 +53,8 @@ export class FaultRegistry {
 
   add(spec: FaultSpec): ActiveFault {
     const remaining = spec.times === 'always' ? Number.POSITIVE_INFINITY : (spec.times ?? 1);
-    const area = spec.area ?? (spec.kind === 'refresh-response-lost' || spec.kind === 'invalid-grant' ? 'token' : spec.kind === 'duplicate-webhook' ? 'webhook' : 'api');
+    const area =
+      spec.area ?? (spec.kind === 'refresh-response-lost' || spec.kind === 'invalid-grant' ? 'token' : spec.kind === 'duplicate-webhook' ? 'webhook' : 'api');
     const fault: ActiveFault = { ...spec, area, id: newId(), remaining, fired: 0 };
     // A lost response is about refreshes unless the spec says otherwise.
     if (spec.kind === 'refresh-response-lost' && spec.grantType === undefined) fault.grantType = 'refresh_token';

@@ -25,13 +25,23 @@ function faultBody(status: number): string {
  * request, so the route must stop. Each matching fault spends one of its `times` on this call: a latency fault
  * delays it once (a `times: 3` latency delays three calls), then one answering fault may still apply.
  */
-export async function applyFaults(core: EmulatorCore, area: FaultArea, req: Request, res: Response, tenantId?: string, kinds: readonly FaultKind[] = GENERIC_FAULTS): Promise<boolean> {
+export async function applyFaults(
+  core: EmulatorCore,
+  area: FaultArea,
+  req: Request,
+  res: Response,
+  tenantId?: string,
+  kinds: readonly FaultKind[] = GENERIC_FAULTS,
+): Promise<boolean> {
   const match = { area, method: req.method, path: req.path, ...(tenantId === undefined ? {} : { tenantId }) };
   if (kinds.includes('latency')) {
     const latency = core.faults.take(match, ['latency']);
     if (latency) await delay(latency.latencyMs ?? 1000);
   }
-  const fault = core.faults.take(match, kinds.filter((kind) => kind !== 'latency'));
+  const fault = core.faults.take(
+    match,
+    kinds.filter((kind) => kind !== 'latency'),
+  );
   if (!fault) return false;
   if (fault.kind === 'hang') return true;
   if (fault.kind === 'rate-limit') {
@@ -46,7 +56,10 @@ export async function applyFaults(core: EmulatorCore, area: FaultArea, req: Requ
     return true;
   }
   const status = fault.status ?? 500;
-  res.status(status).type('text/plain').send(fault.body ?? faultBody(status));
+  res
+    .status(status)
+    .type('text/plain')
+    .send(fault.body ?? faultBody(status));
   return true;
 }
 

@@ -75,7 +75,8 @@ function logEntry(req: Request, path: string, status: number, at: number): Reque
     else if (Array.isArray(value)) query[name] = value.join(',');
   }
   const entry: RequestLogEntry = { method: req.method, path, query, headers, status, at };
-  if (req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body as object).length === 0)) entry.body = req.body as unknown;
+  if (req.body !== undefined && !(typeof req.body === 'object' && req.body !== null && Object.keys(req.body as object).length === 0))
+    entry.body = req.body as unknown;
   return entry;
 }
 

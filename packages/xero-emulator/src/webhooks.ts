@@ -51,7 +51,11 @@ const TWENTY_FOUR_HOURS = 86_400_000;
 const DELIVERY_TIMEOUT_MS = 5_000;
 
 function entropy(): string {
-  return randomBytes(15).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 20).toUpperCase();
+  return randomBytes(15)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 20)
+    .toUpperCase();
 }
 
 /**

@@ -36,8 +36,20 @@ describe('behaviour switches', () => {
 
   it("contactArrays 'merge-by-type' keeps phones that were not sent", async () => {
     const { e, world, tokens } = await start({ contactArrays: 'merge-by-type' });
-    const [c] = e.control.seedContacts(world.tenantB, { contacts: [{ Name: 'Phones Co', Phones: [{ PhoneType: 'DEFAULT', PhoneNumber: '111' }, { PhoneType: 'MOBILE', PhoneNumber: '222' }] }] });
-    const result = await api(e, tokens.access_token, world.tenantB, 'POST', `/api.xro/2.0/Contacts/${c?.ContactID ?? ''}`, { Contacts: [{ Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '333' }] }] });
+    const [c] = e.control.seedContacts(world.tenantB, {
+      contacts: [
+        {
+          Name: 'Phones Co',
+          Phones: [
+            { PhoneType: 'DEFAULT', PhoneNumber: '111' },
+            { PhoneType: 'MOBILE', PhoneNumber: '222' },
+          ],
+        },
+      ],
+    });
+    const result = await api(e, tokens.access_token, world.tenantB, 'POST', `/api.xro/2.0/Contacts/${c?.ContactID ?? ''}`, {
+      Contacts: [{ Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '333' }] }],
+    });
     const phones = (result.json as { Contacts: Array<{ Phones: Array<{ PhoneType: string; PhoneNumber: string }> }> }).Contacts[0]?.Phones ?? [];
     expect(phones.find((p) => p.PhoneType === 'DEFAULT')?.PhoneNumber).toBe('111');
     expect(phones.find((p) => p.PhoneType === 'MOBILE')?.PhoneNumber).toBe('333');
@@ -46,7 +58,9 @@ describe('behaviour switches', () => {
   it('the default replaces the phone list when Phones is sent', async () => {
     const { e, world, tokens } = await start({});
     const [c] = e.control.seedContacts(world.tenantB, { contacts: [{ Name: 'Phones Co', Phones: [{ PhoneType: 'DEFAULT', PhoneNumber: '111' }] }] });
-    const result = await api(e, tokens.access_token, world.tenantB, 'POST', `/api.xro/2.0/Contacts/${c?.ContactID ?? ''}`, { Contacts: [{ Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '333' }] }] });
+    const result = await api(e, tokens.access_token, world.tenantB, 'POST', `/api.xro/2.0/Contacts/${c?.ContactID ?? ''}`, {
+      Contacts: [{ Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '333' }] }],
+    });
     const phones = (result.json as { Contacts: Array<{ Phones: Array<{ PhoneType: string; PhoneNumber: string }> }> }).Contacts[0]?.Phones ?? [];
     expect(phones.find((p) => p.PhoneType === 'DEFAULT')?.PhoneNumber).toBe('');
   });

@@ -40,7 +40,16 @@ describe('Contacts API', () => {
 
   it('creates with PUT, echoing Xero shapes, and reads back by id and by ContactNumber', async () => {
     await reconnect();
-    const created = await call('PUT', '/api.xro/2.0/Contacts', { Contacts: [{ Name: 'Bruce Banner', EmailAddress: 'bruce@banner.com', ContactNumber: 'BB1', Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '555-1212', PhoneAreaCode: '415' }] }] });
+    const created = await call('PUT', '/api.xro/2.0/Contacts', {
+      Contacts: [
+        {
+          Name: 'Bruce Banner',
+          EmailAddress: 'bruce@banner.com',
+          ContactNumber: 'BB1',
+          Phones: [{ PhoneType: 'MOBILE', PhoneNumber: '555-1212', PhoneAreaCode: '415' }],
+        },
+      ],
+    });
     expect(created.status).toBe(200);
     expect(created.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expectSchema('Contacts', created.json);
@@ -64,7 +73,9 @@ describe('Contacts API', () => {
   it('rejects a duplicate active name with the spec ValidationException, but allows it once archived', async () => {
     await reconnect();
     await call('PUT', '/api.xro/2.0/Contacts', { Contacts: [{ Name: 'Buzz Lightyear' }] });
-    const dup = await call('PUT', '/api.xro/2.0/Contacts', { Contacts: [{ Name: 'Buzz Lightyear', EmailAddress: 'buzzlightyear@email.com', Addresses: [{ AddressType: 'STREET', City: 'San Francisco' }] }] });
+    const dup = await call('PUT', '/api.xro/2.0/Contacts', {
+      Contacts: [{ Name: 'Buzz Lightyear', EmailAddress: 'buzzlightyear@email.com', Addresses: [{ AddressType: 'STREET', City: 'San Francisco' }] }],
+    });
     expect(dup.status).toBe(400);
     expectSchema('Error', dup.json, false);
     expect(dup.json).toMatchObject({
@@ -77,7 +88,9 @@ describe('Contacts API', () => {
           Name: 'Buzz Lightyear',
           HasValidationErrors: true,
           Addresses: [{ AddressType: 'STREET', City: 'San Francisco', ValidationErrors: [] }],
-          ValidationErrors: [{ Message: 'The contact name Buzz Lightyear is already assigned to another contact. The contact name must be unique across all active contacts.' }],
+          ValidationErrors: [
+            { Message: 'The contact name Buzz Lightyear is already assigned to another contact. The contact name must be unique across all active contacts.' },
+          ],
         },
       ],
     });
@@ -109,7 +122,12 @@ describe('Contacts API', () => {
     expect(messages[1]).toContain('The Account Number already exists');
     expect(messages[2]).toContain('maximum of 5 contact persons');
     expect(messages[3]).toContain('255');
-    expect(emulator.control.listContacts(tenant).map((c) => c.Name).sort()).toEqual(['Fine Ltd', 'Has Account']);
+    expect(
+      emulator.control
+        .listContacts(tenant)
+        .map((c) => c.Name)
+        .sort(),
+    ).toEqual(['Fine Ltd', 'Has Account']);
   });
 
   it('without summarizeErrors=false a batch with one bad element is a 400 and nothing is saved', async () => {
@@ -124,10 +142,16 @@ describe('Contacts API', () => {
 
   it('POST updates partially, replaces ContactPersons as a whole, ignores IsSupplier and bumps UpdatedDateUTC', async () => {
     await reconnect();
-    const created = contacts(await call('PUT', '/api.xro/2.0/Contacts', { Contacts: [{ Name: 'Acme', EmailAddress: 'a@acme.test', ContactPersons: [{ FirstName: 'A' }, { FirstName: 'B' }] }] })).Contacts[0] ?? {};
+    const created =
+      contacts(
+        await call('PUT', '/api.xro/2.0/Contacts', {
+          Contacts: [{ Name: 'Acme', EmailAddress: 'a@acme.test', ContactPersons: [{ FirstName: 'A' }, { FirstName: 'B' }] }],
+        }),
+      ).Contacts[0] ?? {};
     const id = String(created.ContactID);
     emulator.control.clock.advance(5000);
-    const updated = contacts(await call('POST', `/api.xro/2.0/Contacts/${id}`, { Contacts: [{ ContactPersons: [{ FirstName: 'C' }], IsSupplier: true }] })).Contacts[0] ?? {};
+    const updated =
+      contacts(await call('POST', `/api.xro/2.0/Contacts/${id}`, { Contacts: [{ ContactPersons: [{ FirstName: 'C' }], IsSupplier: true }] })).Contacts[0] ?? {};
     expect(updated.EmailAddress).toBe('a@acme.test');
     expect((updated.ContactPersons as Array<{ FirstName: string }>).map((p) => p.FirstName)).toEqual(['C']);
     expect(updated.IsSupplier).toBe(false);
@@ -167,7 +191,12 @@ describe('Contacts API', () => {
     expect(await names('')).toEqual(['Alpha Supplies', 'Beta Foods', 'Gamma Both']);
     expect(await names('?includeArchived=true')).toEqual(['Alpha Supplies', 'Beta Foods', 'Delta Old', 'Gamma Both']);
     expect(await names(`?where=${encodeURIComponent('IsSupplier==true AND IsCustomer==false')}`)).toEqual(['Alpha Supplies']);
-    expect(await names(`?where=${encodeURIComponent('IsSupplier==true OR IsCustomer==true')}&includeArchived=true`)).toEqual(['Alpha Supplies', 'Beta Foods', 'Delta Old', 'Gamma Both']);
+    expect(await names(`?where=${encodeURIComponent('IsSupplier==true OR IsCustomer==true')}&includeArchived=true`)).toEqual([
+      'Alpha Supplies',
+      'Beta Foods',
+      'Delta Old',
+      'Gamma Both',
+    ]);
     expect(await names(`?where=${encodeURIComponent('ContactStatus=="ACTIVE" && Name.StartsWith("G")')}`)).toEqual(['Gamma Both']);
     expect(await names(`?where=${encodeURIComponent('EmailAddress=="ap@alpha.test"')}`)).toEqual(['Alpha Supplies']);
     expect(await names(`?where=${encodeURIComponent('ContactNumber!="A1"')}`)).toEqual(['Beta Foods', 'Gamma Both']);

@@ -35,7 +35,13 @@ export interface Tokens {
   scope: string;
 }
 
-export function authorizeUrl(emulator: XeroEmulator, scopes: string[], state = 'st-1', clientId = APP.clientId, redirectUri = APP.redirectUris[0] ?? ''): string {
+export function authorizeUrl(
+  emulator: XeroEmulator,
+  scopes: string[],
+  state = 'st-1',
+  clientId = APP.clientId,
+  redirectUri = APP.redirectUris[0] ?? '',
+): string {
   const q = new URLSearchParams({ client_id: clientId, scope: scopes.join(' '), response_type: 'code', redirect_uri: redirectUri, state });
   return `${emulator.identityUrl}/identity/connect/authorize?${q.toString()}`;
 }
@@ -44,7 +50,11 @@ export function basic(clientId = APP.clientId, secret = APP.clientSecret): strin
   return `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
 }
 
-export async function tokenRequest(emulator: XeroEmulator, fields: Record<string, string>, auth: string | null = basic()): Promise<{ status: number; json: Record<string, unknown> }> {
+export async function tokenRequest(
+  emulator: XeroEmulator,
+  fields: Record<string, string>,
+  auth: string | null = basic(),
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${emulator.identityUrl}/connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(auth ? { authorization: auth } : {}) },

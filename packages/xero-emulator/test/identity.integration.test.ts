@@ -21,7 +21,12 @@ describe('identity', () => {
   beforeAll(async () => {
     emulator = await startXeroEmulator();
     world = setupWorld(emulator);
-    emulator.control.registerApp({ clientId: 'custom-client', clientSecret: 'custom-secret', redirectUris: [], customConnection: { tenantId: world.tenantA, scopes: ['accounting.contacts'] } });
+    emulator.control.registerApp({
+      clientId: 'custom-client',
+      clientSecret: 'custom-secret',
+      redirectUris: [],
+      customConnection: { tenantId: world.tenantA, scopes: ['accounting.contacts'] },
+    });
   });
   afterAll(async () => {
     await emulator.close();
@@ -96,7 +101,11 @@ describe('identity', () => {
 
   it('accepts client_secret_post and refuses a bad secret with invalid_client', async () => {
     const tokens = await connect(emulator, { tenantIds: [world.tenantA] });
-    const post = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '', client_id: APP.clientId, client_secret: APP.clientSecret }, null);
+    const post = await tokenRequest(
+      emulator,
+      { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '', client_id: APP.clientId, client_secret: APP.clientSecret },
+      null,
+    );
     expect(post.status).toBe(200);
     const bad = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: String(post.json.refresh_token) }, basic(APP.clientId, 'wrong'));
     expect(bad).toEqual({ status: 400, json: { error: 'invalid_client' } });
@@ -139,7 +148,11 @@ describe('identity', () => {
     emulator.control.createUser({ email: 'reader@example.com', password: 'pw' });
     emulator.control.addUserToOrganisation(world.tenantA, 'reader@example.com');
     emulator.control.addUserToOrganisation(world.tenantB, 'reader@example.com');
-    const consent = await driveConsent(authorizeUrl(emulator, ['openid', 'offline_access', 'accounting.contacts.read']), { email: 'reader@example.com', password: 'pw', tenantIds: [world.tenantA] });
+    const consent = await driveConsent(authorizeUrl(emulator, ['openid', 'offline_access', 'accounting.contacts.read']), {
+      email: 'reader@example.com',
+      password: 'pw',
+      tenantIds: [world.tenantA],
+    });
     const code = new URL(consent.callbackUrl ?? '').searchParams.get('code') ?? '';
     const exchanged = await tokenRequest(emulator, { grant_type: 'authorization_code', code, redirect_uri: APP.redirectUris[0] ?? '' });
     const tokens = { access_token: String(exchanged.json.access_token) };
@@ -215,14 +228,29 @@ describe('identity: PKCE apps and nonce', () => {
       expect(noChallenge.status).toBe(400);
       const outcome = await driveConsent(`${base}&code_challenge=${challenge}&code_challenge_method=S256&nonce=n-123`, { ...USER, tenantIds: [world.tenantA] });
       const code = new URL(outcome.callbackUrl ?? '').searchParams.get('code') ?? '';
-      const wrong = await tokenRequest(emulator, { grant_type: 'authorization_code', code, redirect_uri: 'http://localhost:5999/pkce', client_id: 'pkce-app', code_verifier: 'x'.repeat(43) }, null);
+      const wrong = await tokenRequest(
+        emulator,
+        { grant_type: 'authorization_code', code, redirect_uri: 'http://localhost:5999/pkce', client_id: 'pkce-app', code_verifier: 'x'.repeat(43) },
+        null,
+      );
       expect(wrong.json).toEqual({ error: 'invalid_grant' });
-      const outcome2 = await driveConsent(`${base}&code_challenge=${challenge}&code_challenge_method=S256&nonce=n-123`, { ...USER, tenantIds: [world.tenantA] });
+      const outcome2 = await driveConsent(`${base}&code_challenge=${challenge}&code_challenge_method=S256&nonce=n-123`, {
+        ...USER,
+        tenantIds: [world.tenantA],
+      });
       const code2 = new URL(outcome2.callbackUrl ?? '').searchParams.get('code') ?? '';
-      const ok = await tokenRequest(emulator, { grant_type: 'authorization_code', code: code2, redirect_uri: 'http://localhost:5999/pkce', client_id: 'pkce-app', code_verifier: verifier }, null);
+      const ok = await tokenRequest(
+        emulator,
+        { grant_type: 'authorization_code', code: code2, redirect_uri: 'http://localhost:5999/pkce', client_id: 'pkce-app', code_verifier: verifier },
+        null,
+      );
       expect(ok.status).toBe(200);
       expect(decode(String(ok.json.id_token)).payload.nonce).toBe('n-123');
-      const refreshed = await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: String(ok.json.refresh_token), client_id: 'pkce-app' }, null);
+      const refreshed = await tokenRequest(
+        emulator,
+        { grant_type: 'refresh_token', refresh_token: String(ok.json.refresh_token), client_id: 'pkce-app' },
+        null,
+      );
       expect(refreshed.status).toBe(200);
     } finally {
       await emulator.close();

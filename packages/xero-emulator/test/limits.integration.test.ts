@@ -62,7 +62,9 @@ describe('rate limits and faults', () => {
     e.control.injectFault({ kind: 'hang', tenantId: world.tenantA, times: 5 });
     const controllers = Array.from({ length: 5 }, () => new AbortController());
     const hanging = controllers.map((c) =>
-      fetch(`${e.apiUrl}/api.xro/2.0/Contacts`, { headers: { authorization: `Bearer ${token}`, 'xero-tenant-id': world.tenantA }, signal: c.signal }).catch(() => undefined),
+      fetch(`${e.apiUrl}/api.xro/2.0/Contacts`, { headers: { authorization: `Bearer ${token}`, 'xero-tenant-id': world.tenantA }, signal: c.signal }).catch(
+        () => undefined,
+      ),
     );
     // Hanging calls hold their slot; wait until the emulator has seen all five.
     while (e.control.listFaults().length > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -139,7 +141,9 @@ describe('rate limits and faults', () => {
     const { emulator: e, world } = await start();
     const post = async (path: string, body: unknown): Promise<Response> =>
       fetch(`${e.url}/__emulator${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const seeded = (await (await post(`/organisations/${world.tenantB}/contacts/seed`, { contacts: [{ Name: 'Via HTTP' }] })).json()) as Array<{ ContactID: string }>;
+    const seeded = (await (await post(`/organisations/${world.tenantB}/contacts/seed`, { contacts: [{ Name: 'Via HTTP' }] })).json()) as Array<{
+      ContactID: string;
+    }>;
     expect(seeded[0]?.ContactID).toBeTypeOf('string');
     const before = e.control.clock.now();
     expect(((await (await post('/clock/advance', { ms: 1000 })).json()) as { now: number }).now).toBe(before + 1000);

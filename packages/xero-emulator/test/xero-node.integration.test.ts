@@ -21,7 +21,9 @@ interface ValidatedResponse {
 let validatedBodies = 0;
 // Every JSON body xero-node receives from the emulator is checked against Xero's OpenAPI schemas.
 const axiosWithResponses = xeroNodeAxios() as unknown as {
-  interceptors: { response: { use(onFulfilled: (r: ValidatedResponse) => ValidatedResponse, onRejected: (e: { response?: ValidatedResponse }) => unknown): number } };
+  interceptors: {
+    response: { use(onFulfilled: (r: ValidatedResponse) => ValidatedResponse, onRejected: (e: { response?: ValidatedResponse }) => unknown): number };
+  };
 };
 axiosWithResponses.interceptors.response.use(
   (response) => {
@@ -109,17 +111,30 @@ describe('xero-node 20 against the emulator', () => {
     const changed = await xero.accountingApi.getContacts(world.tenantA, since, undefined, undefined, undefined, 1, true);
     expect(changed.body.contacts?.map((c) => c.contactID)).toEqual([target.ContactID]);
     expect(changed.body.contacts?.[0]?.emailAddress).toBe('changed@example.com');
-    const log = emulator.control.requestLog().filter((e) => e.path === '/api.xro/2.0/Contacts').at(-1);
+    const log = emulator.control
+      .requestLog()
+      .filter((e) => e.path === '/api.xro/2.0/Contacts')
+      .at(-1);
     expect(log?.headers['if-modified-since']).toBe(since.toISOString());
     expect(log?.headers['xero-tenant-id']).toBe(world.tenantA);
   });
 
   it('creates and updates contacts with idempotency keys', async () => {
-    const created = await xero.accountingApi.createContacts(world.tenantB, { contacts: [{ name: 'Idem Potent Ltd', emailAddress: 'ip@example.com' }] }, false, 'key-create-1');
+    const created = await xero.accountingApi.createContacts(
+      world.tenantB,
+      { contacts: [{ name: 'Idem Potent Ltd', emailAddress: 'ip@example.com' }] },
+      false,
+      'key-create-1',
+    );
     expectSchema('Contacts', created.response.data);
     const id = created.body.contacts?.[0]?.contactID ?? '';
     expect(created.body.contacts?.[0]?.statusAttributeString).toBe('OK');
-    const replay = await xero.accountingApi.createContacts(world.tenantB, { contacts: [{ name: 'Idem Potent Ltd', emailAddress: 'ip@example.com' }] }, false, 'key-create-1');
+    const replay = await xero.accountingApi.createContacts(
+      world.tenantB,
+      { contacts: [{ name: 'Idem Potent Ltd', emailAddress: 'ip@example.com' }] },
+      false,
+      'key-create-1',
+    );
     expect(replay.body.contacts?.[0]?.contactID).toBe(id);
     expect(emulator.control.listContacts(world.tenantB)).toHaveLength(1);
 
@@ -128,11 +143,19 @@ describe('xero-node 20 against the emulator', () => {
       .then(() => undefined, parseSdkError);
     expect(conflict?.response.statusCode).toBe(400);
 
-    const updated = await xero.accountingApi.updateContact(world.tenantB, id, { contacts: [{ contactPersons: [{ firstName: 'Pat', lastName: 'Lee', emailAddress: 'pat@example.com' }] }] }, 'key-update-1');
+    const updated = await xero.accountingApi.updateContact(
+      world.tenantB,
+      id,
+      { contacts: [{ contactPersons: [{ firstName: 'Pat', lastName: 'Lee', emailAddress: 'pat@example.com' }] }] },
+      'key-update-1',
+    );
     expectSchema('Contacts', updated.response.data);
     expect(updated.body.contacts?.[0]?.contactPersons?.[0]?.firstName).toBe('Pat');
     expect(updated.body.contacts?.[0]?.name).toBe('Idem Potent Ltd');
-    const log = emulator.control.requestLog().filter((e) => e.method === 'POST').at(-1);
+    const log = emulator.control
+      .requestLog()
+      .filter((e) => e.method === 'POST')
+      .at(-1);
     expect(log?.headers['idempotency-key']).toBe('key-update-1');
 
     const duplicate = await xero.accountingApi.createContacts(world.tenantB, { contacts: [{ name: 'idem potent ltd' }] }).then(() => undefined, parseSdkError);
@@ -196,8 +219,19 @@ describe('xero-node custom connection (client_credentials)', () => {
     const emulator = await startXeroEmulator({ latencyMs: [1, 3] });
     try {
       const world = setupWorld(emulator);
-      emulator.control.registerApp({ clientId: 'cc-client', clientSecret: 'cc-secret', redirectUris: [], customConnection: { tenantId: world.tenantA, scopes: ['accounting.contacts', 'accounting.settings'] } });
-      const xero = await createXeroClientForEmulator(emulator, { clientId: 'cc-client', clientSecret: 'cc-secret', redirectUris: [], scopes: ['accounting.contacts', 'accounting.settings'], grantType: 'client_credentials' });
+      emulator.control.registerApp({
+        clientId: 'cc-client',
+        clientSecret: 'cc-secret',
+        redirectUris: [],
+        customConnection: { tenantId: world.tenantA, scopes: ['accounting.contacts', 'accounting.settings'] },
+      });
+      const xero = await createXeroClientForEmulator(emulator, {
+        clientId: 'cc-client',
+        clientSecret: 'cc-secret',
+        redirectUris: [],
+        scopes: ['accounting.contacts', 'accounting.settings'],
+        grantType: 'client_credentials',
+      });
       const tokenSet = await xero.getClientCredentialsToken();
       expect(tokenSet.refresh_token).toBeUndefined();
       const tenants = (await xero.updateTenants(true)) as Array<{ tenantId: string; orgData?: { name?: string } }>;

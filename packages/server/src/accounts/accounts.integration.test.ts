@@ -183,10 +183,7 @@ describe('sign in and sign out', () => {
 
   it('stores passwords only as scrypt hashes', async () => {
     const { input } = await signUpBuyer(app.url);
-    const [row] = await app.orm.em.getConnection().execute<{ password_hash: string }[]>(
-      'select password_hash from users where email = ?',
-      [input.email],
-    );
+    const [row] = await app.orm.em.getConnection().execute<{ password_hash: string }[]>('select password_hash from users where email = ?', [input.email]);
     expect(row!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(row!.password_hash).not.toContain(input.password);
   });

@@ -42,7 +42,8 @@ export class AccountsResolver {
   }
 
   @Mutation(() => SignInPayload, {
-    description: 'Signs in with email and password; when the account has a second factor, answers `secondFactor` instead (finish with verifySignInCode or a passkey).',
+    description:
+      'Signs in with email and password; when the account has a second factor, answers `secondFactor` instead (finish with verifySignInCode or a passkey).',
   })
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<SignInPayload> {
     return await signInWithSecondFactor(ctx, input);
@@ -56,7 +57,12 @@ export class AccountsResolver {
     await ctx.services.accounts.signOut(ctx.em, viewer.sessionId);
     if (!viewer.apiKeyId) {
       const user = await ctx.services.accounts.viewerUser(ctx.em, viewer);
-      recordAudit(ctx.em, { organisationId: viewer.organisationId, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'SIGNED_OUT', summary: `${user.name} signed out` });
+      recordAudit(ctx.em, {
+        organisationId: viewer.organisationId,
+        actor: { type: 'USER', id: user.id, label: user.name },
+        kind: 'SIGNED_OUT',
+        summary: `${user.name} signed out`,
+      });
       await ctx.em.flush();
     }
     if (ctx.http) clearSessionCookie(ctx.http.req, ctx.http.res, ctx.services.config.cookieSecure);
@@ -70,7 +76,10 @@ export class AccountsResolver {
     @Arg('requireSecondApproverForBankChanges', () => Boolean, { nullable: true }) requireSecond?: boolean | null,
     @Arg('paymentHoldDays', () => Int, { nullable: true, description: 'Days to hold payments after bank details change, 0–30 (0: no hold).' })
     paymentHoldDays?: number | null,
-    @Arg('requireTwoFactor', () => Boolean, { nullable: true, description: 'Every member signs in with a second factor; those without one set it up at their next request.' })
+    @Arg('requireTwoFactor', () => Boolean, {
+      nullable: true,
+      description: 'Every member signs in with a second factor; those without one set it up at their next request.',
+    })
     requireTwoFactor?: boolean | null,
   ): Promise<Organisation> {
     if (paymentHoldDays !== undefined && paymentHoldDays !== null && (!Number.isInteger(paymentHoldDays) || paymentHoldDays < 0 || paymentHoldDays > 30)) {
@@ -96,7 +105,13 @@ export class AccountsResolver {
     if (Object.keys(changes).length) {
       const user = await ctx.services.accounts.viewerUser(ctx.em, requireViewer(ctx));
       const words = Object.entries(changes).map(([k, v]) => `${SETTING_WORDS[k] ?? k}: ${typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v)}`);
-      recordAudit(ctx.em, { organisationId: organisation.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'SETTINGS_CHANGED', summary: `${user.name} changed settings — ${words.join('; ')}`, after: changes });
+      recordAudit(ctx.em, {
+        organisationId: organisation.id,
+        actor: { type: 'USER', id: user.id, label: user.name },
+        kind: 'SETTINGS_CHANGED',
+        summary: `${user.name} changed settings — ${words.join('; ')}`,
+        after: changes,
+      });
     }
     await ctx.em.flush();
     return organisation;

@@ -7,7 +7,15 @@ import { clearRateLimit, hitRateLimit } from '../common/rate-limiter.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from './viewer.js';
 import { TokenCrypto } from '../common/token-crypto.js';
-import { AccountAlreadyCreated, EmailTaken, InvalidCredentials, SignUpLinkExpired, SignUpLinkInvalid, TooManySignInAttempts, TooManySignUps } from './accounts.errors.js';
+import {
+  AccountAlreadyCreated,
+  EmailTaken,
+  InvalidCredentials,
+  SignUpLinkExpired,
+  SignUpLinkInvalid,
+  TooManySignInAttempts,
+  TooManySignUps,
+} from './accounts.errors.js';
 import type { SignInInput, SignUpInput } from './accounts.input.js';
 import { Organisation } from './organisation.entity.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
@@ -165,10 +173,7 @@ export class AccountsService {
     const email = normaliseEmail(input.email);
     const { perEmail, perIp, windowMs } = this.config.signInLimits;
     const emailKey = `sign-in:email:${email}`;
-    const [byEmail, byIp] = [
-      await hitRateLimit(em, emailKey, perEmail, windowMs),
-      await hitRateLimit(em, `sign-in:ip:${meta.ip}`, perIp, windowMs),
-    ];
+    const [byEmail, byIp] = [await hitRateLimit(em, emailKey, perEmail, windowMs), await hitRateLimit(em, `sign-in:ip:${meta.ip}`, perIp, windowMs)];
     if (!byEmail.allowed || !byIp.allowed) {
       throw new TooManySignInAttempts(Math.max(byEmail.allowed ? 0 : byEmail.retryAfterSeconds, byIp.allowed ? 0 : byIp.retryAfterSeconds));
     }
@@ -178,7 +183,12 @@ export class AccountsService {
     if (!user || !ok) {
       if (user) {
         // Audited in the account's organisation (an unknown email has none); bounded by the limits above.
-        recordAudit(em, { organisationId: user.organisation.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'SIGN_IN_FAILED', summary: `Wrong password for ${user.name} (from ${meta.ip.slice(0, 64)})` });
+        recordAudit(em, {
+          organisationId: user.organisation.id,
+          actor: { type: 'USER', id: user.id, label: user.name },
+          kind: 'SIGN_IN_FAILED',
+          summary: `Wrong password for ${user.name} (from ${meta.ip.slice(0, 64)})`,
+        });
         await em.flush();
       }
       throw new InvalidCredentials();
@@ -202,7 +212,12 @@ export class AccountsService {
       secondFactorAt: options.secondFactorAt ?? null,
     });
     if (options.method) {
-      recordAudit(em, { organisationId: user.organisation.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'SIGNED_IN', summary: `${user.name} signed in with ${options.method} (from ${meta.ip.slice(0, 64)})` });
+      recordAudit(em, {
+        organisationId: user.organisation.id,
+        actor: { type: 'USER', id: user.id, label: user.name },
+        kind: 'SIGNED_IN',
+        summary: `${user.name} signed in with ${options.method} (from ${meta.ip.slice(0, 64)})`,
+      });
     }
     await em.flush();
     if (this.sessions) {

@@ -23,7 +23,9 @@ export class EmailUnavailable extends AppError {
 
 export class TooManyVerificationEmails extends AppError {
   constructor(retryAfterSeconds: number) {
-    super('RATE_LIMITED', 'TOO_MANY_VERIFICATION_EMAILS', 'A verification link was sent a few times already. Check your inbox, or try again later.', { retryAfterSeconds });
+    super('RATE_LIMITED', 'TOO_MANY_VERIFICATION_EMAILS', 'A verification link was sent a few times already. Check your inbox, or try again later.', {
+      retryAfterSeconds,
+    });
   }
 }
 
@@ -65,7 +67,9 @@ export class EmailVerificationService {
     if (user.emailVerifiedAt) return user.email;
     const hit = await hitRateLimit(em, `verify-email:user:${user.id}`, 5, 60 * 60_000);
     if (!hit.allowed) throw new TooManyVerificationEmails(hit.retryAfterSeconds);
-    const token = this.crypto.encrypt(JSON.stringify({ purpose: PURPOSE, userId: user.id, email: user.email, expiresAt: this.now() + EMAIL_VERIFICATION_TTL_MS }));
+    const token = this.crypto.encrypt(
+      JSON.stringify({ purpose: PURPOSE, userId: user.id, email: user.email, expiresAt: this.now() + EMAIL_VERIFICATION_TTL_MS }),
+    );
     await this.mailer.send(this.mail(user.email, `${this.config.publicUrl ?? `http://localhost:${this.config.port}`}/verify-email#token=${token}`));
     return user.email;
   }
@@ -80,9 +84,10 @@ export class EmailVerificationService {
     } catch {
       sealed = {};
     }
-    const user = sealed.purpose === PURPOSE && typeof sealed.userId === 'string' && isUuid(sealed.userId)
-      ? await em.findOne(User, { id: sealed.userId }, unscoped('secret link'))
-      : null;
+    const user =
+      sealed.purpose === PURPOSE && typeof sealed.userId === 'string' && isUuid(sealed.userId)
+        ? await em.findOne(User, { id: sealed.userId }, unscoped('secret link'))
+        : null;
     if (!user || user.email !== sealed.email) {
       // A link for an address the account no longer has is as good as a wrong one.
       await this.guard.fail(em, key, this.log);

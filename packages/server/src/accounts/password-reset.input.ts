@@ -27,7 +27,6 @@ export class ChangePasswordInput {
   newPassword!: string;
 }
 
-
 @InputType()
 export class RequestPasswordResetInput {
   @Field(() => String)

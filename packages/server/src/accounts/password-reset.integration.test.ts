@@ -63,7 +63,11 @@ describe('forgot password', () => {
     const answers = [];
     for (const address of [email, unknown]) {
       const res = await graphqlClient(app.url, { ip: freshIp() }).request(REQUEST, { input: { email: address.toUpperCase() } });
-      answers.push({ status: res.status, body: JSON.stringify({ data: res.data, errors: res.errors }).replace(address, '<email>'), cookie: res.headers.get('set-cookie') });
+      answers.push({
+        status: res.status,
+        body: JSON.stringify({ data: res.data, errors: res.errors }).replace(address, '<email>'),
+        cookie: res.headers.get('set-cookie'),
+      });
     }
     expect(answers[0]).toEqual(answers[1]);
     expect(answers[0]!.body).toContain('"sentTo":"<email>"');
@@ -91,7 +95,9 @@ describe('forgot password', () => {
     const again = await graphqlClient(app.url, { ip: freshIp() }).request(RESET, { input: { token, password: 'yet another password' } });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PASSWORD_RESET_LINK_USED' });
 
-    const kinds = await app.orm.em.getConnection().execute<{ kind: string; summary: string }[]>('select kind, summary from audit_events where organisation_id = ? order by id', [user.organisation.id]);
+    const kinds = await app.orm.em
+      .getConnection()
+      .execute<{ kind: string; summary: string }[]>('select kind, summary from audit_events where organisation_id = ? order by id', [user.organisation.id]);
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['PASSWORD_RESET_REQUESTED', 'PASSWORD_RESET']));
     expect(kinds.find((k) => k.kind === 'PASSWORD_RESET')!.summary).toMatch(/2 sessions ended/);
     expect(JSON.stringify(kinds)).not.toContain(token);
@@ -104,10 +110,14 @@ describe('forgot password', () => {
     const first = tokenIn(await mail(email, 'Reset your Vouch password', 1), '/reset-password');
     await graphqlClient(app.url, { ip: freshIp() }).request(REQUEST, { input: { email } });
     const second = tokenIn(await mail(email, 'Reset your Vouch password', 2), '/reset-password');
-    expect((await graphqlClient(app.url).request(RESET, { input: { token: first, password: 'new password one' } })).errors?.[0]?.extensions?.reason).toBe('PASSWORD_RESET_LINK_USED');
+    expect((await graphqlClient(app.url).request(RESET, { input: { token: first, password: 'new password one' } })).errors?.[0]?.extensions?.reason).toBe(
+      'PASSWORD_RESET_LINK_USED',
+    );
 
     await app.orm.em.getConnection().execute(`update password_resets set expires_at = now() - interval '1 minute' where used_at is null`);
-    expect((await graphqlClient(app.url).request(RESET, { input: { token: second, password: 'new password one' } })).errors?.[0]?.extensions?.reason).toBe('PASSWORD_RESET_LINK_EXPIRED');
+    expect((await graphqlClient(app.url).request(RESET, { input: { token: second, password: 'new password one' } })).errors?.[0]?.extensions?.reason).toBe(
+      'PASSWORD_RESET_LINK_EXPIRED',
+    );
 
     await graphqlClient(app.url, { ip: freshIp() }).request(REQUEST, { input: { email } });
     const third = tokenIn(await mail(email, 'Reset your Vouch password', 3), '/reset-password');
@@ -120,7 +130,8 @@ describe('forgot password', () => {
   it('limits requests per address (known or not) and bounds guessing of links per IP', async () => {
     const ip = freshIp();
     for (const address of [uniqueEmail('known-or-not'), uniqueEmail('other')]) {
-      for (let i = 0; i < 5; i++) expect((await graphqlClient(app.url, { ip: freshIp() }).request(REQUEST, { input: { email: address } })).errors).toBeUndefined();
+      for (let i = 0; i < 5; i++)
+        expect((await graphqlClient(app.url, { ip: freshIp() }).request(REQUEST, { input: { email: address } })).errors).toBeUndefined();
       const sixth = await graphqlClient(app.url, { ip: freshIp() }).request(REQUEST, { input: { email: address } });
       expect(sixth.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_PASSWORD_RESETS' });
     }
@@ -162,13 +173,20 @@ describe('change password', () => {
 
     for (let i = 0; i < 5; i++) {
       const wrong = await client.request(CHANGE, { input: { currentPassword: `wrong password ${i}`, newPassword: 'another password 1' } });
-      expect(wrong.errors?.[0]).toMatchObject({ message: 'That is not your current password.', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'currentPassword' }] } });
+      expect(wrong.errors?.[0]).toMatchObject({
+        message: 'That is not your current password.',
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'currentPassword' }] },
+      });
     }
     const locked = await client.request(CHANGE, { input: { currentPassword: 'changed password 1', newPassword: 'another password 1' } });
     expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'TOO_MANY_PASSWORD_ATTEMPTS' });
-    const kinds = await app.orm.em.getConnection().execute<{ kind: string }[]>('select kind from audit_events where organisation_id = ?', [user.organisation.id]);
+    const kinds = await app.orm.em
+      .getConnection()
+      .execute<{ kind: string }[]>('select kind from audit_events where organisation_id = ?', [user.organisation.id]);
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['PASSWORD_CHANGED', 'PASSWORD_CHANGE_FAILED', 'PASSWORD_CHANGE_LOCKED']));
-    expect((await graphqlClient(app.url).request(CHANGE, { input: { currentPassword: password, newPassword: 'x'.repeat(12) } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(
+      (await graphqlClient(app.url).request(CHANGE, { input: { currentPassword: password, newPassword: 'x'.repeat(12) } })).errors?.[0]?.extensions?.code,
+    ).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -202,7 +220,9 @@ describe('without email', () => {
   it('says the same for every address: this server cannot reset passwords by link', async () => {
     const known = graphqlClient(plain.url);
     const email = uniqueEmail();
-    await known.request('mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { id } } }', { input: { organisationName: 'No Mail Co', name: 'Nia', email, password } });
+    await known.request('mutation SignUp($input: SignUpInput!) { signUp(input: $input) { user { id } } }', {
+      input: { organisationName: 'No Mail Co', name: 'Nia', email, password },
+    });
     expect((await known.request<{ me: { emailVerified: boolean } }>(ME)).data!.me.emailVerified).toBe(false);
     const answers = await Promise.all([email, uniqueEmail()].map((address) => graphqlClient(plain.url).request(REQUEST, { input: { email: address } })));
     for (const res of answers) expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'PASSWORD_RESET_UNAVAILABLE' });

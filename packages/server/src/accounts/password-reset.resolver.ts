@@ -24,7 +24,10 @@ export class PasswordResetResolver {
   @Mutation(() => PasswordResetRequestPayload, {
     description: 'Emails a link to set a new password (45 minutes, once) when the address has an account; answers the same either way.',
   })
-  async requestPasswordReset(@Arg('input', () => RequestPasswordResetInput) input: RequestPasswordResetInput, @Ctx() ctx: GraphQLContext): Promise<PasswordResetRequestPayload> {
+  async requestPasswordReset(
+    @Arg('input', () => RequestPasswordResetInput) input: RequestPasswordResetInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PasswordResetRequestPayload> {
     const sentTo = await ctx.services.passwordReset.request(ctx.em, input.email, ctx);
     return Object.assign(new PasswordResetRequestPayload(), { sentTo });
   }

@@ -95,7 +95,9 @@ export class PasswordResetService {
   async reset(em: EntityManager, token: string, password: string, meta: Meta): Promise<User> {
     const guessKey = `password-reset-guess:ip:${meta.ip}`;
     await this.linkGuard.check(em, guessKey);
-    const reset = /^[A-Za-z0-9_-]{43}$/.test(token) ? await em.findOne(PasswordReset, { tokenHash: sha256(token) }, { populate: ['user'], ...unscoped('secret link') }) : null;
+    const reset = /^[A-Za-z0-9_-]{43}$/.test(token)
+      ? await em.findOne(PasswordReset, { tokenHash: sha256(token) }, { populate: ['user'], ...unscoped('secret link') })
+      : null;
     if (!reset) {
       await this.linkGuard.fail(em, guessKey, this.log);
       throw new PasswordResetLinkInvalid();
@@ -186,7 +188,8 @@ export class PasswordResetService {
 
   private changedMail(email: string, how: 'reset' | 'changed', meta: Meta): Mail {
     const reset = `${this.appUrl}/forgot-password`;
-    const what = how === 'reset' ? 'was reset from an emailed link, and every session was signed out' : 'was changed in Settings, and your other sessions were signed out';
+    const what =
+      how === 'reset' ? 'was reset from an emailed link, and every session was signed out' : 'was changed in Settings, and your other sessions were signed out';
     const where = `${describeUserAgent(meta.userAgent)}, IP address ${meta.ip}`;
     return {
       to: email,

@@ -7,13 +7,7 @@ function secure(req: Request, configured: boolean | undefined): boolean {
   return configured ?? req.secure;
 }
 
-export function setSessionCookie(
-  req: Request,
-  res: Response,
-  token: string,
-  expiresAt: Date,
-  configuredSecure: boolean | undefined,
-): void {
+export function setSessionCookie(req: Request, res: Response, token: string, expiresAt: Date, configuredSecure: boolean | undefined): void {
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

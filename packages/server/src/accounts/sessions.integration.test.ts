@@ -35,7 +35,9 @@ const password = 'correct horse battery';
 async function account() {
   const email = uniqueEmail();
   const first = browserClient(app.url, { ip: '10.60.0.1', userAgent: CHROME_MAC });
-  const res = await first.request<{ signUp: { user: { id: string; organisation: { id: string } } } }>(SIGN_UP, { input: { organisationName: 'Lantern Bakery', name: 'Lena Owner', email, password } });
+  const res = await first.request<{ signUp: { user: { id: string; organisation: { id: string } } } }>(SIGN_UP, {
+    input: { organisationName: 'Lantern Bakery', name: 'Lena Owner', email, password },
+  });
   expect(res.errors).toBeUndefined();
   return { email, first, organisationId: res.data!.signUp.user.organisation.id };
 }
@@ -97,8 +99,15 @@ describe('sessions', () => {
     expect((await third.request(ME)).data).toEqual({ me: null });
     expect((await first.request<{ mySessions: Session[] }>(SESSIONS)).data!.mySessions).toHaveLength(1);
 
-    const kinds = await app.orm.em.getConnection().execute<{ kind: string; supplier_id: string | null }[]>('select kind, supplier_id from audit_events where organisation_id = ?', [organisationId]);
-    expect(kinds).toEqual(expect.arrayContaining([{ kind: 'SESSION_ENDED', supplier_id: null }, { kind: 'OTHER_SESSIONS_ENDED', supplier_id: null }]));
+    const kinds = await app.orm.em
+      .getConnection()
+      .execute<{ kind: string; supplier_id: string | null }[]>('select kind, supplier_id from audit_events where organisation_id = ?', [organisationId]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        { kind: 'SESSION_ENDED', supplier_id: null },
+        { kind: 'OTHER_SESSIONS_ENDED', supplier_id: null },
+      ]),
+    );
   });
 
   it('refuses API keys and signed-out callers', async () => {

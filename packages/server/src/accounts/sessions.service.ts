@@ -130,7 +130,12 @@ export class SessionsService {
 
   /** Ends every session of the viewer except the one making the request; returns how many ended. */
   async endOthers(em: EntityManager, viewer: Viewer, actor: { id: string; name: string }): Promise<number> {
-    const ended = await em.nativeUpdate(Session, { user: viewer.userId, revokedAt: null, id: { $ne: viewer.sessionId } }, { revokedAt: new Date() }, unscoped('by user'));
+    const ended = await em.nativeUpdate(
+      Session,
+      { user: viewer.userId, revokedAt: null, id: { $ne: viewer.sessionId } },
+      { revokedAt: new Date() },
+      unscoped('by user'),
+    );
     if (ended > 0) {
       recordAudit(em, {
         organisationId: viewer.organisationId,

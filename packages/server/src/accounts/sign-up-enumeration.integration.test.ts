@@ -26,12 +26,20 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const input = (email: string, over: Record<string, string> = {}) => ({ organisationName: 'Harbour Coffee', name: 'Ada Palmer', email, password: 'correct horse battery', ...over });
+const input = (email: string, over: Record<string, string> = {}) => ({
+  organisationName: 'Harbour Coffee',
+  name: 'Ada Palmer',
+  email,
+  password: 'correct horse battery',
+  ...over,
+});
 
 async function counts() {
-  const [row] = await app.orm.em.getConnection().execute<{ orgs: string; users: string; sessions: string }[]>(
-    'select (select count(*) from organisations) as orgs, (select count(*) from users) as users, (select count(*) from sessions) as sessions',
-  );
+  const [row] = await app.orm.em
+    .getConnection()
+    .execute<{ orgs: string; users: string; sessions: string }[]>(
+      'select (select count(*) from organisations) as orgs, (select count(*) from users) as users, (select count(*) from sessions) as sessions',
+    );
   return row;
 }
 
@@ -56,7 +64,11 @@ describe('sign-up with email confirmation', () => {
     const answers = [];
     for (const email of [owner, fresh]) {
       const res = await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(email.toUpperCase(), { organisationName: 'Another Org' }) });
-      answers.push({ status: res.status, body: JSON.stringify({ data: res.data, errors: res.errors }).replace(email, '<email>'), cookie: res.headers.get('set-cookie') });
+      answers.push({
+        status: res.status,
+        body: JSON.stringify({ data: res.data, errors: res.errors }).replace(email, '<email>'),
+        cookie: res.headers.get('set-cookie'),
+      });
     }
     expect(answers[0]).toEqual(answers[1]);
     expect(answers[0]).toEqual({ status: 200, body: JSON.stringify({ data: { signUp: { user: null, confirmationSentTo: '<email>' } } }), cookie: null });
@@ -85,7 +97,9 @@ describe('sign-up with email confirmation', () => {
     expect(confirmed.headers.get('set-cookie')).toMatch(/^vouch_session=/);
     expect((await browser.request<{ me: { email: string } }>(ME)).data?.me.email).toBe(email);
     // The password chosen at sign-up is the one that works.
-    const signIn = await graphqlClient(app.url, { ip: freshIp() }).request('mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }', { input: { email, password: 'correct horse battery' } });
+    const signIn = await graphqlClient(app.url, { ip: freshIp() }).request('mutation($input: SignInInput!) { signIn(input: $input) { user { id } } }', {
+      input: { email, password: 'correct horse battery' },
+    });
     expect(signIn.errors).toBeUndefined();
 
     const before = await counts();
@@ -104,7 +118,9 @@ describe('sign-up with email confirmation', () => {
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SIGN_UP_LINK_INVALID' });
     }
     const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
-    await expect(app.services.accounts.confirmSignUp(app.services.em(), token, { ip: '10.0.0.1', userAgent: 'test' }, tomorrow)).rejects.toMatchObject({ reason: 'SIGN_UP_LINK_EXPIRED' });
+    await expect(app.services.accounts.confirmSignUp(app.services.em(), token, { ip: '10.0.0.1', userAgent: 'test' }, tomorrow)).rejects.toMatchObject({
+      reason: 'SIGN_UP_LINK_EXPIRED',
+    });
   });
 
   it('rate-limits sign-up per address, the same for an existing and a new one', async () => {
@@ -116,7 +132,8 @@ describe('sign-up with email confirmation', () => {
     await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(fresh) });
     for (const email of [owner, fresh]) {
       const codes: unknown[] = [];
-      for (let i = 0; i < 3; i++) codes.push((await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(email) })).errors?.[0]?.extensions?.code ?? 'OK');
+      for (let i = 0; i < 3; i++)
+        codes.push((await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(email) })).errors?.[0]?.extensions?.code ?? 'OK');
       expect(codes, email).toEqual(['OK', 'OK', 'RATE_LIMITED']);
     }
   });
@@ -124,7 +141,8 @@ describe('sign-up with email confirmation', () => {
   it('rate-limits sign-up per IP across addresses', async () => {
     const ip = freshIp();
     const codes: unknown[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await graphqlClient(app.url, { ip }).request(SIGN_UP, { input: input(uniqueEmail('spray')) })).errors?.[0]?.extensions?.code ?? 'OK');
+    for (let i = 0; i < 5; i++)
+      codes.push((await graphqlClient(app.url, { ip }).request(SIGN_UP, { input: input(uniqueEmail('spray')) })).errors?.[0]?.extensions?.code ?? 'OK');
     expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'RATE_LIMITED']);
     const limited = await graphqlClient(app.url, { ip }).request(SIGN_UP, { input: input(uniqueEmail('spray')) });
     expect(limited.errors?.[0]).toMatchObject({ message: 'Too many sign-up attempts. Try again later.', extensions: { code: 'RATE_LIMITED' } });

@@ -10,7 +10,13 @@ let app: TestApp;
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
 type Field = { name: string; args: { name: string; type: TypeRef }[]; type: TypeRef };
-type FullType = { kind: string; name: string; fields: Field[] | null; inputFields: { name: string; type: TypeRef }[] | null; enumValues: { name: string }[] | null };
+type FullType = {
+  kind: string;
+  name: string;
+  fields: Field[] | null;
+  inputFields: { name: string; type: TypeRef }[] | null;
+  enumValues: { name: string }[] | null;
+};
 let types: Map<string, FullType>;
 let roots: { query: string; mutation: string };
 const SECRET = 'Zebra Secret Supplies';
@@ -27,11 +33,18 @@ beforeAll(async () => {
   types = new Map(introspection.data!.__schema.types.map((t) => [t.name, t]));
   roots = { query: introspection.data!.__schema.queryType.name, mutation: introspection.data!.__schema.mutationType.name };
   aAdmin = await signUpBuyer(app.url, { organisationName: 'Org A Ltd' });
-  const created = await aAdmin.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "' + SECRET + '", email: "zebra@a.example" }) { id } }');
+  const created = await aAdmin.client.request<{ createSupplier: { id: string } }>(
+    'mutation { createSupplier(input: { name: "' + SECRET + '", email: "zebra@a.example" }) { id } }',
+  );
   ids.supplier = created.data!.createSupplier.id;
-  const invited = await aAdmin.client.request<{ inviteSuppliers: { invite: { id: string } }[] }>('mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { invite { id } } }', { ids: [ids.supplier] });
+  const invited = await aAdmin.client.request<{ inviteSuppliers: { invite: { id: string } }[] }>(
+    'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { invite { id } } }',
+    { ids: [ids.supplier] },
+  );
   ids.invite = invited.data!.inviteSuppliers[0]!.invite.id;
-  const key = await aAdmin.client.request<{ createApiKey: { apiKey: { id: string } } }>('mutation { createApiKey(name: "A tool", scope: READ) { apiKey { id } secret } }');
+  const key = await aAdmin.client.request<{ createApiKey: { apiKey: { id: string } } }>(
+    'mutation { createApiKey(name: "A tool", scope: READ) { apiKey { id } secret } }',
+  );
   ids.apiKey = key.data!.createApiKey.apiKey.id;
 });
 
@@ -66,8 +79,8 @@ function valueFor(name: string, type: TypeRef): unknown {
 function selection(field: Field): string {
   const full = types.get(named(field.type).name!)!;
   if (full.kind !== 'OBJECT') return '';
-  const scalars = full.fields!
-    .filter((f) => !f.args.some((a) => a.type.kind === 'NON_NULL') && ['SCALAR', 'ENUM'].includes(types.get(named(f.type).name!)!.kind))
+  const scalars = full
+    .fields!.filter((f) => !f.args.some((a) => a.type.kind === 'NON_NULL') && ['SCALAR', 'ENUM'].includes(types.get(named(f.type).name!)!.kind))
     .map((f) => f.name);
   return `{ __typename ${scalars.join(' ')} }`;
 }
@@ -100,7 +113,9 @@ async function snapshotA(): Promise<string> {
 let probes = 0;
 async function keyFor(client: ReturnType<typeof graphqlClient>, scope: 'READ' | 'READ_WRITE'): Promise<string> {
   // Each key its own name: two live keys of one organisation never share one.
-  const res = await client.request<{ createApiKey: { secret: string } }>(`mutation { createApiKey(name: "probe ${++probes}", scope: ${scope}, canReadBankDetails: true) { secret } }`);
+  const res = await client.request<{ createApiKey: { secret: string } }>(
+    `mutation { createApiKey(name: "probe ${++probes}", scope: ${scope}, canReadBankDetails: true) { secret } }`,
+  );
   return res.data!.createApiKey.secret;
 }
 
@@ -115,7 +130,9 @@ describe('API keys across organisations and scopes', () => {
     for (const op of all) {
       const res = await client.request(op.document, op.variables);
       // The probe must reach the resolver; a malformed probe would prove nothing.
-      expect(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'], `${op.name}: ${JSON.stringify(res.errors)}`).not.toContain(res.errors?.[0]?.extensions?.code);
+      expect(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'], `${op.name}: ${JSON.stringify(res.errors)}`).not.toContain(
+        res.errors?.[0]?.extensions?.code,
+      );
       const text = JSON.stringify(res.data ?? null);
       expect(text, op.name).not.toContain(SECRET);
       expect(text, op.name).not.toContain(ids.invite);
@@ -136,7 +153,9 @@ describe('API keys across organisations and scopes', () => {
         // Only the public, token-based supplier operations, sign-in/up and the password-reset request (which
         // answers the same for every address by design) answer without a session; none of them touches
         // organisation A's rows (checked below).
-        expect(['signIn', 'signUp', 'signOut', 'requestPasswordReset', 'sendSupplierCode', 'verifySupplierCode', 'submitSupplierDetails'], op.name).toContain(op.name);
+        expect(['signIn', 'signUp', 'signOut', 'requestPasswordReset', 'sendSupplierCode', 'verifySupplierCode', 'submitSupplierDetails'], op.name).toContain(
+          op.name,
+        );
       }
     }
     expect(await snapshotA()).toBe(before);
@@ -146,9 +165,13 @@ describe('API keys across organisations and scopes', () => {
     await app.orm.em.getConnection().execute(`update suppliers set bank_account_details = '12-34-56 87654321' where id = ?`, [ids.supplier]);
     const masked = await aAdmin.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "no bank", scope: READ) { secret } }');
     const client = graphqlClient(app.url, { headers: { authorization: `Bearer ${masked.data!.createApiKey.secret}` } });
-    const res = await client.request<{ supplier: { bankAccountDetails: string } }>('query($id: ID!) { supplier(id: $id) { bankAccountDetails } }', { id: ids.supplier });
+    const res = await client.request<{ supplier: { bankAccountDetails: string } }>('query($id: ID!) { supplier(id: $id) { bankAccountDetails } }', {
+      id: ids.supplier,
+    });
     expect(res.data!.supplier.bankAccountDetails).toBe('•••• 4321');
-    const full = await aAdmin.client.request<{ supplier: { bankAccountDetails: string } }>('query($id: ID!) { supplier(id: $id) { bankAccountDetails } }', { id: ids.supplier });
+    const full = await aAdmin.client.request<{ supplier: { bankAccountDetails: string } }>('query($id: ID!) { supplier(id: $id) { bankAccountDetails } }', {
+      id: ids.supplier,
+    });
     expect(full.data!.supplier.bankAccountDetails).toBe('12-34-56 87654321');
   });
 
@@ -156,7 +179,9 @@ describe('API keys across organisations and scopes', () => {
     const secret = await keyFor(aAdmin.client, 'READ');
     const client = graphqlClient(app.url, { headers: { authorization: `Bearer ${secret}` } });
     expect((await client.request('query { suppliers { totalCount } }')).errors).toBeUndefined();
-    const keys = await aAdmin.client.request<{ apiKeys: { id: string; prefix: string; lastUsedAt: string | null }[] }>('query { apiKeys { id prefix lastUsedAt } }');
+    const keys = await aAdmin.client.request<{ apiKeys: { id: string; prefix: string; lastUsedAt: string | null }[] }>(
+      'query { apiKeys { id prefix lastUsedAt } }',
+    );
     const mine = keys.data!.apiKeys.find((k) => secret.startsWith(k.prefix))!;
     expect(mine.lastUsedAt).toBeTruthy();
     await aAdmin.client.request('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: mine.id });
@@ -173,7 +198,8 @@ describe('protection', () => {
     const limited = await startTestApp({ env: { API_KEY_REQUESTS_PER_MINUTE: '3' } });
     try {
       const buyer = await signUpBuyer(limited.url);
-      const key = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "burst", scope: READ) { secret } }')).data!.createApiKey.secret;
+      const key = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "burst", scope: READ) { secret } }')).data!
+        .createApiKey.secret;
       const client = graphqlClient(limited.url, { headers: { authorization: `Bearer ${key}` } });
       const first = await client.request('query { suppliers { totalCount } }');
       expect(first.headers.get('ratelimit-limit')).toBe('3');
@@ -193,7 +219,9 @@ describe('protection', () => {
   it('refuses depth and cost attacks, even with a valid key', async () => {
     const key = await keyFor(aAdmin.client, 'READ');
     const client = graphqlClient(app.url, { headers: { authorization: `Bearer ${key}` } });
-    const deep = await client.request('query { suppliers { edges { node { changeRequests { supplier { changeRequests { supplier { changeRequests { supplier { changeRequests { supplier { name } } } } } } } } } } } }');
+    const deep = await client.request(
+      'query { suppliers { edges { node { changeRequests { supplier { changeRequests { supplier { changeRequests { supplier { changeRequests { supplier { name } } } } } } } } } } } }',
+    );
     expect(deep.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: suppliers(first: 200) { edges { node { id } } }`).join(' ');
     const costly = await client.request(`query { ${aliases} }`);

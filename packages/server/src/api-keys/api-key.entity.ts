@@ -7,7 +7,10 @@ export enum ApiKeyScope {
   READ = 'READ',
   READ_WRITE = 'READ_WRITE',
 }
-registerEnumType(ApiKeyScope, { name: 'ApiKeyScope', description: 'READ: queries only. READ_WRITE: also invite and review (never keys or the Xero connection).' });
+registerEnumType(ApiKeyScope, {
+  name: 'ApiKeyScope',
+  description: 'READ: queries only. READ_WRITE: also invite and review (never keys or the Xero connection).',
+});
 
 /** A third-party tool's key: shown once, stored as a SHA-256 hash, acting within its organisation and scope. */
 @Entity({ tableName: 'api_keys' })

@@ -18,7 +18,16 @@ export class ApiKeyType {
   @Field(() => GraphQLDateTimeISO, { nullable: true }) revokedAt!: Date | null;
 
   static from(k: ApiKey): ApiKeyType {
-    return Object.assign(new ApiKeyType(), { id: k.id, name: k.name, prefix: k.prefix, scope: k.scope, canReadBankDetails: k.canReadBankDetails, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt });
+    return Object.assign(new ApiKeyType(), {
+      id: k.id,
+      name: k.name,
+      prefix: k.prefix,
+      scope: k.scope,
+      canReadBankDetails: k.canReadBankDetails,
+      createdAt: k.createdAt,
+      lastUsedAt: k.lastUsedAt,
+      revokedAt: k.revokedAt,
+    });
   }
 }
 

@@ -28,7 +28,11 @@ export class ApiKeyNameTaken extends AppError {
 export class ApiKeysService {
   constructor(private readonly orm: MikroORM) {}
 
-  async create(em: EntityManager, viewer: Viewer, input: { name: string; scope: ApiKeyScope; canReadBankDetails: boolean }): Promise<{ key: ApiKey; secret: string }> {
+  async create(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { name: string; scope: ApiKeyScope; canReadBankDetails: boolean },
+  ): Promise<{ key: ApiKey; secret: string }> {
     const name = input.name.trim();
     if (!name || name.length > 100) throw new ValidationFailed([{ field: 'name', message: 'Name the key (up to 100 characters), e.g. “Payments bot”.' }]);
     // Live keys only: a revoked key's name may be used again. The unique index settles a race.
@@ -44,7 +48,13 @@ export class ApiKeysService {
       canReadBankDetails: input.canReadBankDetails,
       createdBy: viewer.userId,
     });
-    await this.audit(em, viewer, 'API_KEY_CREATED', (who) => `${who} created the API key “${name}” (${input.scope === ApiKeyScope.READ_WRITE ? 'read and write' : 'read only'}${input.canReadBankDetails ? ', full bank details' : ''})`);
+    await this.audit(
+      em,
+      viewer,
+      'API_KEY_CREATED',
+      (who) =>
+        `${who} created the API key “${name}” (${input.scope === ApiKeyScope.READ_WRITE ? 'read and write' : 'read only'}${input.canReadBankDetails ? ', full bank details' : ''})`,
+    );
     try {
       await em.flush();
     } catch (error) {
@@ -57,7 +67,12 @@ export class ApiKeysService {
   /** Organisation audit log: who made or revoked which key (never the key itself). */
   private async audit(em: EntityManager, viewer: Viewer, kind: string, summary: (who: string) => string): Promise<void> {
     const user = await em.findOne(User, { id: viewer.userId });
-    recordAudit(em, { organisationId: viewer.organisationId, actor: { type: 'USER', id: viewer.userId, label: user?.name ?? 'Someone' }, kind, summary: summary(user?.name ?? 'Someone') });
+    recordAudit(em, {
+      organisationId: viewer.organisationId,
+      actor: { type: 'USER', id: viewer.userId, label: user?.name ?? 'Someone' },
+      kind,
+      summary: summary(user?.name ?? 'Someone'),
+    });
   }
 
   async list(em: EntityManager): Promise<ApiKey[]> {

@@ -55,7 +55,16 @@ export function auditRoutes(em: (organisationId: string) => EntityManager): Rout
         res,
         `audit-log-${new Date().toISOString().slice(0, 10)}.csv`,
         ['time', 'kind', 'actor_type', 'actor', 'supplier', 'summary', 'before', 'after'],
-        events.map((e) => [e.createdAt.toISOString(), e.kind, e.actorType, e.actorLabel, e.supplier?.name ?? '', e.summary, maskBankRecord(e.before), maskBankRecord(e.after)]),
+        events.map((e) => [
+          e.createdAt.toISOString(),
+          e.kind,
+          e.actorType,
+          e.actorLabel,
+          e.supplier?.name ?? '',
+          e.summary,
+          maskBankRecord(e.before),
+          maskBankRecord(e.after),
+        ]),
       );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

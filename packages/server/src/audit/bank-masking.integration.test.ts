@@ -21,7 +21,8 @@ const VERIFY = 'mutation($t: String!, $c: String!) { verifySupplierCode(token: $
 const DETAILS = 'query($t: String!) { supplierDetails(token: $t) { details } }';
 const SUBMIT = 'mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { bankDetailsMasked } }';
 const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id, overrideReason: "Supplier known; moved banks") { id status } }';
-const CALLBACK = 'mutation($id: ID!) { recordBankCallback(changeRequestId: $id, phoneNumber: "020 7946 0000", note: "Confirmed with the supplier by phone.") { id } }';
+const CALLBACK =
+  'mutation($id: ID!) { recordBankCallback(changeRequestId: $id, phoneNumber: "020 7946 0000", note: "Confirmed with the supplier by phone.") { id } }';
 const REJECT = 'mutation($id: ID!, $r: String!) { rejectChangeRequest(id: $id, reason: $r) { id } }';
 const SUPPLIER_FIELDS = `id bankAccountDetails
   pendingChangeRequest { id changes { field before after isBankDetail } }
@@ -51,7 +52,13 @@ const CASES: Case[] = [
     full: 'DE89370400440532013000',
   },
   { country: 'AU', payment: { country: 'AU', bsb: '062-000', accountNumber: '123456789' }, secrets: ['123456789'], masked: '•••• 6789', full: '123456789' },
-  { country: 'US', payment: { country: 'US', routingNumber: '021000021', accountNumber: '7654321098' }, secrets: ['7654321098'], masked: '•••• 1098', full: '7654321098' },
+  {
+    country: 'US',
+    payment: { country: 'US', routingNumber: '021000021', accountNumber: '7654321098' },
+    secrets: ['7654321098'],
+    masked: '•••• 1098',
+    full: '7654321098',
+  },
   {
     country: 'OTHER',
     payment: { country: 'OTHER', details: 'Banco Ejemplo SA, Madrid. Cuenta 0049 1500 0512 3456 7892, SWIFT BSCHESMM' },
@@ -84,7 +91,10 @@ afterAll(async () => {
 
 async function mailTo(address: string, subject: RegExp, after: number): Promise<CapturedMail> {
   await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages.slice(after).filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1)!;
+  return smtp.messages
+    .slice(after)
+    .filter((m) => m.to.includes(address) && subject.test(m.subject))
+    .at(-1)!;
 }
 
 async function colleague(orgId: string, role: Role) {
@@ -142,36 +152,52 @@ describe('bank numbers are masked through every output, for every payment shape'
     const withGrant = await keyClient(buyer, true);
 
     // Live fields: masked for a VIEWER and a key without the bank grant (supplier and the change-request list).
-    for (const [who, client] of [['VIEWER', viewer], ['READ key without the bank grant', noGrant.client]] as const) {
+    for (const [who, client] of [
+      ['VIEWER', viewer],
+      ['READ key without the bank grant', noGrant.client],
+    ] as const) {
       const seen = await client.request<{ supplier: { pendingChangeRequest: unknown; changeRequests: unknown } }>(SUPPLIER, { id: supplierId });
       expect(seen.errors).toBeUndefined();
       expectMasked(seen.data!.supplier.pendingChangeRequest, c, `${who}: pendingChangeRequest.changes`);
       expectMasked(seen.data!.supplier.changeRequests, c, `${who}: changeRequests.changes`);
       const list = await client.request<{ changeRequests: { edges: { node: { supplier: { id: string } } }[] } }>(CHANGE_REQUESTS);
-      expectMasked(list.data!.changeRequests.edges.filter((e) => e.node.supplier.id === supplierId), c, `${who}: Query.changeRequests`);
+      expectMasked(
+        list.data!.changeRequests.edges.filter((e) => e.node.supplier.id === supplierId),
+        c,
+        `${who}: Query.changeRequests`,
+      );
     }
     // ADMINs and keys with the grant keep seeing full numbers in live fields (the existing rule).
-    for (const [who, client] of [['ADMIN', buyer.client], ['READ key with the bank grant', withGrant.client]] as const) {
+    for (const [who, client] of [
+      ['ADMIN', buyer.client],
+      ['READ key with the bank grant', withGrant.client],
+    ] as const) {
       const seen = await client.request<{ supplier: { pendingChangeRequest: unknown } }>(SUPPLIER, { id: supplierId });
       expect(JSON.stringify(seen.data!.supplier.pendingChangeRequest), who).toContain(c.full);
     }
 
     // A first submission rejected (email to the supplier), the second accepted.
-    const firstId = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
+    const firstId = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier
+      .pendingChangeRequest.id;
     const rejectFrom = smtp.messages.length;
     await buyer.client.request(REJECT, { id: firstId, r: 'Please add your trading name.' });
     await mailTo(supplierEmail, /could not accept/, rejectFrom);
     await supplier.request(SUBMIT, { t: token, i: { ...input, name: 'Masked Supplies Trading Ltd' } });
-    const secondId = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
+    const secondId = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier
+      .pendingChangeRequest.id;
     expect((await buyer.client.request(CALLBACK, { id: secondId })).errors).toBeUndefined();
-    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: secondId })).data!.acceptChangeRequest.status).toBe('ACCEPTED');
+    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: secondId })).data!.acceptChangeRequest.status).toBe(
+      'ACCEPTED',
+    );
 
     // Xero's bank string on the supplier: masked for the VIEWER and the key, full for the ADMIN.
     for (const client of [viewer, noGrant.client]) {
       const seen = await client.request<{ supplier: { bankAccountDetails: string } }>(SUPPLIER, { id: supplierId });
       expect(seen.data!.supplier.bankAccountDetails).toBe(c.masked);
     }
-    const admin = await buyer.client.request<{ supplier: { bankAccountDetails: string; auditEvents: { edges: { node: { kind: string } }[] } } }>(SUPPLIER, { id: supplierId });
+    const admin = await buyer.client.request<{ supplier: { bankAccountDetails: string; auditEvents: { edges: { node: { kind: string } }[] } } }>(SUPPLIER, {
+      id: supplierId,
+    });
     expect(admin.data!.supplier.bankAccountDetails).toContain(c.full);
 
     // The audit trail never holds full numbers, for anyone: GraphQL (even for the ADMIN), CSV, the stored rows.
@@ -181,7 +207,9 @@ describe('bank numbers are masked through every output, for every payment shape'
     const csv = await fetch(`${app.url}/api/suppliers/${supplierId}/audit.csv`, { headers: { cookie: buyer.client.cookie! } });
     expect(csv.status).toBe(200);
     expectMasked(await csv.text(), c, 'audit CSV');
-    const rows = await app.orm.em.getConnection().execute<{ before: unknown; after: unknown }[]>('select before, after from audit_events where supplier_id = ?', [supplierId]);
+    const rows = await app.orm.em
+      .getConnection()
+      .execute<{ before: unknown; after: unknown }[]>('select before, after from audit_events where supplier_id = ?', [supplierId]);
     expectMasked(rows, c, 'audit_events rows');
 
     // The supplier's own view of what the business holds.
@@ -189,14 +217,25 @@ describe('bank numbers are masked through every output, for every payment shape'
     expectMasked(own.data!.supplierDetails.details, c, 'supplierDetails');
 
     // A subscription payload (Supplier, with its changes and trail) for a key without the grant.
-    const ws = createClient({ url: `${app.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${noGrant.secret}` }, retryAttempts: 0 });
+    const ws = createClient({
+      url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${noGrant.secret}` },
+      retryAttempts: 0,
+    });
     const events: unknown[] = [];
-    ws.subscribe({ query: `subscription { supplierAdded { ${SUPPLIER_FIELDS} } }` }, { next: (m) => events.push(m), error: (e) => events.push({ error: e }), complete: () => {} });
+    ws.subscribe(
+      { query: `subscription { supplierAdded { ${SUPPLIER_FIELDS} } }` },
+      { next: (m) => events.push(m), error: (e) => events.push({ error: e }), complete: () => {} },
+    );
     await expect
-      .poll(async () => {
-        await app.services.pubsub.publish(TOPICS.SUPPLIER_ADDED, { organisationId: orgId, supplierId });
-        return events.length;
-      }, { timeout: 10_000, interval: 200 })
+      .poll(
+        async () => {
+          await app.services.pubsub.publish(TOPICS.SUPPLIER_ADDED, { organisationId: orgId, supplierId });
+          return events.length;
+        },
+        { timeout: 10_000, interval: 200 },
+      )
       .toBeGreaterThan(0);
     await ws.dispose();
     expect(JSON.stringify(events[0])).toContain(supplierId);
@@ -213,7 +252,10 @@ describe('audit rows written before masking covered every shape', () => {
   it('the migration masks stored free-text bank details in place, and the table stays append-only', async () => {
     const { buyer, supplierId } = await submitted(CASES[1]!);
     const conn = app.orm.em.getConnection();
-    const legacy = { paymentDetails: { country: 'OTHER', accountHolderName: 'Old Co', details: 'Old Bank, account 5566778899001122' }, bankAccountDetails: '•••• 1122' };
+    const legacy = {
+      paymentDetails: { country: 'OTHER', accountHolderName: 'Old Co', details: 'Old Bank, account 5566778899001122' },
+      bankAccountDetails: '•••• 1122',
+    };
     const [row] = await conn.execute<{ id: string }[]>(
       `insert into audit_events (id, organisation_id, supplier_id, actor_type, actor_label, kind, summary, before, after)
        values (gen_random_uuid(), ?, ?, 'SUPPLIER', 'legacy', 'CHANGE_SUBMITTED', 'legacy row', null, ?::jsonb) returning id`,
@@ -229,7 +271,10 @@ describe('audit rows written before masking covered every shape', () => {
       await migration.up();
       for (const q of migration.getQueries()) await conn.execute(q as string, [], 'all', tx);
     });
-    const [after] = await conn.execute<{ after: { paymentDetails: Record<string, unknown>; bankAccountDetails: string } }[]>('select after from audit_events where id = ?', [row!.id]);
+    const [after] = await conn.execute<{ after: { paymentDetails: Record<string, unknown>; bankAccountDetails: string } }[]>(
+      'select after from audit_events where id = ?',
+      [row!.id],
+    );
     expect(after!.after).toEqual({ paymentDetails: { country: 'OTHER', accountHolderName: 'Old Co', details: '•••• 1122' }, bankAccountDetails: '•••• 1122' });
     await expect(conn.execute(`update audit_events set summary = 'tampered' where id = ?`, [row!.id])).rejects.toThrow(/append-only/);
   });

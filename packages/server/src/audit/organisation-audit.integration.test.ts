@@ -17,7 +17,16 @@ const LOG = `query($first: Int, $after: String, $actorId: ID, $kind: String, $fr
     pageInfo { hasNextPage endCursor }
   }
 }`;
-type Node = { id: string; at: string; kind: string; summary: string; actorType: string; actorId: string | null; actorLabel: string; supplier: { id: string; name: string } | null };
+type Node = {
+  id: string;
+  at: string;
+  kind: string;
+  summary: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  supplier: { id: string; name: string } | null;
+};
 type Page = { organisationAuditEvents: { edges: { cursor: string; node: Node }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 const SIGN_IN = 'mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }';
 
@@ -28,7 +37,7 @@ let viewerClient: ReturnType<typeof graphqlClient>;
 let supplierId: string;
 let readKey: string;
 // A name a spreadsheet would run as a formula.
-const FORMULA_NAME = "=HYPERLINK(\"http://evil.example\",\"Ada\")";
+const FORMULA_NAME = '=HYPERLINK("http://evil.example","Ada")';
 
 async function colleague(role: Role, name: string) {
   const email = uniqueEmail(role.toLowerCase());
@@ -44,11 +53,18 @@ beforeAll(async () => {
   app = await startTestApp();
   admin = await signUpBuyer(app.url, { name: FORMULA_NAME });
   // What the organisation did: a supplier, settings, a key made and revoked, a wrong password, sign-out and in.
-  supplierId = (await admin.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "Acme Widgets Ltd", email: "ap@acme.example" }) { id } }')).data!.createSupplier.id;
+  supplierId = (
+    await admin.client.request<{ createSupplier: { id: string } }>(
+      'mutation { createSupplier(input: { name: "Acme Widgets Ltd", email: "ap@acme.example" }) { id } }',
+    )
+  ).data!.createSupplier.id;
   await admin.client.request('mutation { updateOrganisationSettings(requireSecondApproverForBankChanges: true, paymentHoldDays: 5) { id } }');
-  const key = await admin.client.request<{ createApiKey: { apiKey: { id: string }; secret: string } }>('mutation { createApiKey(name: "Ledger sync", scope: READ) { apiKey { id } secret } }');
+  const key = await admin.client.request<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
+    'mutation { createApiKey(name: "Ledger sync", scope: READ) { apiKey { id } secret } }',
+  );
   await admin.client.request('mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: key.data!.createApiKey.apiKey.id });
-  readKey = (await admin.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "Auditor tool", scope: READ) { secret } }')).data!.createApiKey.secret;
+  readKey = (await admin.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "Auditor tool", scope: READ) { secret } }')).data!
+    .createApiKey.secret;
   await graphqlClient(app.url).request(SIGN_IN, { i: { email: admin.input.email, password: 'wrong password!' } });
   await admin.client.request('mutation { signOut }');
   await admin.client.request(SIGN_IN, { i: { email: admin.input.email, password: admin.input.password } });
@@ -76,8 +92,15 @@ describe('organisation audit log', () => {
   it('lists organisation and supplier events newest first, with who did them', async () => {
     const nodes = await all(admin.client);
     const kinds = nodes.map((n) => n.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['SUPPLIER_CREATED', 'SETTINGS_CHANGED', 'API_KEY_CREATED', 'API_KEY_REVOKED', 'SIGN_IN_FAILED', 'SIGNED_OUT', 'SIGNED_IN']));
-    expect(nodes.map((n) => n.id)).toEqual(nodes.map((n) => n.id).toSorted().toReversed());
+    expect(kinds).toEqual(
+      expect.arrayContaining(['SUPPLIER_CREATED', 'SETTINGS_CHANGED', 'API_KEY_CREATED', 'API_KEY_REVOKED', 'SIGN_IN_FAILED', 'SIGNED_OUT', 'SIGNED_IN']),
+    );
+    expect(nodes.map((n) => n.id)).toEqual(
+      nodes
+        .map((n) => n.id)
+        .toSorted()
+        .toReversed(),
+    );
     const settings = nodes.find((n) => n.kind === 'SETTINGS_CHANGED')!;
     expect(settings).toMatchObject({ actorType: 'USER', actorId: admin.user.id, supplier: null });
     expect(settings.summary).toContain('second approver for bank changes: on; payment hold days: 5');
@@ -107,14 +130,19 @@ describe('organisation audit log', () => {
     expect(before.length + since.length).toBe(everything.length);
     expect(await all(admin.client, { from: new Date(Date.now() + 86_400_000).toISOString() })).toEqual([]);
 
-    const filters = await admin.client.request<{ organisationAuditFilters: { people: { id: string; name: string }[]; kinds: string[] } }>('{ organisationAuditFilters { people { id name } kinds } }');
+    const filters = await admin.client.request<{ organisationAuditFilters: { people: { id: string; name: string }[]; kinds: string[] } }>(
+      '{ organisationAuditFilters { people { id name } kinds } }',
+    );
     expect(filters.data!.organisationAuditFilters.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Priya Approver', FORMULA_NAME]));
     expect(filters.data!.organisationAuditFilters.kinds).toEqual(expect.arrayContaining(['SETTINGS_CHANGED', 'SIGNED_IN']));
   });
 
   it('explains bad input', async () => {
     const backwards = await admin.client.request(LOG, { from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z' });
-    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'to', message: 'The end date is before the start date.' }] });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to', message: 'The end date is before the start date.' }],
+    });
     const cursor = await admin.client.request(LOG, { after: 'not-a-cursor' });
     expect(cursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
     const person = await admin.client.request(LOG, { actorId: 'nobody' });

@@ -67,7 +67,13 @@ describe('what suppliers see: contact person and logo', () => {
     // The supplier, with no account: before the code, and after it.
     const { token } = await inviteLinkToken(buyer);
     const supplier = graphqlClient(app.url);
-    const expected = { name: 'Acme Widgets', logoUrl: after.logoUrl, contactName: 'Jo Bloggs', contactPhone: '+44 20 7946 0000', contactEmail: 'accounts@acme.example' };
+    const expected = {
+      name: 'Acme Widgets',
+      logoUrl: after.logoUrl,
+      contactName: 'Jo Bloggs',
+      contactPhone: '+44 20 7946 0000',
+      contactEmail: 'accounts@acme.example',
+    };
     const opened = await supplier.request<{ supplierInvite: { organisation: Branding } }>(OPEN, { t: token });
     expect(opened.data!.supplierInvite.organisation).toEqual(expected);
     const sent = await supplier.request<{ sendSupplierCode: { devCode: string } }>(SEND_CODE, { t: token });
@@ -135,7 +141,9 @@ describe('what suppliers see: contact person and logo', () => {
     await refused('not base64 at all!', 'LOGO_TYPE_NOT_ALLOWED');
 
     const oversized = Buffer.concat([Buffer.from(LOGO_PNG, 'base64'), Buffer.alloc(MAX_LOGO_BYTES)]);
-    expect(await refused(oversized.toString('base64'), 'LOGO_TOO_LARGE')).toBe(`That image is ${Math.ceil(oversized.length / 1024)} KB: a logo can be at most 128 KB.`);
+    expect(await refused(oversized.toString('base64'), 'LOGO_TOO_LARGE')).toBe(
+      `That image is ${Math.ceil(oversized.length / 1024)} KB: a logo can be at most 128 KB.`,
+    );
 
     const huge = Buffer.from(LOGO_PNG, 'base64');
     huge.writeUInt32BE(5000, 16);
@@ -165,7 +173,11 @@ describe('what suppliers see: contact person and logo', () => {
       const colleague = await addColleague(app, organisationId, { role, name: `A ${role.toLowerCase()}` });
       const client = graphqlClient(app.url);
       await client.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', { i: { email: colleague.email, password: colleague.password } });
-      for (const [query, variables] of [[SET_LOGO, { image: LOGO_PNG }], [REMOVE_LOGO, {}], [CONTACT, { i: { name: 'Mallory' } }]] as const) {
+      for (const [query, variables] of [
+        [SET_LOGO, { image: LOGO_PNG }],
+        [REMOVE_LOGO, {}],
+        [CONTACT, { i: { name: 'Mallory' } }],
+      ] as const) {
         const res = await client.request(query, variables);
         expect(res.errors?.[0]?.extensions?.code, `${role}: ${query}`).toBe('FORBIDDEN');
       }
@@ -185,7 +197,13 @@ describe('what suppliers see: contact person and logo', () => {
     const opened = await supplier.request(OPEN, { t: token });
     expect(opened.errors?.[0]?.extensions?.reason).toBe('INVITE_REVOKED');
     const sender = await supplier.request<{ supplierInviteSender: Branding }>(SENDER, { t: token });
-    expect(sender.data!.supplierInviteSender).toEqual({ name: 'Harbour Coffee', logoUrl: null, contactName: 'Sam Till', contactPhone: '0161 496 0000', contactEmail: null });
+    expect(sender.data!.supplierInviteSender).toEqual({
+      name: 'Harbour Coffee',
+      logoUrl: null,
+      contactName: 'Sam Till',
+      contactPhone: '0161 496 0000',
+      contactEmail: null,
+    });
 
     const unknown = await supplier.request(SENDER, { t: 'x'.repeat(43) });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'INVITE_NOT_FOUND' });

@@ -25,7 +25,10 @@ export class BrandingResolver {
   @Mutation(() => Organisation, {
     description: `Sets the logo suppliers see on invite pages (ADMIN): a PNG, JPEG or WebP (checked by its bytes; SVG is refused), base64, at most ${MAX_LOGO_BYTES / 1024} KB and 4096 pixels a side.`,
   })
-  async setOrganisationLogo(@Arg('image', () => String, { description: 'The image, base64 (a data: URL is accepted; its stated type is ignored).' }) image: string, @Ctx() ctx: GraphQLContext): Promise<Organisation> {
+  async setOrganisationLogo(
+    @Arg('image', () => String, { description: 'The image, base64 (a data: URL is accepted; its stated type is ignored).' }) image: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Organisation> {
     return await setLogo(ctx.em, requireViewer(ctx).organisationId, await this.actor(ctx), image);
   }
 

@@ -88,7 +88,10 @@ export async function updateSupplierContact(em: EntityManager, organisationId: s
   const organisation = await em.findOneOrFail(Organisation, { id: organisationId });
   const changed: Record<string, string | null> = {};
   const words: string[] = [];
-  for (const [key, [property, label]] of Object.entries(CONTACT_FIELDS) as [keyof typeof CONTACT_FIELDS, (typeof CONTACT_FIELDS)[keyof typeof CONTACT_FIELDS]][]) {
+  for (const [key, [property, label]] of Object.entries(CONTACT_FIELDS) as [
+    keyof typeof CONTACT_FIELDS,
+    (typeof CONTACT_FIELDS)[keyof typeof CONTACT_FIELDS],
+  ][]) {
     const raw = input[key];
     if (raw === undefined) continue;
     const value = raw?.trim().replace(/\s+/g, ' ') || null;

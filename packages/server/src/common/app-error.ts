@@ -65,10 +65,7 @@ export class AppError extends Error {
 
 export class ValidationFailed extends AppError {
   constructor(fields: FieldProblem[]) {
-    const message =
-      fields.length === 1
-        ? `${fields[0]!.message}`
-        : `Please correct ${fields.length} fields: ${fields.map((f) => f.field).join(', ')}.`;
+    const message = fields.length === 1 ? `${fields[0]!.message}` : `Please correct ${fields.length} fields: ${fields.map((f) => f.field).join(', ')}.`;
     super('BAD_USER_INPUT', 'VALIDATION_FAILED', message, { fields });
   }
 }

@@ -5,7 +5,12 @@ import { createLogger } from './logger.js';
 describe('logger', () => {
   it('redacts secrets and never writes stack traces', () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const real = createLogger('info', sink);
     real.error({ err: new Error('boom'), password: 'hunter2', headers: { authorization: 'Bearer vch_secret' }, refreshToken: 'rt' }, 'failed');
     const line = lines.at(-1)!;

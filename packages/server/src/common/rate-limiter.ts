@@ -9,13 +9,7 @@ export interface RateLimitResult {
 /**
  * Fixed-window counter in PostgreSQL, so every server instance shares it. One atomic upsert per hit.
  */
-export async function hitRateLimit(
-  em: EntityManager,
-  key: string,
-  limit: number,
-  windowMs: number,
-  now: Date = new Date(),
-): Promise<RateLimitResult> {
+export async function hitRateLimit(em: EntityManager, key: string, limit: number, windowMs: number, now: Date = new Date()): Promise<RateLimitResult> {
   const rows: { count: number; window_start: Date }[] = await em.getConnection().execute(
     `insert into rate_limit_buckets (key, window_start, count) values (?, ?, 1)
      on conflict (key) do update set
@@ -46,7 +40,11 @@ export async function clearRateLimit(em: EntityManager, key: string): Promise<vo
 export async function peekRateLimit(em: EntityManager, key: string, limit: number, windowMs: number, now: Date = new Date()): Promise<RateLimitResult> {
   const rows: { count: number; window_start: Date }[] = await em
     .getConnection()
-    .execute(`select count, window_start from rate_limit_buckets where key = ? and window_start > ?::timestamptz - (? * interval '1 millisecond')`, [key, now, windowMs]);
+    .execute(`select count, window_start from rate_limit_buckets where key = ? and window_start > ?::timestamptz - (? * interval '1 millisecond')`, [
+      key,
+      now,
+      windowMs,
+    ]);
   const row = rows[0];
   if (!row) return { allowed: true, count: 0, retryAfterSeconds: 0 };
   const resetAt = new Date(row.window_start).getTime() + windowMs;

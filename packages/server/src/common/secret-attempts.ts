@@ -5,7 +5,9 @@ import { hitRateLimit, peekRateLimit } from './rate-limiter.js';
 
 export class TooManySecretAttempts extends AppError {
   constructor(retryAfterSeconds: number, what: string) {
-    super('RATE_LIMITED', 'TOO_MANY_ATTEMPTS', `Too many ${what} tried from here. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, { retryAfterSeconds });
+    super('RATE_LIMITED', 'TOO_MANY_ATTEMPTS', `Too many ${what} tried from here. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
+      retryAfterSeconds,
+    });
   }
 }
 

@@ -4,9 +4,7 @@ import { z } from 'zod';
  * All configuration, parsed once at boot. Nothing else reads process.env.
  * Secrets are listed in SENSITIVE_KEYS and are never logged.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const envSchema = z
   .object({
@@ -73,7 +71,10 @@ export const envSchema = z
      */
     STEP_UP_MINUTES: z.coerce.number().min(0).max(60).default(5),
     /** smtp(s)://user:pass@host:port; with none, invites are not emailed and the buyer copies the link. */
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
     MAIL_FROM: z.string().min(3).default('Vouch <no-reply@vouch.local>'),
     INVITE_TTL_DAYS: z.coerce.number().min(0.001).max(90).default(14),
     INVITE_REMINDER_DAYS: z.coerce.number().min(0.001).max(30).default(3),
@@ -216,9 +217,7 @@ export interface XeroConfig {
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const result = envSchema.safeParse(source);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   const env = result.data;
   return {
@@ -249,7 +248,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobsEnabled: env.JOBS_ENABLED,
     jobs: { heartbeatSeconds: env.JOBS_HEARTBEAT_SECONDS, superviseSeconds: env.JOBS_SUPERVISE_SECONDS, pushConcurrency: env.XERO_PUSH_CONCURRENCY },
     outboxLeaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
-    testPausePoints: env.NODE_ENV === 'test' ? (env.TEST_PAUSE_AT ?? '').split(',').map((p) => p.trim()).filter(Boolean) : [],
+    testPausePoints:
+      env.NODE_ENV === 'test'
+        ? (env.TEST_PAUSE_AT ?? '')
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : [],
     apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
     webhooks: {
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
@@ -278,7 +283,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       pollIntervalMs: env.XERO_POLL_INTERVAL_MINUTES * 60_000,
       pollConcurrency: env.XERO_POLL_CONCURRENCY,
       supplierSweepMs: env.XERO_SUPPLIER_SWEEP_HOURS * 3_600_000,
-      limits: { perDay: env.XERO_DAILY_LIMIT, perMinute: env.XERO_MINUTE_LIMIT, concurrent: env.XERO_CONCURRENT_LIMIT, appPerMinute: env.XERO_APP_MINUTE_LIMIT },
+      limits: {
+        perDay: env.XERO_DAILY_LIMIT,
+        perMinute: env.XERO_MINUTE_LIMIT,
+        concurrent: env.XERO_CONCURRENT_LIMIT,
+        appPerMinute: env.XERO_APP_MINUTE_LIMIT,
+      },
       httpTimeoutMs: env.XERO_HTTP_TIMEOUT_MS,
     },
     tokenKeys: (env.TOKEN_ENCRYPTION_KEYS ?? DEV_TOKEN_KEY).split(',').map((entry) => {

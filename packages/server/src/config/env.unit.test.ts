@@ -28,7 +28,11 @@ describe('loadConfig', () => {
   it('requires an external database in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/vouch' })).toThrow(/TOKEN_ENCRYPTION_KEYS/);
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/vouch', TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/vouch',
+      TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    });
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/vouch');
     expect(config.tokenKeys).toEqual([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
   });

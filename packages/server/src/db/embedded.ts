@@ -117,7 +117,10 @@ export async function startEmbeddedPostgres(
       createPostgresUser: userInfo().uid === 0,
       initdbFlags: ['--encoding=UTF8', '--no-sync'],
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300',
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'max_connections=300',
         // Throwaway test clusters need no durability.
         ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
       ],

@@ -59,6 +59,4 @@ export const entities = [
 ];
 
 /** Entities whose rows belong to one organisation; the `organisation` filter guards each of them. */
-export const orgOwnedEntities = entities.filter(
-  (entity) => entity !== OrgOwnedEntity && entity.prototype instanceof OrgOwnedEntity,
-);
+export const orgOwnedEntities = entities.filter((entity) => entity !== OrgOwnedEntity && entity.prototype instanceof OrgOwnedEntity);

@@ -68,7 +68,12 @@ export function createFormatError(log: Logger) {
       // No schema hints to strangers ("Did you mean …?").
       const message = formatted.message.replace(/ ?Did you mean .*\?$/, '');
       const retryAfterSeconds = formatted.extensions?.retryAfterSeconds;
-      return { message, ...(locations ? { locations } : {}), ...(path ? { path } : {}), extensions: { code, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } };
+      return {
+        message,
+        ...(locations ? { locations } : {}),
+        ...(path ? { path } : {}),
+        extensions: { code, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) },
+      };
     }
     const errorId = randomUUID();
     log.error({ errorId, err: original, path }, 'unexpected error in GraphQL operation');

@@ -26,7 +26,10 @@ afterAll(async () => {
 let keysMade = 0;
 async function newKey(): Promise<string> {
   // Names are unique among an organisation's live keys.
-  const res = await buyer.client.request<{ createApiKey: { secret: string } }>('mutation($name: String!) { createApiKey(name: $name, scope: READ) { secret } }', { name: `tool ${++keysMade}` });
+  const res = await buyer.client.request<{ createApiKey: { secret: string } }>(
+    'mutation($name: String!) { createApiKey(name: $name, scope: READ) { secret } }',
+    { name: `tool ${++keysMade}` },
+  );
   return res.data!.createApiKey.secret;
 }
 
@@ -42,11 +45,14 @@ function socket(connectionParams: Record<string, unknown>, headers: Record<strin
 type Outcome = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 async function overSocket(client: Client, query: string, variables: Record<string, unknown> = {}): Promise<Outcome> {
   return await new Promise((resolve) => {
-    client.subscribe({ query, variables }, {
-      next: (result) => resolve(result as Outcome),
-      error: (err) => resolve({ errors: Array.isArray(err) ? (err as Outcome['errors']) : [{ message: String(err) }] }),
-      complete: () => {},
-    });
+    client.subscribe(
+      { query, variables },
+      {
+        next: (result) => resolve(result as Outcome),
+        error: (err) => resolve({ errors: Array.isArray(err) ? (err as Outcome['errors']) : [{ message: String(err) }] }),
+        complete: () => {},
+      },
+    );
   });
 }
 

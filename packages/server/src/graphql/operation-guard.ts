@@ -32,7 +32,8 @@ export function createOperationGuard(schema: GraphQLSchema, extraRules: readonly
     try {
       assertQueryCost(schema, document, operation, variables, limits);
     } catch (error) {
-      if (error instanceof QueryCostError) throw requestError(error, 'GRAPHQL_VALIDATION_FAILED', error.details.cost ? { cost: error.details.cost, maxCost: error.details.maxCost } : {});
+      if (error instanceof QueryCostError)
+        throw requestError(error, 'GRAPHQL_VALIDATION_FAILED', error.details.cost ? { cost: error.details.cost, maxCost: error.details.maxCost } : {});
       throw error;
     }
   };
@@ -51,7 +52,11 @@ export function createOperationGuard(schema: GraphQLSchema, extraRules: readonly
     plugin,
 
     /** Parse, validate and price a websocket operation: the document, or the errors to send back. */
-    prepare(query: string, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): { document: DocumentNode } | { errors: GraphQLError[] } {
+    prepare(
+      query: string,
+      operationName: string | null | undefined,
+      variables: Record<string, unknown> | null | undefined,
+    ): { document: DocumentNode } | { errors: GraphQLError[] } {
       let document: DocumentNode;
       try {
         document = parse(query);

@@ -34,8 +34,14 @@ const readyz = async () => {
 
 it('re-listens after the database comes back: /readyz reports the listener, and subscribers get events again', async () => {
   const buyer = await signUpBuyer(app.url);
-  const key = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "live", scope: READ) { secret } }')).data!.createApiKey.secret;
-  const client = createClient({ url: `${app.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` }, retryAttempts: 0 });
+  const key = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "live", scope: READ) { secret } }')).data!
+    .createApiKey.secret;
+  const client = createClient({
+    url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${key}` },
+    retryAttempts: 0,
+  });
   const seen: string[][] = [];
   client.subscribe<{ syncUpdated: { supplierIds: string[] } }>(
     { query: 'subscription { syncUpdated { supplierIds } }' },
@@ -56,10 +62,7 @@ it('re-listens after the database comes back: /readyz reports the listener, and 
 
   // Outage: no new connections, and the LISTEN connection is cut.
   await admin.query(`alter database "${databaseName}" with allow_connections false`);
-  const { rowCount } = await admin.query(
-    `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and query ilike 'LISTEN%'`,
-    [databaseName],
-  );
+  const { rowCount } = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and query ilike 'LISTEN%'`, [databaseName]);
   expect(rowCount).toBe(1);
   await expect.poll(async () => (await readyz()).body.events, { timeout: 10_000, interval: 100 }).toBe('reconnecting');
   expect((await readyz()).status).toBe(503);

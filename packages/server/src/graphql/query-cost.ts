@@ -17,8 +17,7 @@ import {
 // (type-graphql's schema, Apollo) and, under vitest, as ESM, and those helpers refuse the other copy's types.
 const isList = (type: GraphQLType): boolean => String(type).replace(/!$/, '').startsWith('[');
 const namedType = (schema: GraphQLSchema, type: GraphQLType): GraphQLNamedType | undefined => schema.getType(String(type).replace(/[[\]!]/g, ''));
-const isComposite = (type: GraphQLNamedType | null | undefined): type is GraphQLCompositeType =>
-  !!type && ('getFields' in type || 'getTypes' in type); // objects, interfaces, unions (inputs are never output)
+const isComposite = (type: GraphQLNamedType | null | undefined): type is GraphQLCompositeType => !!type && ('getFields' in type || 'getTypes' in type); // objects, interfaces, unions (inputs are never output)
 
 /**
  * What a query would fetch, priced before it runs, the same way on every transport. Each object (or list
@@ -112,14 +111,21 @@ export function assertQueryCost(
       if (!isComposite(type)) continue;
       const first = pageSize(field, selection, vars);
       if (first !== undefined && insideList && first > limits.maxNestedPageSize) {
-        throw new QueryCostError(`${parent.name}.${name}: first may be at most ${limits.maxNestedPageSize} inside a list.`, { field: `${parent.name}.${name}` });
+        throw new QueryCostError(`${parent.name}.${name}: first may be at most ${limits.maxNestedPageSize} inside a list.`, {
+          field: `${parent.name}.${name}`,
+        });
       }
       const list = isList(field.type);
       // A connection's `edges` are already sized by the `first` of the field that returned the connection.
       const connectionEdges = parent.name.endsWith('Connection') && name === 'edges';
       // Every paged field refuses or clamps `first` above MAX_PAGE_SIZE, so that is the most it can fetch; a
       // larger `first` is then refused by the field itself with BAD_USER_INPUT naming the range.
-      const size = first !== undefined ? Math.min(first, MAX_PAGE_SIZE) : list && !connectionEdges ? (LIST_ESTIMATES[`${parent.name}.${name}`] ?? DEFAULT_LIST_ESTIMATE) : 1;
+      const size =
+        first !== undefined
+          ? Math.min(first, MAX_PAGE_SIZE)
+          : list && !connectionEdges
+            ? (LIST_ESTIMATES[`${parent.name}.${name}`] ?? DEFAULT_LIST_ESTIMATE)
+            : 1;
       const many = first !== undefined || (list && !connectionEdges);
       total += size * (1 + costOf(selection.selectionSet, type, insideList || many, seen));
     }
@@ -130,7 +136,10 @@ export function assertQueryCost(
   if (!root) return 0;
   const cost = costOf(operation.selectionSet, root, false, new Set());
   if (cost > limits.maxCost) {
-    throw new QueryCostError(`This query is too expensive (cost ${cost}, at most ${limits.maxCost}): ask for fewer items or fewer nested lists.`, { cost, maxCost: limits.maxCost });
+    throw new QueryCostError(`This query is too expensive (cost ${cost}, at most ${limits.maxCost}): ask for fewer items or fewer nested lists.`, {
+      cost,
+      maxCost: limits.maxCost,
+    });
   }
   return cost;
 }

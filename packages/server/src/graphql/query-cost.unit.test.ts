@@ -26,8 +26,12 @@ describe('query cost', () => {
   });
 
   it('caps page sizes inside lists', () => {
-    expect(() => cost('query { suppliers(first: 2) { edges { node { auditEvents(first: 200) { edges { node { id } } } } } } }')).toThrow(/at most 50 inside a list/);
-    expect(() => cost('query($n: Int!) { suppliers(first: 2) { edges { node { auditEvents(first: $n) { edges { node { id } } } } } } }', { n: 51 })).toThrow(/at most 50/);
+    expect(() => cost('query { suppliers(first: 2) { edges { node { auditEvents(first: 200) { edges { node { id } } } } } } }')).toThrow(
+      /at most 50 inside a list/,
+    );
+    expect(() => cost('query($n: Int!) { suppliers(first: 2) { edges { node { auditEvents(first: $n) { edges { node { id } } } } } } }', { n: 51 })).toThrow(
+      /at most 50/,
+    );
     // At the root, or under a single object, the resolver's own cap applies.
     expect(() => cost('query { supplier(id: "x") { auditEvents(first: 200) { edges { node { id } } } } }')).not.toThrow();
   });

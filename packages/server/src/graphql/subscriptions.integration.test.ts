@@ -31,12 +31,17 @@ describe('subscriptions across instances, authenticated by API key', () => {
   it('an event published on one instance reaches a key-authenticated subscriber on another, of that organisation only', async () => {
     const buyer = await signUpBuyer(a.url);
     const other = await signUpBuyer(a.url);
-    const key = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "live", scope: READ) { secret } }')).data!.createApiKey.secret;
-    const otherKey = (await other.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "live", scope: READ) { secret } }')).data!.createApiKey.secret;
+    const key = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "live", scope: READ) { secret } }')).data!
+      .createApiKey.secret;
+    const otherKey = (await other.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "live", scope: READ) { secret } }')).data!
+      .createApiKey.secret;
     const seen: { mine: unknown[]; theirs: unknown[] } = { mine: [], theirs: [] };
     const clients = { mine: wsClient(b.url, { authorization: `Bearer ${key}` }), theirs: wsClient(b.url, { authorization: `Bearer ${otherKey}` }) };
     for (const who of ['mine', 'theirs'] as const) {
-      clients[who].subscribe({ query: 'subscription { syncUpdated { supplierIds overview { queueDepth } } }' }, { next: (m) => seen[who].push(m.data), error: () => {}, complete: () => {} });
+      clients[who].subscribe(
+        { query: 'subscription { syncUpdated { supplierIds overview { queueDepth } } }' },
+        { next: (m) => seen[who].push(m.data), error: () => {}, complete: () => {} },
+      );
     }
     // Published on instance A; the subscribers are connected to instance B.
     await expect

@@ -28,9 +28,11 @@ afterAll(async () => {
 });
 
 async function counts() {
-  const [row] = await app.orm.em.getConnection().execute<{ users: string; suppliers: string; keys: string }[]>(
-    'select (select count(*) from users) as users, (select count(*) from suppliers) as suppliers, (select count(*) from api_keys) as keys',
-  );
+  const [row] = await app.orm.em
+    .getConnection()
+    .execute<{ users: string; suppliers: string; keys: string }[]>(
+      'select (select count(*) from users) as users, (select count(*) from suppliers) as suppliers, (select count(*) from api_keys) as keys',
+    );
   return row;
 }
 
@@ -41,7 +43,9 @@ function expectBadInput(res: { errors?: { message: string; extensions?: Record<s
 }
 
 describe('text at the boundary', () => {
-  const signUp = (over: Record<string, string>) => ({ input: { organisationName: 'Org', name: 'Name', email: uniqueEmail(), password: 'correct horse battery', ...over } });
+  const signUp = (over: Record<string, string>) => ({
+    input: { organisationName: 'Org', name: 'Name', email: uniqueEmail(), password: 'correct horse battery', ...over },
+  });
 
   it.each([
     ['signUp email with NUL', SIGN_UP, signUp({ email: `a${'\u0000'}b@example.com` }), 'email'],

@@ -35,7 +35,18 @@ describe('shutdown', () => {
     const main = fileURLToPath(new URL('../main.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', '@oxc-node/core/register', main], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', JOBS_ENABLED: 'true', TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`, XERO_CLIENT_ID: 'test-client', XERO_CLIENT_SECRET: 'test-secret' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        DATABASE_URL: db.url,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        JOBS_ENABLED: 'true',
+        TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+        XERO_CLIENT_ID: 'test-client',
+        XERO_CLIENT_SECRET: 'test-secret',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

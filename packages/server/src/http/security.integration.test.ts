@@ -28,15 +28,15 @@ beforeAll(async () => {
   app = await startTestApp({ webDist, env: { ALLOWED_ORIGINS: 'https://admin.vouch.example' } });
   ownOrigin = app.url;
   buyer = await signUpBuyer(app.url);
-  apiKey = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "tool", scope: READ) { secret } }')).data!.createApiKey.secret;
+  apiKey = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "tool", scope: READ) { secret } }')).data!
+    .createApiKey.secret;
 });
 afterAll(async () => {
   await app?.close();
   rmSync(webDist, { recursive: true, force: true });
 });
 
-const keyCount = async () =>
-  Number((await app.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from api_keys'))[0]!.n);
+const keyCount = async () => Number((await app.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from api_keys'))[0]!.n);
 
 /** A graphql-ws client whose upgrade request carries the browser's Origin and cookie. */
 function browserSocket(headers: Record<string, string>, connectionParams: Record<string, unknown> = {}): Client {
@@ -50,11 +50,14 @@ function browserSocket(headers: Record<string, string>, connectionParams: Record
 
 async function runOnce(client: Client, query: string): Promise<{ data?: unknown; errors?: unknown; closed?: { code: number } }> {
   return await new Promise((resolve) => {
-    client.subscribe({ query }, {
-      next: (result) => resolve(result as { data?: unknown }),
-      error: (err) => resolve({ closed: err as { code: number } }),
-      complete: () => {},
-    });
+    client.subscribe(
+      { query },
+      {
+        next: (result) => resolve(result as { data?: unknown }),
+        error: (err) => resolve({ closed: err as { code: number } }),
+        complete: () => {},
+      },
+    );
   });
 }
 
@@ -144,7 +147,11 @@ describe('security headers', () => {
 
 describe('cookies', () => {
   it('are Secure by default in production, and can be turned off for plain-HTTP setups', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/vouch', TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/vouch',
+      TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    };
     expect(loadConfig(production).cookieSecure).toBe(true);
     expect(loadConfig({ ...production, COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
     expect(loadConfig({}).cookieSecure).toBeUndefined(); // development: follows the request (HTTPS or not)

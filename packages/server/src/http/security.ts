@@ -61,10 +61,14 @@ export function securityHeaders(connectOrigins: readonly string[] = []): Request
         fontSrc: ["'self'"],
         // 'self' covers ws(s): in current browsers; the explicit entry is for those that predate CSP 3.
         // connectOrigins: Xero's callback origin, which the Integrations page probes when opened on another host.
-        connectSrc: ["'self'", (req) => {
-          const host = String((req as IncomingMessage).headers.host ?? '');
-          return HOST.test(host) ? `${(req as Request).secure ? 'wss' : 'ws'}://${host}` : "'self'";
-        }, ...connectOrigins],
+        connectSrc: [
+          "'self'",
+          (req) => {
+            const host = String((req as IncomingMessage).headers.host ?? '');
+            return HOST.test(host) ? `${(req as Request).secure ? 'wss' : 'ws'}://${host}` : "'self'";
+          },
+          ...connectOrigins,
+        ],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

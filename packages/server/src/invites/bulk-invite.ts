@@ -67,7 +67,8 @@ async function plan(em: EntityManager, filter: SupplierFilter, replaceLive: bool
     fields: ['id', 'name', 'email', 'inviteStatus', 'inviteExpiresAt'],
     orderBy: { name: 'asc', id: 'asc' },
   });
-  const isLive = (s: Pick<Supplier, 'inviteStatus' | 'inviteExpiresAt'>) => s.inviteStatus !== null && LIVE.includes(s.inviteStatus) && s.inviteExpiresAt !== null && s.inviteExpiresAt > now;
+  const isLive = (s: Pick<Supplier, 'inviteStatus' | 'inviteExpiresAt'>) =>
+    s.inviteStatus !== null && LIVE.includes(s.inviteStatus) && s.inviteExpiresAt !== null && s.inviteExpiresAt > now;
   const live = rows.filter(isLive);
   const candidates = replaceLive ? rows : rows.filter((s) => !isLive(s));
   const send = candidates.filter((s) => s.email?.trim());

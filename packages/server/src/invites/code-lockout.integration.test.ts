@@ -32,15 +32,20 @@ afterAll(async () => {
 
 async function mailTo(address: string, subject: RegExp, after: number): Promise<CapturedMail> {
   await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages.slice(after).filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1)!;
+  return smtp.messages
+    .slice(after)
+    .filter((m) => m.to.includes(address) && subject.test(m.subject))
+    .at(-1)!;
 }
 
 async function invited() {
   const buyer = await signUpBuyer(app.url);
   const supplierEmail = uniqueEmail('supplier');
-  const supplierId = (await buyer.client.request<{ createSupplier: { id: string } }>(CREATE, { input: { name: 'Lockout Ltd', email: supplierEmail } })).data!.createSupplier.id;
+  const supplierId = (await buyer.client.request<{ createSupplier: { id: string } }>(CREATE, { input: { name: 'Lockout Ltd', email: supplierEmail } })).data!
+    .createSupplier.id;
   const before = smtp.messages.length;
-  const inviteId = (await buyer.client.request<{ inviteSuppliers: { invite: { id: string } }[] }>(INVITE, { ids: [supplierId] })).data!.inviteSuppliers[0]!.invite.id;
+  const inviteId = (await buyer.client.request<{ inviteSuppliers: { invite: { id: string } }[] }>(INVITE, { ids: [supplierId] })).data!.inviteSuppliers[0]!
+    .invite.id;
   const token = /\/invite#token=([\w-]+)/.exec((await mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
   // Each supplier from its own address, so the per-IP limit on invite calls never interferes.
   const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
@@ -86,7 +91,11 @@ describe('one-time-code lockout', () => {
     expect((await guess(inv, second)).reason).toBe('INVITE_LOCKED');
     expect((await inv.supplier.request(SEND_CODE, { t: inv.token })).errors?.[0]?.extensions?.reason).toBe('INVITE_LOCKED');
     await mailTo(inv.buyer.input.email, /was locked/, 0);
-    const seen = (await inv.buyer.client.request<{ supplier: { latestInvite: { status: string }; auditEvents: { edges: { node: { kind: string } }[] } } }>(STATUS, { id: inv.supplierId })).data!.supplier;
+    const seen = (
+      await inv.buyer.client.request<{ supplier: { latestInvite: { status: string }; auditEvents: { edges: { node: { kind: string } }[] } } }>(STATUS, {
+        id: inv.supplierId,
+      })
+    ).data!.supplier;
     expect(seen.latestInvite.status).toBe('LOCKED');
     expect(seen.auditEvents.edges.filter((e) => e.node.kind === 'INVITE_LOCKED')).toHaveLength(1);
   });
@@ -99,7 +108,9 @@ describe('one-time-code lockout', () => {
     expect((await guess(inv, wrong(second))).message).toContain(`${MAX_CODE_ATTEMPTS - 2} tries left`);
     // The right code still works within the limit, and starts the count afresh.
     expect((await guess(inv, second)).reason).toBe('OK');
-    const [row] = await app.orm.em.getConnection().execute<{ wrong_code_attempts: number }[]>('select wrong_code_attempts from invites where id = ?', [inv.inviteId]);
+    const [row] = await app.orm.em
+      .getConnection()
+      .execute<{ wrong_code_attempts: number }[]>('select wrong_code_attempts from invites where id = ?', [inv.inviteId]);
     expect(row!.wrong_code_attempts).toBe(0);
   });
 
@@ -111,7 +122,8 @@ describe('one-time-code lockout', () => {
     expect(results.filter((r) => r.reason === 'WRONG_CODE')).toHaveLength(MAX_CODE_ATTEMPTS - 1);
     expect(results.filter((r) => r.reason === 'INVITE_LOCKED')).toHaveLength(12 - (MAX_CODE_ATTEMPTS - 1));
     await mailTo(inv.buyer.input.email, /was locked/, mailsBefore);
-    const events = (await inv.buyer.client.request<{ supplier: { auditEvents: { edges: { node: { kind: string } }[] } } }>(STATUS, { id: inv.supplierId })).data!.supplier.auditEvents.edges;
+    const events = (await inv.buyer.client.request<{ supplier: { auditEvents: { edges: { node: { kind: string } }[] } } }>(STATUS, { id: inv.supplierId }))
+      .data!.supplier.auditEvents.edges;
     expect(events.filter((e) => e.node.kind === 'INVITE_LOCKED')).toHaveLength(1);
     expect(smtp.messages.slice(mailsBefore).filter((m) => m.to.includes(inv.buyer.input.email) && /was locked/.test(m.subject))).toHaveLength(1);
   });
@@ -141,7 +153,11 @@ describe('unlocking', () => {
     expect(unlocked.errors).toBeUndefined();
     // Back to where the supplier had got to (they had opened the link).
     expect(unlocked.data!.unlockInvite.status).toBe('OPENED');
-    const seen = (await inv.buyer.client.request<{ supplier: { inviteStatus: string; auditEvents: { edges: { node: { kind: string; summary: string } }[] } } }>(STATUS, { id: inv.supplierId })).data!.supplier;
+    const seen = (
+      await inv.buyer.client.request<{ supplier: { inviteStatus: string; auditEvents: { edges: { node: { kind: string; summary: string } }[] } } }>(STATUS, {
+        id: inv.supplierId,
+      })
+    ).data!.supplier;
     expect(seen.inviteStatus).toBe('OPENED');
     expect(seen.auditEvents.edges[0]!.node).toMatchObject({ kind: 'INVITE_UNLOCKED', summary: expect.stringContaining('APPROVER Person unlocked') });
 
@@ -149,7 +165,10 @@ describe('unlocking', () => {
     const code = await newCode(inv);
     expect((await guess(inv, wrong(code))).message).toContain(`${MAX_CODE_ATTEMPTS - 1} tries left`);
     expect((await guess(inv, code)).reason).toBe('OK');
-    expect((await inv.buyer.client.request(UNLOCK, { id: inv.inviteId })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVITE_NOT_LOCKED' });
+    expect((await inv.buyer.client.request(UNLOCK, { id: inv.inviteId })).errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'INVITE_NOT_LOCKED',
+    });
   });
 
   it('a new link (resend) also starts the count afresh', async () => {

@@ -13,4 +13,3 @@ registerEnumType(InviteStatus, {
   name: 'InviteStatus',
   description: 'LOCKED: too many wrong codes (5 per invite, across codes); the buyer was told and can unlock it or resend.',
 });
-

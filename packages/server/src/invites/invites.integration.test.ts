@@ -19,7 +19,8 @@ const SUPPLIER = `query($id: ID!) { supplier(id: $id) { id name email bankAccoun
   auditEvents(first: 50) { edges { node { kind summary actorType before after } } } } }`;
 const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id) { id status approvals { userName } } }';
 const ACCEPT_OVERRIDING = 'mutation($id: ID!, $why: String) { acceptChangeRequest(id: $id, overrideReason: $why) { id status highRisk riskOverrideReason } }';
-const CALLBACK = 'mutation($id: ID!, $n: String!, $note: String!) { recordBankCallback(changeRequestId: $id, phoneNumber: $n, note: $note) { id bankConfirmations { phoneNumber phoneSource } } }';
+const CALLBACK =
+  'mutation($id: ID!, $n: String!, $note: String!) { recordBankCallback(changeRequestId: $id, phoneNumber: $n, note: $note) { id bankConfirmations { phoneNumber phoneSource } } }';
 /** The out-of-band check a bank change needs before it can be accepted. */
 async function callBack(client: ReturnType<typeof graphqlClient>, id: string) {
   const res = await client.request(CALLBACK, { id, n: '020 7946 0000', note: 'Spoke to Jo in accounts; confirmed sort code and last four digits.' });
@@ -40,7 +41,10 @@ afterAll(async () => {
 
 async function mailTo(address: string, subject: RegExp, after = 0): Promise<CapturedMail> {
   await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages.slice(after).filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1)!;
+  return smtp.messages
+    .slice(after)
+    .filter((m) => m.to.includes(address) && subject.test(m.subject))
+    .at(-1)!;
 }
 
 const tokenIn = (mail: CapturedMail): string => /\/invite#token=([\w-]+)/.exec(mail.text)![1]!;
@@ -54,7 +58,9 @@ async function buyerWithSupplier(email = uniqueEmail('supplier')) {
 
 async function invited(buyer: Awaited<ReturnType<typeof signUpBuyer>>, supplierId: string, supplierEmail: string) {
   const before = smtp.messages.length;
-  const res = await buyer.client.request<{ inviteSuppliers: { link: string | null; invite: { id: string; status: string; emailed: boolean } }[] }>(INVITE, { ids: [supplierId] });
+  const res = await buyer.client.request<{ inviteSuppliers: { link: string | null; invite: { id: string; status: string; emailed: boolean } }[] }>(INVITE, {
+    ids: [supplierId],
+  });
   expect(res.errors).toBeUndefined();
   expect(res.data!.inviteSuppliers[0]).toMatchObject({ link: null, invite: { status: 'SENT', emailed: true } });
   const mail = await mailTo(supplierEmail, /confirm your supplier details/, before);
@@ -102,13 +108,28 @@ describe('invite lifecycle', () => {
     const typo = await supplier.request(SUBMIT, { t: token, i: { ...GOOD, payment: { ...GOOD.payment, accountNumber: '66374959' } } });
     expect(typo.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(typo.errors?.[0]?.extensions?.fields)).toContain('payment.');
-    expect((await buyer.client.request<{ supplier: { pendingChangeRequest: unknown } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest).toBeNull();
+    expect(
+      (await buyer.client.request<{ supplier: { pendingChangeRequest: unknown } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest,
+    ).toBeNull();
 
     const sent = await supplier.request<{ submitSupplierDetails: { bankDetailsMasked: string } }>(SUBMIT, { t: token, i: GOOD });
     expect(sent.errors).toBeUndefined();
     expect(sent.data!.submitSupplierDetails.bankDetailsMasked).toBe('•••• 4958');
 
-    type S = { supplier: { name: string; bankAccountDetails: string | null; bankDetailsVerifiedAt: string | null; latestInvite: { status: string }; pendingChangeRequest: { id: string; changesBankDetails: boolean; changes: { field: string; before: unknown; after: unknown; isBankDetail: boolean }[] } | null; auditEvents: { edges: { node: { kind: string; before: unknown; after: unknown } }[] } } };
+    type S = {
+      supplier: {
+        name: string;
+        bankAccountDetails: string | null;
+        bankDetailsVerifiedAt: string | null;
+        latestInvite: { status: string };
+        pendingChangeRequest: {
+          id: string;
+          changesBankDetails: boolean;
+          changes: { field: string; before: unknown; after: unknown; isBankDetail: boolean }[];
+        } | null;
+        auditEvents: { edges: { node: { kind: string; before: unknown; after: unknown } }[] };
+      };
+    };
     const review = (await buyer.client.request<S>(SUPPLIER, { id: supplierId })).data!.supplier;
     expect(review.latestInvite.status).toBe('SUBMITTED');
     const pending = review.pendingChangeRequest!;
@@ -120,7 +141,9 @@ describe('invite lifecycle', () => {
     expect(pending.changes.find((c) => c.field === 'paymentDetails')).toMatchObject({ before: null, isBankDetail: true });
 
     const listed = async (filter: string) =>
-      (await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>(`query { suppliers(${filter}) { edges { node { id } } } }`)).data!.suppliers.edges.map((e) => e.node.id);
+      (
+        await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>(`query { suppliers(${filter}) { edges { node { id } } } }`)
+      ).data!.suppliers.edges.map((e) => e.node.id);
     expect(await listed('awaitingReview: true')).toEqual([supplierId]);
     expect(await listed('inviteStatus: SUBMITTED')).toEqual([supplierId]);
     expect(await listed('inviteStatus: SENT')).toEqual([]);
@@ -128,11 +151,16 @@ describe('invite lifecycle', () => {
     // New bank details and a new email in one submission: the call-back comes first, and it is high risk.
     expect((await buyer.client.request(ACCEPT, { id: pending.id })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CALLBACK_REQUIRED' });
     await callBack(buyer.client, pending.id);
-    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: pending.id })).data!.acceptChangeRequest.status).toBe('PENDING');
+    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: pending.id })).data!.acceptChangeRequest.status).toBe(
+      'PENDING',
+    );
     // One person cannot approve twice; an admin's override, with a reason, lets it through (audited).
     expect((await buyer.client.request(ACCEPT, { id: pending.id })).errors?.[0]?.extensions?.reason).toBe('HIGH_RISK_SECOND_APPROVER');
     expect((await buyer.client.request(ACCEPT_OVERRIDING, { id: pending.id, why: '  ' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const overridden = await buyer.client.request<{ acceptChangeRequest: { status: string; highRisk: boolean } }>(ACCEPT_OVERRIDING, { id: pending.id, why: 'The supplier rang us first about the move.' });
+    const overridden = await buyer.client.request<{ acceptChangeRequest: { status: string; highRisk: boolean } }>(ACCEPT_OVERRIDING, {
+      id: pending.id,
+      why: 'The supplier rang us first about the move.',
+    });
     expect(overridden.data!.acceptChangeRequest).toMatchObject({ status: 'ACCEPTED', highRisk: true });
     expect(await listed('awaitingReview: true')).toEqual([]);
     expect(await listed('syncStatus: PENDING')).toEqual([supplierId]);
@@ -149,7 +177,17 @@ describe('invite lifecycle', () => {
     expect(outbox[0]!.idempotencyKey).toMatch(/^vouch-outbox-/);
 
     const kinds = after.auditEvents.edges.map((e) => e.node.kind);
-    expect(kinds).toEqual(['CHANGE_ACCEPTED', 'RISK_OVERRIDDEN', 'CHANGE_APPROVED', 'BANK_CALLBACK_RECORDED', 'CHANGE_SUBMITTED', 'EMAIL_VERIFIED', 'INVITE_OPENED', 'INVITE_SENT', 'SUPPLIER_CREATED']);
+    expect(kinds).toEqual([
+      'CHANGE_ACCEPTED',
+      'RISK_OVERRIDDEN',
+      'CHANGE_APPROVED',
+      'BANK_CALLBACK_RECORDED',
+      'CHANGE_SUBMITTED',
+      'EMAIL_VERIFIED',
+      'INVITE_OPENED',
+      'INVITE_SENT',
+      'SUPPLIER_CREATED',
+    ]);
     const csv = await fetch(`${app.url}/api/suppliers/${supplierId}/audit.csv`, { headers: { cookie: buyer.client.cookie! } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
@@ -176,7 +214,8 @@ describe('invite lifecycle', () => {
     expect(codes[4]).toBe('INVITE_LOCKED');
     expect((await supplier.request(OPEN, { t: token })).errors?.[0]?.extensions?.reason).toBe('INVITE_LOCKED');
     await mailTo(buyer.input.email, /was locked/);
-    const status = (await buyer.client.request<{ supplier: { latestInvite: { status: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.latestInvite.status;
+    const status = (await buyer.client.request<{ supplier: { latestInvite: { status: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.latestInvite
+      .status;
     expect(status).toBe('LOCKED');
   });
 
@@ -191,7 +230,8 @@ describe('invite lifecycle', () => {
     expect((await supplier.request(VERIFY, { t: token, c: code })).errors?.[0]?.extensions?.reason).toBe('CODE_EXPIRED');
     await app.orm.em.getConnection().execute(`update invites set expires_at = now() - interval '1 minute' where id = ?`, [inviteId]);
     expect((await supplier.request(OPEN, { t: token })).errors?.[0]?.extensions?.reason).toBe('INVITE_EXPIRED');
-    const status = (await buyer.client.request<{ supplier: { latestInvite: { status: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.latestInvite.status;
+    const status = (await buyer.client.request<{ supplier: { latestInvite: { status: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.latestInvite
+      .status;
     expect(status).toBe('EXPIRED');
   });
 
@@ -220,7 +260,10 @@ describe('invite lifecycle', () => {
     expect(s.changeRequests.map((c) => c.status)).toEqual(['PENDING', 'SUPERSEDED']);
     expect(s.pendingChangeRequest.changes.find((c) => c.field === 'name')!.after).toBe('Second Try Ltd');
     const before = smtp.messages.length;
-    const rejected = await buyer.client.request<{ rejectChangeRequest: { status: string } }>(REJECT, { id: s.pendingChangeRequest.id, r: 'The sort code does not match our records.' });
+    const rejected = await buyer.client.request<{ rejectChangeRequest: { status: string } }>(REJECT, {
+      id: s.pendingChangeRequest.id,
+      r: 'The sort code does not match our records.',
+    });
     expect(rejected.data!.rejectChangeRequest.status).toBe('REJECTED');
     const mail = await mailTo(supplierEmail, /could not accept/, before);
     expect(mail.text).toContain('The sort code does not match our records.');
@@ -234,7 +277,15 @@ describe('the supplier sees what they sent', () => {
   type Latest = {
     supplierDetails: {
       details: Record<string, unknown>;
-      latestSubmission: { status: string; submittedAt: string; decidedAt: string | null; rejectReason: string | null; includesBankDetails: boolean; bankDetailsMasked: string | null; details: Record<string, unknown> } | null;
+      latestSubmission: {
+        status: string;
+        submittedAt: string;
+        decidedAt: string | null;
+        rejectReason: string | null;
+        includesBankDetails: boolean;
+        bankDetailsMasked: string | null;
+        details: Record<string, unknown>;
+      } | null;
     };
   };
 
@@ -253,7 +304,13 @@ describe('the supplier sees what they sent', () => {
     expect((await supplier.request(SUBMIT, { t: token, i: { ...GOOD, name: 'First Try Ltd' } })).errors).toBeUndefined();
     let view = await latest();
     expect(view.details.name).toBe('Acme Widgets Ltd');
-    expect(view.latestSubmission).toMatchObject({ status: 'AWAITING_REVIEW', decidedAt: null, rejectReason: null, includesBankDetails: true, bankDetailsMasked: '•••• 4958' });
+    expect(view.latestSubmission).toMatchObject({
+      status: 'AWAITING_REVIEW',
+      decidedAt: null,
+      rejectReason: null,
+      includesBankDetails: true,
+      bankDetailsMasked: '•••• 4958',
+    });
     expect(view.latestSubmission!.details).toMatchObject({
       name: 'First Try Ltd',
       email: 'accounts@acme.example',
@@ -268,13 +325,22 @@ describe('the supplier sees what they sent', () => {
     const pendingId = async () => (await buyer.client.request<P>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
     expect((await buyer.client.request(REJECT, { id: await pendingId(), r: 'Use the account your invoices name.' })).errors).toBeUndefined();
     view = await latest();
-    expect(view.latestSubmission).toMatchObject({ status: 'REJECTED', rejectReason: 'Use the account your invoices name.', details: { name: 'First Try Ltd' } });
+    expect(view.latestSubmission).toMatchObject({
+      status: 'REJECTED',
+      rejectReason: 'Use the account your invoices name.',
+      details: { name: 'First Try Ltd' },
+    });
     expect(view.latestSubmission!.decidedAt).toBeTruthy();
 
     // Sent again without bank details, then accepted.
     expect((await supplier.request(SUBMIT, { t: token, i: { ...GOOD, name: 'Second Try Ltd', payment: null } })).errors).toBeUndefined();
     view = await latest();
-    expect(view.latestSubmission).toMatchObject({ status: 'AWAITING_REVIEW', includesBankDetails: false, bankDetailsMasked: null, details: { name: 'Second Try Ltd' } });
+    expect(view.latestSubmission).toMatchObject({
+      status: 'AWAITING_REVIEW',
+      includesBankDetails: false,
+      bankDetailsMasked: null,
+      details: { name: 'Second Try Ltd' },
+    });
     expect(view.latestSubmission!.details).not.toHaveProperty('paymentDetails');
     expect((await buyer.client.request(ACCEPT, { id: await pendingId() })).errors).toBeUndefined();
     view = await latest();
@@ -310,7 +376,10 @@ describe('sending invites', () => {
     const before = smtp.messages.length;
     for (const bad of ['bad@@x', 'no-at-sign.example', 'a@b']) {
       const res = await buyer.client.request(INVITE, { ids: [supplierId], email: bad });
-      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'email', message: expect.stringMatching(/email address/) }] });
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'email', message: expect.stringMatching(/email address/) }],
+      });
       expect(res.data).toBeNull();
     }
     const s = await buyer.client.request<{ supplier: { latestInvite: unknown } }>(SUPPLIER, { id: supplierId });
@@ -327,7 +396,11 @@ describe('sending invites', () => {
     const fresh = await make('Fresh Ltd', uniqueEmail('fresh'));
     const expired = await make('Expired Ltd', uniqueEmail('expired'));
     const { token: liveToken, inviteId: liveInvite } = await invited(buyer, live, liveEmail);
-    const { inviteId: expiredInvite } = await invited(buyer, expired, (await buyer.client.request<{ supplier: { email: string } }>(SUPPLIER, { id: expired })).data!.supplier.email);
+    const { inviteId: expiredInvite } = await invited(
+      buyer,
+      expired,
+      (await buyer.client.request<{ supplier: { email: string } }>(SUPPLIER, { id: expired })).data!.supplier.email,
+    );
     await app.orm.em.getConnection().execute(`update invites set expires_at = now() - interval '1 minute' where id = ?`, [expiredInvite]);
 
     const res = await buyer.client.request<Results>(INVITE_MANY, { ids: [live, fresh, expired] });
@@ -402,7 +475,8 @@ describe('who may decide', () => {
     const supplier = await verifiedSupplier(token, supplierEmail);
     // The email stays as it was: a bank change without high-risk signals.
     await supplier.request(SUBMIT, { t: token, i: { ...GOOD, email: supplierEmail } });
-    const id = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
+    const id = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier
+      .pendingChangeRequest.id;
     await callBack(buyer.client, id);
     return { buyer, supplierId, id };
   }
@@ -464,7 +538,9 @@ describe('reminders and expiry', () => {
 
     await app.orm.em.getConnection().execute(`update invites set expires_at = now() - interval '1 minute' where id = ?`, [inviteId]);
     expect(await app.services.invites.expireOverdue()).toBeGreaterThanOrEqual(1);
-    const listed = await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>('query { suppliers(inviteStatus: EXPIRED) { edges { node { id } } } }');
+    const listed = await buyer.client.request<{ suppliers: { edges: { node: { id: string } }[] } }>(
+      'query { suppliers(inviteStatus: EXPIRED) { edges { node { id } } } }',
+    );
     expect(listed.data!.suppliers.edges.map((e) => e.node.id)).toEqual([supplierId]);
   });
 });

@@ -61,14 +61,19 @@ export class InvitesResolver {
     replaceLiveInvites: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InviteResult[]> {
-    const { issued, skipped } = await ctx.services.invites.invite(ctx.em, requireViewer(ctx), supplierIds, email?.trim() || null, { replaceLive: replaceLiveInvites });
+    const { issued, skipped } = await ctx.services.invites.invite(ctx.em, requireViewer(ctx), supplierIds, email?.trim() || null, {
+      replaceLive: replaceLiveInvites,
+    });
     const result = (invite: Invite, link: string | null, outcome: InviteOutcome): InviteResult => ({
       supplier: invite.supplier as Supplier,
       invite: toInviteType(invite, ctx.services.invites.statusOf(invite)),
       link,
       outcome,
     });
-    return [...issued.map(({ invite, link }) => result(invite, link, InviteOutcome.INVITED)), ...skipped.map((invite) => result(invite, null, InviteOutcome.SKIPPED_LIVE_INVITE))];
+    return [
+      ...issued.map(({ invite, link }) => result(invite, link, InviteOutcome.INVITED)),
+      ...skipped.map((invite) => result(invite, null, InviteOutcome.SKIPPED_LIVE_INVITE)),
+    ];
   }
 
   @Authorized(Role.ADMIN, Role.APPROVER)
@@ -98,7 +103,10 @@ export class InvitesResolver {
   async supplierInvite(@Arg('token', () => String) token: string, @Ctx() ctx: GraphQLContext): Promise<SupplierInvite> {
     const invite = await ctx.services.invites.open(token, ctx);
     const session = readCookie(ctx.http?.req.headers.cookie, INVITE_SESSION_COOKIE);
-    const verified = await ctx.services.invites.verified(token, session, ctx).then(() => true, () => false);
+    const verified = await ctx.services.invites.verified(token, session, ctx).then(
+      () => true,
+      () => false,
+    );
     return {
       organisationName: invite.organisation.name,
       organisation: brandingOf(invite.organisation as Organisation),

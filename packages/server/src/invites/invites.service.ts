@@ -77,7 +77,10 @@ export class InvitesService {
 
   /** Effective status: an unfinished invite past its expiry is EXPIRED. */
   statusOf(invite: Invite): InviteStatus {
-    if ((invite.status === InviteStatus.SENT || invite.status === InviteStatus.OPENED || invite.status === InviteStatus.VERIFIED) && invite.expiresAt.getTime() < this.now()) {
+    if (
+      (invite.status === InviteStatus.SENT || invite.status === InviteStatus.OPENED || invite.status === InviteStatus.VERIFIED) &&
+      invite.expiresAt.getTime() < this.now()
+    ) {
       return InviteStatus.EXPIRED;
     }
     return invite.status;
@@ -90,7 +93,13 @@ export class InvitesService {
    * live (sent, opened or confirmed, and not expired) is skipped unless `replaceLive`: a new invite would
    * withdraw the link they already have.
    */
-  async invite(em: EntityManager, viewer: Viewer, supplierIds: string[], email: string | null | undefined, options: { replaceLive?: boolean } = {}): Promise<InviteOutcomes> {
+  async invite(
+    em: EntityManager,
+    viewer: Viewer,
+    supplierIds: string[],
+    email: string | null | undefined,
+    options: { replaceLive?: boolean } = {},
+  ): Promise<InviteOutcomes> {
     const ids = [...new Set(supplierIds)];
     if (!ids.length) throw new ValidationFailed([{ field: 'supplierIds', message: 'Choose at least one supplier.' }]);
     if (ids.length > 500) throw new ValidationFailed([{ field: 'supplierIds', message: 'Invite at most 500 suppliers at once.' }]);
@@ -104,7 +113,11 @@ export class InvitesService {
     if (found.length !== ids.length) throw new ValidationFailed([{ field: 'supplierIds', message: 'Some of those suppliers do not exist.' }]);
     const live = options.replaceLive
       ? []
-      : await em.find(Invite, { supplier: { $in: ids }, status: { $in: LIVE }, expiresAt: { $gt: new Date(this.now()) } }, { populate: ['supplier'], orderBy: { createdAt: 'desc', id: 'desc' } });
+      : await em.find(
+          Invite,
+          { supplier: { $in: ids }, status: { $in: LIVE }, expiresAt: { $gt: new Date(this.now()) } },
+          { populate: ['supplier'], orderBy: { createdAt: 'desc', id: 'desc' } },
+        );
     const skipped = [...new Map(live.map((i) => [i.supplier.id, i])).values()];
     const suppliers = found.filter((s) => !skipped.some((i) => i.supplier.id === s.id));
     const missing = suppliers.filter((s) => !(email ?? s.email));
@@ -116,7 +129,11 @@ export class InvitesService {
 
     const issued = await em.transactional(async (tx) => {
       // A new invite replaces any unfinished one for the same supplier.
-      await tx.nativeUpdate(Invite, { supplier: { $in: inviteIds }, status: { $in: ACTIVE.filter((s) => s !== InviteStatus.SUBMITTED) } }, { status: InviteStatus.REVOKED, revokedAt: new Date(this.now()) });
+      await tx.nativeUpdate(
+        Invite,
+        { supplier: { $in: inviteIds }, status: { $in: ACTIVE.filter((s) => s !== InviteStatus.SUBMITTED) } },
+        { status: InviteStatus.REVOKED, revokedAt: new Date(this.now()) },
+      );
       const out: { invite: Invite; token: string }[] = [];
       for (const supplier of suppliers) {
         const token = newToken();
@@ -148,9 +165,11 @@ export class InvitesService {
     // A few at a time: a bulk invite of thousands must not take one SMTP round trip each, end to end.
     if (this.mailer.enabled) {
       const queue = [...issued];
-      await Promise.all(Array.from({ length: Math.min(EMAIL_CONCURRENCY, queue.length) }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) await this.sendInviteEmail(next.invite, next.token, organisation.name, false);
-      }));
+      await Promise.all(
+        Array.from({ length: Math.min(EMAIL_CONCURRENCY, queue.length) }, async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) await this.sendInviteEmail(next.invite, next.token, organisation.name, false);
+        }),
+      );
     }
     return { issued: issued.map(({ invite, token }) => ({ invite, link: this.mailer.enabled ? null : this.linkFor(token) })), skipped };
   }
@@ -173,7 +192,13 @@ export class InvitesService {
       nextReminderAt: this.mailer.enabled ? new Date(this.now() + this.config.invites.reminderEveryMs) : null,
     });
     const user = await em.findOneOrFail(User, { id: viewer.userId });
-    recordAudit(em, { organisationId: viewer.organisationId, supplierId: invite.supplier.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'INVITE_RESENT', summary: `${user.name} resent the invite to ${invite.email}` });
+    recordAudit(em, {
+      organisationId: viewer.organisationId,
+      supplierId: invite.supplier.id,
+      actor: { type: 'USER', id: user.id, label: user.name },
+      kind: 'INVITE_RESENT',
+      summary: `${user.name} resent the invite to ${invite.email}`,
+    });
     await em.flush();
     await refreshSupplierFlags(em, [invite.supplier.id]);
     const organisation = await em.findOneOrFail(Organisation, { id: viewer.organisationId });
@@ -186,7 +211,13 @@ export class InvitesService {
     if (invite.status !== InviteStatus.REVOKED) {
       Object.assign(invite, { status: InviteStatus.REVOKED, revokedAt: new Date(this.now()), sessionHash: null, nextReminderAt: null });
       const user = await em.findOneOrFail(User, { id: viewer.userId });
-      recordAudit(em, { organisationId: viewer.organisationId, supplierId: invite.supplier.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'INVITE_REVOKED', summary: `${user.name} withdrew the invite to ${invite.email}` });
+      recordAudit(em, {
+        organisationId: viewer.organisationId,
+        supplierId: invite.supplier.id,
+        actor: { type: 'USER', id: user.id, label: user.name },
+        kind: 'INVITE_REVOKED',
+        summary: `${user.name} withdrew the invite to ${invite.email}`,
+      });
       await em.flush();
       await refreshSupplierFlags(em, [invite.supplier.id]);
     }
@@ -200,10 +231,22 @@ export class InvitesService {
   async unlock(em: EntityManager, viewer: Viewer, inviteId: string): Promise<Invite> {
     const invite = await this.buyerInvite(em, inviteId);
     if (invite.status !== InviteStatus.LOCKED) throw new InviteNotLocked();
-    const status = invite.submittedAt ? InviteStatus.SUBMITTED : invite.verifiedAt ? InviteStatus.VERIFIED : invite.openedAt ? InviteStatus.OPENED : InviteStatus.SENT;
+    const status = invite.submittedAt
+      ? InviteStatus.SUBMITTED
+      : invite.verifiedAt
+        ? InviteStatus.VERIFIED
+        : invite.openedAt
+          ? InviteStatus.OPENED
+          : InviteStatus.SENT;
     Object.assign(invite, { status, wrongCodeAttempts: 0, codeAttempts: 0, codeHash: null, codeExpiresAt: null });
     const user = await em.findOneOrFail(User, { id: viewer.userId });
-    recordAudit(em, { organisationId: viewer.organisationId, supplierId: invite.supplier.id, actor: { type: 'USER', id: user.id, label: user.name }, kind: 'INVITE_UNLOCKED', summary: `${user.name} unlocked the invite to ${invite.email}` });
+    recordAudit(em, {
+      organisationId: viewer.organisationId,
+      supplierId: invite.supplier.id,
+      actor: { type: 'USER', id: user.id, label: user.name },
+      kind: 'INVITE_UNLOCKED',
+      summary: `${user.name} unlocked the invite to ${invite.email}`,
+    });
     await em.flush();
     await refreshSupplierFlags(em, [invite.supplier.id]);
     return invite;
@@ -251,7 +294,11 @@ export class InvitesService {
     const em = this.orm.em.fork();
     const due = await em.find(
       Invite,
-      { status: { $in: [InviteStatus.SENT, InviteStatus.OPENED, InviteStatus.VERIFIED] }, nextReminderAt: { $lte: new Date(this.now()) }, expiresAt: { $gt: new Date(this.now()) } },
+      {
+        status: { $in: [InviteStatus.SENT, InviteStatus.OPENED, InviteStatus.VERIFIED] },
+        nextReminderAt: { $lte: new Date(this.now()) },
+        expiresAt: { $gt: new Date(this.now()) },
+      },
       { ...unscoped('job'), populate: ['organisation'], limit: 500 },
     );
     for (const invite of due) {
@@ -260,7 +307,13 @@ export class InvitesService {
       invite.tokenHash = sha256(token);
       invite.remindersSent += 1;
       invite.nextReminderAt = invite.remindersSent >= this.config.invites.maxReminders ? null : new Date(this.now() + this.config.invites.reminderEveryMs);
-      recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SYSTEM' }, kind: 'INVITE_REMINDER', summary: `Reminder ${invite.remindersSent} sent to ${invite.email}` });
+      recordAudit(em, {
+        organisationId: invite.organisation.id,
+        supplierId: invite.supplier.id,
+        actor: { type: 'SYSTEM' },
+        kind: 'INVITE_REMINDER',
+        summary: `Reminder ${invite.remindersSent} sent to ${invite.email}`,
+      });
       await em.flush();
       await this.sendInviteEmail(invite, token, invite.organisation.name, true);
     }
@@ -302,9 +355,20 @@ export class InvitesService {
     const invite = await this.byToken(token, meta);
     if (invite.status === InviteStatus.SENT) {
       const em = this.orm.em.fork();
-      const moved = await em.nativeUpdate(Invite, { id: invite.id, status: InviteStatus.SENT }, { status: InviteStatus.OPENED, openedAt: new Date(this.now()) }, unscoped('secret link'));
+      const moved = await em.nativeUpdate(
+        Invite,
+        { id: invite.id, status: InviteStatus.SENT },
+        { status: InviteStatus.OPENED, openedAt: new Date(this.now()) },
+        unscoped('secret link'),
+      );
       if (moved) {
-        recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SUPPLIER', label: invite.email }, kind: 'INVITE_OPENED', summary: `${invite.email} opened the invite` });
+        recordAudit(em, {
+          organisationId: invite.organisation.id,
+          supplierId: invite.supplier.id,
+          actor: { type: 'SUPPLIER', label: invite.email },
+          kind: 'INVITE_OPENED',
+          summary: `${invite.email} opened the invite`,
+        });
         await em.flush();
         await refreshSupplierFlags(em, [invite.supplier.id]);
         invite.status = InviteStatus.OPENED;
@@ -318,7 +382,8 @@ export class InvitesService {
     const em = this.orm.em.fork();
     const minute = await hitRateLimit(em, `invite-code:${invite.id}:min`, 1, 30_000);
     const hour = await hitRateLimit(em, `invite-code:${invite.id}:hour`, 5, 3_600_000);
-    if (!minute.allowed || !hour.allowed) throw new TooManyCodeRequests(Math.max(minute.allowed ? 0 : minute.retryAfterSeconds, hour.allowed ? 0 : hour.retryAfterSeconds));
+    if (!minute.allowed || !hour.allowed)
+      throw new TooManyCodeRequests(Math.max(minute.allowed ? 0 : minute.retryAfterSeconds, hour.allowed ? 0 : hour.retryAfterSeconds));
     const code = newCode();
     await em.nativeUpdate(
       Invite,
@@ -372,7 +437,13 @@ export class InvitesService {
         },
         unscoped('secret link'),
       );
-      recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SUPPLIER', label: invite.email }, kind: 'EMAIL_VERIFIED', summary: `${invite.email} confirmed control of the email address` });
+      recordAudit(em, {
+        organisationId: invite.organisation.id,
+        supplierId: invite.supplier.id,
+        actor: { type: 'SUPPLIER', label: invite.email },
+        kind: 'EMAIL_VERIFIED',
+        summary: `${invite.email} confirmed control of the email address`,
+      });
       await em.flush();
       await refreshSupplierFlags(em, [invite.supplier.id]);
       return { invite, sessionToken, expiresAt };
@@ -386,7 +457,13 @@ export class InvitesService {
         unscoped('secret link'),
       );
       if (locked) {
-        recordAudit(em, { organisationId: invite.organisation.id, supplierId: invite.supplier.id, actor: { type: 'SYSTEM' }, kind: 'INVITE_LOCKED', summary: `Invite locked after ${MAX_CODE_ATTEMPTS} wrong codes` });
+        recordAudit(em, {
+          organisationId: invite.organisation.id,
+          supplierId: invite.supplier.id,
+          actor: { type: 'SYSTEM' },
+          kind: 'INVITE_LOCKED',
+          summary: `Invite locked after ${MAX_CODE_ATTEMPTS} wrong codes`,
+        });
         await em.flush();
         await refreshSupplierFlags(em, [invite.supplier.id]);
         await this.tellInviterOfLock(invite);

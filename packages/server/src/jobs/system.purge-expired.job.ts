@@ -14,11 +14,7 @@ export const purgeExpiredSessionsJob = defineJob({
       [],
       'run',
     )) as unknown as RunResult;
-    const buckets = (await conn.execute(
-      `delete from rate_limit_buckets where window_start < now() - interval '1 day'`,
-      [],
-      'run',
-    )) as unknown as RunResult;
+    const buckets = (await conn.execute(`delete from rate_limit_buckets where window_start < now() - interval '1 day'`, [], 'run')) as unknown as RunResult;
     // Pending sign-ins and WebAuthn ceremonies last minutes; an hour's grace keeps a late answer's error clear.
     const challenges = (await conn.execute(`delete from auth_challenges where expires_at < now() - interval '1 hour'`, [], 'run')) as unknown as RunResult;
     await services.limiter.prune();

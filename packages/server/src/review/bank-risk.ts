@@ -75,7 +75,33 @@ const COUNTRY_NAMES: Record<string, string> = {
 export const countryName = (code: string): string => COUNTRY_NAMES[code] ?? code;
 
 /** Words that say what kind of company it is, not which one. */
-const LEGAL_WORDS = new Set(['ltd', 'limited', 'plc', 'llc', 'llp', 'lp', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'pty', 'gmbh', 'ag', 'sa', 'sarl', 'bv', 'nv', 'srl', 'the', 'and', 'trading', 'as', 't/a']);
+const LEGAL_WORDS = new Set([
+  'ltd',
+  'limited',
+  'plc',
+  'llc',
+  'llp',
+  'lp',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'pty',
+  'gmbh',
+  'ag',
+  'sa',
+  'sarl',
+  'bv',
+  'nv',
+  'srl',
+  'the',
+  'and',
+  'trading',
+  'as',
+  't/a',
+]);
 
 /** Lower-case words without punctuation or legal-form words; '&' reads as 'and'. */
 export function nameWords(name: string): string[] {
@@ -99,7 +125,8 @@ export function namesResemble(a: string, b: string): boolean {
   const y = nameWords(b);
   if (!x.length || !y.length) return false;
   if (x.join('') === y.join('')) return true;
-  const covers = (small: string[], big: string[]) => small.every((w) => big.some((v) => v === w || (w.length === 1 && v.startsWith(w)) || (v.length === 1 && w.startsWith(v))));
+  const covers = (small: string[], big: string[]) =>
+    small.every((w) => big.some((v) => v === w || (w.length === 1 && v.startsWith(w)) || (v.length === 1 && w.startsWith(v))));
   return covers(x, y) || covers(y, x);
 }
 
@@ -151,7 +178,11 @@ export function assessBankChange(f: BankRiskFacts): BankRiskSignal[] {
   if (f.bankChangedAt && f.now.getTime() - f.bankChangedAt.getTime() < RECENT_DAYS * DAY_MS) {
     signals.push({ code: BankRiskCode.RECENT_CHANGE, level: 'MEDIUM', message: `The bank details were already changed ${daysAgo(f.bankChangedAt, f.now)}.` });
   } else if (f.now.getTime() - f.supplierCreatedAt.getTime() < RECENT_DAYS * DAY_MS) {
-    signals.push({ code: BankRiskCode.RECENT_CHANGE, level: 'MEDIUM', message: `This supplier is new (added ${daysAgo(f.supplierCreatedAt, f.now)}): there is no payment history to compare with.` });
+    signals.push({
+      code: BankRiskCode.RECENT_CHANGE,
+      level: 'MEDIUM',
+      message: `This supplier is new (added ${daysAgo(f.supplierCreatedAt, f.now)}): there is no payment history to compare with.`,
+    });
   }
   if (f.inviteToTypedAddress) {
     signals.push({
@@ -180,7 +211,10 @@ export function bankAccountKey(xeroBankAccountDetails: string | null | undefined
   // New Zealand's bank-branch-account-suffix, written with or without leading zeros.
   const nz = /^(\d{1,2})[- ](\d{1,4})[- ](\d{1,8})[- ](\d{1,4})$/.exec(raw);
   if (nz) return `NZ${nz[1]!.padStart(2, '0')}${nz[2]!.padStart(4, '0')}${nz[3]!.padStart(8, '0')}${nz[4]!.padStart(4, '0')}`;
-  const text = raw.toUpperCase().replace(/\bBIC\b.*$/, '').replace(/\b(BSB|ABA|ACCT|ACCOUNT|SORT CODE|IBAN)\b/g, '');
+  const text = raw
+    .toUpperCase()
+    .replace(/\bBIC\b.*$/, '')
+    .replace(/\b(BSB|ABA|ACCT|ACCOUNT|SORT CODE|IBAN)\b/g, '');
   const key = text.replace(/[^A-Z0-9]/g, '');
   return /\d{6,}/.test(key.replace(/[A-Z]/g, '')) ? key : null;
 }

@@ -18,7 +18,8 @@ const VERIFY = 'mutation($t: String!, $c: String!) { verifySupplierCode(token: $
 const SUBMIT = 'mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }';
 const REVIEW = `query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id highRisk approvalsNeeded riskSignals { code level message }
   callbackNumbers { number label } bankConfirmations { phoneNumber phoneSource phoneLabel confirmedByName note } } } }`;
-const CALLBACK = 'mutation($id: ID!, $n: String!, $note: String!) { recordBankCallback(changeRequestId: $id, phoneNumber: $n, note: $note) { bankConfirmations { phoneSource phoneLabel } } }';
+const CALLBACK =
+  'mutation($id: ID!, $n: String!, $note: String!) { recordBankCallback(changeRequestId: $id, phoneNumber: $n, note: $note) { bankConfirmations { phoneSource phoneLabel } } }';
 const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id) { status approvals { userName } } }';
 const BANK = `query($id: ID!) { supplier(id: $id) { bankDetailsVerified bankDetailsVerifiedAt bankDetailsStatus paymentHoldUntil bankDetailsChangedAt
   bankDetailsVerification { confirmedByName phoneNumber phoneSource note } } }`;
@@ -36,13 +37,22 @@ afterAll(async () => {
 
 async function mailTo(address: string, subject: RegExp, after = 0): Promise<CapturedMail> {
   await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages.slice(after).filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1)!;
+  return smtp.messages
+    .slice(after)
+    .filter((m) => m.to.includes(address) && subject.test(m.subject))
+    .at(-1)!;
 }
 
 async function colleague(orgId: string, role: Role) {
   const email = uniqueEmail(role.toLowerCase());
   const em = app.services.em(orgId);
-  em.create(User, { organisation: orgId, email, name: `${role === Role.APPROVER ? 'Priya' : 'Vic'} ${role.toLowerCase()}`, role, passwordHash: await hashPassword('colleague password') });
+  em.create(User, {
+    organisation: orgId,
+    email,
+    name: `${role === Role.APPROVER ? 'Priya' : 'Vic'} ${role.toLowerCase()}`,
+    role,
+    passwordHash: await hashPassword('colleague password'),
+  });
   await em.flush();
   const client = graphqlClient(app.url);
   await client.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', { i: { email, password: 'colleague password' } });
@@ -58,10 +68,14 @@ async function setUp() {
   const created = await buyer.client.request<{ createSupplier: { id: string } }>(CREATE, { input: { name: 'Acme Widgets Ltd', email: supplierEmail } });
   const supplierId = created.data!.createSupplier.id;
   // What Vouch held before any submission: a phone (as Xero would have it) and an address in the UK.
-  await app.services.em(buyer.user.organisation.id).nativeUpdate(Supplier, { id: supplierId }, {
-    phones: [{ type: 'DEFAULT', number: '7946 0000', areaCode: '020', countryCode: '44' }],
-    addresses: [{ type: 'STREET', line1: '1 High St', city: 'London', country: 'United Kingdom' }],
-  });
+  await app.services.em(buyer.user.organisation.id).nativeUpdate(
+    Supplier,
+    { id: supplierId },
+    {
+      phones: [{ type: 'DEFAULT', number: '7946 0000', areaCode: '020', countryCode: '44' }],
+      addresses: [{ type: 'STREET', line1: '1 High St', city: 'London', country: 'United Kingdom' }],
+    },
+  );
   const before = smtp.messages.length;
   await buyer.client.request(INVITE, { ids: [supplierId] });
   const token = /\/invite#token=([\w-]+)/.exec((await mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
@@ -84,7 +98,17 @@ async function setUp() {
       },
     });
     expect(res.errors).toBeUndefined();
-    type Review = { supplier: { pendingChangeRequest: { id: string; highRisk: boolean; approvalsNeeded: number; riskSignals: { code: string; level: string; message: string }[]; callbackNumbers: { number: string; label: string }[] } } };
+    type Review = {
+      supplier: {
+        pendingChangeRequest: {
+          id: string;
+          highRisk: boolean;
+          approvalsNeeded: number;
+          riskSignals: { code: string; level: string; message: string }[];
+          callbackNumbers: { number: string; label: string }[];
+        };
+      };
+    };
     return (await buyer.client.request<Review>(REVIEW, { id: supplierId })).data!.supplier.pendingChangeRequest;
   };
   return { buyer, supplierId, supplierEmail, submit };
@@ -98,10 +122,18 @@ describe('bank-change safety', () => {
     const other = await buyer.client.request<{ createSupplier: { id: string } }>(CREATE, { input: { name: 'Globex Ltd', email: 'ap@globex.example' } });
     await app.services.em(orgId).nativeUpdate(Supplier, { id: other.data!.createSupplier.id }, { bankAccountDetails: '089999 66374958' });
 
-    const request = await submit({ email: 'new-accounts@acme-widgets.example', phones: [{ type: 'DEFAULT', number: '555 0199', areaCode: '020', countryCode: '44' }] });
+    const request = await submit({
+      email: 'new-accounts@acme-widgets.example',
+      phones: [{ type: 'DEFAULT', number: '555 0199', areaCode: '020', countryCode: '44' }],
+    });
     expect(request.highRisk).toBe(true);
     expect(request.approvalsNeeded).toBe(2);
-    expect(request.riskSignals.map((s) => [s.code, s.level])).toEqual(expect.arrayContaining([['DUPLICATE_ACCOUNT', 'HIGH'], ['EMAIL_CHANGED', 'HIGH']]));
+    expect(request.riskSignals.map((s) => [s.code, s.level])).toEqual(
+      expect.arrayContaining([
+        ['DUPLICATE_ACCOUNT', 'HIGH'],
+        ['EMAIL_CHANGED', 'HIGH'],
+      ]),
+    );
     expect(request.riskSignals.find((s) => s.code === 'DUPLICATE_ACCOUNT')!.message).toContain('Globex Ltd');
     // Numbers to call: the one held before, never the one this submission brings.
     expect(request.callbackNumbers).toEqual([{ number: '+44 (020) 7946 0000', label: 'Phone on file' }]);
@@ -115,7 +147,10 @@ describe('bank-change safety', () => {
       n: '020 555 0199',
       note: 'Rang the number they gave.',
     });
-    expect(fromSubmission.data!.recordBankCallback.bankConfirmations[0]).toEqual({ phoneSource: 'TYPED', phoneLabel: 'Typed: a number from this very submission' });
+    expect(fromSubmission.data!.recordBankCallback.bankConfirmations[0]).toEqual({
+      phoneSource: 'TYPED',
+      phoneLabel: 'Typed: a number from this very submission',
+    });
     const held = await buyer.client.request<{ recordBankCallback: { bankConfirmations: { phoneSource: string; phoneLabel: string }[] } }>(CALLBACK, {
       id: request.id,
       n: '+44 20 7946 0000',
@@ -128,12 +163,22 @@ describe('bank-change safety', () => {
     expect((await buyer.client.request(ACCEPT, { id: request.id })).errors?.[0]?.extensions?.reason).toBe('HIGH_RISK_SECOND_APPROVER');
     const approver = await colleague(orgId, Role.APPROVER);
     // An APPROVER cannot override; a second person accepts.
-    expect((await approver.request('mutation($id: ID!) { acceptChangeRequest(id: $id, overrideReason: "fine") { status } }', { id: request.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await approver.request('mutation($id: ID!) { acceptChangeRequest(id: $id, overrideReason: "fine") { status } }', { id: request.id })).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
     const mailFrom = smtp.messages.length;
     const second = await approver.request<{ acceptChangeRequest: { status: string; approvals: unknown[] } }>(ACCEPT, { id: request.id });
     expect(second.data!.acceptChangeRequest).toMatchObject({ status: 'ACCEPTED', approvals: [{ userName: 'Ada Buyer' }, { userName: 'Priya approver' }] });
 
-    type Bank = { supplier: { bankDetailsVerified: boolean; bankDetailsStatus: string; paymentHoldUntil: string; bankDetailsVerification: { confirmedByName: string; phoneNumber: string; phoneSource: string } } };
+    type Bank = {
+      supplier: {
+        bankDetailsVerified: boolean;
+        bankDetailsStatus: string;
+        paymentHoldUntil: string;
+        bankDetailsVerification: { confirmedByName: string; phoneNumber: string; phoneSource: string };
+      };
+    };
     const bank = (await buyer.client.request<Bank>(BANK, { id: supplierId })).data!.supplier;
     expect(bank.bankDetailsVerified).toBe(true);
     expect(bank.bankDetailsVerification).toMatchObject({ confirmedByName: 'Ada Buyer', phoneNumber: '+44 20 7946 0000', phoneSource: 'HELD' });
@@ -165,9 +210,13 @@ describe('bank-change safety', () => {
     type Bank = { supplier: { bankDetailsVerified: boolean; bankDetailsStatus: string; paymentHoldUntil: string | null } };
     const before = (await buyer.client.request<Bank>(BANK, { id: supplierId })).data!.supplier;
     expect(before.bankDetailsVerified).toBe(false);
-    expect(before.bankDetailsStatus).toMatch(/^New bank details sent .+ by the supplier \(email confirmed\), awaiting review and a call-back; none held until then\.$/);
+    expect(before.bankDetailsStatus).toMatch(
+      /^New bank details sent .+ by the supplier \(email confirmed\), awaiting review and a call-back; none held until then\.$/,
+    );
     await buyer.client.request(CALLBACK, { id: request.id, n: '020 7946 0000', note: 'Confirmed with Jo.' });
-    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: request.id })).data!.acceptChangeRequest.status).toBe('ACCEPTED');
+    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: request.id })).data!.acceptChangeRequest.status).toBe(
+      'ACCEPTED',
+    );
     const after = (await buyer.client.request<Bank>(BANK, { id: supplierId })).data!.supplier;
     expect(after.bankDetailsVerified).toBe(true);
     expect(after.paymentHoldUntil).toBeNull();

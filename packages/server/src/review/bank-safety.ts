@@ -64,12 +64,14 @@ export async function riskOfSubmission(tx: EntityManager, supplier: Supplier, pr
     );
     duplicateOf = rows.filter((r) => bankAccountKey(r.bank_account_details) === key).map((r) => r.name);
   }
-  const [imported] = await tx.getConnection().execute<{ n: number }[]>(
-    `select count(*)::int as n from audit_events where supplier_id = ? and kind = 'SUPPLIER_IMPORTED'`,
-    [supplier.id],
-    'all',
-    tx.getTransactionContext(),
-  );
+  const [imported] = await tx
+    .getConnection()
+    .execute<{ n: number }[]>(
+      `select count(*)::int as n from audit_events where supplier_id = ? and kind = 'SUPPLIER_IMPORTED'`,
+      [supplier.id],
+      'all',
+      tx.getTransactionContext(),
+    );
   const payment = proposed.payment as { accountHolderName?: string } | undefined;
   return assessBankChange({
     supplierName: supplier.name,
@@ -123,7 +125,8 @@ export async function recordConfirmation(
   if (!phone.ok) problems.push({ field: 'phoneNumber', message: phone.message });
   else if (!phone.normalised) problems.push({ field: 'phoneNumber', message: 'Say which number you called.' });
   const note = input.note.trim();
-  if (!note) problems.push({ field: 'note', message: 'Say what the supplier confirmed, e.g. “Spoke to Jo in accounts; confirmed sort code and last four digits.”' });
+  if (!note)
+    problems.push({ field: 'note', message: 'Say what the supplier confirmed, e.g. “Spoke to Jo in accounts; confirmed sort code and last four digits.”' });
   if (note.length > 1000) problems.push({ field: 'note', message: 'Keep the note under 1,000 characters.' });
   if (problems.length) throw new ValidationFailed(problems);
   return await em.transactional(async (tx) => {
@@ -165,7 +168,15 @@ export async function notifyBankChange(
   em: EntityManager,
   mailer: Mailer,
   log: Logger,
-  input: { organisationId: string; supplierName: string; previousEmail: string | null; newEmail: string | null; bankAccountDetails: string | null; at: Date; holdUntil: Date | null },
+  input: {
+    organisationId: string;
+    supplierName: string;
+    previousEmail: string | null;
+    newEmail: string | null;
+    bankAccountDetails: string | null;
+    at: Date;
+    holdUntil: Date | null;
+  },
 ): Promise<void> {
   if (!mailer.enabled) return;
   const organisation = await em.findOneOrFail(Organisation, { id: input.organisationId }, unscoped('named organisation'));
@@ -184,7 +195,9 @@ export async function notifyBankChange(
       subject: `Bank details changed: ${input.supplierName}`,
       text:
         `The bank details of ${input.supplierName} were changed on ${when} (UTC) to an account ${ending}, after a call-back was recorded in Vouch.` +
-        (input.holdUntil ? `\n\nHold payments to this supplier until ${input.holdUntil.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}.` : '') +
+        (input.holdUntil
+          ? `\n\nHold payments to this supplier until ${input.holdUntil.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}.`
+          : '') +
         `\n\nThe supplier was told at ${to.join(' and ') || 'no email address on file'}.`,
     })),
   ];

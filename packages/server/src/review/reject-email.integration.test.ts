@@ -30,12 +30,25 @@ async function pendingSubmission(buyer: Awaited<ReturnType<typeof signUpBuyer>>,
   const em = app.services.em(orgId);
   const supplier = em.create(Supplier, { organisation: orgId, name: `Rejected ${randomBytes(3).toString('hex')} Ltd`, email });
   const invite = em.create(Invite, {
-    organisation: orgId, supplier, email, tokenHash: randomBytes(32).toString('hex'), status: InviteStatus.SUBMITTED,
-    expiresAt: new Date(Date.now() + 86_400_000), invitedBy: buyer.user.id, emailed: true, lastSentAt: new Date(),
+    organisation: orgId,
+    supplier,
+    email,
+    tokenHash: randomBytes(32).toString('hex'),
+    status: InviteStatus.SUBMITTED,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    invitedBy: buyer.user.id,
+    emailed: true,
+    lastSentAt: new Date(),
   });
   const request = em.create(ChangeRequest, {
-    organisation: orgId, supplier, invite, status: ChangeRequestStatus.PENDING, changesBankDetails: false, submittedAt: new Date(),
-    proposed: { name: supplier.name }, baseline: {},
+    organisation: orgId,
+    supplier,
+    invite,
+    status: ChangeRequestStatus.PENDING,
+    changesBankDetails: false,
+    submittedAt: new Date(),
+    proposed: { name: supplier.name },
+    baseline: {},
   });
   await em.flush();
   return request.id;
@@ -74,7 +87,9 @@ describe('rejecting a submission', () => {
     const id = await pendingSubmission(buyer, 'accounts@empty.example');
     const res = await buyer.client.request(REJECT, { id, r: '   ' });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const still = await buyer.client.request<{ changeRequests: { edges: { node: { id: string } }[] } }>('{ changeRequests(status: PENDING) { edges { node { id } } } }');
+    const still = await buyer.client.request<{ changeRequests: { edges: { node: { id: string } }[] } }>(
+      '{ changeRequests(status: PENDING) { edges { node { id } } } }',
+    );
     expect(still.data!.changeRequests.edges.map((e) => e.node.id)).toContain(id);
   });
 });

@@ -26,7 +26,8 @@ const historyIds: string[] = [];
 beforeAll(async () => {
   app = await startTestApp();
   buyer = await signUpBuyer(app.url);
-  supplierId = (await buyer.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "Paged Supplies Ltd" }) { id } }')).data!.createSupplier.id;
+  supplierId = (await buyer.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "Paged Supplies Ltd" }) { id } }'))
+    .data!.createSupplier.id;
   // Seeded (what lies before the journey): five decided submissions, the last two accepted, and six history lines.
   const orgId = buyer.user.organisation.id;
   const em = app.services.em(orgId);
@@ -69,13 +70,17 @@ describe('review pages', () => {
   it('changeRequests: every submission once, newest first, with and without a status filter', async () => {
     const all = await walk(async (after) => (await buyer.client.request<{ changeRequests: Connection }>(REQUESTS, { after })).data!.changeRequests);
     expect(all).toEqual(requestIds);
-    const accepted = await walk(async (after) => (await buyer.client.request<{ changeRequests: Connection }>(REQUESTS, { after, status: 'ACCEPTED' })).data!.changeRequests);
+    const accepted = await walk(
+      async (after) => (await buyer.client.request<{ changeRequests: Connection }>(REQUESTS, { after, status: 'ACCEPTED' })).data!.changeRequests,
+    );
     expect(accepted).toEqual(requestIds.slice(0, 2));
   });
 
   it('a supplier’s history: every line once, newest first', async () => {
     expect(historyIds.length).toBeGreaterThanOrEqual(6);
-    const lines = await walk(async (after) => (await buyer.client.request<{ supplier: { auditEvents: Connection } }>(HISTORY, { id: supplierId, after })).data!.supplier.auditEvents);
+    const lines = await walk(
+      async (after) => (await buyer.client.request<{ supplier: { auditEvents: Connection } }>(HISTORY, { id: supplierId, after })).data!.supplier.auditEvents,
+    );
     expect(lines).toEqual(historyIds);
   });
 

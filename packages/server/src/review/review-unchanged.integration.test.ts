@@ -22,7 +22,9 @@ describe('the fields a submission leaves as they are', () => {
   it('are listed with their current values, bank details once, and masked for a VIEWER', async () => {
     const buyer = await signUpBuyer(app.url);
     const orgId = buyer.user.organisation.id;
-    const created = await buyer.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "Steady Supplies Ltd", email: "old@steady.example" }) { id } }');
+    const created = await buyer.client.request<{ createSupplier: { id: string } }>(
+      'mutation { createSupplier(input: { name: "Steady Supplies Ltd", email: "old@steady.example" }) { id } }',
+    );
     const supplierId = created.data!.createSupplier.id;
     const em = app.services.em(orgId);
     const supplier = await em.findOneOrFail(Supplier, { id: supplierId });
@@ -31,10 +33,15 @@ describe('the fields a submission leaves as they are', () => {
     await em.flush();
 
     // The supplier changes only its email, through its link.
-    const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>('mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }', { ids: [supplierId] });
+    const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>(
+      'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }',
+      { ids: [supplierId] },
+    );
     const token = new URLSearchParams(new URL(invited.data!.inviteSuppliers[0]!.link).hash.slice(1)).get('token')!;
     const client = graphqlClient(app.url);
-    const code = (await client.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token })).data!.sendSupplierCode.devCode;
+    const code = (
+      await client.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token })
+    ).data!.sendSupplierCode.devCode;
     await client.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: token, c: code });
     const submitted = await client.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
       t: token,
@@ -42,7 +49,11 @@ describe('the fields a submission leaves as they are', () => {
     });
     expect(submitted.errors).toBeUndefined();
 
-    const res = await buyer.client.request<{ supplier: { pendingChangeRequest: { changes: { field: string }[]; unchanged: { field: string; label: string; value: unknown; isBankDetail: boolean }[] } } }>(REVIEW, { id: supplierId });
+    const res = await buyer.client.request<{
+      supplier: {
+        pendingChangeRequest: { changes: { field: string }[]; unchanged: { field: string; label: string; value: unknown; isBankDetail: boolean }[] };
+      };
+    }>(REVIEW, { id: supplierId });
     expect(res.errors).toBeUndefined();
     const review = res.data!.supplier.pendingChangeRequest;
     expect(review.changes.map((c) => c.field)).toEqual(['email']);

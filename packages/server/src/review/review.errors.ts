@@ -36,7 +36,11 @@ export class CallbackRequired extends AppError {
 
 export class HighRiskNeedsSecondApprover extends AppError {
   constructor() {
-    super('FORBIDDEN', 'HIGH_RISK_SECOND_APPROVER', 'This bank change is high risk: someone other than you must accept it too (or an admin can override, with a reason).');
+    super(
+      'FORBIDDEN',
+      'HIGH_RISK_SECOND_APPROVER',
+      'This bank change is high risk: someone other than you must accept it too (or an admin can override, with a reason).',
+    );
   }
 }
 

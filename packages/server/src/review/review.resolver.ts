@@ -28,9 +28,9 @@ async function requireStepUpForChangeRequest(ctx: GraphQLContext, id: string): P
 export function toChangeRequestType(request: ChangeRequest, supplier: Supplier, ctx: GraphQLContext): ChangeRequestType {
   const highRisk = request.changesBankDetails && isHighRisk(request.riskSignals);
   const mask = !seesBankDetails(ctx.viewer);
-  const changes = ctx.services.review.diff(request, supplier).map((c) =>
-    mask && c.isBankDetail ? { ...c, before: maskBankDetails(c.before, c.field), after: maskBankDetails(c.after, c.field) } : c,
-  );
+  const changes = ctx.services.review
+    .diff(request, supplier)
+    .map((c) => (mask && c.isBankDetail ? { ...c, before: maskBankDetails(c.before, c.field), after: maskBankDetails(c.after, c.field) } : c));
   return Object.assign(new ChangeRequestType(), {
     id: request.id,
     status: request.status,
@@ -88,7 +88,16 @@ export class ReviewResolver {
       // Rows are stored masked; masking again (a no-op) also covers rows written before a shape was known.
       edges: page.edges.map(({ cursor, node: e }) => ({
         cursor,
-        node: { id: e.id, kind: e.kind, summary: e.summary, actorType: e.actorType, actorLabel: e.actorLabel, at: e.createdAt, before: maskBankRecord(e.before), after: maskBankRecord(e.after) },
+        node: {
+          id: e.id,
+          kind: e.kind,
+          summary: e.summary,
+          actorType: e.actorType,
+          actorLabel: e.actorLabel,
+          at: e.createdAt,
+          before: maskBankRecord(e.before),
+          after: maskBankRecord(e.after),
+        },
       })),
     };
   }
@@ -127,7 +136,8 @@ export class DecisionResolver {
 
   @Authorized(Role.ADMIN, Role.APPROVER)
   @Mutation(() => ChangeRequestType, {
-    description: 'Records that you phoned the supplier on a number you already held and they confirmed the new bank details. Needed before a bank change can be accepted.',
+    description:
+      'Records that you phoned the supplier on a number you already held and they confirmed the new bank details. Needed before a bank change can be accepted.',
   })
   async recordBankCallback(
     @Arg('changeRequestId', () => ID) changeRequestId: string,
@@ -155,14 +165,23 @@ export class DecisionResolver {
 
 @Resolver(() => ChangeRequestType)
 export class ChangeRequestBankResolver {
-  @FieldResolver(() => Int, { description: 'Approvals needed in all: 2 for a bank change when the organisation asks for a second approver, or when it is high risk and no admin overrode that; else 1.' })
+  @FieldResolver(() => Int, {
+    description:
+      'Approvals needed in all: 2 for a bank change when the organisation asks for a second approver, or when it is high risk and no admin overrode that; else 1.',
+  })
   async approvalsNeeded(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<number> {
     if (!request.changesBankDetails) return 1;
     if (request.highRisk && !request.riskOverrideReason) return 2;
     // One read per request, however many requests are listed.
     const organisationId = requireViewer(ctx).organisationId;
-    const organisation = await loaderFor(ctx.em, 'organisation', () =>
-      new BatchLoader<string, Organisation | null>(async (ids) => new Map((await ctx.em.find(Organisation, { id: { $in: ids } })).map((o) => [o.id, o])), () => null),
+    const organisation = await loaderFor(
+      ctx.em,
+      'organisation',
+      () =>
+        new BatchLoader<string, Organisation | null>(
+          async (ids) => new Map((await ctx.em.find(Organisation, { id: { $in: ids } })).map((o) => [o.id, o])),
+          () => null,
+        ),
     ).load(organisationId);
     return organisation?.requireSecondApproverForBankChanges ? 2 : 1;
   }
@@ -173,7 +192,9 @@ export class ChangeRequestBankResolver {
     return await supplierLoaders(ctx.em).confirmationsOfRequest.load(request.id);
   }
 
-  @FieldResolver(() => [CallbackNumberType], { description: 'Numbers Vouch held before this submission, to call the supplier back on (never one from the submission).' })
+  @FieldResolver(() => [CallbackNumberType], {
+    description: 'Numbers Vouch held before this submission, to call the supplier back on (never one from the submission).',
+  })
   async callbackNumbers(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<CallbackNumberType[]> {
     if (!request.changesBankDetails) return [];
     const loaders = supplierLoaders(ctx.em);

@@ -68,7 +68,9 @@ export class ReviewService {
       const baseline = currentDetails(supplier);
       const proposed = result.value;
       const changesBank = Boolean(proposed.payment) && stableJson(proposed.payment) !== stableJson(baseline.paymentDetails);
-      const changesBankDetails = changesBank || (Boolean(proposed.bankAccountDetails) && !sameFieldValue('bankAccountDetails', proposed.bankAccountDetails, baseline.bankAccountDetails));
+      const changesBankDetails =
+        changesBank ||
+        (Boolean(proposed.bankAccountDetails) && !sameFieldValue('bankAccountDetails', proposed.bankAccountDetails, baseline.bankAccountDetails));
       const riskSignals = changesBankDetails ? await riskOfSubmission(tx, supplier, proposed, invite, new Date()) : [];
       const request = tx.create(ChangeRequest, {
         organisation: orgId,
@@ -193,7 +195,13 @@ export class ReviewService {
       if (override) {
         if (!highRisk) throw new OverrideNotAllowed('Only a high-risk change needs an override.');
         Object.assign(request, { riskOverrideReason: override, riskOverriddenBy: user.id });
-        recordAudit(tx, { organisationId: viewer.organisationId, supplierId: request.supplier.id, actor, kind: 'RISK_OVERRIDDEN', summary: `${user.name} let a high-risk bank change through with one approver: ${override}` });
+        recordAudit(tx, {
+          organisationId: viewer.organisationId,
+          supplierId: request.supplier.id,
+          actor,
+          kind: 'RISK_OVERRIDDEN',
+          summary: `${user.name} let a high-risk bank change through with one approver: ${override}`,
+        });
       }
       const orgNeedsTwo = organisation.requireSecondApproverForBankChanges && request.changesBankDetails;
       const riskNeedsTwo = highRisk && !request.riskOverrideReason;
@@ -240,10 +248,11 @@ export class ReviewService {
         supplierId: supplier.id,
         actor,
         kind: 'CHANGE_ACCEPTED',
-        summary: changed.length || request.changesBankDetails
-          ? `${user.name} accepted the submitted details${request.changesBankDetails ? `, including bank details confirmed by phone by ${confirmation!.confirmedByName}` : ''}` +
-            (supplier.paymentHoldUntil && request.changesBankDetails ? `; payments on hold until ${longDate(supplier.paymentHoldUntil)}` : '')
-          : `${user.name} accepted the supplier's confirmation of their details (no changes; nothing to send to Xero)`,
+        summary:
+          changed.length || request.changesBankDetails
+            ? `${user.name} accepted the submitted details${request.changesBankDetails ? `, including bank details confirmed by phone by ${confirmation!.confirmedByName}` : ''}` +
+              (supplier.paymentHoldUntil && request.changesBankDetails ? `; payments on hold until ${longDate(supplier.paymentHoldUntil)}` : '')
+            : `${user.name} accepted the supplier's confirmation of their details (no changes; nothing to send to Xero)`,
         before,
         after: currentDetails(supplier),
       });
@@ -251,7 +260,15 @@ export class ReviewService {
       await tx.flush();
       await refreshSupplierFlags(tx, [supplier.id]);
       const notice = request.changesBankDetails
-        ? { organisationId: viewer.organisationId, supplierName: supplier.name, previousEmail: (before.email as string | null) ?? null, newEmail: supplier.email, bankAccountDetails: supplier.bankAccountDetails, at: now, holdUntil: supplier.paymentHoldUntil }
+        ? {
+            organisationId: viewer.organisationId,
+            supplierName: supplier.name,
+            previousEmail: (before.email as string | null) ?? null,
+            newEmail: supplier.email,
+            bankAccountDetails: supplier.bankAccountDetails,
+            at: now,
+            holdUntil: supplier.paymentHoldUntil,
+          }
         : null;
       return { request, applied: true as const, notice };
     });
@@ -275,7 +292,13 @@ export class ReviewService {
       const pending = await this.pending(tx, id);
       const decider = await tx.findOneOrFail(User, { id: viewer.userId });
       Object.assign(pending, { status: ChangeRequestStatus.REJECTED, decidedBy: decider.id, decidedAt: new Date(), rejectReason: text });
-      recordAudit(tx, { organisationId: viewer.organisationId, supplierId: pending.supplier.id, actor: { type: 'USER', id: decider.id, label: decider.name }, kind: 'CHANGE_REJECTED', summary: `${decider.name} rejected the submitted details: ${text}` });
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
+        supplierId: pending.supplier.id,
+        actor: { type: 'USER', id: decider.id, label: decider.name },
+        kind: 'CHANGE_REJECTED',
+        summary: `${decider.name} rejected the submitted details: ${text}`,
+      });
       recordChangeRequestEvent(tx, viewer.organisationId, WEBHOOK_EVENT_NAMES.CHANGE_REQUEST_REJECTED, pending, pending.supplier, decider);
       await tx.flush();
       await refreshSupplierFlags(tx, [pending.supplier.id]);

@@ -67,9 +67,7 @@ export function validateSupplierDetails(
   if (lastName.length > 255) errors.push({ field: 'lastName', message: 'Last name must be at most 255 characters.' });
   const unedited = (value: string | null | undefined, heldValue: string | null | undefined): boolean =>
     held !== null && text(heldValue) !== null && text(value) === text(heldValue);
-  const taxNumber = unedited(input.taxNumber, held?.taxNumber)
-    ? held!.taxNumber!
-    : take('taxNumber', validateTaxNumber(input.taxNumber, input.countryCode));
+  const taxNumber = unedited(input.taxNumber, held?.taxNumber) ? held!.taxNumber! : take('taxNumber', validateTaxNumber(input.taxNumber, input.countryCode));
   const companyNumber = unedited(input.companyNumber, held?.companyNumber)
     ? held!.companyNumber!
     : take('companyNumber', validateCompanyNumber(input.companyNumber, input.countryCode));
@@ -90,10 +88,22 @@ export function validateSupplierDetails(
     if (!r.ok) errors.push(...r.errors.map((e) => ({ field: e.field, message: e.message })));
     else if (Object.values(r.value).some(Boolean)) {
       const v = r.value;
-      addresses.push({ type: address.type, line1: orNull(v.line1), line2: orNull(v.line2), line3: orNull(v.line3), line4: orNull(v.line4), city: orNull(v.city), region: orNull(v.region), postalCode: orNull(v.postalCode), country: orNull(v.country), attentionTo: orNull(v.attentionTo) });
+      addresses.push({
+        type: address.type,
+        line1: orNull(v.line1),
+        line2: orNull(v.line2),
+        line3: orNull(v.line3),
+        line4: orNull(v.line4),
+        city: orNull(v.city),
+        region: orNull(v.region),
+        postalCode: orNull(v.postalCode),
+        country: orNull(v.country),
+        attentionTo: orNull(v.attentionTo),
+      });
     }
   });
-  if (new Set(addresses.map((a) => a.type)).size !== addresses.length) errors.push({ field: 'addresses', message: 'Give at most one postal and one street address.' });
+  if (new Set(addresses.map((a) => a.type)).size !== addresses.length)
+    errors.push({ field: 'addresses', message: 'Give at most one postal and one street address.' });
   const persons = validateContactPersons(input.contactPersons);
   if (!persons.ok) errors.push(...persons.errors.map((e) => ({ field: e.field, message: e.message })));
 

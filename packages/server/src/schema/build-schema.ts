@@ -24,7 +24,29 @@ import { ErrorExtensions } from '../graphql/error-code.js';
 import { createEventBus, type EventBus } from '../graphql/pubsub.js';
 import { rejectUnsafeText } from '../graphql/safe-input.js';
 
-export const resolvers = [AccountsResolver, SupplierResolver, XeroResolver, InvitesResolver, BulkInviteResolver, AttentionResolver, ReviewResolver, DecisionResolver, ChangeRequestBankResolver, SupplierSyncResolver, SyncResolver, ApiKeysResolver, WebhooksResolver, TwoFactorResolver, UserTwoFactorResolver, AuditResolver, TeamResolver, SessionsResolver, PasswordResetResolver, EmailVerificationResolver, BrandingResolver] as const;
+export const resolvers = [
+  AccountsResolver,
+  SupplierResolver,
+  XeroResolver,
+  InvitesResolver,
+  BulkInviteResolver,
+  AttentionResolver,
+  ReviewResolver,
+  DecisionResolver,
+  ChangeRequestBankResolver,
+  SupplierSyncResolver,
+  SyncResolver,
+  ApiKeysResolver,
+  WebhooksResolver,
+  TwoFactorResolver,
+  UserTwoFactorResolver,
+  AuditResolver,
+  TeamResolver,
+  SessionsResolver,
+  PasswordResetResolver,
+  EmailVerificationResolver,
+  BrandingResolver,
+] as const;
 
 /** The schema file committed at the repository root. */
 export const SCHEMA_FILE = path.resolve(import.meta.dirname, '../../../../schema.graphql');

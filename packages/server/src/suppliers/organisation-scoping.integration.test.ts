@@ -6,9 +6,16 @@ import { User } from '../accounts/user.entity.js';
 import { signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 
 const CREATE = 'mutation Create($input: CreateSupplierInput!) { createSupplier(input: $input) { id name email } }';
-const LIST = 'query List($first: Int, $after: String, $search: String) { suppliers(first: $first, after: $after, search: $search) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }';
+const LIST =
+  'query List($first: Int, $after: String, $search: String) { suppliers(first: $first, after: $after, search: $search) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }';
 
-type ListResult = { suppliers: { totalCount: number; edges: { cursor: string; node: { id: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type ListResult = {
+  suppliers: {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string; name: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
 
 let app: TestApp;
 beforeAll(async () => {
@@ -81,10 +88,15 @@ describe('organisation scoping', () => {
     }
     await Promise.all(acks);
     // Subscription registration is asynchronous after the ack; wait until a probe event arrives.
-    await expect.poll(async () => {
-      await a.client.request(CREATE, { input: { name: `probe-${seen.a.length}` } });
-      return seen.a.length;
-    }, { timeout: 10_000, interval: 100 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          await a.client.request(CREATE, { input: { name: `probe-${seen.a.length}` } });
+          return seen.a.length;
+        },
+        { timeout: 10_000, interval: 100 },
+      )
+      .toBeGreaterThan(0);
     await b.client.request(CREATE, { input: { name: 'From B' } });
     await a.client.request(CREATE, { input: { name: 'From A' } });
     await expect.poll(() => seen.a.includes('From A') && seen.b.includes('From B'), { timeout: 10_000 }).toBe(true);
@@ -117,16 +129,20 @@ describe('supplier list', () => {
   it('sorts by name with keyset cursors across pages', async () => {
     const { client } = await signUpBuyer(app.url);
     for (const name of ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo']) await client.request(CREATE, { input: { name } });
-    const SORTED = 'query($after: String, $sort: SupplierSort) { suppliers(first: 2, after: $after, sort: $sort) { edges { node { name } } pageInfo { hasNextPage endCursor } } }';
+    const SORTED =
+      'query($after: String, $sort: SupplierSort) { suppliers(first: 2, after: $after, sort: $sort) { edges { node { name } } pageInfo { hasNextPage endCursor } } }';
     const names: string[] = [];
     let after: string | null = null;
     do {
-      const page: { data?: { suppliers: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } = await client.request(SORTED, { after, sort: 'NAME_ASC' });
+      const page: { data?: { suppliers: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } =
+        await client.request(SORTED, { after, sort: 'NAME_ASC' });
       names.push(...page.data!.suppliers.edges.map((e) => e.node.name));
       after = page.data!.suppliers.pageInfo.hasNextPage ? page.data!.suppliers.pageInfo.endCursor : null;
     } while (after);
     expect(names).toEqual(['Bravo', 'Charlie', 'Delta', 'Echo', 'alpha']);
-    const oldest = await client.request<ListResult>('query { suppliers(first: 1, sort: OLDEST) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }');
+    const oldest = await client.request<ListResult>(
+      'query { suppliers(first: 1, sort: OLDEST) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }',
+    );
     expect(oldest.data!.suppliers.edges[0]!.node.name).toBe('Delta');
   });
 

@@ -53,8 +53,10 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Contradictions are refused rather than answered with an empty list (a sign the caller misread a field). */
 export function checkFilter(filter: SupplierFilter): void {
   const problems: FieldProblem[] = [];
-  if (filter.notInvited && filter.inviteStatus) problems.push({ field: 'notInvited', message: 'A supplier never invited has no invite status: use one or the other.' });
-  if (filter.notInvited && filter.inviteExpiringSoon) problems.push({ field: 'inviteExpiringSoon', message: 'A supplier never invited has no invite to expire.' });
+  if (filter.notInvited && filter.inviteStatus)
+    problems.push({ field: 'notInvited', message: 'A supplier never invited has no invite status: use one or the other.' });
+  if (filter.notInvited && filter.inviteExpiringSoon)
+    problems.push({ field: 'inviteExpiringSoon', message: 'A supplier never invited has no invite to expire.' });
   if ((filter.search?.length ?? 0) > 255) problems.push({ field: 'search', message: 'Search for at most 255 characters.' });
   if (problems.length) throw new ValidationFailed(problems);
 }
@@ -72,7 +74,15 @@ export function supplierWhere(filter: SupplierFilter, now: Date): FilterQuery<Su
   if (filter.notInvited === false) and.push({ inviteStatus: { $ne: null } });
   if (filter.inviteExpiringSoon === true) and.push({ inviteStatus: { $in: [...LIVE_INVITE] }, inviteExpiresAt: { $gt: now, $lte: soon(now) } });
   if (filter.inviteExpiringSoon === false) {
-    and.push({ $or: [{ inviteStatus: { $nin: [...LIVE_INVITE] } }, { inviteStatus: null }, { inviteExpiresAt: null }, { inviteExpiresAt: { $lte: now } }, { inviteExpiresAt: { $gt: soon(now) } }] });
+    and.push({
+      $or: [
+        { inviteStatus: { $nin: [...LIVE_INVITE] } },
+        { inviteStatus: null },
+        { inviteExpiresAt: null },
+        { inviteExpiresAt: { $lte: now } },
+        { inviteExpiresAt: { $gt: soon(now) } },
+      ],
+    });
   }
   if (filter.awaitingReview !== undefined && filter.awaitingReview !== null) and.push({ awaitingReview: filter.awaitingReview });
   if (filter.hasDrift !== undefined && filter.hasDrift !== null) and.push({ hasDrift: filter.hasDrift });
@@ -161,12 +171,9 @@ export async function countSupplierFilters(
     where.push(`lower(s.name) like ?`);
     params.push(`%${escapeLike(search)}%`);
   }
-  const [row] = await em.getConnection().execute<Record<string, number>[]>(
-    `select ${columns.join(', ')} from suppliers s where ${where.join(' and ')}`,
-    params,
-    'all',
-    em.getTransactionContext(),
-  );
+  const [row] = await em
+    .getConnection()
+    .execute<Record<string, number>[]>(`select ${columns.join(', ')} from suppliers s where ${where.join(' and ')}`, params, 'all', em.getTransactionContext());
   const n = (key: string) => Number(row?.[key] ?? 0);
   return {
     total: n('total'),

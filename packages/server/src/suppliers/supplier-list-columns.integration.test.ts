@@ -68,27 +68,58 @@ beforeAll(async () => {
   const later = make('later', 'Juliet Later Invite Ltd');
   for (const s of [verified, held, expiredHold]) {
     const request = em.create(ChangeRequest, {
-      organisation: orgId, supplier: s, status: ChangeRequestStatus.ACCEPTED, changesBankDetails: true, submittedAt: now,
-      proposed: { bankAccountDetails: s.bankAccountDetails }, baseline: {},
+      organisation: orgId,
+      supplier: s,
+      status: ChangeRequestStatus.ACCEPTED,
+      changesBankDetails: true,
+      submittedAt: now,
+      proposed: { bankAccountDetails: s.bankAccountDetails },
+      baseline: {},
     });
     const confirmation = em.create(BankConfirmation, {
-      organisation: orgId, supplier: s, changeRequest: request, confirmedById: buyer.user.id, confirmedByName: 'Ada Buyer', confirmedAt: now,
-      phoneNumber: '+44 20 7946 0000', phoneSource: CallbackNumberSource.HELD, phoneLabel: 'Phone on file', note: 'Confirmed',
+      organisation: orgId,
+      supplier: s,
+      changeRequest: request,
+      confirmedById: buyer.user.id,
+      confirmedByName: 'Ada Buyer',
+      confirmedAt: now,
+      phoneNumber: '+44 20 7946 0000',
+      phoneSource: CallbackNumberSource.HELD,
+      phoneLabel: 'Phone on file',
+      note: 'Confirmed',
     });
     Object.assign(s, { bankConfirmationId: confirmation.id, bankDetailsVerifiedAt: now });
   }
   em.create(ChangeRequest, {
-    organisation: orgId, supplier: pending, status: ChangeRequestStatus.PENDING, changesBankDetails: true, submittedAt: now,
-    proposed: { bankAccountDetails: '30-00-00 11111111' }, baseline: { bankAccountDetails: pending.bankAccountDetails },
+    organisation: orgId,
+    supplier: pending,
+    status: ChangeRequestStatus.PENDING,
+    changesBankDetails: true,
+    submittedAt: now,
+    proposed: { bankAccountDetails: '30-00-00 11111111' },
+    baseline: { bankAccountDetails: pending.bankAccountDetails },
   });
   em.create(SupplierDrift, {
-    organisation: orgId, supplier: drifted, field: 'bankAccountDetails', vouchValue: drifted.bankAccountDetails, xeroValue: '11-22-33 12345678',
-    isBankDetail: true, firstSeenAt: now, lastSeenAt: now,
+    organisation: orgId,
+    supplier: drifted,
+    field: 'bankAccountDetails',
+    vouchValue: drifted.bankAccountDetails,
+    xeroValue: '11-22-33 12345678',
+    isBankDetail: true,
+    firstSeenAt: now,
+    lastSeenAt: now,
   });
   const invite = (supplier: Supplier, expiresAt: Date) =>
     em.create(Invite, {
-      organisation: orgId, supplier, email: supplier.email!, tokenHash: randomBytes(32).toString('hex'), status: InviteStatus.SENT,
-      expiresAt, invitedBy: buyer.user.id, emailed: false, lastSentAt: now,
+      organisation: orgId,
+      supplier,
+      email: supplier.email!,
+      tokenHash: randomBytes(32).toString('hex'),
+      status: InviteStatus.SENT,
+      expiresAt,
+      invitedBy: buyer.user.id,
+      emailed: false,
+      lastSentAt: now,
     });
   invite(expiring, new Date(now.getTime() + DAY));
   invite(later, new Date(now.getTime() + 10 * DAY));
@@ -241,7 +272,15 @@ describe('invite everyone matching a filter', () => {
     const notInvited = await list('sort: NAME_ASC, notInvited: true');
     expect(preview.data!.bulkInvitePreview).toEqual({ matching: notInvited.totalCount, toInvite: notInvited.totalCount - 1, liveInvite: 0, noEmail: 1 });
 
-    const res = await buyer.client.request<{ inviteMatchingSuppliers: { invited: number; skippedLiveInvite: number; skippedNoEmail: number; emailed: boolean; results: { supplier: { name: string }; link: string | null }[] } }>(
+    const res = await buyer.client.request<{
+      inviteMatchingSuppliers: {
+        invited: number;
+        skippedLiveInvite: number;
+        skippedNoEmail: number;
+        emailed: boolean;
+        results: { supplier: { name: string }; link: string | null }[];
+      };
+    }>(
       'mutation { inviteMatchingSuppliers(filter: { notInvited: true }) { invited skippedLiveInvite skippedNoEmail emailed results { supplier { name } link } } }',
     );
     expect(res.errors).toBeUndefined();
@@ -274,14 +313,20 @@ describe('invite everyone matching a filter', () => {
     // Another organisation with 5,001 suppliers never invited.
     const big = await signUpBuyer(app.url);
     const bigOrg = big.user.organisation.id;
-    await app.services.em(bigOrg).getConnection().execute(
-      `insert into suppliers (id, organisation_id, name, email, phones, addresses, contact_persons) select gen_random_uuid(), ?, 'Bulk ' || n, 'bulk' || n || '@example.com', '[]', '[]', '[]' from generate_series(1, 5001) n`,
-      [bigOrg],
-    );
+    await app.services
+      .em(bigOrg)
+      .getConnection()
+      .execute(
+        `insert into suppliers (id, organisation_id, name, email, phones, addresses, contact_persons) select gen_random_uuid(), ?, 'Bulk ' || n, 'bulk' || n || '@example.com', '[]', '[]', '[]' from generate_series(1, 5001) n`,
+        [bigOrg],
+      );
     const tooMany = await big.client.request('mutation { inviteMatchingSuppliers(filter: { notInvited: true }) { invited } }');
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(tooMany.errors?.[0]?.extensions?.reason).toBe('TOO_MANY_TO_INVITE');
-    const [{ n }] = await app.services.em(bigOrg).getConnection().execute<{ n: number }[]>('select count(*)::int as n from invites where organisation_id = ?', [bigOrg]);
+    const [{ n }] = await app.services
+      .em(bigOrg)
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from invites where organisation_id = ?', [bigOrg]);
     expect(n).toBe(0);
     // The counts of 5,001 are still one statement's work.
     const counts = await big.client.request<{ supplierFilterCounts: { notInvited: number } }>('{ supplierFilterCounts { notInvited } }');

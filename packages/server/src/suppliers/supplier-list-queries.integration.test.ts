@@ -49,23 +49,62 @@ beforeAll(async () => {
       phones: [{ type: 'DEFAULT', number: `7946 ${String(i).padStart(4, '0')}`, areaCode: '020', countryCode: '44' }],
     });
     ids.push(supplier.id);
-    em.create(SupplierDrift, { organisation: orgId, supplier, field: 'bankAccountDetails', vouchValue: '08-99-99 66374958', xeroValue: '11-22-33 12345678', isBankDetail: true, firstSeenAt: now, lastSeenAt: now });
-    em.create(SupplierDrift, { organisation: orgId, supplier, field: 'phones', vouchValue: [], xeroValue: [{ type: 'MOBILE', number: '7700 900123', countryCode: '44' }], firstSeenAt: now, lastSeenAt: now });
+    em.create(SupplierDrift, {
+      organisation: orgId,
+      supplier,
+      field: 'bankAccountDetails',
+      vouchValue: '08-99-99 66374958',
+      xeroValue: '11-22-33 12345678',
+      isBankDetail: true,
+      firstSeenAt: now,
+      lastSeenAt: now,
+    });
+    em.create(SupplierDrift, {
+      organisation: orgId,
+      supplier,
+      field: 'phones',
+      vouchValue: [],
+      xeroValue: [{ type: 'MOBILE', number: '7700 900123', countryCode: '44' }],
+      firstSeenAt: now,
+      lastSeenAt: now,
+    });
     const invite = em.create(Invite, {
-      organisation: orgId, supplier, email: supplier.email!, tokenHash: randomBytes(32).toString('hex'), status: InviteStatus.SUBMITTED,
-      expiresAt: new Date(now.getTime() + 86_400_000), invitedBy: buyer.user.id, emailed: true, lastSentAt: now,
+      organisation: orgId,
+      supplier,
+      email: supplier.email!,
+      tokenHash: randomBytes(32).toString('hex'),
+      status: InviteStatus.SUBMITTED,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+      invitedBy: buyer.user.id,
+      emailed: true,
+      lastSentAt: now,
     });
     const submission = em.create(ChangeRequest, {
-      organisation: orgId, supplier, invite, status: ChangeRequestStatus.PENDING, changesBankDetails: true, submittedAt: now,
-      proposed: { bankAccountDetails: '20-00-00 55779911' }, baseline: { phones: supplier.phones, bankAccountDetails: supplier.bankAccountDetails },
+      organisation: orgId,
+      supplier,
+      invite,
+      status: ChangeRequestStatus.PENDING,
+      changesBankDetails: true,
+      submittedAt: now,
+      proposed: { bankAccountDetails: '20-00-00 55779911' },
+      baseline: { phones: supplier.phones, bankAccountDetails: supplier.bankAccountDetails },
     });
     const confirmation = em.create(BankConfirmation, {
-      organisation: orgId, supplier, changeRequest: submission, confirmedById: buyer.user.id, confirmedByName: 'Ada Buyer', confirmedAt: now,
-      phoneNumber: '+44 20 7946 0000', phoneSource: CallbackNumberSource.HELD, phoneLabel: 'Phone on file', note: 'Confirmed by phone',
+      organisation: orgId,
+      supplier,
+      changeRequest: submission,
+      confirmedById: buyer.user.id,
+      confirmedByName: 'Ada Buyer',
+      confirmedAt: now,
+      phoneNumber: '+44 20 7946 0000',
+      phoneSource: CallbackNumberSource.HELD,
+      phoneLabel: 'Phone on file',
+      note: 'Confirmed by phone',
     });
     supplier.bankConfirmationId = confirmation.id;
     supplier.bankDetailsVerifiedAt = now;
-    for (let k = 0; k < 4; k++) recordAudit(em, { organisationId: orgId, supplierId: supplier.id, actor: { type: 'SYSTEM' }, kind: 'SYNCED', summary: `event ${k}` });
+    for (let k = 0; k < 4; k++)
+      recordAudit(em, { organisationId: orgId, supplierId: supplier.id, actor: { type: 'SYSTEM' }, kind: 'SYNCED', summary: `event ${k}` });
   }
   await em.flush();
   await refreshSupplierFlags(em, ids);

@@ -6,14 +6,7 @@ import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 import { InviteStatus } from '../invites/invite-status.js';
 import { OutboxStatus } from '../sync/outbox/outbox-status.js';
 import { BankDetailsState } from './bank-state.js';
-import {
-  SupplierAddress,
-  SupplierContactPerson,
-  SupplierPhone,
-  type AddressData,
-  type ContactPersonData,
-  type PhoneData,
-} from './supplier-details.types.js';
+import { SupplierAddress, SupplierContactPerson, SupplierPhone, type AddressData, type ContactPersonData, type PhoneData } from './supplier-details.types.js';
 
 export enum SupplierStatus {
   ACTIVE = 'ACTIVE',
@@ -48,7 +41,10 @@ export const BANK_FIELDS: readonly OwnedField[] = ['bankAccountDetails'];
 @Index({ properties: ['organisation', 'syncStatus', 'id'] })
 @Index({ properties: ['organisation', 'bankState', 'id'] })
 @Index({ properties: ['organisation', 'lastActivityAt', 'id'] })
-@Index({ name: 'suppliers_awaiting_review_idx', expression: 'create index "suppliers_awaiting_review_idx" on "suppliers" ("organisation_id", "id") where "awaiting_review"' })
+@Index({
+  name: 'suppliers_awaiting_review_idx',
+  expression: 'create index "suppliers_awaiting_review_idx" on "suppliers" ("organisation_id", "id") where "awaiting_review"',
+})
 @Index({ name: 'suppliers_has_drift_idx', expression: 'create index "suppliers_has_drift_idx" on "suppliers" ("organisation_id", "id") where "has_drift"' })
 @Index({ name: 'suppliers_name_trgm_idx', expression: 'create index "suppliers_name_trgm_idx" on "suppliers" using gin (lower("name") gin_trgm_ops)' })
 @Unique({ properties: ['organisation', 'xeroContactId'] })

@@ -30,67 +30,132 @@ async function byIds<T extends object>(em: EntityManager, entity: new () => T, i
 export function supplierLoaders(em: EntityManager) {
   return {
     /** Open drift rows of each supplier, by field. */
-    openDrift: loaderFor(em, 'supplier.openDrift', () =>
-      new BatchLoader<string, SupplierDrift[]>(async (ids) => {
-        const rows = await em.find(SupplierDrift, { supplier: { $in: ids }, resolvedAt: null }, { orderBy: { supplier: 'asc', field: 'asc' } });
-        return groupBy(rows, (d) => d.supplier.id);
-      }, () => []),
+    openDrift: loaderFor(
+      em,
+      'supplier.openDrift',
+      () =>
+        new BatchLoader<string, SupplierDrift[]>(
+          async (ids) => {
+            const rows = await em.find(SupplierDrift, { supplier: { $in: ids }, resolvedAt: null }, { orderBy: { supplier: 'asc', field: 'asc' } });
+            return groupBy(rows, (d) => d.supplier.id);
+          },
+          () => [],
+        ),
     ),
     /** Bank confirmations by id. */
-    bankConfirmation: loaderFor(em, 'supplier.bankConfirmation', () =>
-      new BatchLoader<string, BankConfirmation | null>(async (ids) => new Map((await byIds(em, BankConfirmation, ids)).map((c) => [c.id, c])), () => null),
+    bankConfirmation: loaderFor(
+      em,
+      'supplier.bankConfirmation',
+      () =>
+        new BatchLoader<string, BankConfirmation | null>(
+          async (ids) => new Map((await byIds(em, BankConfirmation, ids)).map((c) => [c.id, c])),
+          () => null,
+        ),
     ),
     /** Call-backs recorded per change request, oldest first. */
-    confirmationsOfRequest: loaderFor(em, 'supplier.confirmationsOfRequest', () =>
-      new BatchLoader<string, BankConfirmation[]>(async (ids) => {
-        const rows = await em.find(BankConfirmation, { changeRequest: { $in: ids } }, { orderBy: { confirmedAt: 'asc', id: 'asc' } });
-        return groupBy(rows, (c) => c.changeRequest.id);
-      }, () => []),
+    confirmationsOfRequest: loaderFor(
+      em,
+      'supplier.confirmationsOfRequest',
+      () =>
+        new BatchLoader<string, BankConfirmation[]>(
+          async (ids) => {
+            const rows = await em.find(BankConfirmation, { changeRequest: { $in: ids } }, { orderBy: { confirmedAt: 'asc', id: 'asc' } });
+            return groupBy(rows, (c) => c.changeRequest.id);
+          },
+          () => [],
+        ),
     ),
     /** The submission awaiting review, per supplier (at most one is PENDING). */
-    pendingChangeRequest: loaderFor(em, 'supplier.pendingChangeRequest', () =>
-      new BatchLoader<string, ChangeRequest | null>(async (ids) => {
-        const rows = await em.find(ChangeRequest, { supplier: { $in: ids }, status: ChangeRequestStatus.PENDING }, { orderBy: { submittedAt: 'desc', id: 'desc' } });
-        const out = new Map<string, ChangeRequest>();
-        for (const r of rows) if (!out.has(r.supplier.id)) out.set(r.supplier.id, r);
-        return out;
-      }, () => null),
+    pendingChangeRequest: loaderFor(
+      em,
+      'supplier.pendingChangeRequest',
+      () =>
+        new BatchLoader<string, ChangeRequest | null>(
+          async (ids) => {
+            const rows = await em.find(
+              ChangeRequest,
+              { supplier: { $in: ids }, status: ChangeRequestStatus.PENDING },
+              { orderBy: { submittedAt: 'desc', id: 'desc' } },
+            );
+            const out = new Map<string, ChangeRequest>();
+            for (const r of rows) if (!out.has(r.supplier.id)) out.set(r.supplier.id, r);
+            return out;
+          },
+          () => null,
+        ),
     ),
     /** Change requests by id. */
-    changeRequest: loaderFor(em, 'supplier.changeRequest', () =>
-      new BatchLoader<string, ChangeRequest | null>(async (ids) => new Map((await byIds(em, ChangeRequest, ids)).map((r) => [r.id, r])), () => null),
+    changeRequest: loaderFor(
+      em,
+      'supplier.changeRequest',
+      () =>
+        new BatchLoader<string, ChangeRequest | null>(
+          async (ids) => new Map((await byIds(em, ChangeRequest, ids)).map((r) => [r.id, r])),
+          () => null,
+        ),
     ),
     /** The newest change requests of each supplier (up to SUPPLIER_CHANGE_REQUESTS_LIMIT). */
-    changeRequests: loaderFor(em, 'supplier.changeRequests', () =>
-      new BatchLoader<string, ChangeRequest[]>(async (ids) => {
-        const picked = await em.getConnection().execute<{ id: string }[]>(
-          `select id from (select id, row_number() over (partition by supplier_id order by submitted_at desc, id desc) as n
+    changeRequests: loaderFor(
+      em,
+      'supplier.changeRequests',
+      () =>
+        new BatchLoader<string, ChangeRequest[]>(
+          async (ids) => {
+            const picked = await em.getConnection().execute<{ id: string }[]>(
+              `select id from (select id, row_number() over (partition by supplier_id order by submitted_at desc, id desc) as n
                              from change_requests where organisation_id = ? and supplier_id in (${marks(ids.length)})) t
             where n <= ${SUPPLIER_CHANGE_REQUESTS_LIMIT}`,
-          [organisationOf(em), ...ids],
-          'all',
-          em.getTransactionContext(),
-        );
-        const rows = await byIds(em, ChangeRequest, picked.map((p) => p.id), { orderBy: { submittedAt: 'desc', id: 'desc' } });
-        return groupBy(rows, (r) => r.supplier.id);
-      }, () => []),
+              [organisationOf(em), ...ids],
+              'all',
+              em.getTransactionContext(),
+            );
+            const rows = await byIds(
+              em,
+              ChangeRequest,
+              picked.map((p) => p.id),
+              { orderBy: { submittedAt: 'desc', id: 'desc' } },
+            );
+            return groupBy(rows, (r) => r.supplier.id);
+          },
+          () => [],
+        ),
     ),
     /** The most recent invite of each supplier. */
-    latestInvite: loaderFor(em, 'supplier.latestInvite', () =>
-      new BatchLoader<string, Invite | null>(async (ids) => {
-        const picked = await em.getConnection().execute<{ id: string }[]>(
-          `select distinct on (supplier_id) id from invites where organisation_id = ? and supplier_id in (${marks(ids.length)})
+    latestInvite: loaderFor(
+      em,
+      'supplier.latestInvite',
+      () =>
+        new BatchLoader<string, Invite | null>(
+          async (ids) => {
+            const picked = await em.getConnection().execute<{ id: string }[]>(
+              `select distinct on (supplier_id) id from invites where organisation_id = ? and supplier_id in (${marks(ids.length)})
             order by supplier_id, created_at desc, id desc`,
-          [organisationOf(em), ...ids],
-          'all',
-          em.getTransactionContext(),
-        );
-        return new Map((await byIds(em, Invite, picked.map((p) => p.id))).map((i) => [i.supplier.id, i]));
-      }, () => null),
+              [organisationOf(em), ...ids],
+              'all',
+              em.getTransactionContext(),
+            );
+            return new Map(
+              (
+                await byIds(
+                  em,
+                  Invite,
+                  picked.map((p) => p.id),
+                )
+              ).map((i) => [i.supplier.id, i]),
+            );
+          },
+          () => null,
+        ),
     ),
     /** Suppliers with their (lazy) structured payment details loaded. */
-    withPaymentDetails: loaderFor(em, 'supplier.withPaymentDetails', () =>
-      new BatchLoader<string, Supplier | null>(async (ids) => new Map((await byIds(em, Supplier, ids, { populate: ['paymentDetails'] })).map((s) => [s.id, s])), () => null),
+    withPaymentDetails: loaderFor(
+      em,
+      'supplier.withPaymentDetails',
+      () =>
+        new BatchLoader<string, Supplier | null>(
+          async (ids) => new Map((await byIds(em, Supplier, ids, { populate: ['paymentDetails'] })).map((s) => [s.id, s])),
+          () => null,
+        ),
     ),
   };
 }

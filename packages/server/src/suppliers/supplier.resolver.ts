@@ -36,7 +36,10 @@ export class SupplierResolver {
     @Arg('sort', () => SupplierSort, { defaultValue: SupplierSort.NEWEST }) sort?: SupplierSort,
     @Arg('notInvited', () => Boolean, { nullable: true, description: 'true: never invited (the bulk-invite list). false: invited at least once.' })
     notInvited?: boolean | null,
-    @Arg('inviteExpiringSoon', () => Boolean, { nullable: true, description: `true: a live invite whose link stops working within ${INVITE_EXPIRING_SOON_DAYS} days.` })
+    @Arg('inviteExpiringSoon', () => Boolean, {
+      nullable: true,
+      description: `true: a live invite whose link stops working within ${INVITE_EXPIRING_SOON_DAYS} days.`,
+    })
     inviteExpiringSoon?: boolean | null,
     @Arg('bankState', () => BankDetailsState, { nullable: true }) bankState?: BankDetailsState | null,
   ): Promise<SupplierConnection> {
@@ -87,7 +90,14 @@ export class SupplierResolver {
   async drift(@Root() supplier: Supplier, @Ctx() ctx: GraphQLContext): Promise<SupplierDrift[]> {
     const rows = await ctx.services.suppliers.openDrift(ctx.em, supplier.id);
     if (seesBankDetails(ctx.viewer)) return rows;
-    return rows.map((d) => (d.isBankDetail ? Object.assign(Object.create(Object.getPrototypeOf(d) as object) as SupplierDrift, d, { vouchValue: maskBankDetails(d.vouchValue, d.field), xeroValue: maskBankDetails(d.xeroValue, d.field) }) : d));
+    return rows.map((d) =>
+      d.isBankDetail
+        ? Object.assign(Object.create(Object.getPrototypeOf(d) as object) as SupplierDrift, d, {
+            vouchValue: maskBankDetails(d.vouchValue, d.field),
+            xeroValue: maskBankDetails(d.xeroValue, d.field),
+          })
+        : d,
+    );
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Bank account as Xero holds it. Masked (last 4) for VIEWERs and keys without the bank grant.' })
@@ -97,7 +107,8 @@ export class SupplierResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'A person confirmed the current bank details with the supplier by phone, on a number Vouch already held, and recorded it (see bankDetailsVerification).',
+    description:
+      'A person confirmed the current bank details with the supplier by phone, on a number Vouch already held, and recorded it (see bankDetailsVerification).',
   })
   bankDetailsVerified(@Root() supplier: Supplier): boolean {
     return supplier.bankDetailsVerifiedAt !== null && supplier.bankConfirmationId !== null;
@@ -127,10 +138,7 @@ export class SupplierResolver {
 
   @Authorized(Role.ADMIN, Role.APPROVER)
   @Mutation(() => Supplier, { description: 'Adds a supplier by hand.' })
-  async createSupplier(
-    @Arg('input', () => CreateSupplierInput) input: CreateSupplierInput,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<Supplier> {
+  async createSupplier(@Arg('input', () => CreateSupplierInput) input: CreateSupplierInput, @Ctx() ctx: GraphQLContext): Promise<Supplier> {
     const viewer = requireViewer(ctx);
     const supplier = await ctx.services.suppliers.create(ctx.em, viewer, input);
     await ctx.services.pubsub.publish(TOPICS.SUPPLIER_ADDED, {
@@ -143,8 +151,7 @@ export class SupplierResolver {
   @Authorized()
   @Subscription(() => Supplier, {
     topics: TOPICS.SUPPLIER_ADDED,
-    filter: ({ payload, context }: { payload: SupplierAddedEvent; context: GraphQLContext }) =>
-      payload.organisationId === context.viewer?.organisationId,
+    filter: ({ payload, context }: { payload: SupplierAddedEvent; context: GraphQLContext }) => payload.organisationId === context.viewer?.organisationId,
     description: 'A supplier was added to your organisation (by hand, import or sync).',
   })
   async supplierAdded(@Root() event: SupplierAddedEvent, @Ctx() ctx: GraphQLContext): Promise<Supplier> {

@@ -59,10 +59,7 @@ export const supplierCursorForId = (id: string): string => idCursor(id);
 
 export class SupplierService {
   /** Newest first; the id is a UUIDv7, so it orders by creation and is a stable cursor. */
-  async list(
-    em: EntityManager,
-    args: SupplierListArgs,
-  ): Promise<SupplierConnection> {
+  async list(em: EntityManager, args: SupplierListArgs): Promise<SupplierConnection> {
     if (args.first < 1 || args.first > MAX_PAGE_SIZE) {
       throw new ValidationFailed([{ field: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
     }
@@ -107,7 +104,9 @@ export class SupplierService {
     } else if (supplier.bankConfirmationId && supplier.bankDetailsVerifiedAt) {
       parts.push(
         `${pending ? 'current details c' : 'C'}onfirmed by phone${confirmation ? ` by ${confirmation.confirmedByName}` : ''} on ${day(supplier.bankDetailsVerifiedAt)}` +
-          (confirmation ? ` (${confirmation.phoneSource === 'HELD' ? confirmation.phoneLabel?.toLowerCase() ?? 'a number on file' : 'a number typed in, not one Vouch held'})` : ''),
+          (confirmation
+            ? ` (${confirmation.phoneSource === 'HELD' ? (confirmation.phoneLabel?.toLowerCase() ?? 'a number on file') : 'a number typed in, not one Vouch held'})`
+            : ''),
       );
     } else {
       parts.push(`${pending ? 'current details f' : 'F'}rom Xero; not confirmed by phone in Vouch`);

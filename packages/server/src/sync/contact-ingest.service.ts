@@ -26,8 +26,7 @@ export async function reconcileDrift(
   openDrift: Map<string, SupplierDrift> | null,
   now: Date,
 ): Promise<{ drifted: number; closed: SupplierDrift[] }> {
-  const open =
-    openDrift ?? new Map((await tx.find(SupplierDrift, { supplier: supplier.id, resolvedAt: null })).map((d) => [`${supplier.id}:${d.field}`, d]));
+  const open = openDrift ?? new Map((await tx.find(SupplierDrift, { supplier: supplier.id, resolvedAt: null })).map((d) => [`${supplier.id}:${d.field}`, d]));
   const outcome = { drifted: 0, closed: [] as SupplierDrift[] };
   for (const field of OWNED_FIELDS) {
     const vouchValue = supplier[field] as unknown;
@@ -125,9 +124,7 @@ export class ContactIngestService {
     await em.transactional(async (tx) => {
       const existing = await tx.find(Supplier, { xeroContactId: { $in: contacts.map((c) => c.contactId) } });
       const byContact = new Map(existing.map((s) => [s.xeroContactId!, s]));
-      const openDrift = existing.length
-        ? await tx.find(SupplierDrift, { supplier: { $in: existing.map((s) => s.id) }, resolvedAt: null })
-        : [];
+      const openDrift = existing.length ? await tx.find(SupplierDrift, { supplier: { $in: existing.map((s) => s.id) }, resolvedAt: null }) : [];
       const driftByKey = new Map(openDrift.map((d) => [`${d.supplier.id}:${d.field}`, d]));
       const seenInBatch = new Set<string>();
       const newSuppliers: Supplier[] = [];
@@ -164,14 +161,16 @@ export class ContactIngestService {
           });
           newSuppliers.push(created);
           createdIds.push(created.id);
-          newAudits.push(auditEntity(tx, {
-            organisationId,
-            supplierId: created.id,
-            actor: { type: 'XERO' },
-            kind: 'SUPPLIER_IMPORTED',
-            summary: `Imported from Xero${contact.archived ? ' (archived there)' : ''}`,
-            after: contact.owned,
-          }));
+          newAudits.push(
+            auditEntity(tx, {
+              organisationId,
+              supplierId: created.id,
+              actor: { type: 'XERO' },
+              kind: 'SUPPLIER_IMPORTED',
+              summary: `Imported from Xero${contact.archived ? ' (archived there)' : ''}`,
+              after: contact.owned,
+            }),
+          );
           // A poll or a Xero webhook found a new supplier: tell subscribed tools. The initial import does not
           // (a tool subscribing before connecting Xero would get one event per contact, up to 100,000).
           if (options.announce) newEvents.push(supplierCreatedEvent(tx, organisationId, created, 'XERO'));
@@ -192,7 +191,11 @@ export class ContactIngestService {
         if (newEvents.length) await tx.insertMany(newEvents);
       }
       await tx.flush();
-      if (existing.length) await refreshSupplierFlags(tx, existing.map((s) => s.id));
+      if (existing.length)
+        await refreshSupplierFlags(
+          tx,
+          existing.map((s) => s.id),
+        );
     });
     // The initial import reports progress instead of one event per supplier.
     for (const supplierId of options.announce ? createdIds : []) {

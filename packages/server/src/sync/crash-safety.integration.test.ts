@@ -26,7 +26,11 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let observer: VouchApp;
 let port: number;
 let origin: string;
-const xeroApp = { clientId: `vouch-crash-${randomBytes(4).toString('hex')}`, clientSecret: randomBytes(16).toString('hex'), webhookKey: randomBytes(16).toString('base64') };
+const xeroApp = {
+  clientId: `vouch-crash-${randomBytes(4).toString('hex')}`,
+  clientSecret: randomBytes(16).toString('hex'),
+  webhookKey: randomBytes(16).toString('base64'),
+};
 
 interface Server {
   child: ChildProcess;
@@ -92,7 +96,10 @@ async function connectOrg(tenantId: string, seed: { contacts: { Name: string; Is
   const consent = await driveConsent(start.data!.startXeroConnection.authorizeUrl, user);
   const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
   const attemptId = new URL(res.headers.get('location')!, origin).searchParams.get('xeroAttempt')!;
-  const confirmed = await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId });
+  const confirmed = await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', {
+    a: attemptId,
+    t: tenantId,
+  });
   expect(confirmed.errors).toBeUndefined();
   return { orgId: buyer.user.organisation.id, tenantId, client: buyer.client };
 }
@@ -213,9 +220,9 @@ describe('a server killed with SIGKILL loses and duplicates nothing', () => {
       expect(inXero, name).toHaveLength(1);
       expect(inXero[0]!.EmailAddress).toBe(email);
       // One supplier, linked to that contact (a lost create's contact did not come back as a second one).
-      await expect.poll(async () => (await observer.services.em(org.orgId).find(Supplier, {})).map((x) => [x.name, x.xeroContactId]), { timeout: 5_000 }).toEqual(
-        expect.arrayContaining([[name, inXero[0]!.ContactID]]),
-      );
+      await expect
+        .poll(async () => (await observer.services.em(org.orgId).find(Supplier, {})).map((x) => [x.name, x.xeroContactId]), { timeout: 5_000 })
+        .toEqual(expect.arrayContaining([[name, inXero[0]!.ContactID]]));
       expect(await observer.services.em(org.orgId).count(Supplier, {}), name).toBe(suppliers);
       // Re-sent after the crash, but always as the same request: one Idempotency-Key per accepted change.
       const keys = new Set(writes(org.tenantId).map((w) => w.headers['idempotency-key']));
@@ -243,7 +250,10 @@ describe('a server killed with SIGKILL loses and duplicates nothing', () => {
     const rows = await observer.orm.em
       .fork()
       .getConnection()
-      .execute<{ n: string; distinct_ids: string }[]>(`select count(*) as n, count(distinct xero_contact_id) as distinct_ids from suppliers where organisation_id = ?`, [org.orgId]);
+      .execute<{ n: string; distinct_ids: string }[]>(
+        `select count(*) as n, count(distinct xero_contact_id) as distinct_ids from suppliers where organisation_id = ?`,
+        [org.orgId],
+      );
     expect(Number(rows[0]!.n)).toBe(expected);
     expect(Number(rows[0]!.distinct_ids)).toBe(expected);
   }, 90_000);

@@ -35,7 +35,10 @@ beforeAll(async () => {
   const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
   // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
-  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), { timeout: 45_000, interval: 100 });
+  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), {
+    timeout: 45_000,
+    interval: 100,
+  });
 });
 
 afterAll(async () => {

@@ -39,7 +39,10 @@ beforeAll(async () => {
   const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
   // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
-  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), { timeout: 45_000, interval: 100 });
+  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), {
+    timeout: 45_000,
+    interval: 100,
+  });
 });
 
 afterAll(async () => {
@@ -79,7 +82,9 @@ describe('outbound sync', () => {
     expect(entry.receipt).toMatchObject({ contactId: alpha.xeroContactId, idempotencyKey: entry.idempotencyKey });
     const seen = await buyer.client.request<{ supplier: { syncStatus: string } }>(SUPPLIER, { id: alpha.id });
     expect(seen.data!.supplier.syncStatus).toBe('SYNCED');
-    const overview = await buyer.client.request<{ syncOverview: { queueDepth: number; lastSuccessAt: string; failedCount: number } }>('query { syncOverview { queueDepth lastSuccessAt failedCount } }');
+    const overview = await buyer.client.request<{ syncOverview: { queueDepth: number; lastSuccessAt: string; failedCount: number } }>(
+      'query { syncOverview { queueDepth lastSuccessAt failedCount } }',
+    );
     expect(overview.errors).toBeUndefined();
     expect(overview.data!.syncOverview).toMatchObject({ queueDepth: 0, failedCount: 0 });
     expect(new Date(overview.data!.syncOverview.lastSuccessAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -124,8 +129,13 @@ describe('outbound sync', () => {
     const failed = (await entries(gamma.id)).at(-1)!;
     expect(failed.lastError).toMatch(/already assigned to another contact/);
     // The inbox says who said it: these are Xero's words.
-    const inbox = await buyer.client.request<{ failedSyncs: { supplier: { id: string }; error: string; errorSource: string }[] }>('query { failedSyncs { supplier { id } error errorSource } }');
-    expect(inbox.data!.failedSyncs.find((f) => f.supplier.id === gamma.id)).toMatchObject({ errorSource: 'XERO', error: expect.stringMatching(/already assigned/) });
+    const inbox = await buyer.client.request<{ failedSyncs: { supplier: { id: string }; error: string; errorSource: string }[] }>(
+      'query { failedSyncs { supplier { id } error errorSource } }',
+    );
+    expect(inbox.data!.failedSyncs.find((f) => f.supplier.id === gamma.id)).toMatchObject({
+      errorSource: 'XERO',
+      error: expect.stringMatching(/already assigned/),
+    });
     const seen = await buyer.client.request<{ supplier: { syncStatus: string } }>(SUPPLIER, { id: gamma.id });
     expect(seen.data!.supplier.syncStatus).toBe('FAILED');
     const taken = emulator.control.listContacts(tenant).find((c) => c.Name === 'Taken Name Ltd')!;
@@ -163,7 +173,9 @@ describe('outbound sync', () => {
   });
 
   it('a supplier created in Vouch is created in Xero with PUT and linked', async () => {
-    const created = await buyer.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "Brand New Vendor Ltd", email: "new@vendor.example" }) { id } }');
+    const created = await buyer.client.request<{ createSupplier: { id: string } }>(
+      'mutation { createSupplier(input: { name: "Brand New Vendor Ltd", email: "new@vendor.example" }) { id } }',
+    );
     const fresh = await app.services.em(orgId).findOneOrFail(Supplier, { id: created.data!.createSupplier.id });
     await accept(fresh, { name: 'Brand New Vendor Ltd' });
     await expect.poll(async () => (await entries(fresh.id)).at(-1)!.status, { timeout: 15_000 }).toBe('SYNCED');
@@ -191,7 +203,9 @@ describe('outbound sync', () => {
     // The first PUT reached Xero (it made the contact) but the process died with the answer, and the re-send
     // comes after Xero's idempotency window: Xero refuses it with "name already assigned".
     emulator.control.seedContacts(tenant, { contacts: [{ Name: 'Lost Answer Ltd', EmailAddress: 'old@lost.example' }] });
-    const created = await buyer.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "Lost Answer Ltd", email: "ap@lost.example" }) { id } }');
+    const created = await buyer.client.request<{ createSupplier: { id: string } }>(
+      'mutation { createSupplier(input: { name: "Lost Answer Ltd", email: "ap@lost.example" }) { id } }',
+    );
     const id = created.data!.createSupplier.id;
     await app.services.em(orgId).transactional(async (tx) => {
       await queueForXero(tx, orgId, await tx.findOneOrFail(Supplier, { id }), null);
@@ -199,7 +213,10 @@ describe('outbound sync', () => {
     // As the dead worker left it: claimed with its key, tried once, the lease long lapsed.
     await app.orm.em
       .getConnection()
-      .execute(`update outbox_entries set status = 'SYNCING', request_key = idempotency_key, attempts = 1, started_at = now() - interval '10 minutes' where supplier_id = ?`, [id]);
+      .execute(
+        `update outbox_entries set status = 'SYNCING', request_key = idempotency_key, attempts = 1, started_at = now() - interval '10 minutes' where supplier_id = ?`,
+        [id],
+      );
     await app.services.push.wake(orgId);
     await expect.poll(async () => (await entries(id)).at(-1)!.status, { timeout: 15_000 }).toBe('SYNCED');
     const inXero = emulator.control.listContacts(tenant).filter((c) => c.Name === 'Lost Answer Ltd');
@@ -228,12 +245,22 @@ describe('outbound sync', () => {
       for (const [i, s] of suppliers.entries()) await accept(s, { email: `twin${i}@example.com` });
       await second.services.push.wake(orgId);
       await expect
-        .poll(async () => (await Promise.all(suppliers.map(async (s) => (await entries(s.id)).at(-1)!.status))).every((st) => st === 'SYNCED'), { timeout: 20_000 })
+        .poll(async () => (await Promise.all(suppliers.map(async (s) => (await entries(s.id)).at(-1)!.status))).every((st) => st === 'SYNCED'), {
+          timeout: 20_000,
+        })
         .toBe(true)
         .catch(async (e: unknown) => {
-          const rows = await app.orm.em.getConnection().execute('select o.status, o.attempts, o.last_error, o.request_key is not null as keyed, o.next_attempt_at, s.name from outbox_entries o join suppliers s on s.id = o.supplier_id order by o.id');
+          const rows = await app.orm.em
+            .getConnection()
+            .execute(
+              'select o.status, o.attempts, o.last_error, o.request_key is not null as keyed, o.next_attempt_at, s.name from outbox_entries o join suppliers s on s.id = o.supplier_id order by o.id',
+            );
           console.log('STUCK', JSON.stringify(rows, null, 1));
-          const jobs = await app.orm.em.getConnection().execute(`select name, state, singleton_key, start_after, retry_count from pgboss.job where name like 'xero.push%' order by created_on desc limit 10`);
+          const jobs = await app.orm.em
+            .getConnection()
+            .execute(
+              `select name, state, singleton_key, start_after, retry_count from pgboss.job where name like 'xero.push%' order by created_on desc limit 10`,
+            );
           console.log('JOBS', JSON.stringify(jobs));
           throw e;
         });
@@ -254,7 +281,9 @@ describe('outbound sync', () => {
       status: 200,
       method: 'POST',
       pathPrefix: '/Contacts',
-      body: JSON.stringify({ Contacts: [{ ContactID: alpha.xeroContactId, Name: 'Alpha Two', EmailAddress: 'someone-else@alpha.example', ContactStatus: 'ACTIVE' }] }),
+      body: JSON.stringify({
+        Contacts: [{ ContactID: alpha.xeroContactId, Name: 'Alpha Two', EmailAddress: 'someone-else@alpha.example', ContactStatus: 'ACTIVE' }],
+      }),
       times: 'always',
     });
     try {

@@ -114,11 +114,14 @@ export class PushService {
 
   /** When the earliest live SYNCING claim of the organisation lapses (null: none). */
   private async nextLeaseLapse(organisationId: string): Promise<Date | null> {
-    const [row] = await this.orm.em.fork().getConnection().execute<{ oldest: Date | null }[]>(
-      `select min(started_at) as oldest from outbox_entries
+    const [row] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ oldest: Date | null }[]>(
+        `select min(started_at) as oldest from outbox_entries
         where organisation_id = ? and status = 'SYNCING' and request_key is not null and next_attempt_at is null`,
-      [organisationId],
-    );
+        [organisationId],
+      );
     return row?.oldest ? new Date(new Date(row.oldest).getTime() + this.leaseMs + 250) : null;
   }
 
@@ -133,19 +136,24 @@ export class PushService {
   async settlePendingCreates(organisationId: string, log: Logger = this.log, waitMs = this.leaseMs * 2): Promise<Set<string>> {
     const deadline = Date.now() + waitMs;
     for (;;) {
-      const pending = await this.orm.em.fork().getConnection().execute<{ name: string; payload: PushPayload; waiting: boolean }[]>(
-        `select s.name, o.payload, (o.next_attempt_at is not null and o.next_attempt_at > now()) as waiting
+      const pending = await this.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ name: string; payload: PushPayload; waiting: boolean }[]>(
+          `select s.name, o.payload, (o.next_attempt_at is not null and o.next_attempt_at > now()) as waiting
            from outbox_entries o join suppliers s on s.id = o.supplier_id
           where o.organisation_id = ? and o.status = 'SYNCING' and o.request_key is not null and s.xero_contact_id is null`,
-        [organisationId],
-      );
+          [organisationId],
+        );
       if (!pending.length) return new Set();
       const names = new Set(pending.flatMap((p) => [p.name, p.payload.name].filter((n): n is string => typeof n === 'string').map(xeroNameKey)));
       const connection = await this.orm.em.fork().findOne(XeroConnection, { organisation: organisationId }, unscoped('named organisation'));
       if (!connection || connection.status !== XeroConnectionStatus.CONNECTED) return names;
       const batch = await this.claim(organisationId, { createsOnly: true });
       if (batch.length) {
-        await (await this.send(connection, batch, log)).settled;
+        await (
+          await this.send(connection, batch, log)
+        ).settled;
         continue;
       }
       // Held by a live worker (wait for its answer), or waiting out a backoff (do not hammer Xero: report).
@@ -176,8 +184,18 @@ export class PushService {
         ctx,
       );
       if (resumed.length) {
-        const same = await conn.execute<EntryRow[]>(`${select} where o.request_key = ? and o.status = 'SYNCING' order by o.id for update of o`, [resumed[0]!.request_key], 'all', ctx);
-        await conn.execute(`update outbox_entries set attempts = attempts + 1, started_at = now(), next_attempt_at = null where request_key = ? and status = 'SYNCING'`, [resumed[0]!.request_key], 'run', ctx);
+        const same = await conn.execute<EntryRow[]>(
+          `${select} where o.request_key = ? and o.status = 'SYNCING' order by o.id for update of o`,
+          [resumed[0]!.request_key],
+          'all',
+          ctx,
+        );
+        await conn.execute(
+          `update outbox_entries set attempts = attempts + 1, started_at = now(), next_attempt_at = null where request_key = ? and status = 'SYNCING'`,
+          [resumed[0]!.request_key],
+          'run',
+          ctx,
+        );
         return same;
       }
       if (options.createsOnly) return [];
@@ -194,7 +212,18 @@ export class PushService {
       if (!candidates.length) return [];
       const unlinked = candidates.find((c) => !c.xero_contact_id);
       const chosen = unlinked ? [unlinked] : candidates;
-      const requestKey = chosen.length === 1 ? chosen[0]!.idempotency_key : `vouch-batch-${createHash('sha256').update(chosen.map((c) => c.id).sort().join(',')).digest('hex').slice(0, 48)}`;
+      const requestKey =
+        chosen.length === 1
+          ? chosen[0]!.idempotency_key
+          : `vouch-batch-${createHash('sha256')
+              .update(
+                chosen
+                  .map((c) => c.id)
+                  .sort()
+                  .join(','),
+              )
+              .digest('hex')
+              .slice(0, 48)}`;
       await conn.execute(
         `update outbox_entries set status = 'SYNCING', request_key = ?, started_at = now(), attempts = attempts + 1, updated_at = now()
           where id in (${chosen.map(() => '?').join(', ')})`,
@@ -202,7 +231,10 @@ export class PushService {
         'run',
         ctx,
       );
-      await refreshSupplierFlags(tx, chosen.map((c) => c.supplier_id));
+      await refreshSupplierFlags(
+        tx,
+        chosen.map((c) => c.supplier_id),
+      );
       return chosen.map((c) => ({ ...c, request_key: requestKey }));
     });
   }
@@ -214,13 +246,16 @@ export class PushService {
   private async send(connection: XeroConnection, batch: EntryRow[], log: Logger, paced = true): Promise<{ settled: Promise<void> }> {
     const key = batch[0]!.request_key!;
     // Hold the claim while this worker lives; a killed one stops renewing and its request is re-sent.
-    const renewal = setInterval(() => {
-      this.orm.em
-        .fork()
-        .getConnection()
-        .execute(`update outbox_entries set started_at = now() where request_key = ? and status = 'SYNCING' and next_attempt_at is null`, [key])
-        .catch((err: unknown) => log.warn({ err }, 'outbox lease renewal failed'));
-    }, Math.max(100, Math.floor(this.leaseMs / 3)));
+    const renewal = setInterval(
+      () => {
+        this.orm.em
+          .fork()
+          .getConnection()
+          .execute(`update outbox_entries set started_at = now() where request_key = ? and status = 'SYNCING' and next_attempt_at is null`, [key])
+          .catch((err: unknown) => log.warn({ err }, 'outbox lease renewal failed'));
+      },
+      Math.max(100, Math.floor(this.leaseMs / 3)),
+    );
     let results: [EntryRow, XeroContact | null][];
     try {
       await pausePoint('push.before-call', connection.tenantId);
@@ -241,7 +276,13 @@ export class PushService {
       } else {
         const { body } = await retryTemporary(() =>
           this.tokens.withAccess(connection.id, (t) =>
-            this.gateway.updateContacts(t, connection.tenantId, batch.map((e) => toXeroContact(e.payload, e.xero_contact_id)), key, paced),
+            this.gateway.updateContacts(
+              t,
+              connection.tenantId,
+              batch.map((e) => toXeroContact(e.payload, e.xero_contact_id)),
+              key,
+              paced,
+            ),
           ),
         );
         // Per-element results, matched by ContactID (Xero echoes them in order).
@@ -273,7 +314,9 @@ export class PushService {
       const ctx = tx.getTransactionContext();
       const supplierIds = [...new Set(results.map(([e]) => e.supplier_id))];
       const suppliers = new Map((await tx.find(Supplier, { id: { $in: supplierIds } })).map((s) => [s.id, s]));
-      const openDrift = new Map((await tx.find(SupplierDrift, { supplier: { $in: supplierIds }, resolvedAt: null })).map((d) => [`${d.supplier.id}:${d.field}`, d]));
+      const openDrift = new Map(
+        (await tx.find(SupplierDrift, { supplier: { $in: supplierIds }, resolvedAt: null })).map((d) => [`${d.supplier.id}:${d.field}`, d]),
+      );
       const failures: { id: string; reason: string; source: 'XERO' | 'VOUCH' }[] = [];
       const synced: { id: string; receipt: string }[] = [];
       for (const [entry, held] of results) {
@@ -282,7 +325,13 @@ export class PushService {
           const reason = errors.join(' ') || 'Xero did not return the contact';
           const source = errors.length ? 'XERO' : 'VOUCH';
           failures.push({ id: entry.id, reason: reason.slice(0, 1000), source });
-          recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
+          recordAudit(tx, {
+            organisationId: orgId,
+            supplierId: entry.supplier_id,
+            actor: { type: 'XERO' },
+            kind: 'SYNC_FAILED',
+            summary: `Xero refused the update: ${reason}`,
+          });
           recordSyncFailed(tx, orgId, entry.supplier_id, reason, source);
           continue;
         }
@@ -297,7 +346,12 @@ export class PushService {
         }
         const updated = held.updatedDateUTC ? new Date(held.updatedDateUTC as unknown as string) : null;
         const written = Object.keys(entry.payload);
-        const receipt = { contactId: held.contactID, updatedDateUtc: updated?.toISOString() ?? null, idempotencyKey: entry.request_key, verifiedFields: written };
+        const receipt = {
+          contactId: held.contactID,
+          updatedDateUtc: updated?.toISOString() ?? null,
+          idempotencyKey: entry.request_key,
+          verifiedFields: written,
+        };
         synced.push({ id: entry.id, receipt: JSON.stringify(receipt) });
         const supplier = suppliers.get(entry.supplier_id);
         if (!supplier) throw new Error(`supplier ${entry.supplier_id} of outbox entry ${entry.id} not found`);
@@ -361,17 +415,31 @@ export class PushService {
     }
     if (adopted) {
       // A create re-sent after Xero's idempotency window: our first attempt had made the contact.
-    } else if (error?.kind === 'VALIDATION' || (error?.kind === 'NOT_FOUND')) {
+    } else if (error?.kind === 'VALIDATION' || error?.kind === 'NOT_FOUND') {
       // Xero said no (duplicate name, field limits, archived contact…): stop and show its words.
       const reason = (error.validationMessages.join(' ') || error.message).slice(0, 1000);
-      await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = ?, updated_at = now() where id in (${place})`, [reason, error.kind === 'VALIDATION' ? 'XERO' : 'VOUCH', ...ids]);
+      await conn.execute(`update outbox_entries set status = 'FAILED', last_error = ?, last_error_source = ?, updated_at = now() where id in (${place})`, [
+        reason,
+        error.kind === 'VALIDATION' ? 'XERO' : 'VOUCH',
+        ...ids,
+      ]);
       const em = this.orm.em.fork();
-      for (const e of batch) recordAudit(em, { organisationId: orgId, supplierId: e.supplier_id, actor: { type: 'XERO' }, kind: 'SYNC_FAILED', summary: `Xero refused the update: ${reason}` });
+      for (const e of batch)
+        recordAudit(em, {
+          organisationId: orgId,
+          supplierId: e.supplier_id,
+          actor: { type: 'XERO' },
+          kind: 'SYNC_FAILED',
+          summary: `Xero refused the update: ${reason}`,
+        });
       for (const e of batch) recordSyncFailed(em, orgId, e.supplier_id, reason, error.kind === 'VALIDATION' ? 'XERO' : 'VOUCH');
       await em.flush();
     } else if (error?.kind === 'AUTH') {
       // Parked until reconnect; nothing is lost. The same request (same key) goes out after reconnecting.
-      await conn.execute(`update outbox_entries set status = 'SYNCING', next_attempt_at = now(), last_error = ?, last_error_source = 'VOUCH', updated_at = now() where id in (${place})`, ['Waiting for Xero to be reconnected', ...ids]);
+      await conn.execute(
+        `update outbox_entries set status = 'SYNCING', next_attempt_at = now(), last_error = ?, last_error_source = 'VOUCH', updated_at = now() where id in (${place})`,
+        ['Waiting for Xero to be reconnected', ...ids],
+      );
       log.warn({ organisationId: orgId }, 'push parked: Xero access lost');
     } else {
       const attempts = Math.max(...batch.map((e) => e.attempts + 1));
@@ -384,9 +452,13 @@ export class PushService {
       );
       log.warn({ organisationId: orgId, kind: error?.kind ?? 'UNKNOWN', attempts }, 'push failed; will retry');
       // A separate singleton key: a deferred retry must not block the immediate wake-ups of new acceptances.
-      if (!giveUp) await this.jobs.send(PUSH_SUPPLIERS, { organisationId: orgId }, { singletonKey: `${orgId}:retry`, startAfter: new Date(Date.now() + delayMs) });
+      if (!giveUp)
+        await this.jobs.send(PUSH_SUPPLIERS, { organisationId: orgId }, { singletonKey: `${orgId}:retry`, startAfter: new Date(Date.now() + delayMs) });
     }
-    await refreshSupplierFlags(this.orm.em.fork(), batch.map((e) => e.supplier_id));
+    await refreshSupplierFlags(
+      this.orm.em.fork(),
+      batch.map((e) => e.supplier_id),
+    );
     await this.pubsub.publish(TOPICS.SYNC_UPDATED, { organisationId: orgId, supplierIds: batch.map((e) => e.supplier_id) });
   }
 
@@ -405,7 +477,13 @@ export class PushService {
     if (!name) return false;
     const { body } = await retryTemporary(() =>
       this.tokens.withAccess(connection.id, (t) =>
-        this.gateway.getContactsPage(t, connection.tenantId, { page: 1, pageSize: 10, includeArchived: false, lane: 'INTERACTIVE', where: `Name=="${name.replace(/["\\]/g, '\\$&')}"` }),
+        this.gateway.getContactsPage(t, connection.tenantId, {
+          page: 1,
+          pageSize: 10,
+          includeArchived: false,
+          lane: 'INTERACTIVE',
+          where: `Name=="${name.replace(/["\\]/g, '\\$&')}"`,
+        }),
       ),
     );
     const matches = body.filter((c) => c.contactID && xeroNameKey(c.name ?? '') === xeroNameKey(name));
@@ -414,9 +492,19 @@ export class PushService {
     const adopted = await this.orm.em.fork().transactional(async (tx) => {
       const c = tx.getConnection();
       const ctx = tx.getTransactionContext();
-      const taken = await c.execute<{ id: string }[]>(`select id from suppliers where organisation_id = ? and xero_contact_id = ?`, [orgId, contactId], 'all', ctx);
+      const taken = await c.execute<{ id: string }[]>(
+        `select id from suppliers where organisation_id = ? and xero_contact_id = ?`,
+        [orgId, contactId],
+        'all',
+        ctx,
+      );
       if (taken.length) return false;
-      const linked = (await c.execute(`update suppliers set xero_contact_id = ?, updated_at = now() where id = ? and xero_contact_id is null`, [contactId, entry.supplier_id], 'run', ctx)) as unknown as { affectedRows: number };
+      const linked = (await c.execute(
+        `update suppliers set xero_contact_id = ?, updated_at = now() where id = ? and xero_contact_id is null`,
+        [contactId, entry.supplier_id],
+        'run',
+        ctx,
+      )) as unknown as { affectedRows: number };
       if (!linked.affectedRows) return false;
       // Now an update of that contact: a fresh request (new key), sent by the next claim and read back as usual.
       await c.execute(
@@ -425,7 +513,13 @@ export class PushService {
         'run',
         ctx,
       );
-      recordAudit(tx, { organisationId: orgId, supplierId: entry.supplier_id, actor: { type: 'SYSTEM' }, kind: 'XERO_LINKED', summary: `Linked to the Xero contact "${name}" that an earlier, interrupted attempt had created` });
+      recordAudit(tx, {
+        organisationId: orgId,
+        supplierId: entry.supplier_id,
+        actor: { type: 'SYSTEM' },
+        kind: 'XERO_LINKED',
+        summary: `Linked to the Xero contact "${name}" that an earlier, interrupted attempt had created`,
+      });
       await tx.flush();
       return true;
     });
@@ -477,4 +571,3 @@ export class PushService {
     return woken;
   }
 }
-

@@ -26,7 +26,12 @@ beforeAll(async () => {
   emulator = await startXeroEmulator({ seed: 'none' });
   emulator.control.createUser(USER);
   tenant = emulator.control.createOrganisation({ name: 'Round Trip Ltd', userEmails: [USER.email] }).tenantId;
-  const person = (first: string, include: boolean) => ({ FirstName: first, LastName: 'Person', EmailAddress: `${first.toLowerCase()}@people.example`, IncludeInEmails: include });
+  const person = (first: string, include: boolean) => ({
+    FirstName: first,
+    LastName: 'Person',
+    EmailAddress: `${first.toLowerCase()}@people.example`,
+    IncludeInEmails: include,
+  });
   emulator.control.seedContacts(tenant, {
     contacts: ['Partial Co', 'Drift Co', 'Before Co', 'After Co', 'Same Co'].map((Name) => ({
       Name,
@@ -53,7 +58,10 @@ beforeAll(async () => {
   const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
   // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
-  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), { timeout: 45_000, interval: 100 });
+  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), {
+    timeout: 45_000,
+    interval: 100,
+  });
 });
 
 afterAll(async () => {
@@ -71,33 +79,65 @@ const contactWrites = (contactId: string) =>
 let ip = 0;
 /** The supplier's side through the API: invite link (no SMTP), code, the details as held, then `edit` and send. */
 async function submitAsSupplier(supplierId: string, edit: (details: Record<string, unknown>) => Record<string, unknown>): Promise<string> {
-  const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>('mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }', { ids: [supplierId] });
+  const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>(
+    'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }',
+    { ids: [supplierId] },
+  );
   expect(invited.errors).toBeUndefined();
   const token = /#token=([\w-]+)/.exec(invited.data!.inviteSuppliers[0]!.link)![1]!;
   ip += 1;
   const supplier = graphqlClient(app.url, { ip: `10.88.0.${ip}` });
-  const sent = await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token });
-  await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: token, c: sent.data!.sendSupplierCode.devCode });
-  const held = (await supplier.request<{ supplierDetails: { details: Record<string, unknown> } }>('query($t: String!) { supplierDetails(token: $t) { details } }', { t: token })).data!
-    .supplierDetails.details;
+  const sent = await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', {
+    t: token,
+  });
+  await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', {
+    t: token,
+    c: sent.data!.sendSupplierCode.devCode,
+  });
+  const held = (
+    await supplier.request<{ supplierDetails: { details: Record<string, unknown> } }>('query($t: String!) { supplierDetails(token: $t) { details } }', {
+      t: token,
+    })
+  ).data!.supplierDetails.details;
   const d = edit(structuredClone(held));
   const strip = <T extends Record<string, unknown>>(o: T, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
   const input = {
     ...strip(d, ['name', 'firstName', 'lastName', 'email', 'taxNumber', 'companyNumber']),
     // The form sends postal first, then street (Xero answers street first).
-    addresses: ['POBOX', 'STREET'].map((type) => strip((d.addresses as Record<string, unknown>[]).find((a) => a.type === type) ?? { type }, ['type', 'line1', 'line2', 'line3', 'line4', 'city', 'region', 'postalCode', 'country', 'attentionTo'])),
+    addresses: ['POBOX', 'STREET'].map((type) =>
+      strip((d.addresses as Record<string, unknown>[]).find((a) => a.type === type) ?? { type }, [
+        'type',
+        'line1',
+        'line2',
+        'line3',
+        'line4',
+        'city',
+        'region',
+        'postalCode',
+        'country',
+        'attentionTo',
+      ]),
+    ),
     phones: (d.phones as Record<string, unknown>[]).map((p) => strip(p, ['type', 'number', 'areaCode', 'countryCode'])),
     contactPersons: (d.contactPersons as Record<string, unknown>[]).map((p) => strip(p, ['firstName', 'lastName', 'email'])),
     countryCode: 'GB',
   };
-  const submitted = await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', { t: token, i: input });
+  const submitted = await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
+    t: token,
+    i: input,
+  });
   expect(submitted.errors).toBeUndefined();
-  const pending = await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>('query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }', { id: supplierId });
+  const pending = await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(
+    'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id } } }',
+    { id: supplierId },
+  );
   return pending.data!.supplier.pendingChangeRequest.id;
 }
 
 async function accept(requestId: string) {
-  const res = await buyer.client.request<{ acceptChangeRequest: { status: string } }>('mutation($id: ID!) { acceptChangeRequest(id: $id) { status } }', { id: requestId });
+  const res = await buyer.client.request<{ acceptChangeRequest: { status: string } }>('mutation($id: ID!) { acceptChangeRequest(id: $id) { status } }', {
+    id: requestId,
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.acceptChangeRequest;
 }
@@ -129,7 +169,10 @@ describe('the round trip', () => {
     const s = await supplierNamed('Same Co');
     emulator.control.clearRequestLog();
     const id = await submitAsSupplier(s.id, (d) => d);
-    const seen = await buyer.client.request<{ supplier: { pendingChangeRequest: { changes: unknown[] } } }>('query($id: ID!) { supplier(id: $id) { pendingChangeRequest { changes { field } } } }', { id: s.id });
+    const seen = await buyer.client.request<{ supplier: { pendingChangeRequest: { changes: unknown[] } } }>(
+      'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { changes { field } } } }',
+      { id: s.id },
+    );
     expect(seen.data!.supplier.pendingChangeRequest.changes).toEqual([]);
     expect(await accept(id)).toMatchObject({ status: 'ACCEPTED' });
     expect(await outbox(s.id)).toEqual([]);
@@ -153,15 +196,18 @@ describe('the round trip', () => {
     await app.services.xeroSync.fetchContact(tenant, s.xeroContactId!, log);
     expect(await openDrift(s.id)).toEqual(['accountNumber', 'phones']);
 
-    const id = await submitAsSupplier(s.id, (d) => ({ ...d, email: 'new@drift.example', phones: [{ type: 'DEFAULT', number: '555 1234', areaCode: '09', countryCode: '64' }] }));
+    const id = await submitAsSupplier(s.id, (d) => ({
+      ...d,
+      email: 'new@drift.example',
+      phones: [{ type: 'DEFAULT', number: '555 1234', areaCode: '09', countryCode: '64' }],
+    }));
     await accept(id);
     await synced(s.id);
     expect(await openDrift(s.id)).toEqual(['accountNumber']);
     expect(emulator.control.getContact(tenant, s.xeroContactId!).AccountNumber).toBe('XERO-ACC-9');
-    const audit = await buyer.client.request<{ supplier: { hasDrift: boolean; auditEvents: { edges: { node: { kind: string; summary: string; before: Record<string, unknown> | null } }[] } } }>(
-      'query($id: ID!) { supplier(id: $id) { hasDrift auditEvents(first: 30) { edges { node { kind summary before } } } } }',
-      { id: s.id },
-    );
+    const audit = await buyer.client.request<{
+      supplier: { hasDrift: boolean; auditEvents: { edges: { node: { kind: string; summary: string; before: Record<string, unknown> | null } }[] } };
+    }>('query($id: ID!) { supplier(id: $id) { hasDrift auditEvents(first: 30) { edges { node { kind summary before } } } } }', { id: s.id });
     expect(audit.data!.supplier.hasDrift).toBe(true);
     const syncedEvent = audit.data!.supplier.auditEvents.edges.map((e) => e.node).find((n) => n.kind === 'SYNCED')!;
     expect(syncedEvent.summary).toBe('Xero now holds the approved email and phones (read back and confirmed); this replaced what Xero held for phones');

@@ -37,7 +37,7 @@ export class SyncResolver {
     const supplier = await ctx.services.suppliers.get(ctx.em, supplierId);
     if (!supplier) throw new AppError('NOT_FOUND', 'SUPPLIER_NOT_FOUND', 'That supplier does not exist.');
     await ctx.services.push.retry(viewer.organisationId, supplier.id);
-    return (await ctx.services.em(viewer.organisationId).findOneOrFail(Supplier, { id: supplier.id }));
+    return await ctx.services.em(viewer.organisationId).findOneOrFail(Supplier, { id: supplier.id });
   }
 
   @Authorized()
@@ -49,6 +49,10 @@ export class SyncResolver {
   async syncUpdated(@Root() event: SyncUpdatedEvent, @Ctx() ctx: GraphQLContext): Promise<SyncUpdate> {
     const viewer = requireViewer(ctx);
     const em = ctx.services.em(viewer.organisationId);
-    return { supplierIds: event.supplierIds, overview: await ctx.services.outbox.overview(em, viewer.organisationId), suppliers: await em.find(Supplier, { id: { $in: event.supplierIds } }) };
+    return {
+      supplierIds: event.supplierIds,
+      overview: await ctx.services.outbox.overview(em, viewer.organisationId),
+      suppliers: await em.find(Supplier, { id: { $in: event.supplierIds } }),
+    };
   }
 }

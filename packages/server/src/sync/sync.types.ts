@@ -9,7 +9,8 @@ export class SupplierSync {
   @Field(() => OutboxStatus) status!: OutboxStatus;
   @Field(() => GraphQLDateTimeISO, { description: 'When the change was accepted.' }) acceptedAt!: Date;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) syncedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Why the push has not gone through: Xero’s message, or Vouch’s (see errorSource).' }) error!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the push has not gone through: Xero’s message, or Vouch’s (see errorSource).' }) error!:
+    string | null;
   @Field(() => SyncErrorSource, { nullable: true, description: 'Who said `error`.' }) errorSource!: SyncErrorSource | null;
   @Field(() => Int) attempts!: number;
   @Field(() => GraphQLJSON, { nullable: true, description: 'Read-back receipt: Xero ContactID, UpdatedDateUTC, fields confirmed.' })

@@ -143,11 +143,9 @@ export class XeroSyncService {
    * taken up the moment the dead one's heartbeat lapses, and resumes after the last page that was stored.
    */
   async resumeImports(): Promise<number> {
-    const running = await this.orm.em.fork().find(
-      XeroConnection,
-      { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.RUNNING },
-      { ...unscoped('job'), fields: ['id'] },
-    );
+    const running = await this.orm.em
+      .fork()
+      .find(XeroConnection, { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.RUNNING }, { ...unscoped('job'), fields: ['id'] });
     for (const { id } of running) await this.startImport(id);
     return running.length;
   }
@@ -257,7 +255,12 @@ export class XeroSyncService {
       for (let page = 1; ; page++) {
         const { body, headers, pageCount } = await retryTemporary(() =>
           this.tokens.withAccess(connectionId, (t) =>
-            this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true, ...(since ? { ifModifiedSince: since } : {}) }),
+            this.gateway.getContactsPage(t, connection.tenantId, {
+              page,
+              pageSize: PAGE_SIZE,
+              includeArchived: true,
+              ...(since ? { ifModifiedSince: since } : {}),
+            }),
           ),
         );
         lastHeaders = headers;
@@ -318,7 +321,12 @@ export class XeroSyncService {
     for (let page = 1; ; page++) {
       const { body, pageCount } = await retryTemporary(() =>
         this.tokens.withAccess(connection.id, (t) =>
-          this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: false, where: 'IsSupplier==true AND IsCustomer==true' }),
+          this.gateway.getContactsPage(t, connection.tenantId, {
+            page,
+            pageSize: PAGE_SIZE,
+            includeArchived: false,
+            where: 'IsSupplier==true AND IsCustomer==true',
+          }),
         ),
       );
       created += (await this.ingestPage(connection.organisation.id, body.map(mapXeroContact), true, log)).created;
@@ -354,11 +362,17 @@ export class XeroSyncService {
    * pg-boss' stately queue holds one queued poll per connection, and a poll queued twice runs once (dueAt).
    */
   async enqueueDuePolls(now = new Date(), horizonMs = 60_000): Promise<number> {
-    const due = await this.orm.em.fork().find(
-      XeroConnection,
-      { status: XeroConnectionStatus.CONNECTED, importStatus: ImportStatus.DONE, $or: [{ nextPollAt: null }, { nextPollAt: { $lt: new Date(now.getTime() + horizonMs) } }] },
-      { ...unscoped('job'), fields: ['id', 'nextPollAt'] },
-    );
+    const due = await this.orm.em
+      .fork()
+      .find(
+        XeroConnection,
+        {
+          status: XeroConnectionStatus.CONNECTED,
+          importStatus: ImportStatus.DONE,
+          $or: [{ nextPollAt: null }, { nextPollAt: { $lt: new Date(now.getTime() + horizonMs) } }],
+        },
+        { ...unscoped('job'), fields: ['id', 'nextPollAt'] },
+      );
     for (const { id, nextPollAt } of due) {
       const dueAt = nextPollAt ?? now;
       await this.jobs.send(POLL, { connectionId: id, dueAt: dueAt.toISOString() }, { singletonKey: id, ...(dueAt > now ? { startAfter: dueAt } : {}) });
@@ -373,15 +387,15 @@ export class XeroSyncService {
   async enqueueContactFetch(tenantId: string, contactId: string, eventAt?: string): Promise<void> {
     // Keyed by the event too: repeats of one event collapse, but a newer event is never dropped behind a
     // queued older one (whose time would let the fetch skip as an echo).
-    await this.jobs.send(FETCH_CONTACT, { tenantId, contactId, ...(eventAt ? { eventAt } : {}) }, { singletonKey: `${tenantId}:${contactId}:${eventAt ?? ''}` });
+    await this.jobs.send(
+      FETCH_CONTACT,
+      { tenantId, contactId, ...(eventAt ? { eventAt } : {}) },
+      { singletonKey: `${tenantId}:${contactId}:${eventAt ?? ''}` },
+    );
   }
 
   async fetchContact(tenantId: string, contactId: string, log: Logger, eventAt?: string): Promise<void> {
-    const connection = await this.orm.em.fork().findOne(
-      XeroConnection,
-      { tenantId, status: XeroConnectionStatus.CONNECTED },
-      unscoped('job'),
-    );
+    const connection = await this.orm.em.fork().findOne(XeroConnection, { tenantId, status: XeroConnectionStatus.CONNECTED }, unscoped('job'));
     if (!connection) {
       log.info({ tenantId }, 'webhook for a tenant with no active connection: ignored');
       return;
@@ -391,11 +405,13 @@ export class XeroSyncService {
       // (a poll, a fetch, or a push's read-back, which holds Xero's whole contact), so an event no newer than
       // it is already accounted for and costs no API call. Anything newer — even by a millisecond — is
       // fetched, and its content decides: an echo matches Vouch, a real edit becomes drift.
-      const known = await this.orm.em.fork().findOne(
-        Supplier,
-        { organisation: connection.organisation.id, xeroContactId: contactId, xeroUpdatedAt: { $gte: new Date(eventAt) } },
-        { ...unscoped('named organisation'), fields: ['id'] },
-      );
+      const known = await this.orm.em
+        .fork()
+        .findOne(
+          Supplier,
+          { organisation: connection.organisation.id, xeroContactId: contactId, xeroUpdatedAt: { $gte: new Date(eventAt) } },
+          { ...unscoped('named organisation'), fields: ['id'] },
+        );
       if (known) return;
     }
     const { body } = await this.tokens.withAccess(connection.id, (t) => this.gateway.getContact(t, tenantId, contactId));
@@ -403,7 +419,11 @@ export class XeroSyncService {
     const result = await this.ingestPage(connection.organisation.id, [mapXeroContact(body)], true, log);
     if (result.deferred) {
       // Possibly the contact our unsettled create made: look again once that create has had its answer.
-      await this.jobs.send(FETCH_CONTACT, { tenantId, contactId, ...(eventAt ? { eventAt } : {}) }, { singletonKey: `${tenantId}:${contactId}:${eventAt ?? ''}:later`, startAfter: 15 });
+      await this.jobs.send(
+        FETCH_CONTACT,
+        { tenantId, contactId, ...(eventAt ? { eventAt } : {}) },
+        { singletonKey: `${tenantId}:${contactId}:${eventAt ?? ''}:later`, startAfter: 15 },
+      );
       return;
     }
     log.info({ contactId, created: result.created, drifted: result.drifted }, 'webhook contact fetched');

@@ -110,7 +110,11 @@ export async function startTestApp(
     socket = await listenOnAnyPort('127.0.0.1');
     const port = (socket.address() as net.AddressInfo).port;
     const origin = `http://${options.publicHost ?? '127.0.0.1'}:${port}`;
-    xero = { clientId: `vouch-test-${randomBytes(4).toString('hex')}`, clientSecret: randomBytes(16).toString('hex'), webhookKey: randomBytes(16).toString('base64') };
+    xero = {
+      clientId: `vouch-test-${randomBytes(4).toString('hex')}`,
+      clientSecret: randomBytes(16).toString('hex'),
+      webhookKey: randomBytes(16).toString('base64'),
+    };
     options.xeroEmulator.control.registerApp({
       ...xero,
       redirectUris: [`${origin}/xero/callback`],
@@ -190,7 +194,18 @@ export { startTestSmtp, type CapturedMail } from './smtp.js';
 
 export const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { user { id email name role organisation { id name } } }
+    signUp(input: $input) {
+      user {
+        id
+        email
+        name
+        role
+        organisation {
+          id
+          name
+        }
+      }
+    }
   }
 `;
 

@@ -62,7 +62,9 @@ export function softPasskey(origin: string): SoftPasskey {
     },
     authenticate(options, overrides = {}) {
       counter += 1;
-      const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin: overrides.origin ?? origin, crossOrigin: false }));
+      const clientDataJSON = Buffer.from(
+        JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin: overrides.origin ?? origin, crossOrigin: false }),
+      );
       const flags = overrides.userVerified === false ? 0x01 : 0x05;
       const authenticatorData = Buffer.concat([sha256(rpID), Buffer.from([flags]), u32(counter)]);
       const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), privateKey);
@@ -70,7 +72,12 @@ export function softPasskey(origin: string): SoftPasskey {
         id: b64url(credentialId),
         rawId: b64url(credentialId),
         type: 'public-key',
-        response: { clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authenticatorData), signature: b64url(signature), ...(userHandle ? { userHandle } : {}) },
+        response: {
+          clientDataJSON: b64url(clientDataJSON),
+          authenticatorData: b64url(authenticatorData),
+          signature: b64url(signature),
+          ...(userHandle ? { userHandle } : {}),
+        },
         clientExtensionResults: {},
       };
     },

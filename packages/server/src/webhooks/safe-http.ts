@@ -43,7 +43,8 @@ for (const [prefix, bits] of [
   ['203.0.113.0', 24], // documentation
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-] as const) BLOCKED.addSubnet(prefix, bits, 'ipv4');
+] as const)
+  BLOCKED.addSubnet(prefix, bits, 'ipv4');
 for (const [prefix, bits] of [
   // ::/80 (unspecified, loopback, IPv4-mapped ::ffff:0:0/96, IPv4-compatible) is refused in isPublicAddress:
   // a BlockList checks IPv4 addresses against IPv6 rules as mapped ones, so a ::ffff:0:0/96 rule would block all.
@@ -57,7 +58,8 @@ for (const [prefix, bits] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
-] as const) BLOCKED.addSubnet(prefix, bits, 'ipv6');
+] as const)
+  BLOCKED.addSubnet(prefix, bits, 'ipv6');
 
 /** The eight 16-bit groups of an IPv6 address (dotted IPv4 tails converted). */
 function ipv6Groups(address: string): number[] {
@@ -78,7 +80,13 @@ function ipv6Groups(address: string): number[] {
 export function isPublicAddress(address: string): boolean {
   const family = net.isIP(address);
   if (!family) return false;
-  if (family === 6 && ipv6Groups(address).slice(0, 5).every((g) => g === 0)) return false; // ::/80: ::, ::1, mapped, compatible
+  if (
+    family === 6 &&
+    ipv6Groups(address)
+      .slice(0, 5)
+      .every((g) => g === 0)
+  )
+    return false; // ::/80: ::, ::1, mapped, compatible
   return !BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
@@ -97,7 +105,8 @@ export function checkUrlForm(raw: string, policy: TargetPolicy): URL {
   if (raw.length > 2048) throw new UnsafeTarget('The URL is too long (2,048 characters at most).');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!policy.allowPrivateAddresses) {
-    if (net.isIP(host) && !isPublicAddress(host)) throw new UnsafeTarget('That address is private, loopback or reserved; webhooks go to public addresses only.');
+    if (net.isIP(host) && !isPublicAddress(host))
+      throw new UnsafeTarget('That address is private, loopback or reserved; webhooks go to public addresses only.');
     if (!net.isIP(host) && (!host.includes('.') || /\.(localhost|local|internal|localdomain|home\.arpa)$/i.test(host) || host === 'localhost')) {
       throw new UnsafeTarget('That host name is not public; webhooks go to public addresses only.');
     }

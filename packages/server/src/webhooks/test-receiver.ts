@@ -35,7 +35,12 @@ export async function startTestReceiver(options: { record?: boolean; onRequest?:
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url ?? '/';
-      const entry: Received = { path, headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])), body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+      const entry: Received = {
+        path,
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      };
       if (options.record !== false) received.push(entry);
       options.onRequest?.(entry);
       const nth = (counts.get(path) ?? 0) + 1;

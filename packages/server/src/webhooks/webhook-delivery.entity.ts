@@ -13,7 +13,8 @@ export enum WebhookDeliveryStatus {
 }
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
-  description: 'PENDING: waiting for its first attempt or its next retry. DELIVERING: an attempt is under way. FAILED: every retry failed (redeliver it by hand).',
+  description:
+    'PENDING: waiting for its first attempt or its next retry. DELIVERING: an attempt is under way. FAILED: every retry failed (redeliver it by hand).',
 });
 
 /**

@@ -161,13 +161,30 @@ export function recordChangeRequestEvent(
  */
 export function recordAcceptedChange(
   em: EntityManager,
-  input: { organisationId: string; request: RequestLike; supplier: Supplier; before: Record<string, unknown>; after: Record<string, unknown>; decidedBy: { id: string; name: string } },
+  input: {
+    organisationId: string;
+    request: RequestLike;
+    supplier: Supplier;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+    decidedBy: { id: string; name: string };
+  },
 ): void {
   const { organisationId, request, supplier, before, after } = input;
-  recordEvent(em, { organisationId, type: WEBHOOK_EVENT_NAMES.CHANGE_REQUEST_ACCEPTED, supplierId: supplier.id, data: changeRequestPayload(request, supplier, input.decidedBy) });
+  recordEvent(em, {
+    organisationId,
+    type: WEBHOOK_EVENT_NAMES.CHANGE_REQUEST_ACCEPTED,
+    supplierId: supplier.id,
+    data: changeRequestPayload(request, supplier, input.decidedBy),
+  });
   const changedFields = Object.keys(after).filter((f) => !sameFieldValue(f, before[f], after[f]));
   if (changedFields.length) {
-    recordEvent(em, { organisationId, type: WEBHOOK_EVENT_NAMES.SUPPLIER_UPDATED, supplierId: supplier.id, data: { supplier: supplierPayload(supplier), changedFields, changeRequestId: request.id } });
+    recordEvent(em, {
+      organisationId,
+      type: WEBHOOK_EVENT_NAMES.SUPPLIER_UPDATED,
+      supplierId: supplier.id,
+      data: { supplier: supplierPayload(supplier), changedFields, changeRequestId: request.id },
+    });
   }
   if (request.changesBankDetails) {
     recordEvent(em, {
@@ -188,7 +205,12 @@ export function recordAcceptedChange(
 
 /** supplier.created: added in Vouch, or found in Xero by a poll or webhook (not by the initial import). */
 export function supplierCreatedEvent(em: EntityManager, organisationId: string, supplier: Supplier, source: 'VOUCH' | 'XERO'): WebhookEvent {
-  return webhookEventEntity(em, { organisationId, type: WEBHOOK_EVENT_NAMES.SUPPLIER_CREATED, supplierId: supplier.id, data: { supplier: supplierPayload(supplier), source } });
+  return webhookEventEntity(em, {
+    organisationId,
+    type: WEBHOOK_EVENT_NAMES.SUPPLIER_CREATED,
+    supplierId: supplier.id,
+    data: { supplier: supplierPayload(supplier), source },
+  });
 }
 
 /** xero.sync.failed: an accepted change Xero refused (or did not hold after the write). */

@@ -90,7 +90,10 @@ describe('a server killed with SIGKILL between a change and its delivery', () =>
     // The change commits (with its event) on the instance that works no jobs; the child claims the deliveries.
     const first = (await buyer.client.request<{ createSupplier: { id: string } }>(CREATE_SUPPLIER, { n: 'Killed Before Send Ltd' })).data!.createSupplier.id;
     await expect
-      .poll(() => output.includes(`"pausePoint":"webhooks.before-send@${before.id}"`) && output.includes(`"pausePoint":"webhooks.after-send@${after.id}"`), { timeout: 20_000, interval: 50 })
+      .poll(() => output.includes(`"pausePoint":"webhooks.before-send@${before.id}"`) && output.includes(`"pausePoint":"webhooks.after-send@${after.id}"`), {
+        timeout: 20_000,
+        interval: 50,
+      })
       .toBe(true);
     await kill();
     expect(receiver.to('/before-send')).toHaveLength(0);
@@ -104,7 +107,12 @@ describe('a server killed with SIGKILL between a change and its delivery', () =>
     await expect.poll(() => receiver.to('/after-send').length, { timeout: 30_000 }).toBe(3);
 
     const suppliersOf = (path: string, secret: string) =>
-      receiver.to(path).map((r) => ({ id: r.headers['webhook-id'], supplier: (new Webhook(secret).verify(r.body, r.headers) as { data: { supplier: { id: string } } }).data.supplier.id }));
+      receiver
+        .to(path)
+        .map((r) => ({
+          id: r.headers['webhook-id'],
+          supplier: (new Webhook(secret).verify(r.body, r.headers) as { data: { supplier: { id: string } } }).data.supplier.id,
+        }));
     const toBefore = suppliersOf('/before-send', before.secret);
     expect(toBefore.map((r) => r.supplier).sort()).toEqual([first, second].sort());
     const toAfter = suppliersOf('/after-send', after.secret);
@@ -115,6 +123,8 @@ describe('a server killed with SIGKILL between a change and its delivery', () =>
 
     // And every delivery is recorded as delivered.
     const conn = observer.orm.em.getConnection();
-    await expect.poll(async () => (await conn.execute(`select status, count(*)::int as n from webhook_deliveries group by status`)) as unknown, { timeout: 10_000 }).toEqual([{ status: 'SUCCEEDED', n: 4 }]);
+    await expect
+      .poll(async () => (await conn.execute(`select status, count(*)::int as n from webhook_deliveries group by status`)) as unknown, { timeout: 10_000 })
+      .toEqual([{ status: 'SUCCEEDED', n: 4 }]);
   });
 });

@@ -15,7 +15,17 @@ const DELIVERIES = `query($id: ID!) { webhookDeliveries(endpointId: $id) { id we
 const CREATE_SUPPLIER = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }';
 
 type Buyer = Awaited<ReturnType<typeof signUpBuyer>>;
-type Delivery = { id: string; webhookId: string; eventType: string; status: string; attempts: number; responseStatus: number | null; durationMs: number | null; lastError: string | null; isRedelivery: boolean };
+type Delivery = {
+  id: string;
+  webhookId: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  responseStatus: number | null;
+  durationMs: number | null;
+  lastError: string | null;
+  isRedelivery: boolean;
+};
 
 let app: TestApp;
 let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
@@ -74,7 +84,13 @@ describe('delivery', () => {
 
     await expect.poll(async () => (await deliveries(buyer, id))[0]?.status, { timeout: 10_000 }).toBe('SUCCEEDED');
     const [logged] = await deliveries(buyer, id);
-    expect(logged).toMatchObject({ webhookId: request.headers['webhook-id'], eventType: 'supplier.created', attempts: 1, responseStatus: 200, lastError: null });
+    expect(logged).toMatchObject({
+      webhookId: request.headers['webhook-id'],
+      eventType: 'supplier.created',
+      attempts: 1,
+      responseStatus: 200,
+      lastError: null,
+    });
     expect(logged!.durationMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -89,7 +105,9 @@ describe('delivery', () => {
     expect(new Set(attempts.map((a) => a.headers['webhook-id'])).size).toBe(1);
     expect(new Set(attempts.map((a) => a.body)).size).toBe(1);
     for (const attempt of attempts) expect(() => new Webhook(secret).verify(attempt.body, attempt.headers)).not.toThrow();
-    await expect.poll(async () => (await deliveries(buyer, id))[0], { timeout: 10_000 }).toMatchObject({ status: 'SUCCEEDED', attempts: 3, responseStatus: 200 });
+    await expect
+      .poll(async () => (await deliveries(buyer, id))[0], { timeout: 10_000 })
+      .toMatchObject({ status: 'SUCCEEDED', attempts: 3, responseStatus: 200 });
   });
 
   it('a forged, tampered or stale request is what a receiver would reject', async () => {
@@ -104,7 +122,11 @@ describe('delivery', () => {
     // Signed with another secret (a forger who does not hold it).
     const forger = new Webhook(`whsec_${Buffer.alloc(32, 7).toString('base64')}`);
     const now = new Date();
-    const forged = { ...real.headers, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)), 'webhook-signature': forger.sign(real.headers['webhook-id']!, now, real.body) };
+    const forged = {
+      ...real.headers,
+      'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+      'webhook-signature': forger.sign(real.headers['webhook-id']!, now, real.body),
+    };
     expect(() => verifier.verify(real.body, forged)).toThrow(WebhookVerificationError);
     // The genuine signature on a changed body.
     expect(() => verifier.verify(real.body.replace('Forgery Check Ltd', 'Forgery Check Plc'), real.headers)).toThrow(WebhookVerificationError);
@@ -125,7 +147,8 @@ describe('delivery', () => {
     const orgId = buyer.user.organisation.id;
     receiver.on('/ordered', (nth) => (nth === 1 ? 503 : 200));
     const { id } = await addEndpoint(buyer, '/ordered', ['SUPPLIER_UPDATED']);
-    const supplierId = (await buyer.client.request<{ createSupplier: { id: string } }>(CREATE_SUPPLIER, { input: { name: 'Ordered Ltd' } })).data!.createSupplier.id;
+    const supplierId = (await buyer.client.request<{ createSupplier: { id: string } }>(CREATE_SUPPLIER, { input: { name: 'Ordered Ltd' } })).data!
+      .createSupplier.id;
     for (let n = 1; n <= 5; n++) {
       await app.services.em(orgId).transactional(async (tx) => {
         recordEvent(tx, { organisationId: orgId, type: WEBHOOK_EVENT_NAMES.SUPPLIER_UPDATED, supplierId, data: { supplier: { id: supplierId }, n } });
@@ -139,16 +162,22 @@ describe('delivery', () => {
   it('sends a test event, and redelivers one with the same webhook-id', async () => {
     const buyer = await signUpBuyer(app.url);
     const { id, secret } = await addEndpoint(buyer, '/manual', ['CHANGE_REQUEST_SUBMITTED']);
-    const test = await buyer.client.request<{ sendWebhookTestEvent: Delivery }>('mutation($id: ID!) { sendWebhookTestEvent(endpointId: $id) { id webhookId eventType status } }', { id });
+    const test = await buyer.client.request<{ sendWebhookTestEvent: Delivery }>(
+      'mutation($id: ID!) { sendWebhookTestEvent(endpointId: $id) { id webhookId eventType status } }',
+      { id },
+    );
     expect(test.errors).toBeUndefined();
     expect(test.data!.sendWebhookTestEvent.eventType).toBe('webhook.test');
     await expect.poll(() => receiver.to('/manual').length, { timeout: 10_000 }).toBe(1);
     expect((new Webhook(secret).verify(receiver.to('/manual')[0]!.body, receiver.to('/manual')[0]!.headers) as { type: string }).type).toBe('webhook.test');
 
     await expect.poll(async () => (await deliveries(buyer, id))[0]?.status, { timeout: 10_000 }).toBe('SUCCEEDED');
-    const again = await buyer.client.request<{ redeliverWebhook: Delivery }>('mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id webhookId isRedelivery } }', {
-      id: test.data!.sendWebhookTestEvent.id,
-    });
+    const again = await buyer.client.request<{ redeliverWebhook: Delivery }>(
+      'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id webhookId isRedelivery } }',
+      {
+        id: test.data!.sendWebhookTestEvent.id,
+      },
+    );
     expect(again.data!.redeliverWebhook).toMatchObject({ webhookId: test.data!.sendWebhookTestEvent.webhookId, isRedelivery: true });
     await expect.poll(() => receiver.to('/manual').length, { timeout: 10_000 }).toBe(2);
     expect(receiver.to('/manual')[1]!.headers['webhook-id']).toBe(receiver.to('/manual')[0]!.headers['webhook-id']);
@@ -169,7 +198,10 @@ describe('delivery', () => {
     expect(receiver.to('/moved-to')).toHaveLength(0);
 
     await expect.poll(async () => (await deliveries(buyer, chatty.id))[0]?.status, { timeout: 10_000 }).toBe('SUCCEEDED');
-    const res = await buyer.client.request<{ webhookDeliveries: { responseBody: string }[] }>('query($id: ID!) { webhookDeliveries(endpointId: $id) { responseBody } }', { id: chatty.id });
+    const res = await buyer.client.request<{ webhookDeliveries: { responseBody: string }[] }>(
+      'query($id: ID!) { webhookDeliveries(endpointId: $id) { responseBody } }',
+      { id: chatty.id },
+    );
     expect(res.data!.webhookDeliveries[0]!.responseBody.length).toBeLessThanOrEqual(1024);
   });
 
@@ -186,12 +218,15 @@ describe('delivery', () => {
 describe('endpoints', () => {
   it('only an admin manages endpoints: API keys (even READ_WRITE) are refused, like keys themselves', async () => {
     const buyer = await signUpBuyer(app.url);
-    const key = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "tool", scope: READ_WRITE) { secret } }')).data!.createApiKey.secret;
+    const key = (await buyer.client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "tool", scope: READ_WRITE) { secret } }'))
+      .data!.createApiKey.secret;
     const tool = graphqlClient(app.url, { headers: { authorization: `Bearer ${key}` } });
     const created = await tool.request(CREATE_ENDPOINT, { input: { url: receiver.url('/key'), eventTypes: ['SUPPLIER_CREATED'] } });
     expect(created.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await tool.request('query { webhookEndpoints { id } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await app.orm.em.getConnection().execute(`select count(*)::int as n from webhook_endpoints where organisation_id = ?`, [buyer.user.organisation.id])).toEqual([{ n: 0 }]);
+    expect(
+      await app.orm.em.getConnection().execute(`select count(*)::int as n from webhook_endpoints where organisation_id = ?`, [buyer.user.organisation.id]),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('refuses a bad URL or no event types with BAD_USER_INPUT, storing nothing', async () => {
@@ -215,7 +250,10 @@ const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id) { status } }';
 
 async function mailTo(address: string, subject: RegExp, after: number): Promise<CapturedMail> {
   await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages.slice(after).filter((m) => m.to.includes(address) && subject.test(m.subject)).at(-1)!;
+  return smtp.messages
+    .slice(after)
+    .filter((m) => m.to.includes(address) && subject.test(m.subject))
+    .at(-1)!;
 }
 
 describe('events from the review flow', () => {
@@ -227,7 +265,9 @@ describe('events from the review flow', () => {
     const masked = await addEndpoint(buyer, '/bank-masked', all, false);
 
     const supplierEmail = uniqueEmail('acme');
-    const supplierId = (await buyer.client.request<{ createSupplier: { id: string } }>(CREATE_SUPPLIER, { input: { name: 'Acme Widgets Ltd', email: supplierEmail } })).data!.createSupplier.id;
+    const supplierId = (
+      await buyer.client.request<{ createSupplier: { id: string } }>(CREATE_SUPPLIER, { input: { name: 'Acme Widgets Ltd', email: supplierEmail } })
+    ).data!.createSupplier.id;
     const phone = { type: 'DEFAULT', number: '7946 0000', areaCode: '020', countryCode: '44' };
     const address = { type: 'STREET', line1: '1 High St', city: 'London', country: 'United Kingdom' };
     await app.services.em(orgId).nativeUpdate(Supplier, { id: supplierId }, { phones: [phone], addresses: [address] });
@@ -241,10 +281,18 @@ describe('events from the review flow', () => {
     await supplier.request(VERIFY, { t: token, c: code });
     const submitted = await supplier.request(SUBMIT, {
       t: token,
-      i: { name: 'Acme Widgets Ltd', email: supplierEmail, phones: [phone], addresses: [address], contactPersons: [], payment: { country: 'GB', accountHolderName: 'Acme Widgets Limited', sortCode: '08-99-99', accountNumber: '66374958' } },
+      i: {
+        name: 'Acme Widgets Ltd',
+        email: supplierEmail,
+        phones: [phone],
+        addresses: [address],
+        contactPersons: [],
+        payment: { country: 'GB', accountHolderName: 'Acme Widgets Limited', sortCode: '08-99-99', accountNumber: '66374958' },
+      },
     });
     expect(submitted.errors).toBeUndefined();
-    const requestId = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(PENDING, { id: supplierId })).data!.supplier.pendingChangeRequest.id;
+    const requestId = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(PENDING, { id: supplierId })).data!.supplier
+      .pendingChangeRequest.id;
     expect((await buyer.client.request(CALLBACK, { id: requestId, n: '020 7946 0000', note: 'Confirmed with Jo in accounts.' })).errors).toBeUndefined();
     expect((await buyer.client.request(ACCEPT, { id: requestId })).errors).toBeUndefined();
 

@@ -112,14 +112,21 @@ export class WebhooksResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => CreateWebhookEndpointPayload, { description: 'Adds a webhook endpoint (ADMIN). The signing secret is returned this once.' })
-  async createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() ctx: GraphQLContext): Promise<CreateWebhookEndpointPayload> {
+  async createWebhookEndpoint(
+    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CreateWebhookEndpointPayload> {
     const { endpoint, secret } = await ctx.services.webhooks.create(ctx.em, requireViewer(ctx), input);
     return { endpoint: WebhookEndpointType.from(endpoint), secret };
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => WebhookEndpointType, { description: 'Disables (deliveries wait) or enables (they resume, in order) an endpoint (ADMIN).' })
-  async setWebhookEndpointEnabled(@Arg('id', () => ID) id: string, @Arg('enabled', () => Boolean) enabled: boolean, @Ctx() ctx: GraphQLContext): Promise<WebhookEndpointType> {
+  async setWebhookEndpointEnabled(
+    @Arg('id', () => ID) id: string,
+    @Arg('enabled', () => Boolean) enabled: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WebhookEndpointType> {
     return WebhookEndpointType.from(await ctx.services.webhooks.setEnabled(ctx.em, id, enabled));
   }
 

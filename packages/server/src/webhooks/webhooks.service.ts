@@ -292,8 +292,11 @@ export class WebhooksService {
   private async claim(endpointId: string, limit: number): Promise<ClaimedRow[]> {
     // An attempt ends within the timeout; past this, its worker is dead and the delivery is retried.
     const leaseSeconds = Math.ceil(this.config.timeoutMs / 1000) + 5;
-    return await this.orm.em.fork().getConnection().execute<ClaimedRow[]>(
-      `with due as (
+    return await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<ClaimedRow[]>(
+        `with due as (
          select d.id from webhook_deliveries d
           where d.endpoint_id = ? and d.status in ('PENDING', 'DELIVERING')
             and case when d.status = 'PENDING' then d.next_attempt_at <= now() else d.lease_until < now() end
@@ -311,8 +314,8 @@ export class WebhooksService {
          from due, webhook_events e
         where w.id = due.id and e.id = w.event_id
        returning w.id, w.attempts, e.type, e.data, e.id as event_id, e.created_at as event_at`,
-      [endpointId, limit, leaseSeconds],
-    );
+        [endpointId, limit, leaseSeconds],
+      );
   }
 
   /** One signed POST. The body is the same on every attempt; the timestamp and signature are fresh. */
@@ -403,11 +406,14 @@ export class WebhooksService {
 
   /** When the endpoint's next retry (or a lapsed lease) comes due; null if nothing is waiting. */
   private async nextDue(endpointId: string): Promise<Date | null> {
-    const [row] = await this.orm.em.fork().getConnection().execute<{ next: Date | null }[]>(
-      `select min(case when status = 'PENDING' then next_attempt_at else lease_until end) as next
+    const [row] = await this.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ next: Date | null }[]>(
+        `select min(case when status = 'PENDING' then next_attempt_at else lease_until end) as next
          from webhook_deliveries where endpoint_id = ? and status in ('PENDING', 'DELIVERING')`,
-      [endpointId],
-    );
+        [endpointId],
+      );
     return row?.next ? new Date(new Date(row.next).getTime() + 50) : null;
   }
 

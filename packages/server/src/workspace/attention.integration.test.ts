@@ -48,7 +48,8 @@ describe('attention counts', () => {
     const orgId = buyer.user.organisation.id;
     const em = app.services.em(orgId);
     const now = new Date();
-    const make = (name: string, extra: Partial<Supplier> = {}) => em.create(Supplier, { organisation: orgId, name, email: `${name.replace(/\W/g, '')}@example.com`, ...extra });
+    const make = (name: string, extra: Partial<Supplier> = {}) =>
+      em.create(Supplier, { organisation: orgId, name, email: `${name.replace(/\W/g, '')}@example.com`, ...extra });
     const risky = make('Risky Ltd', { bankAccountDetails: '20-00-00 12345678' });
     const plain = make('Plain Ltd');
     const failed = make('Failed Ltd');
@@ -56,24 +57,52 @@ describe('attention counts', () => {
     const expiring = make('Expiring Ltd');
     const held = make('Held Ltd', { paymentHoldUntil: new Date(now.getTime() + 3 * DAY), bankAccountDetails: '20-00-00 22345678' });
     em.create(ChangeRequest, {
-      organisation: orgId, supplier: risky, status: ChangeRequestStatus.PENDING, changesBankDetails: true, submittedAt: now,
-      proposed: { bankAccountDetails: '30-00-00 11111111' }, baseline: {},
+      organisation: orgId,
+      supplier: risky,
+      status: ChangeRequestStatus.PENDING,
+      changesBankDetails: true,
+      submittedAt: now,
+      proposed: { bankAccountDetails: '30-00-00 11111111' },
+      baseline: {},
       riskSignals: [{ code: 'NEW_BANK_COUNTRY', level: 'HIGH', message: 'The new bank is in another country.' }],
     });
-    em.create(ChangeRequest, { organisation: orgId, supplier: plain, status: ChangeRequestStatus.PENDING, changesBankDetails: false, submittedAt: now, proposed: { name: 'Plainer Ltd' }, baseline: {} });
+    em.create(ChangeRequest, {
+      organisation: orgId,
+      supplier: plain,
+      status: ChangeRequestStatus.PENDING,
+      changesBankDetails: false,
+      submittedAt: now,
+      proposed: { name: 'Plainer Ltd' },
+      baseline: {},
+    });
     em.create(OutboxEntry, {
-      organisation: orgId, supplier: failed, sequence: 1, payload: { name: 'Failed Ltd' }, idempotencyKey: `k-${randomBytes(4).toString('hex')}`,
-      status: OutboxStatus.FAILED, lastError: 'Xero said no',
+      organisation: orgId,
+      supplier: failed,
+      sequence: 1,
+      payload: { name: 'Failed Ltd' },
+      idempotencyKey: `k-${randomBytes(4).toString('hex')}`,
+      status: OutboxStatus.FAILED,
+      lastError: 'Xero said no',
     });
     const invite = (supplier: Supplier, status: InviteStatus, expiresAt: Date) =>
       em.create(Invite, {
-        organisation: orgId, supplier, email: supplier.email!, tokenHash: randomBytes(32).toString('hex'), status,
-        expiresAt, invitedBy: buyer.user.id, emailed: false, lastSentAt: now,
+        organisation: orgId,
+        supplier,
+        email: supplier.email!,
+        tokenHash: randomBytes(32).toString('hex'),
+        status,
+        expiresAt,
+        invitedBy: buyer.user.id,
+        emailed: false,
+        lastSentAt: now,
       });
     invite(locked, InviteStatus.LOCKED, new Date(now.getTime() + 10 * DAY));
     invite(expiring, InviteStatus.OPENED, new Date(now.getTime() + DAY));
     await em.flush();
-    await refreshSupplierFlags(em, [risky, plain, failed, locked, expiring, held].map((s) => s.id));
+    await refreshSupplierFlags(
+      em,
+      [risky, plain, failed, locked, expiring, held].map((s) => s.id),
+    );
 
     const counts = await attention(buyer.client);
     expect(counts).toEqual({
@@ -109,13 +138,25 @@ describe('attention, live', () => {
     const other = await signUpBuyer(app.url);
     const key = async (client: ReturnType<typeof graphqlClient>) =>
       (await client.request<{ createApiKey: { secret: string } }>('mutation { createApiKey(name: "home", scope: READ) { secret } }')).data!.createApiKey.secret;
-    const created = await buyer.client.request<{ createSupplier: { id: string } }>('mutation { createSupplier(input: { name: "Live Ltd", email: "live@example.com" }) { id } }');
+    const created = await buyer.client.request<{ createSupplier: { id: string } }>(
+      'mutation { createSupplier(input: { name: "Live Ltd", email: "live@example.com" }) { id } }',
+    );
     const supplierId = created.data!.createSupplier.id;
 
     const seen: { mine: number[]; theirs: number[] } = { mine: [], theirs: [] };
     const clients = {
-      mine: createClient({ url: `${app.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await key(buyer.client)}` }, retryAttempts: 0 }),
-      theirs: createClient({ url: `${app.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await key(other.client)}` }, retryAttempts: 0 }),
+      mine: createClient({
+        url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${await key(buyer.client)}` },
+        retryAttempts: 0,
+      }),
+      theirs: createClient({
+        url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${await key(other.client)}` },
+        retryAttempts: 0,
+      }),
     };
     const subscribed: Promise<void>[] = [];
     for (const who of ['mine', 'theirs'] as const) {
@@ -124,7 +165,11 @@ describe('attention, live', () => {
           clients[who].on('connected', () => resolve());
           clients[who].subscribe(
             { query: 'subscription { attentionUpdated { awaitingReview } }' },
-            { next: (m) => seen[who].push((m.data as { attentionUpdated: { awaitingReview: number } }).attentionUpdated.awaitingReview), error: () => {}, complete: () => {} },
+            {
+              next: (m) => seen[who].push((m.data as { attentionUpdated: { awaitingReview: number } }).attentionUpdated.awaitingReview),
+              error: () => {},
+              complete: () => {},
+            },
           );
         }),
       );
@@ -141,17 +186,25 @@ describe('attention, live', () => {
       )
       .toBeGreaterThan(0);
     expect(seen.mine.at(-1)).toBe(0);
-    const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>('mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }', { ids: [supplierId] });
+    const invited = await buyer.client.request<{ inviteSuppliers: { link: string }[] }>(
+      'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { link } }',
+      { ids: [supplierId] },
+    );
 
     // The supplier answers through its link (its own connection, no buyer session).
     const token = new URLSearchParams(new URL(invited.data!.inviteSuppliers[0]!.link).hash.slice(1)).get('token')!;
     const supplier = graphqlClient(app.url);
-    const code = (await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token })).data!.sendSupplierCode.devCode;
+    const code = (
+      await supplier.request<{ sendSupplierCode: { devCode: string } }>('mutation($t: String!) { sendSupplierCode(token: $t) { devCode } }', { t: token })
+    ).data!.sendSupplierCode.devCode;
     await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: token, c: code });
-    const submitted = await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
-      t: token,
-      i: { name: 'Live Trading Ltd', email: 'live@example.com' },
-    });
+    const submitted = await supplier.request(
+      'mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }',
+      {
+        t: token,
+        i: { name: 'Live Trading Ltd', email: 'live@example.com' },
+      },
+    );
     expect(submitted.errors).toBeUndefined();
 
     await expect.poll(() => seen.mine.at(-1), { timeout: 10_000 }).toBe(1);

@@ -15,7 +15,8 @@ export class AttentionResolver {
   @Authorized()
   @Subscription(() => Attention, {
     topics: [TOPICS.ATTENTION_CHANGED, TOPICS.SYNC_UPDATED, TOPICS.XERO_CONNECTION_UPDATED],
-    filter: ({ payload, context }: { payload: { organisationId: string }; context: GraphQLContext }) => payload.organisationId === context.viewer?.organisationId,
+    filter: ({ payload, context }: { payload: { organisationId: string }; context: GraphQLContext }) =>
+      payload.organisationId === context.viewer?.organisationId,
     description: 'The attention counts again, whenever something they count may have moved (from any server instance).',
   })
   async attentionUpdated(@Root() _event: { organisationId: string }, @Ctx() ctx: GraphQLContext): Promise<Attention> {

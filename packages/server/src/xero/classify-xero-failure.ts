@@ -51,13 +51,24 @@ function collectValidation(body: unknown): string[] {
 export function classifyStatus(status: number, headers: Record<string, string>, body: unknown): XeroError {
   const detail =
     body && typeof body === 'object'
-      ? String((body as { Detail?: string; Message?: string; error?: string }).Detail ?? (body as { Message?: string }).Message ?? (body as { error?: string }).error ?? '')
+      ? String(
+          (body as { Detail?: string; Message?: string; error?: string }).Detail ??
+            (body as { Message?: string }).Message ??
+            (body as { error?: string }).error ??
+            '',
+        )
       : typeof body === 'string'
         ? body.slice(0, 200)
         : '';
   if (status === 429) {
     const seconds = Number(headers['retry-after']);
-    return new XeroError('RATE_LIMITED', `Xero rate limit (${headers['x-rate-limit-problem'] ?? 'unknown'})`, status, Number.isFinite(seconds) ? seconds * 1000 : 60_000, headers);
+    return new XeroError(
+      'RATE_LIMITED',
+      `Xero rate limit (${headers['x-rate-limit-problem'] ?? 'unknown'})`,
+      status,
+      Number.isFinite(seconds) ? seconds * 1000 : 60_000,
+      headers,
+    );
   }
   if (status === 401 || status === 403) return new XeroError('AUTH', `Xero refused access (${status}${detail ? `: ${detail}` : ''})`, status, null, headers);
   if (status === 404) return new XeroError('NOT_FOUND', 'Not found in Xero', status, null, headers);
@@ -93,7 +104,13 @@ export function classifyXeroFailure(error: unknown): XeroError {
     return new XeroError('UNKNOWN', 'Unexpected Xero failure');
   }
   if (error && typeof error === 'object') {
-    const e = error as { error?: string; response?: { status?: number; statusCode?: number; headers?: unknown; data?: unknown; body?: unknown }; code?: string; name?: string; message?: string };
+    const e = error as {
+      error?: string;
+      response?: { status?: number; statusCode?: number; headers?: unknown; data?: unknown; body?: unknown };
+      code?: string;
+      name?: string;
+      message?: string;
+    };
     if (e.error === 'invalid_grant' || e.error === 'invalid_client' || e.error === 'unauthorized_client') {
       return new XeroError('AUTH', `Xero refused the token (${e.error})`, 400);
     }

@@ -31,7 +31,12 @@ export const isCustomerOnly = (c: Pick<MappedContact, 'isCustomer' | 'isSupplier
 /** Pure: xero-node's Contact (camelCase, dates parsed) → the fields Vouch keeps, in canonical form (canonical-fields.ts). */
 export function mapXeroContact(contact: XeroContact): MappedContact {
   const phones = canonicalPhones(
-    (contact.phones ?? []).map((p) => ({ type: String(p.phoneType ?? 'DEFAULT'), number: p.phoneNumber, areaCode: p.phoneAreaCode, countryCode: p.phoneCountryCode })),
+    (contact.phones ?? []).map((p) => ({
+      type: String(p.phoneType ?? 'DEFAULT'),
+      number: p.phoneNumber,
+      areaCode: p.phoneAreaCode,
+      countryCode: p.phoneCountryCode,
+    })),
   );
   const addresses = canonicalAddresses(
     (contact.addresses ?? []).map((a) => ({

@@ -52,7 +52,9 @@ describe('a choice of Xero organisation left waiting', () => {
 
     // Another browser of the same person does not get it (the attempt is bound to the session that started it).
     const elsewhere = graphqlClient(app.url);
-    await elsewhere.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', { i: { email: buyer.input.email, password: buyer.input.password } });
+    await elsewhere.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
+      i: { email: buyer.input.email, password: buyer.input.password },
+    });
     expect(await awaiting(elsewhere)).toBeNull();
     // Nor does a colleague who cannot connect Xero; nor may they cancel it.
     const viewer = await addColleague(app, buyer.user.organisation.id, { role: 'VIEWER', name: 'Vic Viewer' });
@@ -63,7 +65,9 @@ describe('a choice of Xero organisation left waiting', () => {
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // Cancel: not offered again, and no longer usable.
-    const cancelled = await buyer.client.request<{ cancelXeroConnection: boolean }>('mutation($a: ID!) { cancelXeroConnection(attemptId: $a) }', { a: attemptId });
+    const cancelled = await buyer.client.request<{ cancelXeroConnection: boolean }>('mutation($a: ID!) { cancelXeroConnection(attemptId: $a) }', {
+      a: attemptId,
+    });
     expect(cancelled.errors).toBeUndefined();
     expect(await awaiting(buyer.client)).toBeNull();
     const gone = await buyer.client.request('query($a: ID!) { pendingXeroConnection(attemptId: $a) { attemptId } }', { a: attemptId });
@@ -82,7 +86,10 @@ describe('a choice of Xero organisation left waiting', () => {
       { a: attemptId },
     );
     const tenant = pending.data!.pendingXeroConnection.tenants.find((t) => t.tenantName === 'Waiting Books Ltd')!;
-    const confirmed = await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant.tenantId });
+    const confirmed = await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', {
+      a: attemptId,
+      t: tenant.tenantId,
+    });
     expect(confirmed.errors).toBeUndefined();
     expect(await awaiting(buyer.client)).toBeNull();
   });

@@ -7,14 +7,23 @@ import { XeroConnection } from './xero-connection.entity.js';
 
 const USER = { email: 'owner@acme.example', password: 'xero-password-1' };
 type Buyer = Awaited<ReturnType<typeof signUpBuyer>>;
-type Conn = { status: string; tenantName: string; importStatus: string; importProgress: { pages: number; seen: number; created: number; skipped: number; archived: number } | null; lastError: string | null; lastSuccessfulPollAt: string | null };
+type Conn = {
+  status: string;
+  tenantName: string;
+  importStatus: string;
+  importProgress: { pages: number; seen: number; created: number; skipped: number; archived: number } | null;
+  lastError: string | null;
+  lastSuccessfulPollAt: string | null;
+};
 
-const CONNECTION_FIELDS = 'id status tenantId tenantName importStatus importProgress { pages seen created skipped archived } lastError lastSuccessfulPollAt nextPollAt apiHeadroom { minuteRemaining dayRemaining }';
+const CONNECTION_FIELDS =
+  'id status tenantId tenantName importStatus importProgress { pages seen created skipped archived } lastError lastSuccessfulPollAt nextPollAt apiHeadroom { minuteRemaining dayRemaining }';
 const START = 'mutation { startXeroConnection { authorizeUrl } }';
 const PENDING = 'query P($id: ID!) { pendingXeroConnection(attemptId: $id) { attemptId lockedTenantId tenants { tenantId tenantName allowed } } }';
 const CONFIRM = `mutation C($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { ${CONNECTION_FIELDS} } }`;
 const CONNECTION = `query { xeroConnection { ${CONNECTION_FIELDS} } }`;
-const SUPPLIERS = 'query { suppliers(first: 200, includeArchived: true) { totalCount edges { node { id name status email bankAccountDetails xeroContactId hasBankDetailDrift drift { field xeroValue vouchValue isBankDetail } } } } }';
+const SUPPLIERS =
+  'query { suppliers(first: 200, includeArchived: true) { totalCount edges { node { id name status email bankAccountDetails xeroContactId hasBankDetailDrift drift { field xeroValue vouchValue isBankDetail } } } } }';
 
 let emulator: XeroEmulator;
 let app: TestApp;
@@ -77,7 +86,22 @@ async function connection(buyer: Buyer): Promise<Conn> {
 }
 
 async function suppliers(buyer: Buyer) {
-  const res = await buyer.client.request<{ suppliers: { totalCount: number; edges: { node: { name: string; status: string; email: string | null; bankAccountDetails: string | null; xeroContactId: string; hasBankDetailDrift: boolean; drift: { field: string; xeroValue: unknown; vouchValue: unknown; isBankDetail: boolean }[] } }[] } }>(SUPPLIERS);
+  const res = await buyer.client.request<{
+    suppliers: {
+      totalCount: number;
+      edges: {
+        node: {
+          name: string;
+          status: string;
+          email: string | null;
+          bankAccountDetails: string | null;
+          xeroContactId: string;
+          hasBankDetailDrift: boolean;
+          drift: { field: string; xeroValue: unknown; vouchValue: unknown; isBankDetail: boolean }[];
+        };
+      }[];
+    };
+  }>(SUPPLIERS);
   expect(res.errors).toBeUndefined();
   return res.data!.suppliers.edges.map((e) => e.node);
 }
@@ -103,7 +127,12 @@ describe('Connect to Xero and import', () => {
     const byName = Object.fromEntries(rows.map((s) => [s.name, s]));
     expect(Object.keys(byName).sort()).toEqual(['Archived Supplies', 'Both Ways Ltd', 'Neither Ltd', 'Supplier Only Ltd']);
     expect(byName['Archived Supplies']!.status).toBe('ARCHIVED');
-    expect(byName['Supplier Only Ltd']).toMatchObject({ status: 'ACTIVE', email: 'ap@supplier.example', bankAccountDetails: '12-3456-7890123-00', xeroContactId: contactIds['Supplier Only Ltd'] });
+    expect(byName['Supplier Only Ltd']).toMatchObject({
+      status: 'ACTIVE',
+      email: 'ap@supplier.example',
+      bankAccountDetails: '12-3456-7890123-00',
+      xeroContactId: contactIds['Supplier Only Ltd'],
+    });
 
     // Granted but not chosen: disconnected on Xero's side.
     const live = emulator.control.listConnections().filter((c) => c.clientId === app.xero!.clientId);
@@ -115,7 +144,12 @@ describe('Connect to Xero and import', () => {
   });
 
   it('polls: creates new suppliers, never overwrites from Xero, records drift (bank details flagged)', async () => {
-    emulator.control.seedContacts(acme, { contacts: [{ Name: 'New Vendor Ltd', IsSupplier: true }, { Name: 'New Customer Ltd', IsCustomer: true }] });
+    emulator.control.seedContacts(acme, {
+      contacts: [
+        { Name: 'New Vendor Ltd', IsSupplier: true },
+        { Name: 'New Customer Ltd', IsCustomer: true },
+      ],
+    });
     emulator.control.editContact(acme, contactIds['Supplier Only Ltd']!, { Name: 'Renamed In Xero Ltd', BankAccountDetails: '99-9999-9999999-99' });
     await pollNow(buyer);
     const rows = await suppliers(buyer);
@@ -132,7 +166,9 @@ describe('Connect to Xero and import', () => {
         expect.objectContaining({ field: 'bankAccountDetails', xeroValue: '99-9999-9999999-99', isBankDetail: true }),
       ]),
     );
-    const drifted = await buyer.client.request<{ suppliers: { edges: { node: { name: string } }[] } }>('query { suppliers(hasDrift: true) { edges { node { name } } } }');
+    const drifted = await buyer.client.request<{ suppliers: { edges: { node: { name: string } }[] } }>(
+      'query { suppliers(hasDrift: true) { edges { node { name } } } }',
+    );
     expect(drifted.data!.suppliers.edges.map((e) => e.node.name)).toEqual(['Supplier Only Ltd']);
     // Polling again changes nothing and creates no duplicates.
     await pollNow(buyer);
@@ -167,14 +203,31 @@ describe('Connect to Xero and import', () => {
     await emulator.control.webhooks.flush();
     await expect.poll(async () => (await suppliers(buyer)).some((s) => s.name === 'Webhook Vendor Ltd'), { timeout: 15_000 }).toBe(true);
 
-    const body = JSON.stringify({ events: [{ resourceId: created!.ContactID, tenantId: acme, eventCategory: 'CONTACT', eventType: 'UPDATE' }], firstEventSequence: 1, lastEventSequence: 1, entropy: 'x' });
-    const bad = await fetch(`${app.url}/webhooks/xero`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-xero-signature': webhookSignature(body, 'wrong-key') }, body });
+    const body = JSON.stringify({
+      events: [{ resourceId: created!.ContactID, tenantId: acme, eventCategory: 'CONTACT', eventType: 'UPDATE' }],
+      firstEventSequence: 1,
+      lastEventSequence: 1,
+      entropy: 'x',
+    });
+    const bad = await fetch(`${app.url}/webhooks/xero`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-xero-signature': webhookSignature(body, 'wrong-key') },
+      body,
+    });
     expect(bad.status).toBe(401);
-    const good = await fetch(`${app.url}/webhooks/xero`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-xero-signature': webhookSignature(body, app.xero!.webhookKey) }, body });
+    const good = await fetch(`${app.url}/webhooks/xero`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-xero-signature': webhookSignature(body, app.xero!.webhookKey) },
+      body,
+    });
     expect(good.status).toBe(200);
     expect(await good.text()).toBe('');
     // A duplicate delivery is harmless.
-    await fetch(`${app.url}/webhooks/xero`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-xero-signature': webhookSignature(body, app.xero!.webhookKey) }, body });
+    await fetch(`${app.url}/webhooks/xero`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-xero-signature': webhookSignature(body, app.xero!.webhookKey) },
+      body,
+    });
     const count = await app.services.em(buyer.user.organisation.id).count(Supplier, { xeroContactId: created!.ContactID });
     expect(count).toBe(1);
   });
@@ -182,12 +235,13 @@ describe('Connect to Xero and import', () => {
   it('refuses a different Xero organisation later, and offers only the connected one', async () => {
     const location = await callback(buyer, await authorize(buyer, ['Other Co']));
     const attemptId = new URL(location, app.url).searchParams.get('xeroAttempt')!;
-    const pending = await buyer.client.request<{ pendingXeroConnection: { lockedTenantId: string; tenants: { tenantId: string; allowed: boolean }[] } }>(PENDING, { id: attemptId });
+    const pending = await buyer.client.request<{ pendingXeroConnection: { lockedTenantId: string; tenants: { tenantId: string; allowed: boolean }[] } }>(
+      PENDING,
+      { id: attemptId },
+    );
     expect(pending.data!.pendingXeroConnection.lockedTenantId).toBe(acme);
     // Xero lists every organisation this user has connected to the app; only the locked one may be chosen.
-    expect(pending.data!.pendingXeroConnection.tenants).toEqual(
-      expect.arrayContaining([expect.objectContaining({ tenantId: other, allowed: false })]),
-    );
+    expect(pending.data!.pendingXeroConnection.tenants).toEqual(expect.arrayContaining([expect.objectContaining({ tenantId: other, allowed: false })]));
     expect(pending.data!.pendingXeroConnection.tenants.filter((t) => t.allowed).map((t) => t.tenantId)).toEqual(
       pending.data!.pendingXeroConnection.tenants.some((t) => t.tenantId === acme) ? [acme] : [],
     );
@@ -218,7 +272,9 @@ describe('Connect to Xero and import', () => {
     const store = app.services.xeroTokens;
     const [row] = await app.orm.em.getConnection().execute<{ token_set: string }[]>('select token_set from xero_connections where id = ?', [id]);
     const tokens = store.open(row!.token_set);
-    await app.orm.em.getConnection().execute('update xero_connections set token_set = ? where id = ?', [store.seal({ ...tokens, expires_at: Math.floor(Date.now() / 1000) - 10 }), id]);
+    await app.orm.em
+      .getConnection()
+      .execute('update xero_connections set token_set = ? where id = ?', [store.seal({ ...tokens, expires_at: Math.floor(Date.now() / 1000) - 10 }), id]);
     emulator.control.clearRequestLog();
     const [a, b] = await Promise.all([store.validTokens(id, false), store.validTokens(id, false)]);
     expect(a.access_token).toBe(b.access_token);
@@ -287,7 +343,10 @@ describe('resilience', () => {
       const confirmed = await buyer.client.request(CONFIRM, { a: attemptId, t: tenant });
       expect(confirmed.errors).toBeUndefined();
       await expect
-        .poll(async () => (await buyer.client.request<{ xeroConnection: Conn }>(CONNECTION)).data!.xeroConnection.importStatus, { timeout: 60_000, interval: 250 })
+        .poll(async () => (await buyer.client.request<{ xeroConnection: Conn }>(CONNECTION)).data!.xeroConnection.importStatus, {
+          timeout: 60_000,
+          interval: 250,
+        })
         .toBe('DONE');
       const em = app2.services.em(buyer.user.organisation.id);
       expect(await em.count(Supplier, {})).toBe(expected);

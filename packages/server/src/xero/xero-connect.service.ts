@@ -123,19 +123,23 @@ export class XeroConnectService {
     if (!state || state.length > 200) return { error: 'STATE_INVALID' };
     const em = this.orm.em.fork();
     // Consume the state atomically: a replayed or concurrent callback finds nothing to claim.
-    const [claimed] = await em.getConnection().execute<{ id: string; organisation_id: string; session_id: string; expires_at: Date; started_origin: string | null }[]>(
-      `update xero_oauth_attempts set status = ?, callback_at = now(), updated_at = now()
+    const [claimed] = await em
+      .getConnection()
+      .execute<{ id: string; organisation_id: string; session_id: string; expires_at: Date; started_origin: string | null }[]>(
+        `update xero_oauth_attempts set status = ?, callback_at = now(), updated_at = now()
         where state_hash = ? and status = ? returning id, organisation_id, session_id, expires_at, started_origin`,
-      [OAuthAttemptStatus.FAILED, hashState(state), OAuthAttemptStatus.STARTED],
-    );
+        [OAuthAttemptStatus.FAILED, hashState(state), OAuthAttemptStatus.STARTED],
+      );
     if (!claimed) return { error: 'STATE_INVALID' };
     if (!viewer || claimed.session_id !== viewer.sessionId || claimed.organisation_id !== viewer.organisationId) {
       // Started on another address: this host's cookie belongs to another session (or none).
       const elsewhere = claimed.started_origin !== null && callbackOrigin !== undefined && claimed.started_origin !== callbackOrigin;
-      await em.getConnection().execute('update xero_oauth_attempts set error = ? where id = ?', [
-        elsewhere ? `callback came to ${callbackOrigin} without the session of ${claimed.started_origin}` : 'callback without the starting session',
-        claimed.id,
-      ]);
+      await em
+        .getConnection()
+        .execute('update xero_oauth_attempts set error = ? where id = ?', [
+          elsewhere ? `callback came to ${callbackOrigin} without the session of ${claimed.started_origin}` : 'callback without the starting session',
+          claimed.id,
+        ]);
       return { error: elsewhere ? 'WRONG_HOST' : 'STATE_INVALID', startedOrigin: claimed.started_origin };
     }
     const fail = async (error: CallbackError, detail: string) => {
@@ -155,10 +159,15 @@ export class XeroConnectService {
       return await fail('EXCHANGE_FAILED', failure?.message ?? 'exchange failed');
     }
     if (!tenants.length) return await fail('NO_TENANTS', 'no organisations granted');
-    await em.getConnection().execute(
-      'update xero_oauth_attempts set status = ?, token_set = ?, tenants = ?, expires_at = ? where id = ?',
-      [OAuthAttemptStatus.AWAITING_CHOICE, this.tokens.seal(tokenSet), JSON.stringify(tenants), new Date(Date.now() + ATTEMPT_TTL_MS), claimed.id],
-    );
+    await em
+      .getConnection()
+      .execute('update xero_oauth_attempts set status = ?, token_set = ?, tenants = ?, expires_at = ? where id = ?', [
+        OAuthAttemptStatus.AWAITING_CHOICE,
+        this.tokens.seal(tokenSet),
+        JSON.stringify(tenants),
+        new Date(Date.now() + ATTEMPT_TTL_MS),
+        claimed.id,
+      ]);
     return { attemptId: claimed.id };
   }
 
@@ -238,13 +247,15 @@ export class XeroConnectService {
         { status: OAuthAttemptStatus.CONFIRMED, tokenSet: null },
       );
       if (moved !== 1) throw new ConnectAttemptNotFound();
-      const row = existing ? await tx.findOneOrFail(XeroConnection, { id: existing.id }) : tx.create(XeroConnection, {
-        organisation: viewer.organisationId,
-        tenantId,
-        tenantName: chosen.tenantName,
-        status: XeroConnectionStatus.CONNECTED,
-        connectedAt: new Date(),
-      });
+      const row = existing
+        ? await tx.findOneOrFail(XeroConnection, { id: existing.id })
+        : tx.create(XeroConnection, {
+            organisation: viewer.organisationId,
+            tenantId,
+            tenantName: chosen.tenantName,
+            status: XeroConnectionStatus.CONNECTED,
+            connectedAt: new Date(),
+          });
       Object.assign(row, {
         tenantName: chosen.tenantName,
         xeroConnectionId: chosen.connectionId,
@@ -308,7 +319,14 @@ export class XeroConnectService {
         this.log.warn({ kind: error instanceof XeroError ? error.kind : 'UNKNOWN' }, 'Xero revocation failed; disconnecting locally anyway');
       }
     }
-    Object.assign(connection, { status: XeroConnectionStatus.DISCONNECTED, tokenSet: null, previousRefreshToken: null, disconnectedAt: new Date(), lastError: null, nextPollAt: null });
+    Object.assign(connection, {
+      status: XeroConnectionStatus.DISCONNECTED,
+      tokenSet: null,
+      previousRefreshToken: null,
+      disconnectedAt: new Date(),
+      lastError: null,
+      nextPollAt: null,
+    });
     await this.audit(em, viewer, 'XERO_DISCONNECTED', (who) => `${who} disconnected Xero organisation “${connection.tenantName}”`);
     await em.flush();
     await this.pubsub.publish(TOPICS.XERO_CONNECTION_UPDATED, { organisationId: viewer.organisationId, connectionId: connection.id });

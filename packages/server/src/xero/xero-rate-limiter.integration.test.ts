@@ -149,14 +149,18 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     let bulkInFlight = 0;
     let bulkPeak = 0;
     const bulkCall = (name: string) =>
-      limiter.run('tenant-priority', async () => {
-        bulkInFlight++;
-        bulkPeak = Math.max(bulkPeak, bulkInFlight);
-        order.push(name);
-        await gate;
-        bulkInFlight--;
-        return OK;
-      }, { lane: 'BULK' });
+      limiter.run(
+        'tenant-priority',
+        async () => {
+          bulkInFlight++;
+          bulkPeak = Math.max(bulkPeak, bulkInFlight);
+          order.push(name);
+          await gate;
+          bulkInFlight--;
+          return OK;
+        },
+        { lane: 'BULK' },
+      );
     const first = bulkCall('bulk-1');
     await expect.poll(() => order.length).toBe(1);
     const second = bulkCall('bulk-2');

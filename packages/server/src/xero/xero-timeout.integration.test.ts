@@ -32,7 +32,10 @@ beforeAll(async () => {
   const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
   await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId });
   // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
-  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), { timeout: 45_000, interval: 100 });
+  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), {
+    timeout: 45_000,
+    interval: 100,
+  });
 });
 
 afterAll(async () => {
@@ -64,7 +67,10 @@ describe('Xero calls time out', () => {
     await expect.poll(async () => (await app.services.em(orgId).find(OutboxEntry, {}))[0]?.status, { timeout: 20_000 }).toBe('SYNCED');
     const supplier = await app.services.em(orgId).findOneOrFail(Supplier, { name: 'Slow Supplies' });
     expect(emulator.control.getContact(tenantId, supplier.xeroContactId!).EmailAddress).toBe('ap@slow.example');
-    const keys = emulator.control.requestLog().filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key']);
+    const keys = emulator.control
+      .requestLog()
+      .filter((r) => r.method === 'POST')
+      .map((r) => r.headers['idempotency-key']);
     expect(keys.length).toBeGreaterThanOrEqual(2);
     expect(new Set(keys).size).toBe(1);
   });

@@ -106,12 +106,14 @@ export class XeroTokenStore {
   async markNeedsReconnect(connectionId: string, reason: string): Promise<void> {
     // The status change and its webhook event commit together (outbox).
     const row = await this.orm.em.fork().transactional(async (tx) => {
-      const [changed] = await tx.getConnection().execute<{ organisation_id: string; tenant_id: string | null }[]>(
-        `update xero_connections set status = ?, last_error = ?, updated_at = now() where id = ? and status = ? returning organisation_id, tenant_id`,
-        [XeroConnectionStatus.NEEDS_RECONNECT, reason, connectionId, XeroConnectionStatus.CONNECTED],
-        'all',
-        tx.getTransactionContext(),
-      );
+      const [changed] = await tx
+        .getConnection()
+        .execute<{ organisation_id: string; tenant_id: string | null }[]>(
+          `update xero_connections set status = ?, last_error = ?, updated_at = now() where id = ? and status = ? returning organisation_id, tenant_id`,
+          [XeroConnectionStatus.NEEDS_RECONNECT, reason, connectionId, XeroConnectionStatus.CONNECTED],
+          'all',
+          tx.getTransactionContext(),
+        );
       if (changed) recordNeedsReconnect(tx, changed.organisation_id, { id: connectionId, tenantId: changed.tenant_id, reason });
       return changed;
     });

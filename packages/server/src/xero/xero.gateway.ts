@@ -216,9 +216,24 @@ export class XeroGateway {
     tenantId: string,
     options: { page: number; pageSize: number; ifModifiedSince?: Date; includeArchived: boolean; where?: string; lane?: Lane },
   ): Promise<ApiResult<XeroContact[]> & { pageCount: number | null }> {
-    return await this.api(tokens, tenantId, async (xero) =>
-      xero.accountingApi.getContacts(tenantId, options.ifModifiedSince, options.where, 'ContactID ASC', undefined, options.page, options.includeArchived, undefined, undefined, options.pageSize),
-    options.lane ?? 'BULK').then((r) => ({
+    return await this.api(
+      tokens,
+      tenantId,
+      async (xero) =>
+        xero.accountingApi.getContacts(
+          tenantId,
+          options.ifModifiedSince,
+          options.where,
+          'ContactID ASC',
+          undefined,
+          options.page,
+          options.includeArchived,
+          undefined,
+          undefined,
+          options.pageSize,
+        ),
+      options.lane ?? 'BULK',
+    ).then((r) => ({
       body: (r.body as Contacts).contacts ?? [],
       headers: r.headers,
       pageCount: (r.body as Contacts).pagination?.pageCount ?? null,
@@ -236,7 +251,13 @@ export class XeroGateway {
   }
 
   /** POST /Contacts/{ContactID}: one contact, partial update (arrays sent are replaced whole). */
-  async updateContact(tokens: TokenSetData, tenantId: string, contactId: string, contact: Contact, idempotencyKey: string): Promise<ApiResult<XeroContact | null>> {
+  async updateContact(
+    tokens: TokenSetData,
+    tenantId: string,
+    contactId: string,
+    contact: Contact,
+    idempotencyKey: string,
+  ): Promise<ApiResult<XeroContact | null>> {
     const r = await this.api(tokens, tenantId, async (xero) =>
       xero.accountingApi.updateContact(tenantId, contactId, { contacts: [contact] } as Contacts, idempotencyKey),
     );
@@ -245,9 +266,13 @@ export class XeroGateway {
 
   /** POST /Contacts with summarizeErrors=false: a batch; each element carries its own status and errors. */
   async updateContacts(tokens: TokenSetData, tenantId: string, contacts: Contact[], idempotencyKey: string, paced = true): Promise<ApiResult<XeroContact[]>> {
-    const r = await this.api(tokens, tenantId, async (xero) =>
-      xero.accountingApi.updateOrCreateContacts(tenantId, { contacts } as Contacts, false, idempotencyKey),
-    'INTERACTIVE', paced);
+    const r = await this.api(
+      tokens,
+      tenantId,
+      async (xero) => xero.accountingApi.updateOrCreateContacts(tenantId, { contacts } as Contacts, false, idempotencyKey),
+      'INTERACTIVE',
+      paced,
+    );
     return { body: (r.body as Contacts).contacts ?? [], headers: r.headers };
   }
 
@@ -271,14 +296,18 @@ export class XeroGateway {
     paced = true,
   ): Promise<ApiResult<T>> {
     const xero = await this.client(undefined, tokens);
-    return await this.limiter.run(tenantId, async () => {
-      try {
-        const result = await call(xero);
-        return { body: result.body, headers: readRateHeaders(result.response.headers) };
-      } catch (error) {
-        throw classifyXeroFailure(error);
-      }
-    }, { lane, paced });
+    return await this.limiter.run(
+      tenantId,
+      async () => {
+        try {
+          const result = await call(xero);
+          return { body: result.body, headers: readRateHeaders(result.response.headers) };
+        } catch (error) {
+          throw classifyXeroFailure(error);
+        }
+      },
+      { lane, paced },
+    );
   }
 }
 

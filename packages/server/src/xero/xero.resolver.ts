@@ -16,17 +16,15 @@ export class XeroResolver {
 
   @Authorized(Role.ADMIN)
   @Query(() => PendingXeroConnection, { description: 'The Xero organisations granted in a connect attempt, to choose from.' })
-  async pendingXeroConnection(
-    @Arg('attemptId', () => ID) attemptId: string,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<PendingXeroConnection> {
+  async pendingXeroConnection(@Arg('attemptId', () => ID) attemptId: string, @Ctx() ctx: GraphQLContext): Promise<PendingXeroConnection> {
     return await ctx.services.xeroConnect.pending(ctx.em, requireViewer(ctx), attemptId);
   }
 
   @Authorized()
   @Query(() => ID, {
     nullable: true,
-    description: 'A connect attempt of this browser session still waiting for its choice of Xero organisation (ADMIN; null otherwise), to pick up after a reload.',
+    description:
+      'A connect attempt of this browser session still waiting for its choice of Xero organisation (ADMIN; null otherwise), to pick up after a reload.',
   })
   async xeroConnectionAwaitingChoice(@Ctx() ctx: GraphQLContext): Promise<string | null> {
     const viewer = requireViewer(ctx);
@@ -82,8 +80,7 @@ export class XeroResolver {
   @Authorized()
   @Subscription(() => XeroConnectionType, {
     topics: TOPICS.XERO_CONNECTION_UPDATED,
-    filter: ({ payload, context }: { payload: XeroConnectionEvent; context: GraphQLContext }) =>
-      payload.organisationId === context.viewer?.organisationId,
+    filter: ({ payload, context }: { payload: XeroConnectionEvent; context: GraphQLContext }) => payload.organisationId === context.viewer?.organisationId,
     description: 'Status and import progress, live.',
   })
   async xeroConnectionUpdated(@Root() event: XeroConnectionEvent, @Ctx() ctx: GraphQLContext): Promise<XeroConnectionType> {

@@ -3,17 +3,21 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { XeroConnectService } from './xero-connect.service.js';
 
-const webhookPayload = z.object({
-  events: z.array(
-    z.object({
-      resourceId: z.string(),
-      tenantId: z.string(),
-      eventCategory: z.string(),
-      eventType: z.string(),
-      eventDateUtc: z.string().optional(),
-    }).passthrough(),
-  ),
-}).passthrough();
+const webhookPayload = z
+  .object({
+    events: z.array(
+      z
+        .object({
+          resourceId: z.string(),
+          tenantId: z.string(),
+          eventCategory: z.string(),
+          eventType: z.string(),
+          eventDateUtc: z.string().optional(),
+        })
+        .passthrough(),
+    ),
+  })
+  .passthrough();
 
 /** base64(HMAC-SHA256(raw body, key)) compared in constant time. */
 export function validXeroSignature(rawBody: Buffer, header: string | undefined, key: string): boolean {
@@ -95,7 +99,10 @@ export function xeroRoutes(deps: XeroRouteDeps): Router {
     res.setHeader('Cache-Control', 'no-store');
     if (!('attemptId' in outcome) && !viewer) {
       // Not signed in on this host: the SPA would only show its sign-in page, so explain here, in words.
-      res.status(400).type('html').send(lostSessionPage({ here, startedOrigin: outcome.startedOrigin ?? null, publicOrigin: deps.connect.callbackOrigin }));
+      res
+        .status(400)
+        .type('html')
+        .send(lostSessionPage({ here, startedOrigin: outcome.startedOrigin ?? null, publicOrigin: deps.connect.callbackOrigin }));
       return;
     }
     const target = 'attemptId' in outcome ? `/integrations?xeroAttempt=${encodeURIComponent(outcome.attemptId)}` : `/integrations?xeroError=${outcome.error}`;

@@ -72,12 +72,7 @@ export function AppFrame({ user, children }: { user: CurrentUser; children: Reac
               <span className="topbar__user-name">{user.name}</span>
               <span className="badge">{roleLabel(user.role)}</span>
             </span>
-            <button
-              type="button"
-              className="button button--quiet button--small"
-              onClick={() => void signOut()}
-              aria-disabled={signingOut || undefined}
-            >
+            <button type="button" className="button button--quiet button--small" onClick={() => void signOut()} aria-disabled={signingOut || undefined}>
               {signingOut ? 'Signing out…' : 'Sign out'}
             </button>
           </div>

@@ -104,11 +104,7 @@ export function BuyerApp() {
     if (me) return <Redirect to={next ?? HOME} />;
     if (pathname === '/forgot-password') return <ForgotPasswordPage signInHref="/sign-in" />;
     if (pathname === '/sign-up/confirm') return <ConfirmSignUpPage signInHref="/sign-in" signUpHref="/sign-up" />;
-    return pathname === '/sign-in' ? (
-      <SignInPage signUpHref={withNext('/sign-up', next)} />
-    ) : (
-      <SignUpPage signInHref={withNext('/sign-in', next)} />
-    );
+    return pathname === '/sign-in' ? <SignInPage signUpHref={withNext('/sign-up', next)} /> : <SignUpPage signInHref={withNext('/sign-in', next)} />;
   }
 
   if (!me) {

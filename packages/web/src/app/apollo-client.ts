@@ -30,10 +30,7 @@ export function createApolloClient(origin: string = window.location.origin): Apo
   const wsLink = new GraphQLWsLink(createClient({ url: wsUrl.toString(), retryAttempts: 5 }));
 
   return new ApolloClient({
-    link: ApolloLink.from([
-      sessionExpiryLink(signalSessionExpired),
-      ApolloLink.split(({ query }) => isSubscriptionOperation(query), wsLink, httpLink),
-    ]),
+    link: ApolloLink.from([sessionExpiryLink(signalSessionExpired), ApolloLink.split(({ query }) => isSubscriptionOperation(query), wsLink, httpLink)]),
     cache: new InMemoryCache(),
   });
 }

@@ -96,8 +96,7 @@ function fromGraphQLErrors(errors: readonly RawGraphQLError[]): UserFacingError 
   const first = errors[0];
   const code = toCode(first?.extensions?.code);
   // Internal and request-level errors carry messages not written for people; use our own words for those.
-  const serverMessage =
-    CODES[code].serverWords && typeof first?.message === 'string' && first.message.trim() ? first.message : null;
+  const serverMessage = CODES[code].serverWords && typeof first?.message === 'string' && first.message.trim() ? first.message : null;
   const fields: Record<string, string> = {};
   for (const error of errors) Object.assign(fields, readFields(error.extensions?.fields));
   return { code, message: serverMessage ?? CODES[code].fallback, fields };

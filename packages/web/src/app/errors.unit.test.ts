@@ -8,9 +8,7 @@ function graphQLErrors(...errors: { message: string; extensions?: Record<string,
 
 describe('toUserFacingError', () => {
   it('shows the server message for a known code', () => {
-    const problem = toUserFacingError(
-      graphQLErrors({ message: 'Email or password is incorrect.', extensions: { code: 'UNAUTHENTICATED' } }),
-    );
+    const problem = toUserFacingError(graphQLErrors({ message: 'Email or password is incorrect.', extensions: { code: 'UNAUTHENTICATED' } }));
     expect(problem).toEqual({ code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.', fields: {} });
   });
 
@@ -42,9 +40,7 @@ describe('toUserFacingError', () => {
   });
 
   it('never shows the text of internal or unknown errors', () => {
-    const internal = toUserFacingError(
-      graphQLErrors({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
-    );
+    const internal = toUserFacingError(graphQLErrors({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
     expect(internal.message).toBe('Something went wrong on our side. Please try again.');
     const unknown = toUserFacingError(graphQLErrors({ message: 'relation "x" does not exist' }));
     expect(unknown.code).toBe('INTERNAL_SERVER_ERROR');

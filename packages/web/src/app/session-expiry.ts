@@ -11,10 +11,7 @@ import { CombinedGraphQLErrors } from '@apollo/client';
  * (INVITE_NOT_VERIFIED, handled by the invite page).
  */
 export function isSessionExpired(error: unknown): boolean {
-  return (
-    CombinedGraphQLErrors.is(error) &&
-    error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && e.extensions?.reason === 'SIGN_IN_REQUIRED')
-  );
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && e.extensions?.reason === 'SIGN_IN_REQUIRED');
 }
 
 type Listener = () => void;

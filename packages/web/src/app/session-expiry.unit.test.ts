@@ -10,10 +10,13 @@ const Mutation = parse('mutation DoThing { doThing }');
 
 /** A client whose "server" answers every operation with these errors (no network). */
 function clientAnswering(errors: { message: string; extensions: Record<string, unknown> }[], onExpired: () => void) {
-  const server = new ApolloLink(() => new Observable((observer) => {
-    observer.next({ data: null, errors });
-    observer.complete();
-  }));
+  const server = new ApolloLink(
+    () =>
+      new Observable((observer) => {
+        observer.next({ data: null, errors });
+        observer.complete();
+      }),
+  );
   return new ApolloClient({ link: ApolloLink.from([sessionExpiryLink(onExpired), server]), cache: new InMemoryCache() });
 }
 
@@ -41,10 +44,7 @@ describe('the session-expiry link (UNAUTHENTICATED handled once, not by each pag
 
   it('ignores every other error code', async () => {
     const onExpired = vi.fn();
-    const client = clientAnswering(
-      [{ message: 'Only admins can do that.', extensions: { code: 'FORBIDDEN', reason: 'SIGN_IN_REQUIRED' } }],
-      onExpired,
-    );
+    const client = clientAnswering([{ message: 'Only admins can do that.', extensions: { code: 'FORBIDDEN', reason: 'SIGN_IN_REQUIRED' } }], onExpired);
     await expect(client.query({ query: Query })).rejects.toThrow('Only admins can do that.');
     expect(onExpired).not.toHaveBeenCalled();
   });

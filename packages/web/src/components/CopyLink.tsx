@@ -10,13 +10,7 @@ export function CopyLink({ link, label = 'Invite link' }: { link: string; label?
         {label}
       </label>
       <div className="copy-link__row">
-        <input
-          id={id}
-          className="field__input"
-          readOnly
-          value={link}
-          onFocus={(event) => event.target.select()}
-        />
+        <input id={id} className="field__input" readOnly value={link} onFocus={(event) => event.target.select()} />
         <button
           type="button"
           className="button"

@@ -14,9 +14,7 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>
 ) {
   return (
     <FieldFrame label={label} hint={hint} error={error} className={className}>
-      {(control) => (
-        <textarea ref={ref} {...control} className={`${control.className} field__input--textarea`} rows={rows} {...textareaProps} />
-      )}
+      {(control) => <textarea ref={ref} {...control} className={`${control.className} field__input--textarea`} rows={rows} {...textareaProps} />}
     </FieldFrame>
   );
 });

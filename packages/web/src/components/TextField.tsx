@@ -10,10 +10,7 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-d
 };
 
 /** A labelled input whose hint and error are tied to it with aria-describedby. */
-export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { label, hint, error, className, ...inputProps },
-  ref,
-) {
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField({ label, hint, error, className, ...inputProps }, ref) {
   return (
     <FieldFrame label={label} hint={hint} error={error} className={className}>
       {(control) => <input ref={ref} {...control} {...inputProps} />}

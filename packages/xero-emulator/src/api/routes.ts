@@ -216,7 +216,9 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
     if (imsHeader !== undefined && imsHeader.trim() !== '') {
       ifModifiedSince = parseHttpOrIsoDate(imsHeader);
       if (ifModifiedSince === undefined) {
-        res.status(400).json({ ErrorNumber: 14, Type: 'PostDataInvalidException', Message: `The If-Modified-Since header value '${imsHeader}' is not a valid date.` });
+        res
+          .status(400)
+          .json({ ErrorNumber: 14, Type: 'PostDataInvalidException', Message: `The If-Modified-Since header value '${imsHeader}' is not a valid date.` });
         return;
       }
     }
@@ -235,7 +237,14 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
         ...(ifModifiedSince === undefined ? {} : { ifModifiedSince }),
         ...(where === undefined || where === '' ? {} : { where }),
         ...(order === undefined || order === '' ? {} : { order }),
-        ...(ids === undefined ? {} : { ids: ids.split(',').map((id) => id.trim().replace(/^"|"$/g, '')).filter((id) => id !== '') }),
+        ...(ids === undefined
+          ? {}
+          : {
+              ids: ids
+                .split(',')
+                .map((id) => id.trim().replace(/^"|"$/g, ''))
+                .filter((id) => id !== ''),
+            }),
         ...(page === undefined || Number.isNaN(page) ? {} : { page }),
         ...(pageSize === undefined || Number.isNaN(pageSize) ? {} : { pageSize }),
         ...(includeArchived === undefined ? {} : { includeArchived }),

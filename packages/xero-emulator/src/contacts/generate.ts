@@ -1,10 +1,119 @@
 import type { Prng } from '../ids.js';
 import type { Contact } from '../types.js';
 
-const FIRST = ['Olivia', 'Liam', 'Ava', 'Noah', 'Isla', 'Jack', 'Mia', 'Oliver', 'Amelia', 'Leo', 'Grace', 'Lucas', 'Ruby', 'Hugo', 'Zoe', 'Arjun', 'Mei', 'Tane', 'Aroha', 'Sofia', 'Mateo', 'Priya', 'Kenji', 'Fatima', 'Tom', 'Ella', 'Sam', 'Chloe', 'Ben', 'Hannah'];
-const LAST = ['Smith', 'Wilson', 'Brown', 'Taylor', 'Nguyen', 'Patel', 'Williams', 'Jones', 'Walker', 'Harris', 'Clarke', 'Te Rangi', 'Kumar', 'Chen', 'Martin', 'Thompson', 'White', 'Young', 'King', 'Lee', 'Murphy', 'Ngata', 'Singh', 'Roberts', 'Campbell'];
-const ADJ = ['Northern', 'Coastal', 'Summit', 'Harbour', 'Golden', 'Silver Fern', 'Evergreen', 'Pacific', 'Redwood', 'Bluebird', 'Ironbark', 'Kauri', 'Riverbend', 'Sunrise', 'Highland', 'Pioneer', 'Capital', 'Metro', 'Alpine', 'Westside', 'Eastgate', 'Southern Cross', 'Crown', 'Orchard', 'Lakeside'];
-const NOUN = ['Packaging', 'Flour Mills', 'Dairy', 'Logistics', 'Plumbing', 'Electrical', 'Print', 'Coffee Roasters', 'Hardware', 'Cleaning', 'Freight', 'Produce', 'Timber', 'Office Supplies', 'Security', 'Catering', 'Signs', 'Engineering', 'IT Services', 'Accounting', 'Legal', 'Uniforms', 'Refrigeration', 'Glass', 'Paper Co'];
+const FIRST = [
+  'Olivia',
+  'Liam',
+  'Ava',
+  'Noah',
+  'Isla',
+  'Jack',
+  'Mia',
+  'Oliver',
+  'Amelia',
+  'Leo',
+  'Grace',
+  'Lucas',
+  'Ruby',
+  'Hugo',
+  'Zoe',
+  'Arjun',
+  'Mei',
+  'Tane',
+  'Aroha',
+  'Sofia',
+  'Mateo',
+  'Priya',
+  'Kenji',
+  'Fatima',
+  'Tom',
+  'Ella',
+  'Sam',
+  'Chloe',
+  'Ben',
+  'Hannah',
+];
+const LAST = [
+  'Smith',
+  'Wilson',
+  'Brown',
+  'Taylor',
+  'Nguyen',
+  'Patel',
+  'Williams',
+  'Jones',
+  'Walker',
+  'Harris',
+  'Clarke',
+  'Te Rangi',
+  'Kumar',
+  'Chen',
+  'Martin',
+  'Thompson',
+  'White',
+  'Young',
+  'King',
+  'Lee',
+  'Murphy',
+  'Ngata',
+  'Singh',
+  'Roberts',
+  'Campbell',
+];
+const ADJ = [
+  'Northern',
+  'Coastal',
+  'Summit',
+  'Harbour',
+  'Golden',
+  'Silver Fern',
+  'Evergreen',
+  'Pacific',
+  'Redwood',
+  'Bluebird',
+  'Ironbark',
+  'Kauri',
+  'Riverbend',
+  'Sunrise',
+  'Highland',
+  'Pioneer',
+  'Capital',
+  'Metro',
+  'Alpine',
+  'Westside',
+  'Eastgate',
+  'Southern Cross',
+  'Crown',
+  'Orchard',
+  'Lakeside',
+];
+const NOUN = [
+  'Packaging',
+  'Flour Mills',
+  'Dairy',
+  'Logistics',
+  'Plumbing',
+  'Electrical',
+  'Print',
+  'Coffee Roasters',
+  'Hardware',
+  'Cleaning',
+  'Freight',
+  'Produce',
+  'Timber',
+  'Office Supplies',
+  'Security',
+  'Catering',
+  'Signs',
+  'Engineering',
+  'IT Services',
+  'Accounting',
+  'Legal',
+  'Uniforms',
+  'Refrigeration',
+  'Glass',
+  'Paper Co',
+];
 const SUFFIX = ['Ltd', 'Limited', 'Co', '& Sons', 'Group', 'Pty Ltd', 'Trading', 'Partners', 'Holdings', 'Services'];
 const CITIES: Array<[string, string, string, string]> = [
   ['Auckland', 'Auckland', '1010', 'New Zealand'],
@@ -18,10 +127,24 @@ const CITIES: Array<[string, string, string, string]> = [
   ['Palo Alto', 'CA', '94020', 'United States'],
   ['Austin', 'TX', '73301', 'United States'],
 ];
-const STREETS = ['Queen Street', 'High Street', 'Station Road', 'Victoria Avenue', 'Harbour Drive', 'Church Lane', 'Mill Road', 'King Street', 'Park Terrace', 'Market Square'];
+const STREETS = [
+  'Queen Street',
+  'High Street',
+  'Station Road',
+  'Victoria Avenue',
+  'Harbour Drive',
+  'Church Lane',
+  'Mill Road',
+  'King Street',
+  'Park Terrace',
+  'Market Square',
+];
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '');
+  return text
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /**
@@ -54,7 +177,9 @@ export function generateContact(prng: Prng, index: number, updatedMs: number): O
     ],
     Phones: [
       { PhoneType: 'DEFAULT', PhoneNumber: `${prng.int(200, 999)}-${prng.int(1000, 9999)}`, PhoneAreaCode: `0${prng.int(2, 9)}`, PhoneCountryCode: '64' },
-      ...(prng.chance(0.5) ? [{ PhoneType: 'MOBILE' as const, PhoneNumber: `${prng.int(200, 999)} ${prng.int(1000, 9999)}`, PhoneAreaCode: '021', PhoneCountryCode: '64' }] : []),
+      ...(prng.chance(0.5)
+        ? [{ PhoneType: 'MOBILE' as const, PhoneNumber: `${prng.int(200, 999)} ${prng.int(1000, 9999)}`, PhoneAreaCode: '021', PhoneCountryCode: '64' }]
+        : []),
     ],
     IsSupplier: isSupplier,
     IsCustomer: isCustomer,
@@ -72,7 +197,8 @@ export function generateContact(prng: Prng, index: number, updatedMs: number): O
   if (isCompany && prng.chance(0.4)) contact.CompanyNumber = String(prng.int(1000000, 9999999));
   if (isSupplier && prng.chance(0.6)) contact.BankAccountDetails = `12-${prng.int(1000, 3999)}-${prng.int(1000000, 9999999)}-00`;
   if (prng.chance(0.3)) contact.TaxNumber = `${prng.int(100, 999)}-${prng.int(100, 999)}-${prng.int(100, 999)}`;
-  if (isSupplier && prng.chance(0.5)) contact.PaymentTerms = { Bills: { Day: prng.pick([7, 14, 20, 30]), Type: prng.pick(['DAYSAFTERBILLDATE', 'OFFOLLOWINGMONTH'] as const) } };
+  if (isSupplier && prng.chance(0.5))
+    contact.PaymentTerms = { Bills: { Day: prng.pick([7, 14, 20, 30]), Type: prng.pick(['DAYSAFTERBILLDATE', 'OFFOLLOWINGMONTH'] as const) } };
   if (isSupplier || isCustomer) {
     contact.Balances = {
       AccountsReceivable: { Outstanding: isCustomer ? prng.int(0, 500000) / 100 : 0, Overdue: isCustomer ? prng.int(0, 100000) / 100 : 0 },

@@ -4,7 +4,17 @@ import { WhereParseError, compileOrder, compileWhere } from './where.js';
 
 function contact(overrides: Partial<StoredContact['data']>, updatedMs = 0): StoredContact {
   return {
-    data: { ContactID: 'c1', ContactStatus: 'ACTIVE', Name: 'Acme', Addresses: [], Phones: [], IsSupplier: false, IsCustomer: false, ContactPersons: [], ...overrides },
+    data: {
+      ContactID: 'c1',
+      ContactStatus: 'ACTIVE',
+      Name: 'Acme',
+      Addresses: [],
+      Phones: [],
+      IsSupplier: false,
+      IsCustomer: false,
+      ContactPersons: [],
+      ...overrides,
+    },
     updatedMs,
     seq: 1,
   };

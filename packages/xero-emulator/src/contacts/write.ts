@@ -1,10 +1,4 @@
-import type {
-  Address,
-  Contact,
-  ContactInput,
-  ContactPerson,
-  Phone,
-} from '../types.js';
+import type { Address, Contact, ContactInput, ContactPerson, Phone } from '../types.js';
 import { WRITABLE_CONTACT_FIELDS } from '../types.js';
 import type { ContactStore } from './contact-store.js';
 
@@ -59,9 +53,7 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // Xero: "umlauts not supported" in EmailAddress.
 const NON_ASCII_RE = /[^\x20-\x7e]/;
 
-export type BuildResult =
-  | { ok: true; data: Omit<Contact, 'UpdatedDateUTC'> }
-  | { ok: false; errors: string[] };
+export type BuildResult = { ok: true; data: Omit<Contact, 'UpdatedDateUTC'> } | { ok: false; errors: string[] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -156,7 +148,8 @@ export function readContactInput(raw: Record<string, unknown>): { input: Contact
         if (part === undefined || part === null) continue;
         if (!isRecord(part)) errors.push('PaymentTerms is invalid.');
         else {
-          if (part.Type !== undefined && (typeof part.Type !== 'string' || !PAYMENT_TERM_TYPES.includes(part.Type))) errors.push('Payment term type is invalid.');
+          if (part.Type !== undefined && (typeof part.Type !== 'string' || !PAYMENT_TERM_TYPES.includes(part.Type)))
+            errors.push('Payment term type is invalid.');
           if (part.Day !== undefined && (typeof part.Day !== 'number' || !Number.isInteger(part.Day) || part.Day < 0 || part.Day > 31)) {
             errors.push('Payment term day must be between 0 and 31.');
           }

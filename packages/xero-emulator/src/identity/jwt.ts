@@ -16,7 +16,11 @@ export class SigningKey {
     this.privateKey = privateKey;
     this.publicKey = publicKey;
     const jwk = publicKey.export({ format: 'jwk' });
-    this.kid = createHash('sha256').update(`${jwk.n ?? ''}.${jwk.e ?? ''}`).digest('hex').slice(0, 32).toUpperCase();
+    this.kid = createHash('sha256')
+      .update(`${jwk.n ?? ''}.${jwk.e ?? ''}`)
+      .digest('hex')
+      .slice(0, 32)
+      .toUpperCase();
   }
 
   jwk(): JsonWebKey & { kid: string; use: string; alg: string } {

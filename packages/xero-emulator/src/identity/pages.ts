@@ -78,7 +78,10 @@ export function consentPage(input: {
   const scopeItems = input.scopes.map((s) => `<li>${escapeHtml(SCOPE_TEXT[s] ?? s)} <code>${escapeHtml(s)}</code></li>`).join('\n');
   const orgItems = input.organisations
     .map(
-      (org, i) => `<div class="check"><input type="checkbox" id="org-${i}" name="tenantId" value="${escapeHtml(org.tenantId)}"${input.organisations.length === 1 || org.connected ? ' checked' : ''}>
+      (
+        org,
+        i,
+      ) => `<div class="check"><input type="checkbox" id="org-${i}" name="tenantId" value="${escapeHtml(org.tenantId)}"${input.organisations.length === 1 || org.connected ? ' checked' : ''}>
 <label for="org-${i}">${escapeHtml(org.name)}${org.connected ? ' (already connected)' : ''}</label></div>`,
     )
     .join('\n');

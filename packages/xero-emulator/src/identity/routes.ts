@@ -64,8 +64,29 @@ export function identityRouter(core: EmulatorCore): Router {
       frontchannel_logout_session_supported: true,
       backchannel_logout_supported: true,
       backchannel_logout_session_supported: true,
-      scopes_supported: ['openid', 'profile', 'email', 'offline_access', 'accounting.contacts', 'accounting.contacts.read', 'accounting.settings', 'accounting.settings.read'],
-      claims_supported: ['sub', 'xero_userid', 'email', 'given_name', 'family_name', 'preferred_username', 'global_session_id', 'auth_time', 'idp', 'amr', 'sid'],
+      scopes_supported: [
+        'openid',
+        'profile',
+        'email',
+        'offline_access',
+        'accounting.contacts',
+        'accounting.contacts.read',
+        'accounting.settings',
+        'accounting.settings.read',
+      ],
+      claims_supported: [
+        'sub',
+        'xero_userid',
+        'email',
+        'given_name',
+        'family_name',
+        'preferred_username',
+        'global_session_id',
+        'auth_time',
+        'idp',
+        'amr',
+        'sid',
+      ],
       grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
       response_types_supported: ['code'],
       response_modes_supported: ['query'],
@@ -146,7 +167,10 @@ export function identityRouter(core: EmulatorCore): Router {
     const scopes = scope.split(' ').filter((s) => s !== '');
     const unknown = scopes.filter((s) => !isKnownScope(s));
     if (scopes.length === 0 || unknown.length > 0) {
-      res.status(400).type('html').send(errorPage('Sorry, something went wrong', `invalid_scope: ${unknown.join(' ') || 'no scope requested'}`));
+      res
+        .status(400)
+        .type('html')
+        .send(errorPage('Sorry, something went wrong', `invalid_scope: ${unknown.join(' ') || 'no scope requested'}`));
       return;
     }
     const challenge = stringParam(req.query.code_challenge);
@@ -190,7 +214,10 @@ export function identityRouter(core: EmulatorCore): Router {
     const email = stringParam(body.email) ?? '';
     const user = core.authenticateUser(email, stringParam(body.password) ?? '');
     if (!user) {
-      res.status(401).type('html').send(loginPage(pending.id, 'Your email or password is incorrect', email));
+      res
+        .status(401)
+        .type('html')
+        .send(loginPage(pending.id, 'Your email or password is incorrect', email));
       return;
     }
     const sid = opaqueToken(24);
@@ -244,7 +271,10 @@ export function identityRouter(core: EmulatorCore): Router {
     const code = core.approveAuthorization(pending, user, needsOrganisation ? allowed : []);
     const scopePart = `&scope=${encodeURIComponent(pending.scopes.join(' '))}`;
     const sessionState = `${opaqueToken(24)}.${opaqueToken(12)}`;
-    res.redirect(302, `${pending.redirectUri}${separator}code=${encodeURIComponent(code.code)}${scopePart}${statePart}&session_state=${encodeURIComponent(sessionState)}`);
+    res.redirect(
+      302,
+      `${pending.redirectUri}${separator}code=${encodeURIComponent(code.code)}${scopePart}${statePart}&session_state=${encodeURIComponent(sessionState)}`,
+    );
   });
 
   router.post(IDENTITY_PATHS.token, form, async (req, res) => {
@@ -263,7 +293,11 @@ export function identityRouter(core: EmulatorCore): Router {
       sendTokenError(res, app);
       return;
     }
-    const tokenFault = core.faults.take({ area: 'token', method: req.method, path: req.path, ...(grantType === undefined ? {} : { grantType }) }, ['invalid-grant', 'refresh-response-lost', 'revoke-grant']);
+    const tokenFault = core.faults.take({ area: 'token', method: req.method, path: req.path, ...(grantType === undefined ? {} : { grantType }) }, [
+      'invalid-grant',
+      'refresh-response-lost',
+      'revoke-grant',
+    ]);
     if (tokenFault?.kind === 'revoke-grant') {
       const grant = core.grantOfToken(stringParam(body.refresh_token));
       if (grant) core.endGrants(grant.clientId, grant.userId);
@@ -279,7 +313,10 @@ export function identityRouter(core: EmulatorCore): Router {
       result = core.refresh(app, stringParam(body.refresh_token));
     } else if (grantType === 'client_credentials') {
       const scope = stringParam(body.scope) ?? stringParam(body.scopes) ?? '';
-      result = core.clientCredentials(app, scope.split(/[ ,]+/).filter((s) => s !== ''));
+      result = core.clientCredentials(
+        app,
+        scope.split(/[ ,]+/).filter((s) => s !== ''),
+      );
     } else {
       result = { error: 'unsupported_grant_type', status: 400 };
     }

@@ -34,7 +34,12 @@ function formFields(html: string): { action: string; hidden: Record<string, stri
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function offeredOrganisations(html: string): Array<{ tenantId: string; name: string }> {
@@ -80,7 +85,11 @@ export async function driveConsent(consentUrl: string, options: DriveConsentOpti
       options.tenantIds?.includes(org.tenantId) === true ||
       options.tenantNames?.includes(org.name) === true,
   );
-  response = await post(action, [...Object.entries(hidden), ...chosen.map((org): [string, string] => ['tenantId', org.tenantId]), ['action', options.deny ? 'deny' : 'allow']]);
+  response = await post(action, [
+    ...Object.entries(hidden),
+    ...chosen.map((org): [string, string] => ['tenantId', org.tenantId]),
+    ['action', options.deny ? 'deny' : 'allow'],
+  ]);
   const location = response.headers.get('location');
   if (response.status === 302 && location) return { callbackUrl: location, status: 302, offered };
   return { status: response.status, html: await response.text(), offered };

@@ -68,13 +68,21 @@ export class TeamInviteUsed extends AppError {
 
 export class TeamInviteWithdrawn extends AppError {
   constructor() {
-    super('BAD_USER_INPUT', 'TEAM_INVITE_WITHDRAWN', 'This invitation was withdrawn or replaced by a newer one. Use the latest email, or ask for a new invitation.');
+    super(
+      'BAD_USER_INPUT',
+      'TEAM_INVITE_WITHDRAWN',
+      'This invitation was withdrawn or replaced by a newer one. Use the latest email, or ask for a new invitation.',
+    );
   }
 }
 
 export class EmailHasAccount extends AppError {
   constructor() {
     // Only the holder of the link sees this (the invitee); one account belongs to one organisation.
-    super('CONFLICT', 'EMAIL_HAS_ACCOUNT', 'This email already has a Vouch account, and an account belongs to one organisation. Ask to be invited with another address.');
+    super(
+      'CONFLICT',
+      'EMAIL_HAS_ACCOUNT',
+      'This email already has a Vouch account, and an account belongs to one organisation. Ask to be invited with another address.',
+    );
   }
 }

@@ -7,11 +7,13 @@ import { browserClient } from '../sessions-test-client.js';
  * invite by email with a role; the invitee joins from the link; ADMINs resend, withdraw, change roles and
  * remove people (their sessions and API keys end at once); the last ADMIN stays; all of it is audited.
  */
-const INVITE = 'mutation Invite($input: InviteTeammateInput!) { inviteTeammate(input: $input) { invite { id email role expired emailed invitedByName } link } }';
+const INVITE =
+  'mutation Invite($input: InviteTeammateInput!) { inviteTeammate(input: $input) { invite { id email role expired emailed invitedByName } link } }';
 const INVITES = '{ teamInvites { id email role expired } }';
 const MEMBERS = '{ teamMembers { id name email role isYou } }';
 const PREVIEW = 'query Preview($token: String!) { teamInvitePreview(token: $token) { organisationName email role invitedByName } }';
-const ACCEPT = 'mutation Accept($input: AcceptTeamInviteInput!) { acceptTeamInvite(input: $input) { user { id email role emailVerified organisation { id } } } }';
+const ACCEPT =
+  'mutation Accept($input: AcceptTeamInviteInput!) { acceptTeamInvite(input: $input) { user { id email role emailVerified organisation { id } } } }';
 const RESEND = 'mutation Resend($id: ID!) { resendTeamInvite(id: $id) { invite { id } link } }';
 const WITHDRAW = 'mutation Withdraw($id: ID!) { withdrawTeamInvite(id: $id) { id } }';
 const CHANGE_ROLE = 'mutation Role($userId: ID!, $role: Role!) { changeTeamMemberRole(userId: $userId, role: $role) { id role } }';
@@ -39,7 +41,9 @@ async function mailTo(email: string, count = 1): Promise<CapturedMail> {
 const joinToken = (mail: CapturedMail) => /\/join#token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
 
 async function audit(organisationId: string): Promise<{ kind: string; summary: string; supplier_id: string | null }[]> {
-  return await app.orm.em.getConnection().execute('select kind, summary, supplier_id from audit_events where organisation_id = ? order by id', [organisationId]);
+  return await app.orm.em
+    .getConnection()
+    .execute('select kind, summary, supplier_id from audit_events where organisation_id = ? order by id', [organisationId]);
 }
 
 /** An ADMIN's organisation, and a teammate invited by email who joined from the link. */
@@ -49,7 +53,9 @@ async function teamWith(role: 'ADMIN' | 'APPROVER' | 'VIEWER') {
   const invited = await admin.client.request<{ inviteTeammate: { invite: { id: string }; link: string | null } }>(INVITE, { input: { email, role } });
   expect(invited.errors).toBeUndefined();
   const member = browserClient(app.url, { ip: freshIp() });
-  const joined = await member.request<{ acceptTeamInvite: { user: { id: string } } }>(ACCEPT, { input: { token: joinToken(await mailTo(email)), name: `Sam ${role}`, password: 'member password 1' } });
+  const joined = await member.request<{ acceptTeamInvite: { user: { id: string } } }>(ACCEPT, {
+    input: { token: joinToken(await mailTo(email)), name: `Sam ${role}`, password: 'member password 1' },
+  });
   expect(joined.errors).toBeUndefined();
   return { admin, member, memberId: joined.data!.acceptTeamInvite.user.id, email, organisationId: admin.user.organisation.id };
 }
@@ -58,7 +64,9 @@ describe('team invitations', () => {
   it('an ADMIN invites by email; the invitee sees what it is for, joins with a name and password, and is signed in', async () => {
     const admin = await signUpBuyer(app.url, { organisationName: 'Harbour Coffee', name: 'Ada Admin' });
     const email = uniqueEmail('approver');
-    const invited = await admin.client.request<{ inviteTeammate: { invite: { email: string; role: string; emailed: boolean; invitedByName: string }; link: string | null } }>(INVITE, {
+    const invited = await admin.client.request<{
+      inviteTeammate: { invite: { email: string; role: string; emailed: boolean; invitedByName: string }; link: string | null };
+    }>(INVITE, {
       input: { email: email.toUpperCase(), role: 'APPROVER' },
     });
     expect(invited.errors).toBeUndefined();
@@ -79,11 +87,19 @@ describe('team invitations', () => {
     const preview = await invitee.request(PREVIEW, { token });
     expect(preview.data).toEqual({ teamInvitePreview: { organisationName: 'Harbour Coffee', email, role: 'APPROVER', invitedByName: 'Ada Admin' } });
 
-    const joined = await invitee.request<{ acceptTeamInvite: { user: { email: string; role: string; emailVerified: boolean; organisation: { id: string } } } }>(ACCEPT, {
-      input: { token, name: '  Sam Approver ', password: 'member password 1' },
-    });
+    const joined = await invitee.request<{ acceptTeamInvite: { user: { email: string; role: string; emailVerified: boolean; organisation: { id: string } } } }>(
+      ACCEPT,
+      {
+        input: { token, name: '  Sam Approver ', password: 'member password 1' },
+      },
+    );
     expect(joined.errors).toBeUndefined();
-    expect(joined.data!.acceptTeamInvite.user).toMatchObject({ email, role: 'APPROVER', emailVerified: true, organisation: { id: admin.user.organisation.id } });
+    expect(joined.data!.acceptTeamInvite.user).toMatchObject({
+      email,
+      role: 'APPROVER',
+      emailVerified: true,
+      organisation: { id: admin.user.organisation.id },
+    });
     expect(invitee.jar.get('vouch_session')).toMatch(/^[\w-]{43}$/);
     expect((await invitee.request<{ me: { role: string } }>(ME)).data!.me.role).toBe('APPROVER');
 
@@ -151,7 +167,9 @@ describe('team invitations', () => {
     await app.orm.em.getConnection().execute(`update team_invites set expires_at = now() - interval '1 minute' where id = ?`, [id]);
     const expired = await browserClient(app.url, { ip: freshIp() }).request(PREVIEW, { token: second });
     expect(expired.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TEAM_INVITE_EXPIRED' });
-    expect((await admin.client.request<{ teamInvites: { expired: boolean }[] }>(INVITES)).data!.teamInvites).toEqual([expect.objectContaining({ expired: true })]);
+    expect((await admin.client.request<{ teamInvites: { expired: boolean }[] }>(INVITES)).data!.teamInvites).toEqual([
+      expect.objectContaining({ expired: true }),
+    ]);
     await admin.client.request(RESEND, { id });
     const third = joinToken(await mailTo(email, 3));
 
@@ -165,7 +183,9 @@ describe('team invitations', () => {
     const other = await signUpBuyer(app.url);
     const invited = await admin.client.request(INVITE, { input: { email: other.input.email, role: 'VIEWER' } });
     expect(invited.errors).toBeUndefined();
-    const taken = await browserClient(app.url, { ip: freshIp() }).request(ACCEPT, { input: { token: joinToken(await mailTo(other.input.email)), name: 'Other', password: 'other password 1' } });
+    const taken = await browserClient(app.url, { ip: freshIp() }).request(ACCEPT, {
+      input: { token: joinToken(await mailTo(other.input.email)), name: 'Other', password: 'other password 1' },
+    });
     expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_HAS_ACCOUNT' });
 
     const kinds = (await audit(admin.user.organisation.id)).map((e) => e.kind);
@@ -225,9 +245,11 @@ describe('team members', () => {
     expect(key.errors).toBeUndefined();
     const secret = key.data!.createApiKey.secret;
     const withKey = () =>
-      fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify({ query: '{ suppliers { totalCount } }' }) }).then(
-        (r) => r.json() as Promise<{ errors?: { extensions: { code: string } }[] }>,
-      );
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: '{ suppliers { totalCount } }' }),
+      }).then((r) => r.json() as Promise<{ errors?: { extensions: { code: string } }[] }>);
     expect((await withKey()).errors).toBeUndefined();
 
     const removed = await admin.client.request<{ removeTeamMember: { sessionsEnded: number; apiKeysRevoked: number } }>(REMOVE, { userId: memberId });
@@ -256,11 +278,21 @@ describe('team invitations without email', () => {
   it('shows the link to copy; joining from it does not verify the address', async () => {
     const admin = await signUpBuyer(plain.url);
     const email = uniqueEmail('copied');
-    const invited = await admin.client.request<{ inviteTeammate: { invite: { emailed: boolean }; link: string } }>(INVITE, { input: { email, role: 'VIEWER' } });
+    const invited = await admin.client.request<{ inviteTeammate: { invite: { emailed: boolean }; link: string } }>(INVITE, {
+      input: { email, role: 'VIEWER' },
+    });
     expect(invited.data!.inviteTeammate.invite.emailed).toBe(false);
     expect(invited.data!.inviteTeammate.link).toMatch(/^http:\/\/localhost:\d+\/join#token=[\w-]{43}$/);
     const token = invited.data!.inviteTeammate.link.split('#token=')[1]!;
-    const joined = await browserClient(plain.url).request<{ acceptTeamInvite: { user: { role: string; emailVerified: boolean } } }>(ACCEPT, { input: { token, name: 'Vic Viewer', password: 'viewer password' } });
-    expect(joined.data!.acceptTeamInvite.user).toEqual({ id: expect.any(String), email, role: 'VIEWER', emailVerified: false, organisation: expect.any(Object) });
+    const joined = await browserClient(plain.url).request<{ acceptTeamInvite: { user: { role: string; emailVerified: boolean } } }>(ACCEPT, {
+      input: { token, name: 'Vic Viewer', password: 'viewer password' },
+    });
+    expect(joined.data!.acceptTeamInvite.user).toEqual({
+      id: expect.any(String),
+      email,
+      role: 'VIEWER',
+      emailVerified: false,
+      organisation: expect.any(Object),
+    });
   });
 });

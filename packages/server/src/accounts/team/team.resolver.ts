@@ -63,7 +63,9 @@ export class TeamResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => RemoveTeamMemberPayload, { description: 'Removes a member (ADMIN): their sessions and API keys stop working at once. The last admin can’t be removed.' })
+  @Mutation(() => RemoveTeamMemberPayload, {
+    description: 'Removes a member (ADMIN): their sessions and API keys stop working at once. The last admin can’t be removed.',
+  })
   async removeTeamMember(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<RemoveTeamMemberPayload> {
     const outcome = await ctx.services.team.remove(ctx.em, requirePersonSession(requireViewer(ctx)), userId);
     return Object.assign(new RemoveTeamMemberPayload(), { removedUserId: userId, ...outcome });

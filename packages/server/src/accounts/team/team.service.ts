@@ -215,9 +215,10 @@ export class TeamService {
   private async inviteForToken(em: EntityManager, token: string, ip: string): Promise<TeamInvite> {
     const key = `team-invite-guess:ip:${ip}`;
     await this.guard.check(em, key);
-    const invite = typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
-      ? await em.findOne(TeamInvite, { tokenHash: sha256(token) }, { ...unscoped('secret link'), populate: ['organisation'] })
-      : null;
+    const invite =
+      typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token)
+        ? await em.findOne(TeamInvite, { tokenHash: sha256(token) }, { ...unscoped('secret link'), populate: ['organisation'] })
+        : null;
     if (!invite) {
       await this.guard.fail(em, key, this.log);
       throw new TeamInviteLinkInvalid();
@@ -230,7 +231,13 @@ export class TeamService {
 
   async preview(em: EntityManager, token: string, ip: string): Promise<TeamInvitePreview> {
     const invite = await this.inviteForToken(em, token, ip);
-    return { organisationName: invite.organisation.name, email: invite.email, role: invite.role, invitedByName: invite.invitedByName, expiresAt: invite.expiresAt };
+    return {
+      organisationName: invite.organisation.name,
+      email: invite.email,
+      role: invite.role,
+      invitedByName: invite.invitedByName,
+      expiresAt: invite.expiresAt,
+    };
   }
 
   /** Creates the member from the link (single use, atomically) and signs them in. */
@@ -278,7 +285,9 @@ export class TeamService {
 
   /** Locks the organisation's ADMIN rows, so two admins demoting or removing each other cannot both succeed. */
   private async lockAdmins(tx: EntityManager, organisationId: string): Promise<number> {
-    const rows: unknown[] = await tx.getConnection().execute(`select id from users where organisation_id = ? and role = 'ADMIN' for update`, [organisationId], 'all', tx.getTransactionContext());
+    const rows: unknown[] = await tx
+      .getConnection()
+      .execute(`select id from users where organisation_id = ? and role = 'ADMIN' for update`, [organisationId], 'all', tx.getTransactionContext());
     return rows.length;
   }
 
@@ -316,7 +325,12 @@ export class TeamService {
       if (member.role === Role.ADMIN && admins <= 1) throw new LastAdmin('remove');
       const actor = await this.actor(tx, viewer);
       const now = new Date(this.now());
-      const sessionsEnded = await tx.nativeUpdate(Session, { user: member.id, revokedAt: null, expiresAt: { $gt: now } }, { revokedAt: now }, unscoped('by user'));
+      const sessionsEnded = await tx.nativeUpdate(
+        Session,
+        { user: member.id, revokedAt: null, expiresAt: { $gt: now } },
+        { revokedAt: now },
+        unscoped('by user'),
+      );
       const apiKeysRevoked = await tx.nativeUpdate(ApiKey, { createdBy: member.id, revokedAt: null }, { revokedAt: now });
       recordAudit(tx, {
         organisationId: viewer.organisationId,

@@ -17,7 +17,14 @@ export class TeamMemberType {
   @Field(() => Boolean, { description: 'True for you.' }) isYou!: boolean;
 
   static from(user: User, viewerId: string): TeamMemberType {
-    return Object.assign(new TeamMemberType(), { id: user.id, name: user.name, email: user.email, role: user.role, joinedAt: user.createdAt, isYou: user.id === viewerId });
+    return Object.assign(new TeamMemberType(), {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      joinedAt: user.createdAt,
+      isYou: user.id === viewerId,
+    });
   }
 }
 

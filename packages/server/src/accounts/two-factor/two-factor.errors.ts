@@ -23,7 +23,11 @@ export class InvalidSecondFactor extends AppError {
         : what === 'recovery code'
           ? 'That recovery code is not valid or has already been used.'
           : 'That code is not right. Enter the 6-digit code your authenticator app shows now.',
-      { fields: [{ field: what === 'recovery code' ? 'recoveryCode' : 'code', message: what === 'recovery code' ? 'Check the recovery code.' : 'Check the code.' }] },
+      {
+        fields: [
+          { field: what === 'recovery code' ? 'recoveryCode' : 'code', message: what === 'recovery code' ? 'Check the recovery code.' : 'Check the code.' },
+        ],
+      },
     );
   }
 }
@@ -54,7 +58,11 @@ export class TotpEnrolmentNotStarted extends AppError {
 
 export class LastFactorRequired extends AppError {
   constructor() {
-    super('FORBIDDEN', 'LAST_SECOND_FACTOR_REQUIRED', 'Your organisation requires two-factor sign-in, so you can’t remove your only second factor. Add another one first.');
+    super(
+      'FORBIDDEN',
+      'LAST_SECOND_FACTOR_REQUIRED',
+      'Your organisation requires two-factor sign-in, so you can’t remove your only second factor. Add another one first.',
+    );
   }
 }
 

@@ -60,7 +60,9 @@ async function enrolTotp(client: Client): Promise<{ secret: string; recoveryCode
 
 async function signIn(email: string, password: string) {
   const client = graphqlClient(app.url, { headers: { origin: app.url } });
-  const res = await client.request<{ signIn: { user: { id: string } | null; secondFactor: { methods: string[] } | null } }>(SIGN_IN, { i: { email, password } });
+  const res = await client.request<{ signIn: { user: { id: string } | null; secondFactor: { methods: string[] } | null } }>(SIGN_IN, {
+    i: { email, password },
+  });
   expect(res.errors).toBeUndefined();
   return { client, answer: res.data!.signIn };
 }
@@ -89,7 +91,9 @@ describe('authenticator app (TOTP)', () => {
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'code', message: 'The code is 6 digits.' }] });
     expect((await buyer.client.request<{ twoFactorStatus: { totpEnabled: boolean } }>(STATUS)).data!.twoFactorStatus.totpEnabled).toBe(false);
 
-    const confirmed = await buyer.client.request<{ confirmTotpEnrolment: { recoveryCodes: string[]; status: { totpEnabled: boolean; recoveryCodesRemaining: number } } }>(CONFIRM_TOTP, { c: codeAt(secret, now) });
+    const confirmed = await buyer.client.request<{
+      confirmTotpEnrolment: { recoveryCodes: string[]; status: { totpEnabled: boolean; recoveryCodesRemaining: number } };
+    }>(CONFIRM_TOTP, { c: codeAt(secret, now) });
     expect(confirmed.errors).toBeUndefined();
     const { recoveryCodes, status } = confirmed.data!.confirmTotpEnrolment;
     expect(recoveryCodes).toHaveLength(10);
@@ -133,8 +137,12 @@ describe('authenticator app (TOTP)', () => {
     const second = await signIn(buyer.input.email, buyer.input.password);
     const again = await second.client.request(VERIFY_SIGN_IN, { r: code });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_RECOVERY_CODE' });
-    expect((await db().execute<{ n: string }[]>('select count(*) as n from recovery_codes where user_id = ? and used_at is null', [buyer.user.id]))[0]!.n).toBe('9');
-    const [audit] = await db().execute<{ summary: string }[]>(`select summary from audit_events where organisation_id = ? and kind = 'RECOVERY_CODE_USED'`, [buyer.user.organisation.id]);
+    expect((await db().execute<{ n: string }[]>('select count(*) as n from recovery_codes where user_id = ? and used_at is null', [buyer.user.id]))[0]!.n).toBe(
+      '9',
+    );
+    const [audit] = await db().execute<{ summary: string }[]>(`select summary from audit_events where organisation_id = ? and kind = 'RECOVERY_CODE_USED'`, [
+      buyer.user.organisation.id,
+    ]);
     expect(audit!.summary).toContain('9 left');
   });
 
@@ -192,13 +200,25 @@ describe('step-up', () => {
     const supplier = em.create(Supplier, { organisation: orgId, name: 'Acme Widgets Ltd' } as never);
     await em.flush();
     const request = (changesBankDetails: boolean) =>
-      em.create(ChangeRequest, { organisation: orgId, supplier, status: ChangeRequestStatus.PENDING, proposed: { name: 'Acme Widgets Limited' }, baseline: {}, changesBankDetails, submittedAt: new Date(), approvals: [], riskSignals: [] } as never);
+      em.create(ChangeRequest, {
+        organisation: orgId,
+        supplier,
+        status: ChangeRequestStatus.PENDING,
+        proposed: { name: 'Acme Widgets Limited' },
+        baseline: {},
+        changesBankDetails,
+        submittedAt: new Date(),
+        approvals: [],
+        riskSignals: [],
+      } as never);
     const bank = request(true);
     const plain = request(false);
     await em.flush();
     const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id) { status } }';
     expect((await buyer.client.request(ACCEPT, { id: bank.id })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
-    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: plain.id })).data?.acceptChangeRequest.status).toBe('ACCEPTED');
+    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: plain.id })).data?.acceptChangeRequest.status).toBe(
+      'ACCEPTED',
+    );
     await enrolTotp(buyer.client);
     // Past step-up, the bank-change rules of review.service take over (a call-back comes first).
     expect((await buyer.client.request(ACCEPT, { id: bank.id })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CALLBACK_REQUIRED' });
@@ -223,14 +243,21 @@ describe('passkeys', () => {
 
     // Passwordless: a fresh browser, no email typed.
     const stranger = graphqlClient(app.url, { headers: { origin: app.url } });
-    const options = (await stranger.request<{ startPasskeySignIn: { options: Record<string, unknown> } }>('mutation { startPasskeySignIn { options } }')).data!.startPasskeySignIn.options;
+    const options = (await stranger.request<{ startPasskeySignIn: { options: Record<string, unknown> } }>('mutation { startPasskeySignIn { options } }')).data!
+      .startPasskeySignIn.options;
     expect(options.userVerification).toBe('required');
-    const forged = await stranger.request('mutation($r: JSON!) { finishPasskeySignIn(response: $r) { user { id } } }', { r: device.authenticate(options, { origin: 'https://evil.example' }) });
+    const forged = await stranger.request('mutation($r: JSON!) { finishPasskeySignIn(response: $r) { user { id } } }', {
+      r: device.authenticate(options, { origin: 'https://evil.example' }),
+    });
     expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PASSKEY_NOT_ACCEPTED' });
 
-    const options2 = (await stranger.request<{ startPasskeySignIn: { options: Record<string, unknown> } }>('mutation { startPasskeySignIn { options } }')).data!.startPasskeySignIn.options;
+    const options2 = (await stranger.request<{ startPasskeySignIn: { options: Record<string, unknown> } }>('mutation { startPasskeySignIn { options } }')).data!
+      .startPasskeySignIn.options;
     const answer = device.authenticate(options2);
-    const signedIn = await stranger.request<{ finishPasskeySignIn: { user: { id: string } } }>('mutation($r: JSON!) { finishPasskeySignIn(response: $r) { user { id } } }', { r: answer });
+    const signedIn = await stranger.request<{ finishPasskeySignIn: { user: { id: string } } }>(
+      'mutation($r: JSON!) { finishPasskeySignIn(response: $r) { user { id } } }',
+      { r: answer },
+    );
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data!.finishPasskeySignIn.user.id).toBe(buyer.user.id);
     // That session counts as a fresh second factor.
@@ -244,7 +271,11 @@ describe('passkeys', () => {
     // As a second factor after the password.
     const { client: pw, answer: pending } = await signIn(buyer.input.email, buyer.input.password);
     expect(pending.secondFactor!.methods).toEqual(['PASSKEY', 'RECOVERY_CODE']);
-    const second = (await pw.request<{ startPasskeySignIn: { options: { allowCredentials: { id: string }[] } } }>('mutation { startPasskeySignIn(secondFactor: true) { options } }')).data!.startPasskeySignIn.options;
+    const second = (
+      await pw.request<{ startPasskeySignIn: { options: { allowCredentials: { id: string }[] } } }>(
+        'mutation { startPasskeySignIn(secondFactor: true) { options } }',
+      )
+    ).data!.startPasskeySignIn.options;
     expect(second.allowCredentials.map((c) => c.id)).toEqual([device.credentialId]);
     const done = await pw.request('mutation($r: JSON!) { finishPasskeySignIn(response: $r) { user { id } } }', { r: device.authenticate(second) });
     expect(done.errors).toBeUndefined();
@@ -256,9 +287,15 @@ describe('organisation requires two-factor', () => {
     const admin = await signUpBuyer(app.url);
     const orgId = admin.user.organisation.id;
     const SET = 'mutation($on: Boolean!) { updateOrganisationSettings(requireTwoFactor: $on) { requireTwoFactor } }';
-    expect((await admin.client.request(SET, { on: true })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'requireTwoFactor' }] });
+    expect((await admin.client.request(SET, { on: true })).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'requireTwoFactor' }],
+    });
     await enrolTotp(admin.client);
-    expect((await admin.client.request<{ updateOrganisationSettings: { requireTwoFactor: boolean } }>(SET, { on: true })).data!.updateOrganisationSettings.requireTwoFactor).toBe(true);
+    expect(
+      (await admin.client.request<{ updateOrganisationSettings: { requireTwoFactor: boolean } }>(SET, { on: true })).data!.updateOrganisationSettings
+        .requireTwoFactor,
+    ).toBe(true);
 
     const priya = await colleague(orgId, 'Priya Approver');
     const { client, answer } = await signIn(priya.email, priya.password);

@@ -11,15 +11,7 @@ import type { User } from '../user.entity.js';
 import { AuthPayload, UserType } from '../user.type.js';
 import { InvalidSecondFactor, NotForApiKeys, PasskeyOriginRequired } from './two-factor.errors.js';
 import type { RelyingParty, SecondFactorMethod, TwoFactorState } from './two-factor.service.js';
-import {
-  PasskeyOptions,
-  PasskeyType,
-  SecondFactorMethodEnum,
-  SignInPayload,
-  TotpEnrolment,
-  TwoFactorEnrolled,
-  TwoFactorStatus,
-} from './two-factor.types.js';
+import { PasskeyOptions, PasskeyType, SecondFactorMethodEnum, SignInPayload, TotpEnrolment, TwoFactorEnrolled, TwoFactorStatus } from './two-factor.types.js';
 
 /** The pending sign-in between password and second factor (or of a passwordless passkey sign-in). */
 export const SIGN_IN_COOKIE = 'vouch_sign_in';
@@ -146,14 +138,19 @@ export class TwoFactorResolver {
     if (!user || challenge.purpose !== 'SECOND_FACTOR') throw new InvalidSecondFactor('code');
     const method = await ctx.services.twoFactor.verifyCode(ctx.em, user, { code, recoveryCode }, ctx, challenge);
     await ctx.services.twoFactor.closeChallenge(ctx.em, challenge);
-    const result = await ctx.em.transactional((tx) => ctx.services.accounts.openSession(tx, user, ctx, { method: METHOD_WORDS[method], secondFactorAt: new Date(ctx.services.twoFactor.clock()) }));
+    const result = await ctx.em.transactional((tx) =>
+      ctx.services.accounts.openSession(tx, user, ctx, { method: METHOD_WORDS[method], secondFactorAt: new Date(ctx.services.twoFactor.clock()) }),
+    );
     return this.signedIn(ctx, result);
   }
 
   @Mutation(() => PasskeyOptions, {
     description: 'Starts signing in with a passkey: passwordless, or (secondFactor: true) as the second step after the password.',
   })
-  async startPasskeySignIn(@Ctx() ctx: GraphQLContext, @Arg('secondFactor', () => Boolean, { defaultValue: false }) secondFactor: boolean): Promise<PasskeyOptions> {
+  async startPasskeySignIn(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('secondFactor', () => Boolean, { defaultValue: false }) secondFactor: boolean,
+  ): Promise<PasskeyOptions> {
     const { req, res } = browser(ctx);
     const rp = relyingParty(ctx);
     const twoFactor = ctx.services.twoFactor;
@@ -184,7 +181,10 @@ export class TwoFactorResolver {
     const { user } = await twoFactor.verifyPasskey(ctx.em, rp, response, expected, (challenge.user as User | null) ?? null, ctx, passwordless, challenge);
     await twoFactor.closeChallenge(ctx.em, challenge);
     const result = await ctx.em.transactional((tx) =>
-      ctx.services.accounts.openSession(tx, user, ctx, { method: passwordless ? 'a passkey' : METHOD_WORDS.PASSKEY, secondFactorAt: new Date(ctx.services.twoFactor.clock()) }),
+      ctx.services.accounts.openSession(tx, user, ctx, {
+        method: passwordless ? 'a passkey' : METHOD_WORDS.PASSKEY,
+        secondFactorAt: new Date(ctx.services.twoFactor.clock()),
+      }),
     );
     return this.signedIn(ctx, result);
   }
@@ -199,7 +199,9 @@ export class TwoFactorResolver {
     return Object.assign(new TotpEnrolment(), { secret, otpauthUri: uri, qrCode });
   }
 
-  @Mutation(() => TwoFactorEnrolled, { description: 'Confirms the authenticator app with a code it shows. The first second factor also brings 10 recovery codes, shown once.' })
+  @Mutation(() => TwoFactorEnrolled, {
+    description: 'Confirms the authenticator app with a code it shows. The first second factor also brings 10 recovery codes, shown once.',
+  })
   async confirmTotpEnrolment(@Arg('code', () => String) code: string, @Ctx() ctx: GraphQLContext): Promise<TwoFactorEnrolled> {
     const viewer = person(ctx);
     const { recoveryCodes } = await ctx.services.twoFactor.confirmTotp(ctx.em, await this.me(ctx, viewer), code, ctx);
@@ -234,7 +236,9 @@ export class TwoFactorResolver {
     return { options: options as unknown as Record<string, unknown> };
   }
 
-  @Mutation(() => TwoFactorEnrolled, { description: 'Finishes adding a passkey with the browser’s answer. The first second factor also brings 10 recovery codes, shown once.' })
+  @Mutation(() => TwoFactorEnrolled, {
+    description: 'Finishes adding a passkey with the browser’s answer. The first second factor also brings 10 recovery codes, shown once.',
+  })
   async finishPasskeyRegistration(
     @Arg('response', () => GraphQLJSON) response: unknown,
     @Arg('name', () => String, { defaultValue: 'Passkey', description: 'To recognise it later, e.g. “Work laptop”.' }) name: string,

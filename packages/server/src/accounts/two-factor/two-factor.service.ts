@@ -105,7 +105,12 @@ export class TwoFactorService {
   // ---- Pending sign-ins (between the password and the second factor; or a passwordless passkey sign-in) ----
 
   /** Starts a pending sign-in; the returned token goes in an httpOnly cookie, only its hash is stored. */
-  async openChallenge(em: EntityManager, user: User | null, purpose: 'SECOND_FACTOR' | 'PASSKEY_SIGN_IN', now = this.now()): Promise<{ token: string; expiresAt: Date; challenge: AuthChallenge }> {
+  async openChallenge(
+    em: EntityManager,
+    user: User | null,
+    purpose: 'SECOND_FACTOR' | 'PASSKEY_SIGN_IN',
+    now = this.now(),
+  ): Promise<{ token: string; expiresAt: Date; challenge: AuthChallenge }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + CHALLENGE_TTL_MS);
     const challenge = em.create(AuthChallenge, { tokenHash: sha256(token), user, purpose, expiresAt });
@@ -115,7 +120,11 @@ export class TwoFactorService {
 
   async challengeFor(em: EntityManager, token: string | undefined, now = this.now()): Promise<AuthChallenge> {
     if (!token || token.length > 128) throw new SignInChallengeExpired();
-    const challenge = await em.findOne(AuthChallenge, { tokenHash: sha256(token), expiresAt: { $gt: now } }, { ...unscoped('sign-in'), populate: ['user', 'user.organisation'] });
+    const challenge = await em.findOne(
+      AuthChallenge,
+      { tokenHash: sha256(token), expiresAt: { $gt: now } },
+      { ...unscoped('sign-in'), populate: ['user', 'user.organisation'] },
+    );
     if (!challenge) throw new SignInChallengeExpired();
     return challenge;
   }
@@ -199,14 +208,24 @@ export class TwoFactorService {
     }
     const normalised = normaliseRecoveryCode(recovery);
     const spent = normalised
-      ? await em.nativeUpdate(RecoveryCode, { user: user.id, codeHash: hashRecoveryCode(user.id, normalised), usedAt: null }, { usedAt: now }, unscoped('by user'))
+      ? await em.nativeUpdate(
+          RecoveryCode,
+          { user: user.id, codeHash: hashRecoveryCode(user.id, normalised), usedAt: null },
+          { usedAt: now },
+          unscoped('by user'),
+        )
       : 0;
     if (!spent) {
       await this.failed(em, user, meta, 'recovery code', challenge);
       throw new InvalidSecondFactor('recovery code');
     }
     const left = await em.count(RecoveryCode, { user: user.id, usedAt: null }, unscoped('by user'));
-    recordAudit(em, { organisationId: user.organisation.id, actor: actorOf(user), kind: 'RECOVERY_CODE_USED', summary: `${user.name} used a recovery code (${left} left)` });
+    recordAudit(em, {
+      organisationId: user.organisation.id,
+      actor: actorOf(user),
+      kind: 'RECOVERY_CODE_USED',
+      summary: `${user.name} used a recovery code (${left} left)`,
+    });
     await em.flush();
     await clearRateLimit(em, `second-factor:user:${user.id}`);
     return 'RECOVERY_CODE';
@@ -224,7 +243,12 @@ export class TwoFactorService {
   }
 
   auditStepUp(em: EntityManager, user: User, how: string): void {
-    recordAudit(em, { organisationId: user.organisation.id, actor: actorOf(user), kind: 'STEP_UP_VERIFIED', summary: `${user.name} confirmed it was them with their ${how}` });
+    recordAudit(em, {
+      organisationId: user.organisation.id,
+      actor: actorOf(user),
+      kind: 'STEP_UP_VERIFIED',
+      summary: `${user.name} confirmed it was them with their ${how}`,
+    });
   }
 
   /** This session just proved a second factor. */
@@ -266,7 +290,12 @@ export class TwoFactorService {
     }
     const hadFactor = this.hasFactor(await this.state(em, user.id));
     Object.assign(factor, { confirmedAt: now, lastUsedStep: step });
-    recordAudit(em, { organisationId: user.organisation.id, actor: actorOf(user), kind: 'TWO_FACTOR_ENABLED', summary: `${user.name} set up an authenticator app` });
+    recordAudit(em, {
+      organisationId: user.organisation.id,
+      actor: actorOf(user),
+      kind: 'TWO_FACTOR_ENABLED',
+      summary: `${user.name} set up an authenticator app`,
+    });
     const recoveryCodes = hadFactor ? null : await this.replaceRecoveryCodes(em, user);
     await em.flush();
     await clearRateLimit(em, `second-factor:user:${user.id}`);
@@ -279,16 +308,27 @@ export class TwoFactorService {
     if (factor.confirmedAt) await this.refuseLastFactor(em, user, 'TOTP');
     em.remove(factor);
     if (factor.confirmedAt) {
-      recordAudit(em, { organisationId: user.organisation.id, actor: actorOf(user), kind: 'TWO_FACTOR_REMOVED', summary: `${user.name} removed their authenticator app` });
+      recordAudit(em, {
+        organisationId: user.organisation.id,
+        actor: actorOf(user),
+        kind: 'TWO_FACTOR_REMOVED',
+        summary: `${user.name} removed their authenticator app`,
+      });
     }
     await this.dropRecoveryCodesIfNoFactor(em, user, 'TOTP');
     await em.flush();
   }
 
   async regenerateRecoveryCodes(em: EntityManager, user: User): Promise<string[]> {
-    if (!this.hasFactor(await this.state(em, user.id))) throw new ValidationFailed([{ field: 'recoveryCodes', message: 'Set up an authenticator app or a passkey first.' }]);
+    if (!this.hasFactor(await this.state(em, user.id)))
+      throw new ValidationFailed([{ field: 'recoveryCodes', message: 'Set up an authenticator app or a passkey first.' }]);
     const codes = await this.replaceRecoveryCodes(em, user);
-    recordAudit(em, { organisationId: user.organisation.id, actor: actorOf(user), kind: 'RECOVERY_CODES_REGENERATED', summary: `${user.name} made new recovery codes (the old ones no longer work)` });
+    recordAudit(em, {
+      organisationId: user.organisation.id,
+      actor: actorOf(user),
+      kind: 'RECOVERY_CODES_REGENERATED',
+      summary: `${user.name} made new recovery codes (the old ones no longer work)`,
+    });
     await em.flush();
     return codes;
   }
@@ -398,7 +438,12 @@ export class TwoFactorService {
     await this.refuseLastFactor(em, user, passkey.id);
     await this.dropRecoveryCodesIfNoFactor(em, user, passkey.id);
     em.remove(passkey);
-    recordAudit(em, { organisationId: user.organisation.id, actor: actorOf(user), kind: 'PASSKEY_REMOVED', summary: `${user.name} removed the passkey “${passkey.name}”` });
+    recordAudit(em, {
+      organisationId: user.organisation.id,
+      actor: actorOf(user),
+      kind: 'PASSKEY_REMOVED',
+      summary: `${user.name} removed the passkey “${passkey.name}”`,
+    });
     await em.flush();
   }
 
@@ -450,7 +495,10 @@ export class TwoFactorService {
     challenge?: AuthChallenge,
   ): Promise<{ passkey: Passkey; user: User }> {
     const credentialId = typeof (response as { id?: unknown })?.id === 'string' ? (response as { id: string }).id : '';
-    const passkey = credentialId && credentialId.length <= 1024 ? await em.findOne(Passkey, { credentialId }, { ...unscoped('sign-in'), populate: ['user', 'user.organisation'] }) : null;
+    const passkey =
+      credentialId && credentialId.length <= 1024
+        ? await em.findOne(Passkey, { credentialId }, { ...unscoped('sign-in'), populate: ['user', 'user.organisation'] })
+        : null;
     const owner = (passkey?.user as User | undefined) ?? user;
     if (owner) await this.brake(em, owner, meta);
     if (!passkey || (user && passkey.user.id !== user.id)) {
@@ -479,7 +527,11 @@ export class TwoFactorService {
       await this.failed(em, passkey.user as User, meta, 'passkey', challenge);
       throw new InvalidSecondFactor('passkey');
     }
-    Object.assign(passkey, { counter: verification.authenticationInfo.newCounter, lastUsedAt: this.now(), backedUp: verification.authenticationInfo.credentialBackedUp });
+    Object.assign(passkey, {
+      counter: verification.authenticationInfo.newCounter,
+      lastUsedAt: this.now(),
+      backedUp: verification.authenticationInfo.credentialBackedUp,
+    });
     await em.flush();
     await clearRateLimit(em, `second-factor:user:${passkey.user.id}`);
     return { passkey, user: passkey.user as User };

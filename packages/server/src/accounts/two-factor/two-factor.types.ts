@@ -8,7 +8,10 @@ export enum SecondFactorMethodEnum {
   PASSKEY = 'PASSKEY',
   RECOVERY_CODE = 'RECOVERY_CODE',
 }
-registerEnumType(SecondFactorMethodEnum, { name: 'SecondFactorMethod', description: 'A way to prove a second factor: authenticator app, passkey, or a recovery code.' });
+registerEnumType(SecondFactorMethodEnum, {
+  name: 'SecondFactorMethod',
+  description: 'A way to prove a second factor: authenticator app, passkey, or a recovery code.',
+});
 
 @ObjectType('Passkey')
 export class PasskeyType {

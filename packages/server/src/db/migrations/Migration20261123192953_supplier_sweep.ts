@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123192953_supplier_sweep extends Migration {
-
   override name = 'Migration20261123192953_supplier_sweep';
 
   override up(): void | Promise<void> {
@@ -11,5 +10,4 @@ export class Migration20261123192953_supplier_sweep extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`alter table "xero_connections" drop column "last_supplier_sweep_at";`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123195646_limiter_pacing extends Migration {
-
   override name = 'Migration20261123195646_limiter_pacing';
 
   override up(): void | Promise<void> {
@@ -11,5 +10,4 @@ export class Migration20261123195646_limiter_pacing extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`alter table "xero_rate_limits" drop column "tokens", drop column "tokens_at";`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123203505_supplier_name_sort extends Migration {
-
   override name = 'Migration20261123203505_supplier_name_sort';
 
   override up(): void | Promise<void> {
@@ -11,5 +10,4 @@ export class Migration20261123203505_supplier_name_sort extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`drop index "suppliers_organisation_id_name_id_index";`);
   }
-
 }

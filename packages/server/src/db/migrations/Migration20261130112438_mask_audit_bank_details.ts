@@ -9,7 +9,6 @@ import { maskBankRecord } from '../../common/bank-masking.js';
  * Only before/after change. Masking cannot be undone, so down() does nothing.
  */
 export class Migration20261130112438_mask_audit_bank_details extends Migration {
-
   override name = 'Migration20261130112438_mask_audit_bank_details';
 
   override async up(): Promise<void> {
@@ -39,5 +38,4 @@ export class Migration20261130112438_mask_audit_bank_details extends Migration {
   }
 
   override down(): void | Promise<void> {}
-
 }

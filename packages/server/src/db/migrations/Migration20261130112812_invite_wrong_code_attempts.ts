@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261130112812_invite_wrong_code_attempts extends Migration {
-
   override name = 'Migration20261130112812_invite_wrong_code_attempts';
 
   override up(): void | Promise<void> {
@@ -11,5 +10,4 @@ export class Migration20261130112812_invite_wrong_code_attempts extends Migratio
   override down(): void | Promise<void> {
     this.addSql(`alter table "invites" drop column "wrong_code_attempts";`);
   }
-
 }

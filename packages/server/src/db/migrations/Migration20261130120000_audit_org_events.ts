@@ -2,7 +2,6 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Organisation audit events (team, account security) concern no one supplier. */
 export class Migration20261130120000_audit_org_events extends Migration {
-
   override name = 'Migration20261130120000_audit_org_events';
 
   override up(): void | Promise<void> {
@@ -12,5 +11,4 @@ export class Migration20261130120000_audit_org_events extends Migration {
   override down(): void | Promise<void> {
     this.addSql(`alter table "audit_events" alter column "supplier_id" set not null;`);
   }
-
 }

@@ -2,7 +2,6 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Two lanes, one budget (sync/rate-limiter.ts): the lane of each call, interactive priority, app-wide counts. */
 export class Migration20261130123000_rate_limit_lanes extends Migration {
-
   override name = 'Migration20261130123000_rate_limit_lanes';
 
   override up(): void | Promise<void> {
@@ -20,5 +19,4 @@ export class Migration20261130123000_rate_limit_lanes extends Migration {
 
     this.addSql(`alter table "xero_rate_limits" drop column "interactive_waiting_until", drop column "bulk_at";`);
   }
-
 }

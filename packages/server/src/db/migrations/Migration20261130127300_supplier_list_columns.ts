@@ -1,12 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261130127300_supplier_list_columns extends Migration {
-
   override name = 'Migration20261130127300_supplier_list_columns';
 
   override up(): void | Promise<void> {
     this.addSql(`create type "bank_details_state" as enum ('NONE', 'NOT_CONFIRMED', 'VERIFIED', 'CHANGED', 'ON_HOLD');`);
-    this.addSql(`alter table "suppliers" add "invite_expires_at" timestamptz null, add "bank_state" "bank_details_state" not null default 'NONE', add "last_activity_at" timestamptz not null default now(), add "last_activity" varchar(40) not null default 'SUPPLIER_CREATED';`);
+    this.addSql(
+      `alter table "suppliers" add "invite_expires_at" timestamptz null, add "bank_state" "bank_details_state" not null default 'NONE', add "last_activity_at" timestamptz not null default now(), add "last_activity" varchar(40) not null default 'SUPPLIER_CREATED';`,
+    );
     // Existing suppliers: the same derivations as refreshSupplierFlags and the audit trigger.
     this.addSql(`update suppliers s set
        invite_expires_at = (select i.expires_at from invites i where i.supplier_id = s.id order by i.created_at desc, i.id desc limit 1),
@@ -21,7 +22,9 @@ export class Migration20261130127300_supplier_list_columns extends Migration {
     this.addSql(`create index "suppliers_organisation_id_last_activity_at_id_index" on "suppliers" ("organisation_id", "last_activity_at", "id");`);
     this.addSql(`create index "suppliers_organisation_id_bank_state_id_index" on "suppliers" ("organisation_id", "bank_state", "id");`);
 
-    this.addSql(`create or replace function "audit_events_audit_events_supplier_activity_fn"() returns trigger as \$\$ begin update suppliers set last_activity_at = new.created_at, last_activity = new.kind where id = new.supplier_id and last_activity_at <= new.created_at; return null; end; \$\$ language plpgsql;`);
+    this.addSql(
+      `create or replace function "audit_events_audit_events_supplier_activity_fn"() returns trigger as \$\$ begin update suppliers set last_activity_at = new.created_at, last_activity = new.kind where id = new.supplier_id and last_activity_at <= new.created_at; return null; end; \$\$ language plpgsql;`,
+    );
     this.addSql(`create trigger "audit_events_supplier_activity" AFTER INSERT on "audit_events" for each ROW
   when (new.supplier_id is not null and new.kind <> 'SUPPLIER_IMPORTED') execute function "audit_events_audit_events_supplier_activity_fn"();`);
   }
@@ -32,9 +35,10 @@ export class Migration20261130127300_supplier_list_columns extends Migration {
 
     this.addSql(`drop index "suppliers_organisation_id_last_activity_at_id_index";`);
     this.addSql(`drop index "suppliers_organisation_id_bank_state_id_index";`);
-    this.addSql(`alter table "suppliers" drop column "invite_expires_at", drop column "bank_state", drop column "last_activity_at", drop column "last_activity";`);
+    this.addSql(
+      `alter table "suppliers" drop column "invite_expires_at", drop column "bank_state", drop column "last_activity_at", drop column "last_activity";`,
+    );
 
     this.addSql(`drop type "bank_details_state";`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261130127400_api_key_names_reject_email extends Migration {
-
   override name = 'Migration20261130127400_api_key_names_reject_email';
 
   override up(): void | Promise<void> {
@@ -20,5 +19,4 @@ export class Migration20261130127400_api_key_names_reject_email extends Migratio
 
     this.addSql(`alter table "change_requests" drop column "reason_emailed_at";`);
   }
-
 }

@@ -32,14 +32,23 @@ export class OutboxService {
       lastSuccessAt: row!.last ? new Date(row!.last) : null,
       failedCount: Number(row!.failed),
       apiHeadroom: connection?.rateLimit
-        ? { minuteRemaining: connection.rateLimit.minRemaining, dayRemaining: connection.rateLimit.dayRemaining, appMinuteRemaining: connection.rateLimit.appMinRemaining, observedAt: new Date(connection.rateLimit.at) }
+        ? {
+            minuteRemaining: connection.rateLimit.minRemaining,
+            dayRemaining: connection.rateLimit.dayRemaining,
+            appMinuteRemaining: connection.rateLimit.appMinRemaining,
+            observedAt: new Date(connection.rateLimit.at),
+          }
         : null,
     };
   }
 
   /** Pushes Xero refused (or Vouch found wrong), most recent first: the inbox. */
   async failed(em: EntityManager, first: number): Promise<FailedSync[]> {
-    const entries = await em.find(OutboxEntry, { status: OutboxStatus.FAILED }, { orderBy: { updatedAt: 'desc' }, limit: Math.min(Math.max(first, 1), 200), populate: ['supplier'] });
+    const entries = await em.find(
+      OutboxEntry,
+      { status: OutboxStatus.FAILED },
+      { orderBy: { updatedAt: 'desc' }, limit: Math.min(Math.max(first, 1), 200), populate: ['supplier'] },
+    );
     return entries.map((e) => ({ supplier: e.supplier as Supplier, error: e.lastError ?? 'Failed', errorSource: errorSourceOf(e), failedAt: e.updatedAt }));
   }
 
@@ -48,6 +57,14 @@ export class OutboxService {
     const entry = await em.findOne(OutboxEntry, { supplier: supplierId, status: { $ne: OutboxStatus.SUPERSEDED } }, { orderBy: { sequence: 'desc' } });
     if (!entry) return null;
     const error = entry.status === OutboxStatus.SYNCED ? null : entry.lastError;
-    return { status: entry.status, acceptedAt: entry.createdAt, syncedAt: entry.syncedAt, error, errorSource: error ? errorSourceOf(entry) : null, attempts: entry.attempts, receipt: entry.receipt };
+    return {
+      status: entry.status,
+      acceptedAt: entry.createdAt,
+      syncedAt: entry.syncedAt,
+      error,
+      errorSource: error ? errorSourceOf(entry) : null,
+      attempts: entry.attempts,
+      receipt: entry.receipt,
+    };
   }
 }

@@ -4,7 +4,18 @@ import type { Supplier } from '../../suppliers/supplier.entity.js';
 import { OutboxEntry, OutboxStatus } from './outbox-entry.entity.js';
 
 /** Fields Vouch pushes to Xero (the outbound sync consumes these from the outbox). */
-export const XERO_PUSH_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phones', 'addresses', 'contactPersons', 'taxNumber', 'companyNumber', 'bankAccountDetails'] as const;
+export const XERO_PUSH_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'email',
+  'phones',
+  'addresses',
+  'contactPersons',
+  'taxNumber',
+  'companyNumber',
+  'bankAccountDetails',
+] as const;
 export type XeroPushField = (typeof XERO_PUSH_FIELDS)[number];
 
 /**
@@ -31,12 +42,14 @@ export async function queueForXero(
   const carried = new Set<string>([...fields, ...superseded.flatMap((e) => Object.keys(e.payload))]);
   const pushed = supplier.xeroContactId ? XERO_PUSH_FIELDS.filter((f) => carried.has(f)) : [...XERO_PUSH_FIELDS];
   if (!pushed.length) return null;
-  const [seq] = await tx.getConnection().execute<{ next: number }[]>(
-    'select coalesce(max(sequence), 0) + 1 as next from outbox_entries where supplier_id = ?',
-    [supplier.id],
-    'all',
-    tx.getTransactionContext(),
-  );
+  const [seq] = await tx
+    .getConnection()
+    .execute<{ next: number }[]>(
+      'select coalesce(max(sequence), 0) + 1 as next from outbox_entries where supplier_id = ?',
+      [supplier.id],
+      'all',
+      tx.getTransactionContext(),
+    );
   if (superseded.length) await tx.nativeUpdate(OutboxEntry, { id: { $in: superseded.map((e) => e.id) } }, { status: OutboxStatus.SUPERSEDED });
   const id = uuidv7();
   return tx.create(OutboxEntry, {

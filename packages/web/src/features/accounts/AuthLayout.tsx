@@ -2,17 +2,7 @@ import type { ReactNode } from 'react';
 import { PageHeading } from '../../components/PageHeading';
 
 /** The calm, centred frame shared by the signed-out pages. */
-export function AuthLayout({
-  title,
-  intro,
-  children,
-  footer,
-}: {
-  title: string;
-  intro: string;
-  children: ReactNode;
-  footer: ReactNode;
-}) {
+export function AuthLayout({ title, intro, children, footer }: { title: string; intro: string; children: ReactNode; footer: ReactNode }) {
   return (
     <div className="auth">
       <header className="auth__brand">

@@ -94,7 +94,15 @@ export function VerifyEmailPage({ continueHref }: { continueHref: string }) {
 
   return (
     <AuthLayout title="Verify your email" intro="Confirming that this address is yours." footer={<Link to={continueHref}>Continue to Vouch</Link>}>
-      {!result ? <Loading label="Verifying…" /> : 'error' in result ? <Alert>{result.error}</Alert> : <p role="status" className="notice">{result.email} is verified. Thank you.</p>}
+      {!result ? (
+        <Loading label="Verifying…" />
+      ) : 'error' in result ? (
+        <Alert>{result.error}</Alert>
+      ) : (
+        <p role="status" className="notice">
+          {result.email} is verified. Thank you.
+        </p>
+      )}
     </AuthLayout>
   );
 }

@@ -32,7 +32,11 @@ export function ForgotPasswordPage({ signInHref }: { signInHref: string }) {
 
   if (sentTo) {
     return (
-      <AuthLayout title="Check your email" intro="If there’s a Vouch account for that address, a reset link is on its way." footer={<Link to={signInHref}>Back to sign in</Link>}>
+      <AuthLayout
+        title="Check your email"
+        intro="If there’s a Vouch account for that address, a reset link is on its way."
+        footer={<Link to={signInHref}>Back to sign in</Link>}
+      >
         <div role="status" className="notice">
           <p>
             We sent a link to <strong>{sentTo}</strong> if it belongs to an account. It works for 45 minutes, once.

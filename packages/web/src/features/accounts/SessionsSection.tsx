@@ -159,9 +159,7 @@ export function SessionsSection() {
         onConfirm={() => void onEndOthers()}
         onCancel={() => setConfirmAll(false)}
       >
-        <p>
-          {others.length === 1 ? 'The other browser' : `The other ${others.length} browsers`} will be signed out at once. This browser stays signed in.
-        </p>
+        <p>{others.length === 1 ? 'The other browser' : `The other ${others.length} browsers`} will be signed out at once. This browser stays signed in.</p>
       </ConfirmDialog>
     </section>
   );

@@ -34,10 +34,7 @@ const OrganisationSettingsQuery = graphql(`
 
 const UpdateOrganisationSettingsMutation = graphql(`
   mutation UpdateOrganisationSettings($requireSecondApproverForBankChanges: Boolean, $paymentHoldDays: Int) {
-    updateOrganisationSettings(
-      requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges
-      paymentHoldDays: $paymentHoldDays
-    ) {
+    updateOrganisationSettings(requireSecondApproverForBankChanges: $requireSecondApproverForBankChanges, paymentHoldDays: $paymentHoldDays) {
       id
       requireSecondApproverForBankChanges
       paymentHoldDays
@@ -76,11 +73,7 @@ function PaymentHoldSetting({ days }: { days: number }) {
       const result = await update({ variables: { paymentHoldDays: parsed.days } });
       const now = result.data?.updateOrganisationSettings.paymentHoldDays ?? parsed.days;
       setDraft(null);
-      setSaved(
-        now === 0
-          ? 'Saved: no payment hold after bank details change.'
-          : `Saved: payments are held for ${holdText(now)} after bank details change.`,
-      );
+      setSaved(now === 0 ? 'Saved: no payment hold after bank details change.' : `Saved: payments are held for ${holdText(now)} after bank details change.`);
     } catch (err) {
       const p = toUserFacingError(err);
       if (p.fields.paymentHoldDays) {
@@ -232,9 +225,7 @@ export function SettingsPage({ user }: { user: CurrentUser }) {
         <h2 id="settings-team" className="card__title">
           Team
         </h2>
-        <p className="card__lead">
-          {user.role === 'ADMIN' ? 'Invite people, choose their roles, and remove access.' : 'See who is on your team.'}
-        </p>
+        <p className="card__lead">{user.role === 'ADMIN' ? 'Invite people, choose their roles, and remove access.' : 'See who is on your team.'}</p>
         <div className="card__actions">
           <Link to="/settings/team" className="button">
             {user.role === 'ADMIN' ? 'Manage team' : 'See team'}

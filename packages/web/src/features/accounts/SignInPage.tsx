@@ -65,7 +65,7 @@ export function SignInPage({ signUpHref }: { signUpHref: string }) {
           autoComplete="email"
           inputMode="email"
           spellCheck={false}
-         
+
           {...form.field('email')}
         />
         <TextField label="Password" type="password" autoComplete="current-password" {...form.field('password')} />

@@ -67,8 +67,7 @@ export function SignUpPage({ signInHref }: { signInHref: string }) {
         }
       >
         <Alert tone="info">
-          We sent an email to <strong>{sentTo}</strong>. The link in it works for 24 hours. Nothing there? Check your
-          spam folder, or start again.
+          We sent an email to <strong>{sentTo}</strong>. The link in it works for 24 hours. Nothing there? Check your spam folder, or start again.
         </Alert>
         <button type="button" className="button button--quiet" onClick={() => setSentTo(null)}>
           Start again
@@ -97,7 +96,7 @@ export function SignUpPage({ signInHref }: { signInHref: string }) {
           autoComplete="email"
           inputMode="email"
           spellCheck={false}
-         
+
           {...form.field('email')}
         />
         <TextField
@@ -105,7 +104,7 @@ export function SignUpPage({ signInHref }: { signInHref: string }) {
           type="password"
           autoComplete="new-password"
           hint={`At least ${PASSWORD_MIN} characters.`}
-         
+
           {...form.field('password')}
         />
         <button type="submit" className="button button--primary button--block" aria-disabled={form.submitting || undefined}>

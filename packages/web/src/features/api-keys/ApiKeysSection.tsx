@@ -47,13 +47,10 @@ function ApiKeys() {
       </h2>
       <p className="card__lead">
         Let your own tools read suppliers (and, if you allow it, invite and review) through the Vouch API. Send a key as{' '}
-        <code>Authorization: Bearer &lt;key&gt;</code>. The API is described in <code>docs/api.md</code> in the Vouch
-        repository.
+        <code>Authorization: Bearer &lt;key&gt;</code>. The API is described in <code>docs/api.md</code> in the Vouch repository.
       </p>
 
-      {created.value ? (
-        <NewApiKeySecret name={created.value.name} secret={created.value.secret} focusRef={created.ref} onPutAway={created.putAway} />
-      ) : null}
+      {created.value ? <NewApiKeySecret name={created.value.name} secret={created.value.secret} focusRef={created.ref} onPutAway={created.putAway} /> : null}
 
       {revoke.outcome ? (
         <p role="status" className="notice api-keys__status" ref={revoke.outcomeRef} tabIndex={-1}>
@@ -63,9 +60,7 @@ function ApiKeys() {
       {revoke.problem ? <Alert>{revoke.problem}</Alert> : null}
 
       {!data && loading ? <Loading label="Loading API keys…" /> : null}
-      {!data && error ? (
-        <RetryAlert error={error} onRetry={refetch} />
-      ) : null}
+      {!data && error ? <RetryAlert error={error} onRetry={refetch} /> : null}
 
       {data && keys.length === 0 ? <p className="muted api-keys__empty">No API keys yet.</p> : null}
       {keys.length > 0 ? <ApiKeyTable keys={keys} now={now} onRevoke={revoke.ask} /> : null}
@@ -83,8 +78,7 @@ function ApiKeys() {
         onCancel={revoke.cancel}
       >
         <p>
-          Tools using the key starting <code>{revoke.key ? maskedKey(revoke.key.prefix) : ''}</code> will be refused at
-          once. This can’t be undone.
+          Tools using the key starting <code>{revoke.key ? maskedKey(revoke.key.prefix) : ''}</code> will be refused at once. This can’t be undone.
         </p>
       </ConfirmDialog>
       {stepUpDialog}

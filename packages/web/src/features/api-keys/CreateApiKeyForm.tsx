@@ -23,13 +23,7 @@ export function CreateApiKeyForm({ form }: { form: ApiKeysState['form'] }) {
         <legend className="fieldset__legend">Access</legend>
         {SCOPE_OPTIONS.map((option) => (
           <label key={option.value} className="checkbox">
-            <input
-              type="radio"
-              name="scope"
-              value={option.value}
-              checked={form.scope === option.value}
-              onChange={() => form.setScope(option.value)}
-            />
+            <input type="radio" name="scope" value={option.value} checked={form.scope === option.value} onChange={() => form.setScope(option.value)} />
             <span>
               {option.label}
               <span className="checkbox__hint">{option.hint}</span>

@@ -105,7 +105,10 @@ export function AuditLogPage({ user }: { user: CurrentUser }) {
           const next = fetchMoreResult.organisationAuditEvents;
           if (!prev || !next) return previous as typeof fetchMoreResult;
           const seen = new Set(prev.edges.map((e) => e.node.id));
-          return { ...previous, organisationAuditEvents: { ...next, edges: [...prev.edges, ...next.edges.filter((e) => !seen.has(e.node.id))] } } as typeof fetchMoreResult;
+          return {
+            ...previous,
+            organisationAuditEvents: { ...next, edges: [...prev.edges, ...next.edges.filter((e) => !seen.has(e.node.id))] },
+          } as typeof fetchMoreResult;
         },
       });
     } finally {
@@ -146,8 +149,21 @@ export function AuditLogPage({ user }: { user: CurrentUser }) {
             </option>
           ))}
         </SelectField>
-        <TextField label="From" type="date" value={draft.from} max={draft.to || undefined} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
-        <TextField label="To" type="date" value={draft.to} min={draft.from || undefined} error={dateError} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
+        <TextField
+          label="From"
+          type="date"
+          value={draft.from}
+          max={draft.to || undefined}
+          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+        />
+        <TextField
+          label="To"
+          type="date"
+          value={draft.to}
+          min={draft.from || undefined}
+          error={dateError}
+          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+        />
         <div className="form__actions audit-log__actions">
           <button type="submit" className="button button--primary">
             Apply filters

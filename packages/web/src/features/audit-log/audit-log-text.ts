@@ -54,7 +54,9 @@ export interface AuditFilterValues {
  * The API's filter from the form's: dates are whole local days, so `to` becomes the start of the day after
  * (the API's `to` is exclusive). Null with a message when the range runs backwards.
  */
-export function toApiFilter(values: AuditFilterValues): { filter: { actorId: string | null; kind: string | null; from: string | null; to: string | null } } | { error: string } {
+export function toApiFilter(
+  values: AuditFilterValues,
+): { filter: { actorId: string | null; kind: string | null; from: string | null; to: string | null } } | { error: string } {
   const start = values.from ? new Date(`${values.from}T00:00:00`) : null;
   const endDay = values.to ? new Date(`${values.to}T00:00:00`) : null;
   if (start && Number.isNaN(start.getTime())) return { error: 'Enter a valid start date.' };

@@ -72,8 +72,8 @@ export function BrandingSection({ user }: { user: CurrentUser }) {
         What suppliers see
       </h2>
       <p className="card__lead">
-        Suppliers see your organisation’s name, logo and contact person on the page where they confirm their details, so
-        they know the request is from you and whom to ask.
+        Suppliers see your organisation’s name, logo and contact person on the page where they confirm their details, so they know the request is from you and
+        whom to ask.
       </p>
       {!branding && loading ? <Loading /> : null}
       {!branding && error ? <Alert>{toUserFacingError(error).message}</Alert> : null}
@@ -286,8 +286,8 @@ function ContactSetting({ branding }: { branding: Branding }) {
         Contact person
       </h3>
       <p className="muted">
-        Whom suppliers can ask about a request. Leave a field empty to hide it. Suppliers are also told to check a request
-        by calling you on a number they already have.
+        Whom suppliers can ask about a request. Leave a field empty to hide it. Suppliers are also told to check a request by calling you on a number they
+        already have.
       </p>
       <div className="branding__contact">
         <TextField label="Name" autoComplete="off" maxLength={100} {...bind('name')} />

@@ -13,8 +13,7 @@ const readAsDataUrl = (blob: Blob) =>
     reader.readAsDataURL(blob);
   });
 
-const toBlob = (canvas: HTMLCanvasElement, type: string, quality?: number) =>
-  new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, quality));
+const toBlob = (canvas: HTMLCanvasElement, type: string, quality?: number) => new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, quality));
 
 /**
  * A chosen file, ready to send as a data: URL (which the page's CSP allows for the preview). A PNG, JPEG or
@@ -44,7 +43,10 @@ export async function prepareLogo(file: File): Promise<PreparedLogo> {
       if (!context) break;
       context.clearRect(0, 0, canvas.width, canvas.height);
       context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      for (const [type, quality] of [['image/png', undefined], ['image/webp', 0.9]] as const) {
+      for (const [type, quality] of [
+        ['image/png', undefined],
+        ['image/webp', 0.9],
+      ] as const) {
         const blob = await toBlob(canvas, type, quality);
         if (blob && blob.type === type && blob.size <= MAX_LOGO_BYTES) return { dataUrl: await readAsDataUrl(blob), resized: true };
       }

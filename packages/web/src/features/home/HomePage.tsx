@@ -49,7 +49,13 @@ export function HomePage({ user }: { user: CurrentUser }) {
             {items.map((item) => (
               <li key={item.key} className={`home__item ${item.urgent ? 'home__item--urgent' : ''} ${item.count === 0 ? 'home__item--clear' : ''}`}>
                 <Link to={item.href} className="home__link">
-                  {item.count !== null ? <span className="home__count">{number.format(item.count)}</span> : <span className="home__count home__count--icon" aria-hidden="true">!</span>}
+                  {item.count !== null ? (
+                    <span className="home__count">{number.format(item.count)}</span>
+                  ) : (
+                    <span className="home__count home__count--icon" aria-hidden="true">
+                      !
+                    </span>
+                  )}
                   <span className="home__text">
                     <span className="home__title">{item.title}</span>
                     {item.detail ? <span className="home__detail">{item.detail}</span> : null}

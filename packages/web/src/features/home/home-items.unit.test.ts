@@ -30,7 +30,14 @@ describe('home: what needs you', () => {
 
   it('puts what needs someone first, with the risk of what waits for review', () => {
     const items = homeItems(
-      { ...calm, awaitingReview: 3, awaitingReviewBankChanges: 2, awaitingReviewHighRisk: 1, failedSyncs: 1, xero: { ...calm.xero, status: 'NEEDS_RECONNECT', needsAttention: true } },
+      {
+        ...calm,
+        awaitingReview: 3,
+        awaitingReviewBankChanges: 2,
+        awaitingReviewHighRisk: 1,
+        failedSyncs: 1,
+        xero: { ...calm.xero, status: 'NEEDS_RECONNECT', needsAttention: true },
+      },
       null,
     );
     expect(items.slice(0, 3).map((i) => i.key)).toEqual(['xero', 'review', 'sync']);

@@ -243,9 +243,7 @@ function BulkInviteSelected({ selected, onInvited, quiet = false }: { selected: 
         {plan.live.length > 0 ? (
           <label className="checkbox">
             <input type="checkbox" checked={replaceLive} onChange={(event) => setReplaceLive(event.target.checked)} />
-            <span>
-              Send {plan.live.length === 1 ? 'it' : 'them'} a new link too (the link they have stops working)
-            </span>
+            <span>Send {plan.live.length === 1 ? 'it' : 'them'} a new link too (the link they have stops working)</span>
           </label>
         ) : null}
       </ConfirmDialog>
@@ -318,11 +316,17 @@ function BulkInviteMatching({ matching, onInvited }: { matching: MatchingSelecti
         const lines: string[] = [];
         if (done.skippedLiveInvite > 0) lines.push(`${thousands.format(done.skippedLiveInvite)} skipped: their invite is still live.`);
         if (done.skippedNoEmail > 0) lines.push(`${thousands.format(done.skippedNoEmail)} left out: no email address.`);
-        lines.push(done.emailed ? 'Each was emailed a link to check and correct their details.' : 'Email isn’t set up on this Vouch server: copy each link below and send it yourself.');
+        lines.push(
+          done.emailed
+            ? 'Each was emailed a link to check and correct their details.'
+            : 'Email isn’t set up on this Vouch server: copy each link below and send it yourself.',
+        );
         onInvited({
           title: done.invited === 1 ? '1 supplier invited' : `${thousands.format(done.invited)} suppliers invited`,
           lines,
-          links: done.emailed ? [] : done.results.map((r) => ({ id: r.supplier.id, name: r.supplier.name, text: `Invite created for ${r.invite.email}.`, link: r.link ?? null })),
+          links: done.emailed
+            ? []
+            : done.results.map((r) => ({ id: r.supplier.id, name: r.supplier.name, text: `Invite created for ${r.invite.email}.`, link: r.link ?? null })),
         });
       }
     } catch (error) {
@@ -365,9 +369,7 @@ function BulkInviteMatching({ matching, onInvited }: { matching: MatchingSelecti
         {counts && counts.liveInvite > 0 ? (
           <label className="checkbox">
             <input type="checkbox" checked={replaceLive} onChange={(event) => setReplaceLive(event.target.checked)} />
-            <span>
-              Send {counts.liveInvite === 1 ? 'it' : 'them'} a new link too (the link they have stops working)
-            </span>
+            <span>Send {counts.liveInvite === 1 ? 'it' : 'them'} a new link too (the link they have stops working)</span>
           </label>
         ) : null}
       </ConfirmDialog>

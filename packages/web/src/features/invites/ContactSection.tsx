@@ -63,12 +63,7 @@ function PhoneFields({
           {...bind(`${path}.countryCode`, phone.countryCode, (v) => set('countryCode', v))}
         />
         <TextField label="Area code" inputMode="tel" {...bind(`${path}.areaCode`, phone.areaCode, (v) => set('areaCode', v))} />
-        <TextField
-          label="Number"
-          inputMode="tel"
-          autoComplete="tel-national"
-          {...bind(`${path}.number`, phone.number, (v) => set('number', v))}
-        />
+        <TextField label="Number" inputMode="tel" autoComplete="tel-national" {...bind(`${path}.number`, phone.number, (v) => set('number', v))} />
       </div>
     </fieldset>
   );

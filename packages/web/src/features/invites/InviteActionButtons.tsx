@@ -15,12 +15,7 @@ export function InviteActionButtons({ supplier, actions }: { supplier: InvitePan
     <div className="card__actions">
       {locked ? (
         <>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void actions.onUnlock()}
-            aria-disabled={busy || undefined}
-          >
+          <button type="button" className="button button--primary" onClick={() => void actions.onUnlock()} aria-disabled={busy || undefined}>
             {unlocking ? 'Unlocking…' : 'Unlock'}
           </button>
           <button type="button" className="button" onClick={() => void actions.onResend()} aria-disabled={busy || undefined}>
@@ -32,12 +27,7 @@ export function InviteActionButtons({ supplier, actions }: { supplier: InvitePan
           <button type="button" className="button" onClick={() => void actions.onResend()} aria-disabled={busy || undefined}>
             {resending ? 'Resending…' : 'Resend'}
           </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => actions.setConfirmRevoke(true)}
-            aria-disabled={busy || undefined}
-          >
+          <button type="button" className="button button--quiet" onClick={() => actions.setConfirmRevoke(true)} aria-disabled={busy || undefined}>
             Withdraw
           </button>
         </>
@@ -54,12 +44,7 @@ export function InviteActionButtons({ supplier, actions }: { supplier: InvitePan
             onBlur={sendTo.onBlur}
             error={sendTo.error}
           />
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void actions.onInvite()}
-            aria-disabled={busy || undefined}
-          >
+          <button type="button" className="button button--primary" onClick={() => void actions.onInvite()} aria-disabled={busy || undefined}>
             {inviting ? 'Inviting…' : invite ? 'Invite again' : 'Invite'}
           </button>
         </>

@@ -16,9 +16,7 @@ export function InviteDetails({ invite }: { invite: InvitePanel_InviteFragment }
         <dt>Last sent</dt>
         <dd>
           {formatDateTime(invite.lastSentAt)}
-          {invite.remindersSent > 0
-            ? ` · ${invite.remindersSent} reminder${invite.remindersSent === 1 ? '' : 's'}`
-            : null}
+          {invite.remindersSent > 0 ? ` · ${invite.remindersSent} reminder${invite.remindersSent === 1 ? '' : 's'}` : null}
         </dd>
       </div>
       {invite.openedAt ? (

@@ -80,10 +80,7 @@ export function DeadLink({ title, reason, message, branding }: { title: string; 
     return (
       <InviteLayout title={title}>
         <p className="auth__intro">{message}</p>
-        <p className="muted">
-          If you weren’t expecting a request for your details, don’t enter anything: call the business on a number you
-          already have.
-        </p>
+        <p className="muted">If you weren’t expecting a request for your details, don’t enter anything: call the business on a number you already have.</p>
       </InviteLayout>
     );
   }
@@ -148,12 +145,7 @@ export function InvitePage() {
   }, [formNext]);
 
   if (!token) {
-    return (
-      <DeadLink
-        title="This link isn’t complete"
-        message="Open the link from your email again, or copy the whole link into the address bar."
-      />
-    );
+    return <DeadLink title="This link isn’t complete" message="Open the link from your email again, or copy the whole link into the address bar." />;
   }
 
   const reason = deadReason?.reason ?? (error ? errorReason(error) : null);
@@ -191,8 +183,8 @@ export function InvitePage() {
     return (
       <InviteLayout title={`Thanks — ${submitted.organisationName} will review your details`} branding={invite.organisation}>
         <p className="auth__intro">
-          We’ve sent your details to {submitted.organisationName}. They’ll check the changes before anything is
-          updated, and may contact you if something needs confirming.
+          We’ve sent your details to {submitted.organisationName}. They’ll check the changes before anything is updated, and may contact you if something needs
+          confirming.
         </p>
         <dl className="details">
           <div className="details__row">
@@ -204,10 +196,7 @@ export function InvitePage() {
             <dd>{formatLongDate(submitted.submittedAt)}</dd>
           </div>
         </dl>
-        <p className="invite__note">
-          Spotted a mistake? You can use the same link again to send a correction until{' '}
-          {formatLongDate(invite.expiresAt)}.
-        </p>
+        <p className="invite__note">Spotted a mistake? You can use the same link again to send a correction until {formatLongDate(invite.expiresAt)}.</p>
         <button
           type="button"
           className="button"
@@ -227,21 +216,11 @@ export function InvitePage() {
     return (
       <InviteLayout title="Confirm it’s you" branding={invite.organisation}>
         <p className="auth__intro">
-          {invite.organisationName} asked you to check the details they hold for {invite.supplierName}. First, we’ll
-          email a 6-digit code to <strong>{invite.emailHint}</strong>.
+          {invite.organisationName} asked you to check the details they hold for {invite.supplierName}. First, we’ll email a 6-digit code to{' '}
+          <strong>{invite.emailHint}</strong>.
         </p>
-        <VerifyCode
-          token={token}
-          onVerified={() => setVerified(true)}
-          onDead={onDead}
-          onCodeSent={() => void loadForm().catch(() => undefined)}
-        />
-        <AboutRequest
-          branding={invite.organisation}
-          supplierName={invite.supplierName}
-          emailHint={invite.emailHint}
-          expiresAt={invite.expiresAt}
-        />
+        <VerifyCode token={token} onVerified={() => setVerified(true)} onDead={onDead} onCodeSent={() => void loadForm().catch(() => undefined)} />
+        <AboutRequest branding={invite.organisation} supplierName={invite.supplierName} emailHint={invite.emailHint} expiresAt={invite.expiresAt} />
       </InviteLayout>
     );
   }

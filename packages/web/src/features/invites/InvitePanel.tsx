@@ -39,15 +39,7 @@ graphql(`
  * The supplier's latest invite, and Invite / Resend / Withdraw (Unlock when locked) for ADMIN and APPROVER. One
  * word for one action: an invite is "withdrawn" everywhere (its status, this button, the team's invitations).
  */
-export function InvitePanel({
-  supplier,
-  canManage,
-  onChanged,
-}: {
-  supplier: InvitePanel_SupplierFragment;
-  canManage: boolean;
-  onChanged: () => void;
-}) {
+export function InvitePanel({ supplier, canManage, onChanged }: { supplier: InvitePanel_SupplierFragment; canManage: boolean; onChanged: () => void }) {
   const invite = supplier.latestInvite;
   const actions = useInviteActions(supplier, onChanged);
   const { notice, problem, link } = actions;
@@ -66,15 +58,14 @@ export function InvitePanel({
         <InviteDetails invite={invite} />
       ) : (
         <p className="card__lead">
-          Not invited yet. An invite emails {supplier.name} a link to check and correct their details; you review
-          every change before it reaches Xero.
+          Not invited yet. An invite emails {supplier.name} a link to check and correct their details; you review every change before it reaches Xero.
         </p>
       )}
 
       {locked ? (
         <p className="card__lead">
-          Someone entered too many wrong codes, so the link is locked. If it was {supplier.name}, unlock it: the same
-          link works again and they can ask for a new code. Otherwise send a new link, so the old one stops working.
+          Someone entered too many wrong codes, so the link is locked. If it was {supplier.name}, unlock it: the same link works again and they can ask for a
+          new code. Otherwise send a new link, so the old one stops working.
         </p>
       ) : null}
 
@@ -88,10 +79,7 @@ export function InvitePanel({
       {link ? (
         <div className="copy-link">
           <CopyLink link={link} />
-          <p className="muted">
-            This link was not emailed (no email server is set up). Send it to the supplier yourself — it’s shown
-            only once.
-          </p>
+          <p className="muted">This link was not emailed (no email server is set up). Send it to the supplier yourself — it’s shown only once.</p>
         </div>
       ) : null}
 

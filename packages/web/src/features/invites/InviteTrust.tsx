@@ -26,12 +26,7 @@ function ContactSentence({ branding }: { branding: Branding }) {
 
 /** The one check that a copied page cannot fake: a number the supplier already had. */
 export function GenuineCheck({ branding }: { branding: Branding }) {
-  return (
-    <>
-      If in doubt, call {branding.name} on a number you already have — from an invoice or their website, not from an email
-      or this page.
-    </>
-  );
+  return <>If in doubt, call {branding.name} on a number you already have — from an invoice or their website, not from an email or this page.</>;
 }
 
 /**
@@ -68,22 +63,22 @@ export function AboutRequest({
         <div className="invite-about__item">
           <dt>Why</dt>
           <dd>
-            To keep the details they hold for {supplierName} up to date — name, address and contacts, and bank details only if
-            you choose to change them — so they can pay you correctly.
+            To keep the details they hold for {supplierName} up to date — name, address and contacts, and bank details only if you choose to change them — so
+            they can pay you correctly.
           </dd>
         </div>
         <div className="invite-about__item">
           <dt>What happens to your details</dt>
           <dd>
-            They go to {name} only. Someone there checks every change before it is used, and may phone you to confirm new
-            bank details. Nothing changes until they accept it.
+            They go to {name} only. Someone there checks every change before it is used, and may phone you to confirm new bank details. Nothing changes until
+            they accept it.
           </dd>
         </div>
         <div className="invite-about__item">
           <dt>How this page is secured</dt>
           <dd>
-            This link is yours alone and works until {formatLongDate(expiresAt)}. Before anything is shown, we check it’s you
-            with a code sent to {emailHint}. Bank details on file are never shown in full
+            This link is yours alone and works until {formatLongDate(expiresAt)}. Before anything is shown, we check it’s you with a code sent to {emailHint}.
+            Bank details on file are never shown in full
             {encrypted ? ', and everything travels over an encrypted connection' : ''}.
           </dd>
         </div>
@@ -124,9 +119,7 @@ export function WhatToDo({ branding, ask }: { branding: Branding; ask: string })
       <p>{ask}</p>
       {hasContact(branding) ? (
         <p className="invite-contact">
-          <span className="invite-contact__who">
-            {branding.contactName ? `${branding.contactName}, ${branding.name}` : branding.name}
-          </span>
+          <span className="invite-contact__who">{branding.contactName ? `${branding.contactName}, ${branding.name}` : branding.name}</span>
           {branding.contactPhone || branding.contactEmail ? <ContactMeans branding={branding} /> : null}
         </p>
       ) : null}

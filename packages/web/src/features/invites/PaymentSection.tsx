@@ -43,10 +43,15 @@ export function PaymentSection({
       </p>
       {resent ? (
         <p className="notice">
-          You sent new bank details{resent.bankDetailsMasked ? <> (<strong>{resent.bankDetailsMasked}</strong>)</> : null}{' '}
-          on {formatLongDate(resent.submittedAt)}. For your security they aren’t shown again: enter them again to
-          keep them in what you send now, or untick “Update my bank details” to keep the bank details {organisationName}{' '}
-          holds.
+          You sent new bank details
+          {resent.bankDetailsMasked ? (
+            <>
+              {' '}
+              (<strong>{resent.bankDetailsMasked}</strong>)
+            </>
+          ) : null}{' '}
+          on {formatLongDate(resent.submittedAt)}. For your security they aren’t shown again: enter them again to keep them in what you send now, or untick
+          “Update my bank details” to keep the bank details {organisationName} holds.
         </p>
       ) : null}
       <label className="checkbox">

@@ -15,11 +15,7 @@ export function PeopleSection({ form, bind, edits, organisationName }: SectionPr
             <TextField label="First name" {...bind(`contactPersons[${i}].firstName`, person.firstName, (v) => setPerson(i, 'firstName', v))} />
             <TextField label="Last name" {...bind(`contactPersons[${i}].lastName`, person.lastName, (v) => setPerson(i, 'lastName', v))} />
           </div>
-          <TextField
-            label="Email"
-            type="email"
-            {...bind(`contactPersons[${i}].email`, person.email, (v) => setPerson(i, 'email', v))}
-          />
+          <TextField label="Email" type="email" {...bind(`contactPersons[${i}].email`, person.email, (v) => setPerson(i, 'email', v))} />
           <button type="button" className="button button--quiet button--small" onClick={() => removePerson(i)}>
             Remove contact person {i + 1}
           </button>

@@ -54,10 +54,7 @@ export function SubmissionStatus({
   }
 
   return (
-    <section
-      className={submission.status === 'REJECTED' ? 'notice notice--warning' : 'notice'}
-      aria-labelledby={id}
-    >
+    <section className={submission.status === 'REJECTED' ? 'notice notice--warning' : 'notice'} aria-labelledby={id}>
       <h2 id={id} className="notice__title">
         {title}
       </h2>

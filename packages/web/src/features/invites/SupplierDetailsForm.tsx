@@ -83,9 +83,7 @@ export function SupplierDetailsForm(props: Props) {
 
   if (error && !data) {
     if (handOver) return <Loading />;
-    return (
-      <RetryAlert error={error} onRetry={refetch} />
-    );
+    return <RetryAlert error={error} onRetry={refetch} />;
   }
   if (!data) return <Loading label="Loading your details…" />;
   const view = data.supplierDetails;
@@ -94,11 +92,7 @@ export function SupplierDetailsForm(props: Props) {
     <DetailsForm
       {...props}
       details={(view.details ?? {}) as Record<string, unknown>}
-      submission={
-        latest
-          ? { ...latest, details: (latest.details ?? {}) as Record<string, unknown> }
-          : null
-      }
+      submission={latest ? { ...latest, details: (latest.details ?? {}) as Record<string, unknown> } : null}
       organisationName={view.organisationName}
     />
   );
@@ -170,9 +164,7 @@ function DetailsForm({
   const sections = { form, bind, edits };
   return (
     <form ref={formRef} className="form invite-form" onSubmit={(event) => void onSubmit(event)} noValidate>
-      {submission ? (
-        <SubmissionStatus submission={submission} organisationName={organisationName} supplierName={supplierName} />
-      ) : null}
+      {submission ? <SubmissionStatus submission={submission} organisationName={organisationName} supplierName={supplierName} /> : null}
       <p className="auth__intro">
         {fromOwn || initialForm
           ? `These are the details you sent ${organisationName} for ${supplierName}. Correct anything, then send them for review again.`

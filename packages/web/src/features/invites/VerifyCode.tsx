@@ -105,12 +105,7 @@ export function VerifyCode({
     return (
       <div className="form">
         {message ? <Alert>{message}</Alert> : null}
-        <button
-          type="button"
-          className="button button--primary button--block"
-          onClick={() => void requestCode()}
-          aria-disabled={sending || undefined}
-        >
+        <button type="button" className="button button--primary button--block" onClick={() => void requestCode()} aria-disabled={sending || undefined}>
           {sending ? 'Sending…' : 'Email me a code'}
         </button>
       </div>
@@ -145,12 +140,7 @@ export function VerifyCode({
         <button type="submit" className="button button--primary" aria-disabled={verifying || undefined}>
           {verifying ? 'Checking…' : 'Confirm'}
         </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => void requestCode()}
-          aria-disabled={sending || undefined}
-        >
+        <button type="button" className="button button--quiet" onClick={() => void requestCode()} aria-disabled={sending || undefined}>
           {sending ? 'Sending…' : 'Send a new code'}
         </button>
       </div>

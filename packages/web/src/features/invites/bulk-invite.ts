@@ -79,7 +79,9 @@ export function confirmMatchingText(preview: MatchingPreview, replaceLive: boole
   if (preview.toInvite > preview.limit) {
     return {
       title: 'Too many to invite at once',
-      lines: [`${many(preview.toInvite, 'supplier', 'suppliers')} would be invited; Vouch sends at most ${thousands.format(preview.limit)} at once. Narrow the list first, e.g. with a search.`],
+      lines: [
+        `${many(preview.toInvite, 'supplier', 'suppliers')} would be invited; Vouch sends at most ${thousands.format(preview.limit)} at once. Narrow the list first, e.g. with a search.`,
+      ],
       canSend: false,
     };
   }

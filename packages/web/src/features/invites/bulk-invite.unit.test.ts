@@ -52,7 +52,11 @@ describe('inviting everyone a filter matches', () => {
   it('says how many will be sent and who is left out, from the server’s counts', () => {
     expect(confirmMatchingText(preview, false)).toEqual({
       title: 'Send 4,190 invites?',
-      lines: ['4,210 suppliers match this list.', '20 suppliers have no email address and can’t be invited.', 'Each supplier gets an email with a link to check and correct their details.'],
+      lines: [
+        '4,210 suppliers match this list.',
+        '20 suppliers have no email address and can’t be invited.',
+        'Each supplier gets an email with a link to check and correct their details.',
+      ],
       canSend: true,
     });
   });

@@ -127,9 +127,7 @@ export function formFromDetails(details: Record<string, unknown>): SupplierFormS
     areaCode: text(p.areaCode),
     number: text(p.number),
   }));
-  const shown = PHONE_TYPES.map(
-    (type) => phones.find((p) => p.type === type) ?? { type, countryCode: '', areaCode: '', number: '' },
-  );
+  const shown = PHONE_TYPES.map((type) => phones.find((p) => p.type === type) ?? { type, countryCode: '', areaCode: '', number: '' });
   const others = phones.filter((p) => !PHONE_TYPES.includes(p.type as (typeof PHONE_TYPES)[number]));
 
   const addresses = list(details.addresses);

@@ -59,7 +59,12 @@ describe('supplier details form', () => {
     expect([at('Canada').countryCode, at('Canada').payment.country]).toEqual(['CA', 'OTHER']);
     expect(at('Narnia').countryCode).toBe('');
     // The street address wins over the postal one.
-    expect(countryFromAddresses([{ type: 'POBOX', country: 'Australia' }, { type: 'STREET', country: 'New Zealand' }])).toBe('NZ');
+    expect(
+      countryFromAddresses([
+        { type: 'POBOX', country: 'Australia' },
+        { type: 'STREET', country: 'New Zealand' },
+      ]),
+    ).toBe('NZ');
     // The kind of account already held wins over the address.
     expect(formFromDetails({ ...held, addresses: [{ type: 'STREET', country: 'New Zealand' }] }).payment.country).toBe('GB');
   });
@@ -124,18 +129,41 @@ describe('kinds of bank account: one list for the inputs shown and the fields se
   it.each(PAYMENT_KINDS.map((kind) => [kind.country, kind] as const))('%s: sends exactly the inputs it shows', (_country, kind) => {
     const form = formFromDetails(held);
     form.updatePayment = true;
-    form.payment = { country: kind.country, accountHolderName: 'Acme', sortCode: '1', accountNumber: '2', iban: '3', bic: '4', bsb: '5', routingNumber: '6', details: '7' };
+    form.payment = {
+      country: kind.country,
+      accountHolderName: 'Acme',
+      sortCode: '1',
+      accountNumber: '2',
+      iban: '3',
+      bic: '4',
+      bsb: '5',
+      routingNumber: '6',
+      details: '7',
+    };
     const payment = supplierDetailsInput(form).payment!;
     expect(Object.keys(payment).sort()).toEqual(['accountHolderName', 'country', ...kind.fields.map((f) => f.key)].sort());
   });
 
-  it.each(PAYMENT_KINDS.map((kind) => [kind.country, kind] as const))('%s: every message the validators give lands under an input it shows', (_country, kind) => {
-    const form = formFromDetails(held);
-    form.updatePayment = true;
-    form.payment = { country: kind.country, accountHolderName: '', sortCode: 'x', accountNumber: 'x', iban: 'x', bic: 'x', bsb: 'x', routingNumber: 'x', details: '' };
-    const paths = Object.keys(validateSupplierForm(form)).filter((path) => path.startsWith('payment.'));
-    const shown = ['payment.accountHolderName', ...kind.fields.map((f) => `payment.${f.key}`)];
-    expect(paths.length).toBeGreaterThan(1);
-    for (const path of paths) expect(shown, path).toContain(path);
-  });
+  it.each(PAYMENT_KINDS.map((kind) => [kind.country, kind] as const))(
+    '%s: every message the validators give lands under an input it shows',
+    (_country, kind) => {
+      const form = formFromDetails(held);
+      form.updatePayment = true;
+      form.payment = {
+        country: kind.country,
+        accountHolderName: '',
+        sortCode: 'x',
+        accountNumber: 'x',
+        iban: 'x',
+        bic: 'x',
+        bsb: 'x',
+        routingNumber: 'x',
+        details: '',
+      };
+      const paths = Object.keys(validateSupplierForm(form)).filter((path) => path.startsWith('payment.'));
+      const shown = ['payment.accountHolderName', ...kind.fields.map((f) => `payment.${f.key}`)];
+      expect(paths.length).toBeGreaterThan(1);
+      for (const path of paths) expect(shown, path).toContain(path);
+    },
+  );
 });

@@ -47,8 +47,7 @@ export function useSupplierForm(initial: () => SupplierFormState) {
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
 
   const clientErrors = useMemo(() => validateSupplierForm(form), [form]);
-  const errorFor = (path: string): string | null =>
-    serverErrors[path] ?? (submitAttempted || touched.has(path) ? (clientErrors[path] ?? null) : null);
+  const errorFor = (path: string): string | null => serverErrors[path] ?? (submitAttempted || touched.has(path) ? (clientErrors[path] ?? null) : null);
 
   const clearServer = (path: string) => {
     if (serverErrors[path]) {
@@ -70,8 +69,7 @@ export function useSupplierForm(initial: () => SupplierFormState) {
 
   const edits: SupplierFormEdits = {
     setTop: (key, value) => setForm((prev) => ({ ...prev, [key]: value })),
-    setPhone: (index, key, value) =>
-      setForm((prev) => ({ ...prev, phones: prev.phones.map((p, i) => (i === index ? { ...p, [key]: value } : p)) })),
+    setPhone: (index, key, value) => setForm((prev) => ({ ...prev, phones: prev.phones.map((p, i) => (i === index ? { ...p, [key]: value } : p)) })),
     setAddress: (index, key, value) =>
       setForm((prev) => ({
         ...prev,
@@ -89,8 +87,7 @@ export function useSupplierForm(initial: () => SupplierFormState) {
       setServerErrors({});
     },
     setPayment: (key, value) => setForm((prev) => ({ ...prev, payment: { ...prev.payment, [key]: value } })),
-    setUpdatePayment: (on) =>
-      setForm((prev) => ({ ...prev, updatePayment: on, payment: emptyPayment(prev.payment.country) })),
+    setUpdatePayment: (on) => setForm((prev) => ({ ...prev, updatePayment: on, payment: emptyPayment(prev.payment.country) })),
   };
 
   return {

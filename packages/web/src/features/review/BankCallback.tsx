@@ -36,9 +36,7 @@ export function RiskSignals({ request }: { request: ReviewPanel_ChangeRequestFra
           </li>
         ))}
       </ul>
-      {request.highRisk && !request.riskOverrideReason ? (
-        <p className="risk__rule">Two different people must accept this change.</p>
-      ) : null}
+      {request.highRisk && !request.riskOverrideReason ? <p className="risk__rule">Two different people must accept this change.</p> : null}
       {request.riskOverrideReason ? <p className="risk__rule">An admin allowed one approval: “{request.riskOverrideReason}”</p> : null}
     </div>
   );
@@ -107,8 +105,8 @@ export function BankCallback({ request, canRecord }: { request: ReviewPanel_Chan
         </ul>
       ) : (
         <p className="card__lead">
-          Phone the supplier on a number you already hold — not one from this submission — and ask them to confirm the new bank
-          details. Then record the call here. Accepting needs this record.
+          Phone the supplier on a number you already hold — not one from this submission — and ask them to confirm the new bank details. Then record the call
+          here. Accepting needs this record.
         </p>
       )}
       {canRecord && !showForm ? (
@@ -124,8 +122,8 @@ export function BankCallback({ request, canRecord }: { request: ReviewPanel_Chan
             <legend className="field__label">Number you called</legend>
             {request.callbackNumbers.map((n) => (
               <label key={n.number} className="choice">
-                <input type="radio" name={`${id}-number`} value={n.number} checked={choice === n.number} onChange={() => setChoice(n.number)} />{' '}
-                {n.number} <span className="muted">({n.label})</span>
+                <input type="radio" name={`${id}-number`} value={n.number} checked={choice === n.number} onChange={() => setChoice(n.number)} /> {n.number}{' '}
+                <span className="muted">({n.label})</span>
               </label>
             ))}
             <label className="choice">

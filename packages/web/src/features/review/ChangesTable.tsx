@@ -69,10 +69,34 @@ function DiffCells({ before, after }: { before: string; after: string }) {
   return (
     <>
       <td data-label="Current">
-        {left.length ? left.map((p, i) => (p.changed ? <del key={i} className="diff__del">{p.text}</del> : <span key={i}>{p.text}</span>)) : <span className="muted">None</span>}
+        {left.length ? (
+          left.map((p, i) =>
+            p.changed ? (
+              <del key={i} className="diff__del">
+                {p.text}
+              </del>
+            ) : (
+              <span key={i}>{p.text}</span>
+            ),
+          )
+        ) : (
+          <span className="muted">None</span>
+        )}
       </td>
       <td data-label="Proposed">
-        {right.length ? right.map((p, i) => (p.changed ? <ins key={i} className="diff__ins">{p.text}</ins> : <span key={i}>{p.text}</span>)) : <span className="muted">None</span>}
+        {right.length ? (
+          right.map((p, i) =>
+            p.changed ? (
+              <ins key={i} className="diff__ins">
+                {p.text}
+              </ins>
+            ) : (
+              <span key={i}>{p.text}</span>
+            ),
+          )
+        ) : (
+          <span className="muted">None</span>
+        )}
       </td>
     </>
   );

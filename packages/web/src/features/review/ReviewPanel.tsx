@@ -119,10 +119,7 @@ export function ReviewPanel({
       <UnchangedFields request={request} />
 
       {request.approvals.length > 0 ? (
-        <p className="card__lead">
-          Approved so far by{' '}
-          {request.approvals.map((a) => `${a.userName} (${formatDateTime(a.at)})`).join(', ')}.
-        </p>
+        <p className="card__lead">Approved so far by {request.approvals.map((a) => `${a.userName} (${formatDateTime(a.at)})`).join(', ')}.</p>
       ) : null}
 
       {request.changesBankDetails ? <BankCallback request={request} canRecord={canDecide} /> : null}

@@ -83,9 +83,7 @@ export function Timeline({ supplierId }: { supplierId: string }) {
           Export CSV
         </a>
       </div>
-      {error && !connection ? (
-        <RetryAlert error={error} onRetry={refetch} />
-      ) : null}
+      {error && !connection ? <RetryAlert error={error} onRetry={refetch} /> : null}
       {!connection && !error ? <Loading label="Loading the timeline…" /> : null}
       {connection && connection.edges.length === 0 ? <p className="card__lead">Nothing has happened yet.</p> : null}
       {connection && connection.edges.length > 0 ? (
@@ -127,9 +125,7 @@ function EventChanges({ before, after }: { before: unknown; after: unknown }) {
   if (fields.length === 0) return null;
   return (
     <details className="timeline__details">
-      <summary>
-        {fields.length === 1 ? 'Show the change' : `Show the ${fields.length} changes`}
-      </summary>
+      <summary>{fields.length === 1 ? 'Show the change' : `Show the ${fields.length} changes`}</summary>
       <dl className="details">
         {fields.map((field) => (
           <div key={field} className="details__row">

@@ -59,7 +59,14 @@ export function AddPasskeyButton({
 
   return (
     <div className="add-passkey">
-      <TextField label="Passkey name" hint="To recognise it later." value={name} error={nameError} maxLength={100} onChange={(event) => setName(event.target.value)} />
+      <TextField
+        label="Passkey name"
+        hint="To recognise it later."
+        value={name}
+        error={nameError}
+        maxLength={100}
+        onChange={(event) => setName(event.target.value)}
+      />
       <button type="button" className={`button ${primary ? 'button--primary' : ''}`} onClick={() => void add()} aria-disabled={busy || undefined}>
         {busy ? 'Waiting for your device…' : 'Add a passkey'}
       </button>

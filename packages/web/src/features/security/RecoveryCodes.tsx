@@ -19,8 +19,8 @@ export function RecoveryCodes({ codes, onSaved }: { codes: string[]; onSaved: ()
   return (
     <div className="recovery-codes" role="region" aria-label="Recovery codes">
       <p className="notice notice--warning">
-        <strong>Save these recovery codes now. They will not be shown again.</strong> Each one signs you in once if
-        you lose your phone or passkey. Keep them somewhere safe, like a password manager.
+        <strong>Save these recovery codes now. They will not be shown again.</strong> Each one signs you in once if you lose your phone or passkey. Keep them
+        somewhere safe, like a password manager.
       </p>
       <ol className="recovery-codes__list">
         {codes.map((code) => (
@@ -34,7 +34,10 @@ export function RecoveryCodes({ codes, onSaved }: { codes: string[]; onSaved: ()
           type="button"
           className="button button--small"
           onClick={() => {
-            void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => undefined);
+            void navigator.clipboard?.writeText(text).then(
+              () => setCopied(true),
+              () => undefined,
+            );
           }}
         >
           {copied ? 'Copied' : 'Copy codes'}

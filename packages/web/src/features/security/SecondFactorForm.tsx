@@ -87,7 +87,12 @@ export function SecondFactorForm({
   return (
     <div className="second-factor">
       {hasPasskey ? (
-        <button type="button" className={`button ${mode ? '' : 'button--primary'} button--block`} onClick={() => void run(onPasskey!)} aria-disabled={busy || undefined}>
+        <button
+          type="button"
+          className={`button ${mode ? '' : 'button--primary'} button--block`}
+          onClick={() => void run(onPasskey!)}
+          aria-disabled={busy || undefined}
+        >
           {busy && !mode ? 'Waiting for your passkey…' : 'Use your passkey'}
         </button>
       ) : null}

@@ -8,12 +8,7 @@ import { signWithPasskey } from './passkey-browser';
 import { RecoveryCodes } from './RecoveryCodes';
 import { SecondFactorForm, type SecondFactorMethod } from './SecondFactorForm';
 import { TotpSetup } from './TotpSetup';
-import {
-  FinishPasskeyStepUpMutation,
-  StartPasskeyStepUpMutation,
-  TwoFactorStatusQuery,
-  VerifyStepUpMutation,
-} from './two-factor-documents';
+import { FinishPasskeyStepUpMutation, StartPasskeyStepUpMutation, TwoFactorStatusQuery, VerifyStepUpMutation } from './two-factor-documents';
 import './security.css';
 
 /**
@@ -40,7 +35,11 @@ export function StepUpDialog({ open, onDone }: { open: boolean; onDone: (verifie
 
   const status = data?.twoFactorStatus ?? null;
   const methods: SecondFactorMethod[] = status
-    ? [...(status.totpEnabled ? ['TOTP' as const] : []), ...(status.passkeys.length ? ['PASSKEY' as const] : []), ...(status.recoveryCodesRemaining ? ['RECOVERY_CODE' as const] : [])]
+    ? [
+        ...(status.totpEnabled ? ['TOTP' as const] : []),
+        ...(status.passkeys.length ? ['PASSKEY' as const] : []),
+        ...(status.recoveryCodesRemaining ? ['RECOVERY_CODE' as const] : []),
+      ]
     : [];
   const enrolled = Boolean(status && (status.totpEnabled || status.passkeys.length));
   const enabled = (recoveryCodes: string[] | null) => (recoveryCodes?.length ? setCodes(recoveryCodes) : onDone(true));
@@ -87,8 +86,8 @@ export function StepUpDialog({ open, onDone }: { open: boolean; onDone: (verifie
           ) : (
             <>
               <p id={`${id}-lead`}>
-                This needs two-factor sign-in, which you haven’t set up yet. Set up an authenticator app now (it takes a
-                minute), or add a passkey; then Vouch carries on.
+                This needs two-factor sign-in, which you haven’t set up yet. Set up an authenticator app now (it takes a minute), or add a passkey; then Vouch
+                carries on.
               </p>
               <TotpSetup onEnabled={enabled} />
               <details className="step-up__passkey">

@@ -84,8 +84,8 @@ export function TwoFactorSection({ user }: { user: CurrentUser }) {
         Two-factor sign-in
       </h2>
       <p className="card__lead">
-        A second step after your password — a code from an authenticator app or a passkey — so a stolen password is not
-        enough. Accepting bank details and creating API keys ask for it again.
+        A second step after your password — a code from an authenticator app or a passkey — so a stolen password is not enough. Accepting bank details and
+        creating API keys ask for it again.
       </p>
       {!status && loading ? <Loading /> : null}
       {!status && error ? <Alert>{toUserFacingError(error).message}</Alert> : null}

@@ -30,18 +30,8 @@ export function SupplierFilterBar({
 
   return (
     <form className="toolbar supplier-toolbar" role="search" aria-label="Find suppliers" onSubmit={(event) => event.preventDefault()}>
-      <TextField
-        label="Search"
-        type="search"
-        placeholder="Supplier name"
-        value={searchText}
-        onChange={(event) => onSearchText(event.target.value)}
-      />
-      <SelectField
-        label="Invite"
-        value={filters.invite}
-        onChange={(event) => setFilters({ invite: event.target.value as SupplierFilters['invite'] })}
-      >
+      <TextField label="Search" type="search" placeholder="Supplier name" value={searchText} onChange={(event) => onSearchText(event.target.value)} />
+      <SelectField label="Invite" value={filters.invite} onChange={(event) => setFilters({ invite: event.target.value as SupplierFilters['invite'] })}>
         <option value="">{withCount('Any', tally?.total)}</option>
         <option value="NOT_INVITED">{withCount('Not invited yet', inviteCount('NOT_INVITED'))}</option>
         <option value="EXPIRING">{withCount('Invite expiring soon', inviteCount('EXPIRING'))}</option>
@@ -51,11 +41,7 @@ export function SupplierFilterBar({
           </option>
         ))}
       </SelectField>
-      <SelectField
-        label="Bank details"
-        value={filters.bank}
-        onChange={(event) => setFilters({ bank: event.target.value as SupplierFilters['bank'] })}
-      >
+      <SelectField label="Bank details" value={filters.bank} onChange={(event) => setFilters({ bank: event.target.value as SupplierFilters['bank'] })}>
         <option value="">{withCount('Any', tally?.total)}</option>
         {BANK_STATES.map((state) => (
           <option key={state} value={state}>
@@ -77,11 +63,7 @@ export function SupplierFilterBar({
       </SelectField>
       <div className="toolbar__checks">
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={filters.awaitingReview}
-            onChange={(event) => setFilters({ awaitingReview: event.target.checked })}
-          />
+          <input type="checkbox" checked={filters.awaitingReview} onChange={(event) => setFilters({ awaitingReview: event.target.checked })} />
           <span>{withCount('Awaiting review', tally?.awaitingReview)}</span>
         </label>
         <label className="checkbox">
@@ -89,11 +71,7 @@ export function SupplierFilterBar({
           <span>{withCount('Differs in Xero', tally?.hasDrift)}</span>
         </label>
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={filters.includeArchived}
-            onChange={(event) => setFilters({ includeArchived: event.target.checked })}
-          />
+          <input type="checkbox" checked={filters.includeArchived} onChange={(event) => setFilters({ includeArchived: event.target.checked })} />
           <span>Show archived</span>
         </label>
       </div>

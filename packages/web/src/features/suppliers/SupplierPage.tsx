@@ -80,13 +80,7 @@ const SupplierPageQuery = graphql(`
 `);
 
 /** `/suppliers/:id`: details, Xero drift, invite, review of a pending change, history and timeline. */
-export function SupplierPage({
-  supplierId,
-  user,
-}: {
-  supplierId: string;
-  user: CurrentUser;
-}) {
+export function SupplierPage({ supplierId, user }: { supplierId: string; user: CurrentUser }) {
   const { data, error, loading, refetch } = useQuery(SupplierPageQuery, {
     variables: { id: supplierId },
     fetchPolicy: 'cache-and-network',
@@ -188,9 +182,24 @@ export function SupplierPage({
           <dl className="details">
             <Row label="Contact">{contactName}</Row>
             <Row label="Email">{supplier.email}</Row>
-            <Row label="Phones">{supplier.phones.map((p) => formatPhone(p)).filter(Boolean).join('\n')}</Row>
-            <Row label="Addresses">{supplier.addresses.map((a) => formatAddress(a)).filter(Boolean).join('\n')}</Row>
-            <Row label="Contact people">{supplier.contactPersons.map((p) => formatPerson(p)).filter(Boolean).join('\n')}</Row>
+            <Row label="Phones">
+              {supplier.phones
+                .map((p) => formatPhone(p))
+                .filter(Boolean)
+                .join('\n')}
+            </Row>
+            <Row label="Addresses">
+              {supplier.addresses
+                .map((a) => formatAddress(a))
+                .filter(Boolean)
+                .join('\n')}
+            </Row>
+            <Row label="Contact people">
+              {supplier.contactPersons
+                .map((p) => formatPerson(p))
+                .filter(Boolean)
+                .join('\n')}
+            </Row>
             <Row label="Tax / VAT number">{supplier.taxNumber}</Row>
             <Row label="Company number">{supplier.companyNumber}</Row>
             <Row label="Bank account">{supplier.bankAccountDetails}</Row>
@@ -210,8 +219,7 @@ export function SupplierPage({
                   <strong>
                     <span aria-hidden="true">⚠ </span>Xero holds different bank details.
                   </strong>{' '}
-                  Someone changed them in Xero, outside Vouch. Don’t pay this supplier until you’ve confirmed the right
-                  account with them by phone.
+                  Someone changed them in Xero, outside Vouch. Don’t pay this supplier until you’ve confirmed the right account with them by phone.
                 </p>
               </div>
             ) : (

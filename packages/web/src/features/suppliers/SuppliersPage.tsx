@@ -49,21 +49,15 @@ export function SuppliersPage({ user }: { user: CurrentUser }) {
         ) : null}
       </div>
 
-      {!nothingYet ? (
-        <SupplierFilterBar filters={filters} setFilters={setFilters} searchText={searchText} onSearchText={setSearchText} tally={tally} />
-      ) : null}
+      {!nothingYet ? <SupplierFilterBar filters={filters} setFilters={setFilters} searchText={searchText} onSearchText={setSearchText} tally={tally} /> : null}
 
-      {error && !expired ? (
-        <RetryAlert error={error} onRetry={refetch} />
-      ) : null}
+      {error && !expired ? <RetryAlert error={error} onRetry={refetch} /> : null}
 
       {!connection && loading ? <Loading label="Loading suppliers…" /> : null}
 
       {nothingYet ? <NoSuppliersYet /> : null}
 
-      {connection && suppliers.length === 0 && !nothingYet ? (
-        <p className="notice">No suppliers match. Try another search or clear a filter.</p>
-      ) : null}
+      {connection && suppliers.length === 0 && !nothingYet ? <p className="notice">No suppliers match. Try another search or clear a filter.</p> : null}
 
       {canInvite && connection && !nothingYet ? (
         <SupplierSelectionBar
@@ -84,11 +78,7 @@ export function SuppliersPage({ user }: { user: CurrentUser }) {
           suppliers={suppliers}
           sort={filters.sort}
           onSort={(next) => setFilters({ sort: next })}
-          selection={
-            canInvite
-              ? { selected: selection.ticked, onToggle: selection.onToggle, onToggleAll: selection.onToggleAll }
-              : undefined
-          }
+          selection={canInvite ? { selected: selection.ticked, onToggle: selection.onToggle, onToggleAll: selection.onToggleAll } : undefined}
         />
       ) : null}
 
@@ -116,9 +106,7 @@ function NoSuppliersYet() {
       <h2 id="suppliers-empty" className="empty-state__title">
         No suppliers yet
       </h2>
-      <p className="empty-state__text">
-        Suppliers arrive when you connect Xero: your Xero contacts are imported here and kept in sync.
-      </p>
+      <p className="empty-state__text">Suppliers arrive when you connect Xero: your Xero contacts are imported here and kept in sync.</p>
       <Link to="/integrations" className="button button--primary">
         Go to Integrations
       </Link>

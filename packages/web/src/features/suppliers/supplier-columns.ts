@@ -34,7 +34,7 @@ const BANK_TONES: Record<BankDetailsState, Tone> = {
 
 /** "Verified", "Changed, not confirmed", "On hold until 12 Dec 2026". */
 export function bankStateCell(state: BankDetailsState, paymentHoldUntil: string | null | undefined): { text: string; tone: Tone } {
-  const text = state === 'ON_HOLD' && paymentHoldUntil ? `On hold until ${formatDate(paymentHoldUntil)}` : BANK_STATE_LABELS[state] ?? state;
+  const text = state === 'ON_HOLD' && paymentHoldUntil ? `On hold until ${formatDate(paymentHoldUntil)}` : (BANK_STATE_LABELS[state] ?? state);
   return { text, tone: BANK_TONES[state] ?? 'neutral' };
 }
 

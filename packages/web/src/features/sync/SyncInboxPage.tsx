@@ -96,8 +96,8 @@ export function SyncInboxPage({ user }: { user: CurrentUser }) {
       <div className="page-header">
         <PageHeading title="Sync inbox">Sync inbox</PageHeading>
         <p className="page-header__lead">
-          Changes that didn’t reach Xero as approved: Xero’s message when Xero refused one, or what Vouch found when
-          checking Xero’s copy afterwards. Fix the problem in Vouch or in Xero, then send it again.
+          Changes that didn’t reach Xero as approved: Xero’s message when Xero refused one, or what Vouch found when checking Xero’s copy afterwards. Fix the
+          problem in Vouch or in Xero, then send it again.
         </p>
       </div>
 
@@ -108,9 +108,7 @@ export function SyncInboxPage({ user }: { user: CurrentUser }) {
       ) : null}
       {problem ? <Alert>{problem}</Alert> : null}
 
-      {error && !data && !expired ? (
-        <RetryAlert error={error} onRetry={refetch} />
-      ) : null}
+      {error && !data && !expired ? <RetryAlert error={error} onRetry={refetch} /> : null}
 
       {!data && loading ? <Loading label="Loading the sync inbox…" /> : null}
 
@@ -182,9 +180,7 @@ export function SyncInboxPage({ user }: { user: CurrentUser }) {
         </div>
       ) : null}
 
-      {data && rows.length > 0 && !canRetry ? (
-        <p className="muted sync-inbox__note">An admin or an approver can send these to Xero again.</p>
-      ) : null}
+      {data && rows.length > 0 && !canRetry ? <p className="muted sync-inbox__note">An admin or an approver can send these to Xero again.</p> : null}
     </>
   );
 }

@@ -60,9 +60,7 @@ export function SyncPanel() {
       </h2>
       <p className="card__lead">Changes you accept are sent to Xero in the background, in the order they were accepted.</p>
       {!overview && loading ? <Loading label="Loading sync status…" /> : null}
-      {!overview && error ? (
-        <RetryAlert error={error} onRetry={refetch} />
-      ) : null}
+      {!overview && error ? <RetryAlert error={error} onRetry={refetch} /> : null}
       {overview ? (
         <dl className="details">
           <div className="details__row">

@@ -65,13 +65,22 @@ export function emptyInboxText(
 ): { title: string; text: string } {
   if (xeroStatus === undefined) return { title: 'Nothing failed.', text: 'If Xero refuses a change, it appears here with Xero’s message.' };
   if (xeroStatus === null) {
-    return { title: 'Nothing failed — Xero isn’t connected yet', text: 'Nothing is sent to Xero until it is connected. Changes Xero refuses will appear here with its message.' };
+    return {
+      title: 'Nothing failed — Xero isn’t connected yet',
+      text: 'Nothing is sent to Xero until it is connected. Changes Xero refuses will appear here with its message.',
+    };
   }
   if (xeroStatus === 'NEEDS_RECONNECT' || xeroStatus === 'DISCONNECTED') {
-    return { title: 'Nothing failed — but Xero isn’t syncing', text: 'Changes you accept wait until Xero is reconnected. Changes Xero refuses will appear here with its message.' };
+    return {
+      title: 'Nothing failed — but Xero isn’t syncing',
+      text: 'Changes you accept wait until Xero is reconnected. Changes Xero refuses will appear here with its message.',
+    };
   }
   if (waiting && waiting > 0) {
-    return { title: `Nothing failed — ${queueText(waiting).replace(' waiting', '')} on the way to Xero`, text: 'If Xero refuses a change, it appears here with Xero’s message.' };
+    return {
+      title: `Nothing failed — ${queueText(waiting).replace(' waiting', '')} on the way to Xero`,
+      text: 'If Xero refuses a change, it appears here with Xero’s message.',
+    };
   }
   return { title: 'Nothing failed — every accepted change is in Xero.', text: 'If Xero refuses a change, it appears here with Xero’s message.' };
 }

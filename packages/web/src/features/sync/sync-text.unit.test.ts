@@ -81,9 +81,7 @@ describe('times', () => {
 describe('retryErrorMessage', () => {
   it('explains who may retry, and a supplier that is gone', () => {
     expect(retryErrorMessage({ code: 'FORBIDDEN', message: 'Forbidden' })).toContain('admin or an approver');
-    expect(retryErrorMessage({ code: 'NOT_FOUND', message: 'That supplier does not exist.' })).toBe(
-      'That supplier no longer exists.',
-    );
+    expect(retryErrorMessage({ code: 'NOT_FOUND', message: 'That supplier does not exist.' })).toBe('That supplier no longer exists.');
   });
 
   it('shows the server’s message otherwise', () => {

@@ -67,7 +67,11 @@ function SignedInElsewhere({ user }: { user: CurrentUser }) {
         type="button"
         className="button button--primary button--block"
         aria-disabled={loading || undefined}
-        onClick={() => void signOut().catch(() => undefined).then(() => forgetCurrentUser(client))}
+        onClick={() =>
+          void signOut()
+            .catch(() => undefined)
+            .then(() => forgetCurrentUser(client))
+        }
       >
         {loading ? 'Signing out…' : 'Sign out and continue'}
       </button>
@@ -98,7 +102,15 @@ function JoinForm({ token }: { token: string }) {
 
   if (!invite) {
     return (
-      <AuthLayout title="Join your team" intro="Opening your invitation." footer={<>Already have an account? <Link to="/sign-in">Sign in</Link></>}>
+      <AuthLayout
+        title="Join your team"
+        intro="Opening your invitation."
+        footer={
+          <>
+            Already have an account? <Link to="/sign-in">Sign in</Link>
+          </>
+        }
+      >
         {preview.error ? <Alert>{toUserFacingError(preview.error).message}</Alert> : <Loading label="Opening your invitation…" />}
       </AuthLayout>
     );

@@ -43,7 +43,11 @@ export function TeamInviteList({ invites, onOutcome, onChanged }: { invites: Inv
     try {
       const result = await resend({ variables: { id: invite.id } });
       const link = result.data?.resendTeamInvite.link ?? null;
-      onOutcome(link ? { text: `A new link for ${invite.email} is ready; the old one no longer works.`, link } : { text: `Sent a new link to ${invite.email}; the old one no longer works.` });
+      onOutcome(
+        link
+          ? { text: `A new link for ${invite.email} is ready; the old one no longer works.`, link }
+          : { text: `Sent a new link to ${invite.email}; the old one no longer works.` },
+      );
       onChanged();
     } catch (caught) {
       onOutcome({ text: toUserFacingError(caught).message, tone: 'error' });
@@ -74,13 +78,26 @@ export function TeamInviteList({ invites, onOutcome, onChanged }: { invites: Inv
               <span className="muted team__meta">
                 {roleName(invite.role)} · sent <time dateTime={invite.lastSentAt}>{formatDate(invite.lastSentAt)}</time> by {invite.invitedByName}
               </span>
-              <span className={invite.expired ? 'badge badge--warning team__expiry' : 'muted team__meta'}>{inviteExpiryText(invite.expiresAt, invite.expired, now)}</span>
+              <span className={invite.expired ? 'badge badge--warning team__expiry' : 'muted team__meta'}>
+                {inviteExpiryText(invite.expiresAt, invite.expired, now)}
+              </span>
             </div>
             <div className="team__controls">
-              <button type="button" className="button button--small" aria-label={`Resend invitation to ${invite.email}`} aria-disabled={resending || undefined} onClick={() => void onResend(invite)}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Resend invitation to ${invite.email}`}
+                aria-disabled={resending || undefined}
+                onClick={() => void onResend(invite)}
+              >
                 Resend
               </button>
-              <button type="button" className="button button--small button--quiet" aria-label={`Withdraw invitation to ${invite.email}`} onClick={() => setWithdrawingInvite(invite)}>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-label={`Withdraw invitation to ${invite.email}`}
+                onClick={() => setWithdrawingInvite(invite)}
+              >
                 Withdraw
               </button>
             </div>

@@ -63,7 +63,9 @@ export function TeamMemberList({
     try {
       const result = await remove({ variables: { userId: member.id } });
       const keys = result.data?.removeTeamMember.apiKeysRevoked ?? 0;
-      onOutcome({ text: `Removed ${member.name}. They were signed out everywhere${keys ? ` and ${keys} API ${keys === 1 ? 'key' : 'keys'} they created stopped working` : ''}.` });
+      onOutcome({
+        text: `Removed ${member.name}. They were signed out everywhere${keys ? ` and ${keys} API ${keys === 1 ? 'key' : 'keys'} they created stopped working` : ''}.`,
+      });
       onChanged();
     } catch (caught) {
       onOutcome({ text: toUserFacingError(caught).message, tone: 'error' });
@@ -116,7 +118,12 @@ export function TeamMemberList({
                   <span className="badge">{roleName(member.role)}</span>
                 )}
                 {isAdmin && !member.isYou ? (
-                  <button type="button" className="button button--small button--quiet" aria-label={`Remove ${member.name}`} onClick={() => setRemovingMember(member)}>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    aria-label={`Remove ${member.name}`}
+                    onClick={() => setRemovingMember(member)}
+                  >
                     Remove
                   </button>
                 ) : null}
@@ -146,8 +153,8 @@ export function TeamMemberList({
         onCancel={() => setRemovingMember(null)}
       >
         <p>
-          {removingMember?.name} ({removingMember?.email}) is signed out at once, everywhere, and any API keys they created
-          stop working. What they did stays in the history. You can invite them again later.
+          {removingMember?.name} ({removingMember?.email}) is signed out at once, everywhere, and any API keys they created stop working. What they did stays in
+          the history. You can invite them again later.
         </p>
       </ConfirmDialog>
 

@@ -116,9 +116,7 @@ export function TeamPage({ user }: { user: CurrentUser }) {
         </h2>
         {!members.data && members.loading ? <Loading label="Loading the team…" /> : null}
         {!members.data && members.error && !expired ? <RetryAlert error={members.error} onRetry={members.refetch} /> : null}
-        {members.data ? (
-          <TeamMemberList members={members.data.teamMembers} isAdmin={isAdmin} onOutcome={announce} onChanged={refresh} />
-        ) : null}
+        {members.data ? <TeamMemberList members={members.data.teamMembers} isAdmin={isAdmin} onOutcome={announce} onChanged={refresh} /> : null}
       </section>
 
       {isAdmin ? (

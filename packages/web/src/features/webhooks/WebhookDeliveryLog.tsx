@@ -37,7 +37,11 @@ type Endpoint = WebhooksSection_EndpointFragment;
 
 /** The endpoint's 25 latest deliveries (refreshed every 5 seconds while open), each with Redeliver. */
 export function WebhookDeliveryLog({ endpoint, onProblem, onStatus }: { endpoint: Endpoint; onProblem: (e: unknown) => void; onStatus: (s: string) => void }) {
-  const { data, error, loading, refetch } = useQuery(WebhookDeliveriesQuery, { variables: { endpointId: endpoint.id }, fetchPolicy: 'cache-and-network', pollInterval: 5000 });
+  const { data, error, loading, refetch } = useQuery(WebhookDeliveriesQuery, {
+    variables: { endpointId: endpoint.id },
+    fetchPolicy: 'cache-and-network',
+    pollInterval: 5000,
+  });
   const [redeliver, { loading: redelivering }] = useMutation(RedeliverWebhookMutation);
   const rows = data?.webhookDeliveries ?? [];
   const onRedeliver = async (id: string, eventType: string) => {

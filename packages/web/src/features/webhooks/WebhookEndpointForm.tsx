@@ -94,9 +94,7 @@ export function WebhookEndpointForm({
             <input
               type="checkbox"
               checked={eventTypes.includes(option.value)}
-              onChange={(event) =>
-                setEventTypes((current) => (event.target.checked ? [...current, option.value] : current.filter((t) => t !== option.value)))
-              }
+              onChange={(event) => setEventTypes((current) => (event.target.checked ? [...current, option.value] : current.filter((t) => t !== option.value)))}
             />
             <span>
               {option.label}
@@ -113,7 +111,12 @@ export function WebhookEndpointForm({
         ) : null}
       </fieldset>
       <label className="checkbox">
-        <input type="checkbox" checked={canReadBankDetails} aria-describedby="webhook-bank-hint" onChange={(event) => setCanReadBankDetails(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={canReadBankDetails}
+          aria-describedby="webhook-bank-hint"
+          onChange={(event) => setCanReadBankDetails(event.target.checked)}
+        />
         <span>
           Send full bank details
           <span className="checkbox__hint" id="webhook-bank-hint">
@@ -126,5 +129,6 @@ export function WebhookEndpointForm({
           {creating ? 'Adding…' : 'Add endpoint'}
         </button>
       </div>
-    </form>  );
+    </form>
+  );
 }

@@ -62,5 +62,6 @@ export function WebhookEndpointItem({
         </button>
       </div>
       {open ? <WebhookDeliveryLog endpoint={endpoint} onProblem={onProblem} onStatus={onStatus} /> : null}
-    </article>  );
+    </article>
+  );
 }

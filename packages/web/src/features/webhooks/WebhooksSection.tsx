@@ -152,8 +152,8 @@ function Webhooks() {
       {created ? (
         <div className="notice notice--warning api-keys__secret" ref={secretRef} tabIndex={-1}>
           <p>
-            <strong>Copy the signing secret for {created.url} now. It will not be shown again.</strong> Your tool uses it
-            to check that each request came from Vouch.
+            <strong>Copy the signing secret for {created.url} now. It will not be shown again.</strong> Your tool uses it to check that each request came from
+            Vouch.
           </p>
           <CopyLink link={created.secret} label="Signing secret" />
           <button

@@ -34,7 +34,10 @@ export function deliveryStatusLabel(status: WebhookDeliveryStatus, attempts: num
 
 /** "200", "HTTP 500", or why there was no answer. */
 export function responseText(d: { responseStatus?: number | null; lastError?: string | null; status: WebhookDeliveryStatus }): string {
-  if (d.responseStatus) return d.status === 'SUCCEEDED' ? String(d.responseStatus) : `${d.responseStatus}${d.lastError && !d.lastError.startsWith('HTTP') ? ` — ${d.lastError}` : ''}`;
+  if (d.responseStatus)
+    return d.status === 'SUCCEEDED'
+      ? String(d.responseStatus)
+      : `${d.responseStatus}${d.lastError && !d.lastError.startsWith('HTTP') ? ` — ${d.lastError}` : ''}`;
   if (d.lastError) return d.lastError;
   return '—';
 }

@@ -64,9 +64,7 @@ export function IntegrationsPage({ user }: { user: CurrentUser }) {
     });
   }, [loaded, subscribeToMore]);
 
-  const importing =
-    connection?.status === 'CONNECTED' &&
-    (connection.importStatus === 'RUNNING' || connection.importStatus === 'NOT_STARTED');
+  const importing = connection?.status === 'CONNECTED' && (connection.importStatus === 'RUNNING' || connection.importStatus === 'NOT_STARTED');
   useEffect(() => {
     if (!importing) return;
     startPolling(IMPORT_POLL_MS);
@@ -136,17 +134,10 @@ export function IntegrationsPage({ user }: { user: CurrentUser }) {
       </div>
 
       {callbackError ? (
-        <CallbackError
-          code={callbackError}
-          canRetry={isAdmin}
-          callbackOrigin={callbackOrigin}
-          onDismiss={() => setCallbackError(null)}
-        />
+        <CallbackError code={callbackError} canRetry={isAdmin} callbackOrigin={callbackOrigin} onDismiss={() => setCallbackError(null)} />
       ) : null}
 
-      {error && !loaded && !expired ? (
-        <RetryAlert error={error} onRetry={refetch} />
-      ) : null}
+      {error && !loaded && !expired ? <RetryAlert error={error} onRetry={refetch} /> : null}
 
       {!loaded && loading ? <Loading label="Loading integrations…" /> : null}
 
@@ -191,12 +182,7 @@ function CallbackError({
       {error ? <p>{error}</p> : null}
       <div className="alert__actions">
         {canRetry ? (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void start()}
-            aria-disabled={starting || undefined}
-          >
+          <button type="button" className="button button--small" onClick={() => void start()} aria-disabled={starting || undefined}>
             {starting ? 'Opening Xero…' : 'Try again'}
           </button>
         ) : null}

@@ -158,12 +158,7 @@ export function XeroConnectionCard({
       {canManage && (!connection || status === 'CONNECTED' || status === 'NEEDS_RECONNECT') ? (
         <div className="integration__action">
           {!connection ? (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => void start()}
-              aria-disabled={starting || undefined}
-            >
+            <button type="button" className="button button--primary" onClick={() => void start()} aria-disabled={starting || undefined}>
               {startLabel ?? 'Connect to Xero'}
             </button>
           ) : (
@@ -200,12 +195,7 @@ export function XeroConnectionCard({
         <div className={`integration__section notice ${status === 'NEEDS_RECONNECT' ? 'notice--warning' : ''}`}>
           <p>{reason}</p>
           {canManage ? (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => void start()}
-              aria-disabled={starting || undefined}
-            >
+            <button type="button" className="button button--primary" onClick={() => void start()} aria-disabled={starting || undefined}>
               {startLabel ?? 'Reconnect to Xero'}
             </button>
           ) : null}
@@ -213,10 +203,7 @@ export function XeroConnectionCard({
       ) : null}
 
       {connection?.lastError ? (
-        <p
-          role="status"
-          className={`integration__section integration__problem ${status === 'NEEDS_RECONNECT' ? 'integration__problem--alarm' : ''}`}
-        >
+        <p role="status" className={`integration__section integration__problem ${status === 'NEEDS_RECONNECT' ? 'integration__problem--alarm' : ''}`}>
           <span className="integration__problem-label">Last sync problem:</span> {connection.lastError}
         </p>
       ) : null}
@@ -240,10 +227,7 @@ export function XeroConnectionCard({
           onConfirm={() => void onDisconnect()}
           onCancel={() => setConfirmingDisconnect(false)}
         >
-          <p>
-            Vouch will stop syncing with {connection.tenantName} and give up its access in Xero. Suppliers already in
-            Vouch stay here.
-          </p>
+          <p>Vouch will stop syncing with {connection.tenantName} and give up its access in Xero. Suppliers already in Vouch stay here.</p>
           <p>You can reconnect {connection.tenantName} later.</p>
         </ConfirmDialog>
       ) : null}

@@ -24,13 +24,7 @@ export const XeroImportProgressFragment = graphql(`
  * The first import of Xero contacts as suppliers. Xero doesn't say how many contacts there are, so
  * while it runs the bar is indeterminate and the counts carry the progress.
  */
-export function XeroImportProgress({
-  connection,
-  className,
-}: {
-  connection: XeroImportProgress_ConnectionFragment;
-  className?: string;
-}) {
+export function XeroImportProgress({ connection, className }: { connection: XeroImportProgress_ConnectionFragment; className?: string }) {
   const id = useId();
   const { importStatus, importProgress, status } = connection;
 
@@ -45,10 +39,7 @@ export function XeroImportProgress({
         <p id={`${id}-counts`} className="import__counts">
           {started ? importProgressText(importProgress) : 'Starting…'}
           {started && importProgress && importProgress.pages > 0 ? (
-            <span className="import__pages">
-              {' '}
-              · {importProgress.pages === 1 ? '1 page' : `${importProgress.pages} pages`} so far
-            </span>
+            <span className="import__pages"> · {importProgress.pages === 1 ? '1 page' : `${importProgress.pages} pages`} so far</span>
           ) : null}
         </p>
       </div>

@@ -76,13 +76,7 @@ export function XeroTenantPicker({ attemptId, connectedTenantName, onConnected, 
       {!pending && loading ? <Loading label="Loading your Xero organisations…" /> : null}
       {!pending && error ? <PendingError error={error} onRetry={() => void refetch()} onCancel={onCancel} /> : null}
       {pending ? (
-        <TenantForm
-          key={pending.attemptId}
-          pending={pending}
-          connectedTenantName={connectedTenantName}
-          onConnected={onConnected}
-          onCancel={onCancel}
-        />
+        <TenantForm key={pending.attemptId} pending={pending} connectedTenantName={connectedTenantName} onConnected={onConnected} onCancel={onCancel} />
       ) : null}
     </section>
   );
@@ -93,12 +87,7 @@ function StartAgain({ label = 'Start again' }: { label?: string }) {
   return (
     <>
       {error ? <p>{error}</p> : null}
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => void start()}
-        aria-disabled={starting || undefined}
-      >
+      <button type="button" className="button button--small" onClick={() => void start()} aria-disabled={starting || undefined}>
         {starting ? 'Opening Xero…' : label}
       </button>
     </>
@@ -156,17 +145,13 @@ function TenantForm({
   const [confirmTenant, { loading: connecting }] = useMutation(ConfirmXeroTenantMutation, {
     update(cache, { data }) {
       if (data) {
-        cache.updateQuery({ query: XeroConnectionQuery }, (previous) =>
-          previous ? { ...previous, xeroConnection: data.confirmXeroTenant } : previous,
-        );
+        cache.updateQuery({ query: XeroConnectionQuery }, (previous) => (previous ? { ...previous, xeroConnection: data.confirmXeroTenant } : previous));
       }
     },
   });
 
   const lockedName =
-    pending.tenants.find((tenant) => tenant.tenantId === pending.lockedTenantId)?.tenantName ??
-    connectedTenantName ??
-    'another Xero organisation';
+    pending.tenants.find((tenant) => tenant.tenantId === pending.lockedTenantId)?.tenantName ?? connectedTenantName ?? 'another Xero organisation';
   const someBlocked = pending.tenants.some((tenant) => !tenant.allowed);
   const chosen = pending.tenants.find((tenant) => tenant.tenantId === tenantId && tenant.allowed) ?? null;
 
@@ -291,10 +276,7 @@ function TenantForm({
         onConfirm={() => void onConfirm()}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          Vouch will be connected to {chosen?.tenantName} for good. You can reconnect it later, but never switch to a
-          different Xero organisation.
-        </p>
+        <p>Vouch will be connected to {chosen?.tenantName} for good. You can reconnect it later, but never switch to a different Xero organisation.</p>
       </ConfirmDialog>
     </>
   );

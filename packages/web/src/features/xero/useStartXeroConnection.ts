@@ -37,38 +37,41 @@ export function useStartXeroConnection(callbackOrigin: string | null = null) {
     return () => window.removeEventListener('pageshow', onPageShow);
   }, []);
 
-  const start = useCallback(async ({ redirect = true }: { redirect?: boolean } = {}) => {
-    if (starting) return;
-    setStarting(true);
-    setError(null);
-    const here = window.location.origin;
-    if (callbackOrigin && callbackOrigin !== here) {
-      const probe = await probeCallbackOrigin(callbackOrigin);
-      if (probe === 'reachable' && redirect) {
-        // Stays "starting" while the browser moves to the callback origin.
-        window.location.assign(connectUrl(callbackOrigin));
-        return;
-      }
-      // Reachable but not to be moved to again: that address sent us here, so it is not the same Vouch setup.
-      setError(callbackOriginNotice(probe === 'reachable' ? 'mismatched' : probe, callbackOrigin, here)!.text);
-      setStarting(false);
-      return;
-    }
-    try {
-      const { data } = await mutate();
-      const authorizeUrl = data?.startXeroConnection.authorizeUrl;
-      if (!authorizeUrl) {
-        setError(fallbackMessage('INTERNAL_SERVER_ERROR'));
+  const start = useCallback(
+    async ({ redirect = true }: { redirect?: boolean } = {}) => {
+      if (starting) return;
+      setStarting(true);
+      setError(null);
+      const here = window.location.origin;
+      if (callbackOrigin && callbackOrigin !== here) {
+        const probe = await probeCallbackOrigin(callbackOrigin);
+        if (probe === 'reachable' && redirect) {
+          // Stays "starting" while the browser moves to the callback origin.
+          window.location.assign(connectUrl(callbackOrigin));
+          return;
+        }
+        // Reachable but not to be moved to again: that address sent us here, so it is not the same Vouch setup.
+        setError(callbackOriginNotice(probe === 'reachable' ? 'mismatched' : probe, callbackOrigin, here)!.text);
         setStarting(false);
         return;
       }
-      // Stays "starting" while the browser leaves for Xero.
-      window.location.href = authorizeUrl;
-    } catch (caught) {
-      setError(toUserFacingError(caught).message);
-      setStarting(false);
-    }
-  }, [mutate, starting, callbackOrigin]);
+      try {
+        const { data } = await mutate();
+        const authorizeUrl = data?.startXeroConnection.authorizeUrl;
+        if (!authorizeUrl) {
+          setError(fallbackMessage('INTERNAL_SERVER_ERROR'));
+          setStarting(false);
+          return;
+        }
+        // Stays "starting" while the browser leaves for Xero.
+        window.location.href = authorizeUrl;
+      } catch (caught) {
+        setError(toUserFacingError(caught).message);
+        setStarting(false);
+      }
+    },
+    [mutate, starting, callbackOrigin],
+  );
 
   return { start, starting, error };
 }

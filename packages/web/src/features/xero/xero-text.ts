@@ -48,14 +48,12 @@ export type XeroCallbackErrorCode = 'ACCESS_DENIED' | 'STATE_INVALID' | 'WRONG_H
 
 const CALLBACK_MESSAGES: Record<XeroCallbackErrorCode, string> = {
   ACCESS_DENIED: 'Xero wasn’t connected because access was cancelled in Xero. You can try again whenever you’re ready.',
-  STATE_INVALID:
-    'We couldn’t match that Xero sign-in to this browser, so nothing was connected. It may have been started in another tab. Please try again.',
+  STATE_INVALID: 'We couldn’t match that Xero sign-in to this browser, so nothing was connected. It may have been started in another tab. Please try again.',
   WRONG_HOST:
     'That Xero sign-in was started on another web address for Vouch, so it couldn’t be matched to you here and nothing was connected. Connect again from this page.',
   EXPIRED: 'The Xero sign-in took too long and expired, so nothing was connected. Please try again.',
   EXCHANGE_FAILED: 'Xero didn’t finish handing over access, so nothing was connected. Please try again in a moment.',
-  NO_TENANTS:
-    'No Xero organisation was shared with Vouch. Try again and select the organisation to connect on Xero’s page.',
+  NO_TENANTS: 'No Xero organisation was shared with Vouch. Try again and select the organisation to connect on Xero’s page.',
 };
 
 const CALLBACK_FALLBACK = 'Vouch couldn’t connect to Xero. Please try again.';
@@ -146,9 +144,7 @@ export function importedText(created: number, archived = 0): string {
 }
 
 /** "58 calls left this minute · 4,990 today", or null when Xero hasn't told us yet. */
-export function headroomText(
-  headroom: { minuteRemaining?: number | null; dayRemaining?: number | null } | null | undefined,
-): string | null {
+export function headroomText(headroom: { minuteRemaining?: number | null; dayRemaining?: number | null } | null | undefined): string | null {
   if (!headroom) return null;
   const { minuteRemaining, dayRemaining } = headroom;
   if (minuteRemaining != null && dayRemaining != null) {

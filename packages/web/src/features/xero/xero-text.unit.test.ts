@@ -60,9 +60,10 @@ describe('callbackOriginNotice', () => {
 
 describe('confirmErrorMessage', () => {
   it('shows the server’s explanation for a conflicting organisation', () => {
-    expect(
-      confirmErrorMessage({ code: 'CONFLICT', message: 'This Vouch organisation is connected to Demo Trading Ltd.' }),
-    ).toEqual({ message: 'This Vouch organisation is connected to Demo Trading Ltd.', startAgain: false });
+    expect(confirmErrorMessage({ code: 'CONFLICT', message: 'This Vouch organisation is connected to Demo Trading Ltd.' })).toEqual({
+      message: 'This Vouch organisation is connected to Demo Trading Ltd.',
+      startAgain: false,
+    });
   });
 
   it('asks to start again when the attempt is unknown, expired or used', () => {
@@ -81,15 +82,11 @@ describe('confirmErrorMessage', () => {
 
 describe('importProgressText', () => {
   it('counts what the import has done so far', () => {
-    expect(importProgressText({ seen: 1240, created: 980, skipped: 260 })).toBe(
-      '1,240 contacts read · 980 suppliers created · 260 customers skipped',
-    );
+    expect(importProgressText({ seen: 1240, created: 980, skipped: 260 })).toBe('1,240 contacts read · 980 suppliers created · 260 customers skipped');
   });
 
   it('uses the singular for one, and zeros before anything arrives', () => {
-    expect(importProgressText({ seen: 1, created: 1, skipped: 1 })).toBe(
-      '1 contact read · 1 supplier created · 1 customer skipped',
-    );
+    expect(importProgressText({ seen: 1, created: 1, skipped: 1 })).toBe('1 contact read · 1 supplier created · 1 customer skipped');
     expect(importProgressText(null)).toBe('0 contacts read · 0 suppliers created · 0 customers skipped');
   });
 });
@@ -135,9 +132,7 @@ describe('status wording', () => {
   });
 
   it('names the locked organisation', () => {
-    expect(lockedTenantNote('Demo Trading Ltd')).toBe(
-      'This Vouch organisation is connected to Demo Trading Ltd; it can only reconnect that one.',
-    );
+    expect(lockedTenantNote('Demo Trading Ltd')).toBe('This Vouch organisation is connected to Demo Trading Ltd; it can only reconnect that one.');
   });
 });
 
@@ -149,4 +144,3 @@ describe('the Xero banner', () => {
     expect(xeroBannerText(null, true).message).toMatch(/isn’t connected yet/);
   });
 });
-
