@@ -43,7 +43,7 @@ describe('suppliers from Xero', () => {
     const names = receiver.to('/xero-created').map((r) => JSON.parse(r.body) as { type: string; data: { source: string; supplier: { name: string } } });
     expect(names.map((e) => e.data.supplier.name).sort()).toEqual(['Found By Poll Ltd', 'Found Too Ltd']);
     expect(names.every((e) => e.type === 'supplier.created' && e.data.source === 'XERO')).toBe(true);
-    const [{ n }] = await app.orm.em
+    const [{ n } = { n: -1 }] = await app.orm.em
       .getConnection()
       .execute<{ n: number }[]>(`select count(*)::int as n from webhook_events where organisation_id = ?`, [orgId]);
     expect(n).toBe(2);

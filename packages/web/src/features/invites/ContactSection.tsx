@@ -27,7 +27,7 @@ export function ContactSection({ form, bind, edits }: SectionProps) {
         PHONE_LABELS[phone.type] ? (
           <PhoneFields
             key={`${phone.type}-${i}`}
-            legend={PHONE_LABELS[phone.type]}
+            legend={PHONE_LABELS[phone.type]!}
             phone={phone}
             path={`phones[${i}]`}
             bind={bind}
