@@ -168,8 +168,12 @@ export class TenantRateLimiter {
         ctx,
       );
       const reserve = Math.min(this.limits.interactiveReserve ?? Math.floor(this.limits.perMinute / 6), this.limits.perMinute - 1);
-      const minuteCap = bulk ? this.limits.perMinute - reserve : this.limits.perMinute;
-      if (Number(usage!.last_minute) >= minuteCap && usage!.oldest) {
+      // Bulk leaves the reserve, and while interactive calls flow also room for as many again as they made in the
+      // last minute (they are likely to go on): a person accepting changes is never stuck behind an import.
+      const interactiveRecent = Number(usage!.interactive_minute);
+      const minuteCap = bulk ? this.limits.perMinute - reserve - interactiveRecent : this.limits.perMinute;
+      if (minuteCap <= 0) waits.push(1000);
+      else if (Number(usage!.last_minute) >= minuteCap && usage!.oldest) {
         // Xero counts a call when it arrives, a little after we started it (more on a busy event loop): wait a
         // second past our own count, or the call meets a 429 and its Retry-After.
         waits.push(new Date(usage!.oldest).getTime() + MINUTE - at + WINDOW_MARGIN_MS);
@@ -185,7 +189,7 @@ export class TenantRateLimiter {
         if (waiting > 0) waits.push(Math.min(250, waiting));
         // Interactive calls flowing: bulk takes only the rate they leave over, evenly, so that the minute
         // a minute from now still has room for them (a burst now would be a stall for them then).
-        const interactive = Number(usage!.interactive_minute);
+        const interactive = interactiveRecent;
         if (interactive > 0) {
           const leftover = this.limits.perMinute - reserve - interactive;
           const lastBulk = state!.bulk_at ? new Date(state!.bulk_at).getTime() : 0;
