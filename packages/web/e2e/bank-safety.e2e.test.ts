@@ -297,17 +297,17 @@ describe('bank-change safety in the browser', () => {
       // ---- The list shows the hold too, and still fits a phone ----
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suppliers' }).click();
       const row = page.getByRole('row', { name: new RegExp(SUPPLIER) });
-      await row.getByText(new RegExp(`^Payment hold until (${holdFrom}|${holdTo})$`)).waitFor();
+      await row.getByText(new RegExp(`^On hold until (${holdFrom}|${holdTo})$`)).waitFor();
       expect(
         await page
           .getByRole('row', { name: new RegExp(OTHER) })
-          .getByText(/Payment hold until/)
+          .getByText(/On hold until/)
           .count(),
       ).toBe(0);
       await snapshot(page, 'bank-safety-suppliers');
       await page.setViewportSize({ width: 390, height: 844 });
       await expectNoHorizontalOverflow(page, 390);
-      await row.getByText(/^Payment hold until /).waitFor();
+      await row.getByText(/^On hold until /).waitFor();
       await snapshot(page, 'bank-safety-suppliers-phone');
     });
     expect(pageErrors).toEqual([]);

@@ -238,7 +238,7 @@ describe('team and account security in the browser', () => {
     await phone.getByLabel('Email').fill(approverEmail);
     await phone.getByLabel('Password').fill('approver password 1');
     await phone.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await phone.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+    await phone.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     // A browser the account had not used: Priya is told by email.
     const notice = await mailTo(approverEmail, /New sign-in to your Vouch account/);
     expect(notice.text).toContain('Chrome');
@@ -296,7 +296,7 @@ describe('team and account security in the browser', () => {
       await desk.getByText('Email or password is incorrect.').waitFor();
       await desk.getByLabel('Password').fill('brand new password 2');
       await desk.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await desk.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await desk.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
       await mailTo(approverEmail, /Your Vouch password was changed/);
 
       // The same link does not work twice.
@@ -315,14 +315,14 @@ describe('team and account security in the browser', () => {
     await desk.getByLabel('Email').fill(approverEmail);
     await desk.getByLabel('Password').fill('brand new password 2');
     await desk.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await desk.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+    await desk.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 
     const laptop = await (await newContext()).newPage();
     await laptop.goto(at('/sign-in'));
     await laptop.getByLabel('Email').fill(approverEmail);
     await laptop.getByLabel('Password').fill('brand new password 2');
     await laptop.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await laptop.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+    await laptop.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 
     await withScreenshotOnFailure([desk, laptop], 'sessions-end', async () => {
       await desk.goto(at('/settings'));

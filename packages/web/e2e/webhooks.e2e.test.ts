@@ -63,7 +63,7 @@ describe('Settings → Webhooks', () => {
       await page.getByLabel('Work email').fill(`ada.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}@example.com`);
       await page.getByLabel('Password').fill('correct horse battery');
       await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       const section = page.getByRole('region', { name: 'Webhooks' });
       await section.getByText('No webhook endpoints yet.').waitFor();

@@ -110,7 +110,7 @@ describe('Connect Xero in the browser', () => {
       await page.getByLabel('Work email').fill(`ada.${unique()}@example.com`);
       await page.getByLabel('Password').fill('correct horse battery');
       await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Suppliers' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click();
       await page.getByRole('heading', { level: 1, name: 'Integrations' }).waitFor();
