@@ -23,7 +23,10 @@ const ACCEPTS_PER_SECOND = Number(process.argv[3] ?? 0.5);
 const ACCEPT_SECONDS = Number(process.argv[4] ?? 60);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 const emulator = await startXeroEmulator({ seed: 'none', limits: { concurrent: 5, perMinute: 60, perDay: 5000 } });
 const app = await startTestApp({ xeroEmulator: emulator, env: { LOG_LEVEL: 'warn' } });
@@ -47,7 +50,10 @@ async function importOnce(label: string, accepts: { perSecond: number; seconds: 
   emulator.control.clearRequestLog();
   const loadBefore = load();
   t = performance.now();
-  const confirmed = await buyer.client.request('mutation C($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId });
+  const confirmed = await buyer.client.request('mutation C($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', {
+    a: attemptId,
+    t: tenantId,
+  });
   if (confirmed.errors) throw new Error(JSON.stringify(confirmed.errors));
   const orgId = buyer.user.organisation.id;
   const em = () => app.services.em(orgId);
@@ -84,7 +90,9 @@ async function importOnce(label: string, accepts: { perSecond: number; seconds: 
     if (process.env.BENCH_DEBUG && pages >= shown + 10) {
       shown = pages - (pages % 10);
       const reads = emulator.control.requestLog().filter((r) => r.method === 'GET' && r.path.startsWith('/api.xro/2.0/Contacts')).length;
-      console.log(`[${label}] ${((performance.now() - t) / 1000).toFixed(1)} s: ${pages} pages stored, ${reads} fetched; cpu ${(process.cpuUsage().user / 1e6).toFixed(0)} s; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+      console.log(
+        `[${label}] ${((performance.now() - t) / 1000).toFixed(1)} s: ${pages} pages stored, ${reads} fetched; cpu ${(process.cpuUsage().user / 1e6).toFixed(0)} s; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`,
+      );
     }
     await sleep(200);
   }
@@ -93,8 +101,12 @@ async function importOnce(label: string, accepts: { perSecond: number; seconds: 
   const rows = await em().count(Supplier, {});
   if (process.env.BENCH_DEBUG) console.log(calls.map((c) => `${c.method} ${c.path} ${JSON.stringify(c.query ?? '')} ${c.status}`).join('\n'));
   console.log(`[${label}] import ${connection.importStatus}: ${rows} suppliers (expected ${expected}); load average before ${loadBefore}, after ${load()}`);
-  console.log(`[${label}] import API calls: ${calls.length} reads (minimum ceil(N/1000) = ${minimum}; ${calls.filter((c) => c.status === 429).length} answered 429)`);
-  console.log(`[${label}] import wall time: ${seconds.toFixed(1)} s; rate-limit floor ${floor} s; ratio ${(seconds / floor).toFixed(2)}× (target ≤ 1.1× alone)`);
+  console.log(
+    `[${label}] import API calls: ${calls.length} reads (minimum ceil(N/1000) = ${minimum}; ${calls.filter((c) => c.status === 429).length} answered 429)`,
+  );
+  console.log(
+    `[${label}] import wall time: ${seconds.toFixed(1)} s; rate-limit floor ${floor} s; ratio ${(seconds / floor).toFixed(2)}× (target ≤ 1.1× alone)`,
+  );
   console.log(`[${label}] rows into PostgreSQL: ${(rows / seconds).toFixed(0)} suppliers/s overall`);
 
   if (accepts) {
@@ -106,7 +118,10 @@ async function importOnce(label: string, accepts: { perSecond: number; seconds: 
     }
     const entries = await em().find(OutboxEntry, {}, { fields: ['id', 'createdAt', 'syncedAt', 'status', 'lastError'] });
     if (process.env.BENCH_DEBUG) console.log(entries.map((e) => `${e.status} ${e.lastError ?? ''}`).join('\n'));
-    const latencies = entries.filter((r) => r.syncedAt).map((r) => r.syncedAt!.getTime() - r.createdAt.getTime()).sort((a, b) => a - b);
+    const latencies = entries
+      .filter((r) => r.syncedAt)
+      .map((r) => r.syncedAt!.getTime() - r.createdAt.getTime())
+      .sort((a, b) => a - b);
     const writes = emulator.control.requestLog().filter((r) => r.method === 'POST' && r.path.startsWith('/api.xro/2.0/Contacts'));
     const slow = latencies.filter((l) => l > 2000).length;
     console.log(`[${label}] write calls answered 429: ${writes.filter((w) => w.status === 429).length}; accepts over 2 s: ${slow}`);
@@ -123,7 +138,10 @@ try {
   // BENCH_ONLY=A or B runs one half (while tuning); the figures in the README come from both in one run.
   const alone = process.env.BENCH_ONLY === 'B' ? null : await importOnce('A alone', null);
   const shared = process.env.BENCH_ONLY === 'A' ? null : await importOnce('B with accepts', { perSecond: ACCEPTS_PER_SECOND, seconds: ACCEPT_SECONDS });
-  if (alone && shared) console.log(`side by side: import alone ${alone.seconds.toFixed(1)} s (${(alone.seconds / floor).toFixed(2)}× floor), with accepts ${shared.seconds.toFixed(1)} s (${(shared.seconds / floor).toFixed(2)}× floor)`);
+  if (alone && shared)
+    console.log(
+      `side by side: import alone ${alone.seconds.toFixed(1)} s (${(alone.seconds / floor).toFixed(2)}× floor), with accepts ${shared.seconds.toFixed(1)} s (${(shared.seconds / floor).toFixed(2)}× floor)`,
+    );
 
   const polled = alone ?? shared!;
   emulator.control.clearRequestLog();

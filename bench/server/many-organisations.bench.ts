@@ -67,20 +67,42 @@ let expiresAt = Infinity;
 for (let i = 0; i < tenants.length; i += 200) {
   const chunk = tenants.slice(i, i + 200).map((tn) => tn.tenantId);
   const authorize = new URL(`${emulator.identityUrl}/identity/connect/authorize`);
-  for (const [k, v] of Object.entries({ response_type: 'code', client_id: xeroApp.clientId, redirect_uri: `${origin}/xero/callback`, scope: XERO_SCOPES.join(' '), state: 'bench' })) authorize.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({
+    response_type: 'code',
+    client_id: xeroApp.clientId,
+    redirect_uri: `${origin}/xero/callback`,
+    scope: XERO_SCOPES.join(' '),
+    state: 'bench',
+  }))
+    authorize.searchParams.set(k, v);
   const consent = await driveConsent(authorize.toString(), { ...user, tenantIds: chunk });
   if (!consent.callbackUrl) {
     await emulator.close();
     await db.dispose();
-    throw new Error(`consent failed: ${consent.status} ${consent.html?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 400)}`);
+    throw new Error(
+      `consent failed: ${consent.status} ${consent.html
+        ?.replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 400)}`,
+    );
   }
   const code = new URL(consent.callbackUrl).searchParams.get('code')!;
   const tokenRes = await fetch(`${emulator.identityUrl}/connect/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${xeroApp.clientId}:${xeroApp.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${xeroApp.clientId}:${xeroApp.clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: `${origin}/xero/callback` }),
   });
-  const token = (await tokenRes.json()) as { access_token: string; refresh_token: string; id_token?: string; expires_in: number; token_type: string; scope?: string };
+  const token = (await tokenRes.json()) as {
+    access_token: string;
+    refresh_token: string;
+    id_token?: string;
+    expires_in: number;
+    token_type: string;
+    scope?: string;
+  };
   if (!token.access_token) throw new Error(`token exchange failed: ${JSON.stringify(token)}`);
   if (token.expires_in < 900) throw new Error('the access token must outlive the run (no refresh in this benchmark)');
   const at = Math.floor(Date.now() / 1000) + token.expires_in;

@@ -267,16 +267,14 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' ? err.status : 500;
     if (status >= 500) req.log.error({ err }, 'unhandled HTTP error');
-    res
-      .status(status)
-      .json({
-        errors: [
-          {
-            message: status === 413 ? 'Request too large.' : status < 500 ? 'Bad request.' : 'Internal server error',
-            extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
-          },
-        ],
-      });
+    res.status(status).json({
+      errors: [
+        {
+          message: status === 413 ? 'Request too large.' : status < 500 ? 'Bad request.' : 'Internal server error',
+          extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
   });
 
   // pg-boss always starts so any instance can enqueue; JOBS_ENABLED decides whether this one works jobs.

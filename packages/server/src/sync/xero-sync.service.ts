@@ -362,17 +362,15 @@ export class XeroSyncService {
    * pg-boss' stately queue holds one queued poll per connection, and a poll queued twice runs once (dueAt).
    */
   async enqueueDuePolls(now = new Date(), horizonMs = 60_000): Promise<number> {
-    const due = await this.orm.em
-      .fork()
-      .find(
-        XeroConnection,
-        {
-          status: XeroConnectionStatus.CONNECTED,
-          importStatus: ImportStatus.DONE,
-          $or: [{ nextPollAt: null }, { nextPollAt: { $lt: new Date(now.getTime() + horizonMs) } }],
-        },
-        { ...unscoped('job'), fields: ['id', 'nextPollAt'] },
-      );
+    const due = await this.orm.em.fork().find(
+      XeroConnection,
+      {
+        status: XeroConnectionStatus.CONNECTED,
+        importStatus: ImportStatus.DONE,
+        $or: [{ nextPollAt: null }, { nextPollAt: { $lt: new Date(now.getTime() + horizonMs) } }],
+      },
+      { ...unscoped('job'), fields: ['id', 'nextPollAt'] },
+    );
     for (const { id, nextPollAt } of due) {
       const dueAt = nextPollAt ?? now;
       await this.jobs.send(POLL, { connectionId: id, dueAt: dueAt.toISOString() }, { singletonKey: id, ...(dueAt > now ? { startAfter: dueAt } : {}) });

@@ -107,12 +107,10 @@ describe('a server killed with SIGKILL between a change and its delivery', () =>
     await expect.poll(() => receiver.to('/after-send').length, { timeout: 30_000 }).toBe(3);
 
     const suppliersOf = (path: string, secret: string) =>
-      receiver
-        .to(path)
-        .map((r) => ({
-          id: r.headers['webhook-id'],
-          supplier: (new Webhook(secret).verify(r.body, r.headers) as { data: { supplier: { id: string } } }).data.supplier.id,
-        }));
+      receiver.to(path).map((r) => ({
+        id: r.headers['webhook-id'],
+        supplier: (new Webhook(secret).verify(r.body, r.headers) as { data: { supplier: { id: string } } }).data.supplier.id,
+      }));
     const toBefore = suppliersOf('/before-send', before.secret);
     expect(toBefore.map((r) => r.supplier).sort()).toEqual([first, second].sort());
     const toAfter = suppliersOf('/after-send', after.secret);

@@ -63,7 +63,11 @@ export class TenantRateLimiter {
     private readonly clock: LimiterClock = realClock,
   ) {}
 
-  async run<T extends { headers: RateLimitHeaders }>(tenantId: string, call: () => Promise<T>, options: { maxWaitMs?: number; lane?: Lane; paced?: boolean } = {}): Promise<T> {
+  async run<T extends { headers: RateLimitHeaders }>(
+    tenantId: string,
+    call: () => Promise<T>,
+    options: { maxWaitMs?: number; lane?: Lane; paced?: boolean } = {},
+  ): Promise<T> {
     const maxWaitMs = options.maxWaitMs ?? 10 * MINUTE;
     const lane = options.lane ?? 'INTERACTIVE';
     const started = this.clock.now();
@@ -82,11 +86,15 @@ export class TenantRateLimiter {
         return result;
       } catch (error) {
         const headers = error instanceof XeroError ? error.headers : {};
-        await this.release(slot.callId, {
-          minRemaining: numberOrNull(headers['x-minlimit-remaining']),
-          dayRemaining: numberOrNull(headers['x-daylimit-remaining']),
-          appMinRemaining: numberOrNull(headers['x-appminlimit-remaining']),
-        }, error instanceof XeroError && error.kind === 'RATE_LIMITED' ? (error.retryAfterMs ?? MINUTE) : undefined);
+        await this.release(
+          slot.callId,
+          {
+            minRemaining: numberOrNull(headers['x-minlimit-remaining']),
+            dayRemaining: numberOrNull(headers['x-daylimit-remaining']),
+            appMinRemaining: numberOrNull(headers['x-appminlimit-remaining']),
+          },
+          error instanceof XeroError && error.kind === 'RATE_LIMITED' ? (error.retryAfterMs ?? MINUTE) : undefined,
+        );
         // A 429 means our view of the budget was wrong (another app, or a window edge): wait and try again.
         if (error instanceof XeroError && error.kind === 'RATE_LIMITED' && attempt < 20) {
           const waitMs = error.retryAfterMs ?? MINUTE;
@@ -124,7 +132,17 @@ export class TenantRateLimiter {
       const now = new Date(this.clock.now());
       const at = now.getTime();
       await conn.execute('insert into xero_rate_limits (tenant_id, day_count) values (?, 0) on conflict do nothing', [tenantId], 'run', ctx);
-      const [state] = await conn.execute<{ day_window_start: Date | null; day_count: number; blocked_until: Date | null; tokens: number | null; tokens_at: Date | null; interactive_waiting_until: Date | null; bulk_at: Date | null }[]>(
+      const [state] = await conn.execute<
+        {
+          day_window_start: Date | null;
+          day_count: number;
+          blocked_until: Date | null;
+          tokens: number | null;
+          tokens_at: Date | null;
+          interactive_waiting_until: Date | null;
+          bulk_at: Date | null;
+        }[]
+      >(
         'select day_window_start, day_count, blocked_until, tokens, tokens_at, interactive_waiting_until, bulk_at from xero_rate_limits where tenant_id = ? for update',
         [tenantId],
         'all',
@@ -155,7 +173,9 @@ export class TenantRateLimiter {
       const tokens = Math.min(burst, (state!.tokens ?? burst) + Math.max(0, at - lastAt) * perMs);
       const pacingWait = !bulk && paced && tokens < 1 ? Math.ceil((1 - tokens) / perMs) : 0;
       const minuteAgo = new Date(at - MINUTE);
-      const [usage] = await conn.execute<{ in_flight: string; bulk_in_flight: string; last_minute: string; interactive_minute: string; oldest: Date | null; soonest_lease: Date | null }[]>(
+      const [usage] = await conn.execute<
+        { in_flight: string; bulk_in_flight: string; last_minute: string; interactive_minute: string; oldest: Date | null; soonest_lease: Date | null }[]
+      >(
         `select count(*) filter (where lease_until > ?) as in_flight,
                 count(*) filter (where lease_until > ? and lane = 'BULK') as bulk_in_flight,
                 count(*) filter (where started_at > ?) as last_minute,
@@ -202,7 +222,12 @@ export class TenantRateLimiter {
       if (waits.length || pacingWait) {
         // Waiting for budget the lanes share (not for its own pacing): bulk calls stand back meanwhile.
         if (!bulk && waits.length) {
-          await conn.execute('update xero_rate_limits set interactive_waiting_until = ? where tenant_id = ?', [new Date(at + Math.min(2000, Math.max(...waits) + 500)), tenantId], 'run', ctx);
+          await conn.execute(
+            'update xero_rate_limits set interactive_waiting_until = ? where tenant_id = ?',
+            [new Date(at + Math.min(2000, Math.max(...waits) + 500)), tenantId],
+            'run',
+            ctx,
+          );
         }
         return { ok: false as const, waitMs: Math.max(1, pacingWait, ...waits) };
       }
@@ -265,7 +290,11 @@ export class TenantRateLimiter {
     else if (headers.minRemaining === 0) blockedUntil = now + 5_000;
     if (headers.dayRemaining === 0) blockedUntil = Math.max(blockedUntil ?? 0, now + 60 * MINUTE);
     if (blockedUntil !== null) {
-      await conn.execute('update xero_rate_limits set blocked_until = greatest(coalesce(blocked_until, ?), ?) where tenant_id = ?', [new Date(blockedUntil), new Date(blockedUntil), row.tenant_id]);
+      await conn.execute('update xero_rate_limits set blocked_until = greatest(coalesce(blocked_until, ?), ?) where tenant_id = ?', [
+        new Date(blockedUntil),
+        new Date(blockedUntil),
+        row.tenant_id,
+      ]);
     }
   }
 
