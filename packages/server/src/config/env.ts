@@ -89,7 +89,7 @@ export const envSchema = z
     XERO_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
     XERO_POLL_INTERVAL_MINUTES: z.coerce.number().min(0.05).max(1440).default(10),
     /** Polls one process runs at once (each is mostly one short Xero call). */
-    XERO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+    XERO_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
     XERO_SUPPLIER_SWEEP_HOURS: z.coerce.number().min(0.01).max(720).default(6),
     XERO_DAILY_LIMIT: z.coerce.number().int().min(1).default(5000),
     XERO_MINUTE_LIMIT: z.coerce.number().int().min(1).default(60),
