@@ -378,8 +378,9 @@ export class XeroSyncService {
     return due.length;
   }
 
+  /** A poll asked for now (a person, a reconnect): its own singleton key, so a scheduled poll queued to start later cannot swallow it. */
   async pollNow(connectionId: string): Promise<void> {
-    await this.jobs.send(POLL, { connectionId }, { singletonKey: connectionId });
+    await this.jobs.send(POLL, { connectionId }, { singletonKey: `${connectionId}:now` });
   }
 
   async enqueueContactFetch(tenantId: string, contactId: string, eventAt?: string): Promise<void> {
