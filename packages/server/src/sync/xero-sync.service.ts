@@ -337,13 +337,14 @@ export class XeroSyncService {
   /**
    * The next poll keeps the cadence of the schedule (the slot this one was due in, plus the interval), not of
    * when it finished: otherwise every poll would slip by its own duration plus the wait for the next tick.
-   * Behind by more than an interval (an outage): one poll now caught up, then the cadence from here.
+   * Behind by more than half an interval (an outage, a backlog): this poll caught up, and the cadence starts
+   * again from now — never two polls of one organisation within half an interval.
    */
   private nextPollAfter(connection: XeroConnection, startedAt: Date): Date {
     const interval = this.config.xero.pollIntervalMs;
     const slot = connection.nextPollAt && connection.nextPollAt.getTime() <= startedAt.getTime() ? connection.nextPollAt.getTime() : startedAt.getTime();
     const next = slot + interval;
-    return new Date(next > Date.now() ? next : Date.now() + interval);
+    return new Date(next >= Date.now() + interval / 2 ? next : Date.now() + interval);
   }
 
   /**
