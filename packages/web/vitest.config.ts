@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // without a browser (breadth of data; the journeys stay in the browser tests).
 export default defineConfig({
   test: {
-    include: ['src/**/*.unit.test.ts', 'e2e/**/*.e2e.test.ts', 'e2e/**/*.integration.test.ts'],
+    include: ['src/**/*.unit.test.ts', 'build/**/*.unit.test.ts', 'e2e/**/*.e2e.test.ts', 'e2e/**/*.integration.test.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
