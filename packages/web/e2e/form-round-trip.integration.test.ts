@@ -1,6 +1,5 @@
-import { graphqlClient, signUpBuyer, startTestApp, type TestApp } from '@vouch/server/testing';
+import { connectXero, graphqlClient, signUpBuyer, startTestApp, type TestApp } from '@vouch/server/testing';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
-import { driveConsent } from '@vouch/xero-emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formFromDetails, supplierDetailsInput, validateSupplierForm, type SupplierFormState } from '../src/features/invites/supplier-form';
 
@@ -75,15 +74,7 @@ beforeAll(async () => {
   emulator.control.seedContacts(tenant, { contacts: EDGE_CASES });
   app = await startTestApp({ xeroEmulator: emulator });
   buyer = await signUpBuyer(app.url);
-  const start = await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>('mutation { startXeroConnection { authorizeUrl } }');
-  const consent = await driveConsent(start.data!.startXeroConnection.authorizeUrl, USER);
-  const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
-  const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
-  await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
-  const importStatus = async () =>
-    (await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('query { xeroConnection { importStatus } }')).data?.xeroConnection
-      ?.importStatus;
-  for (let i = 0; i < 300 && (await importStatus()) !== 'DONE'; i++) await new Promise((r) => setTimeout(r, 100));
+  await connectXero(app.url, buyer.client, { xeroUser: USER, tenantId: tenant, importTimeoutMs: 30_000 });
 }, 120_000);
 
 afterAll(async () => {

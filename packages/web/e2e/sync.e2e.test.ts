@@ -1,6 +1,5 @@
-import { graphqlClient, signUpBuyer, startTestApp } from '@vouch/server/testing';
+import { connectXero, graphqlClient, signUpBuyer, startTestApp } from '@vouch/server/testing';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
-import { driveConsent } from '@vouch/xero-emulator/testing';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
@@ -32,24 +31,7 @@ function must<T>(response: { data?: T | null; errors?: unknown[] }): T {
 /** A buyer connected to the emulator's organisation with its suppliers imported, all through the API. */
 async function connectedBuyer() {
   const buyer = await signUpBuyer(app.url, { organisationName: 'Sync Bakery Ltd' });
-  const start = must(await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>('mutation { startXeroConnection { authorizeUrl } }'));
-  const consent = await driveConsent(start.startXeroConnection.authorizeUrl, XERO_USER);
-  const callback = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
-  const attemptId = new URL(callback.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
-  must(
-    await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', {
-      a: attemptId,
-      t: tenantId,
-    }),
-  );
-  await expect
-    .poll(
-      async () =>
-        must(await buyer.client.request<{ xeroConnection: { importStatus: string } | null }>('{ xeroConnection { importStatus } }')).xeroConnection
-          ?.importStatus,
-      WAIT,
-    )
-    .toBe('DONE');
+  await connectXero(app.url, buyer.client, { xeroUser: XERO_USER, tenantId, importTimeoutMs: WAIT.timeout });
   return buyer;
 }
 

@@ -1,5 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
-import { addColleague, graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '@vouch/server/testing';
+import { addColleague, graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp } from '@vouch/server/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WAIT, collectPageErrors, launchBrowser, snapshot, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
@@ -251,14 +251,6 @@ describe('two-factor sign-in in the browser', () => {
 
 // ---- The second approval of a bank change, after a step-up ----
 
-async function mailTo(address: string, subject: RegExp, after = 0): Promise<CapturedMail> {
-  await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), WAIT).toBe(true);
-  return smtp.messages
-    .slice(after)
-    .filter((m) => m.to.includes(address) && subject.test(m.subject))
-    .at(-1)!;
-}
-
 /** An API client's authenticator app: enrol through the API (what lies before the journey). */
 async function enrolByApi(client: ReturnType<typeof graphqlClient>) {
   const started = await client.request<{ startTotpEnrolment: { secret: string } }>('mutation { startTotpEnrolment { secret } }');
@@ -290,11 +282,11 @@ async function seedBankChangeAwaitingSecondApproval() {
     ]);
   const before = smtp.messages.length;
   await admin.client.request('mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { invite { id } } }', { ids: [supplierId] });
-  const token = /\/invite#token=([\w-]+)/.exec((await mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
+  const token = /\/invite#token=([\w-]+)/.exec((await smtp.mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
   const supplier = graphqlClient(app.url);
   const codeFrom = smtp.messages.length;
   await supplier.request('mutation($t: String!) { sendSupplierCode(token: $t) { sentTo } }', { t: token });
-  const code = /(\d{6})/.exec((await mailTo(supplierEmail, /Your Vouch code/, codeFrom)).subject)![1]!;
+  const code = /(\d{6})/.exec((await smtp.mailTo(supplierEmail, /Your Vouch code/, codeFrom)).subject)![1]!;
   await supplier.request('mutation($t: String!, $c: String!) { verifySupplierCode(token: $t, code: $c) { organisationName } }', { t: token, c: code });
   const submitted = await supplier.request('mutation($t: String!, $i: SupplierDetailsInput!) { submitSupplierDetails(token: $t, input: $i) { submittedAt } }', {
     t: token,

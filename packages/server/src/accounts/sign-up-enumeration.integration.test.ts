@@ -43,11 +43,6 @@ async function counts() {
   return row;
 }
 
-async function mailTo(email: string): Promise<CapturedMail> {
-  await expect.poll(() => smtp.messages.some((m) => m.to.includes(email)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages.filter((m) => m.to.includes(email)).at(-1)!;
-}
-
 const linkToken = (mail: CapturedMail) => /\/sign-up\/confirm#token=([A-Za-z0-9_.-]+)/.exec(mail.text)![1]!;
 
 describe('sign-up with email confirmation', () => {
@@ -55,7 +50,7 @@ describe('sign-up with email confirmation', () => {
     // The existing account, made through a link like anyone else's.
     const owner = uniqueEmail('owner');
     await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(owner) });
-    const ownerToken = linkToken(await mailTo(owner));
+    const ownerToken = linkToken(await smtp.mailTo(owner));
     expect((await graphqlClient(app.url, { ip: freshIp() }).request(CONFIRM, { token: ownerToken })).errors).toBeUndefined();
     smtp.messages.length = 0;
 
@@ -75,12 +70,12 @@ describe('sign-up with email confirmation', () => {
     // Nothing is created until the link is opened.
     expect(await counts()).toEqual(before);
 
-    const notice = await mailTo(owner);
+    const notice = await smtp.mailTo(owner);
     expect(notice.subject).toBe('Your Vouch account');
     expect(notice.text).toContain('already has one');
     expect(notice.text).toContain('https://vouch.example/sign-in');
     expect(notice.text).not.toContain('/sign-up/confirm');
-    const confirmation = await mailTo(fresh);
+    const confirmation = await smtp.mailTo(fresh);
     expect(confirmation.subject).toBe('Finish creating your Vouch account');
     expect(confirmation.text).toContain('https://vouch.example/sign-up/confirm#token=');
   });
@@ -88,7 +83,7 @@ describe('sign-up with email confirmation', () => {
   it('creates the organisation and its ADMIN when the link is opened, signs in, and the link works once', async () => {
     const email = uniqueEmail('confirm');
     await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(email, { organisationName: 'Lantern Tea House' }) });
-    const token = linkToken(await mailTo(email));
+    const token = linkToken(await smtp.mailTo(email));
 
     const browser = graphqlClient(app.url, { ip: freshIp() });
     const confirmed = await browser.request<{ confirmSignUp: { user: { email: string; role: string; organisation: { name: string } } } }>(CONFIRM, { token });
@@ -111,7 +106,7 @@ describe('sign-up with email confirmation', () => {
   it('refuses a tampered or expired link with BAD_USER_INPUT', async () => {
     const email = uniqueEmail('tamper');
     await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(email) });
-    const token = linkToken(await mailTo(email));
+    const token = linkToken(await smtp.mailTo(email));
     const flipped = token.slice(0, -2) + (token.at(-2) === 'A' ? 'B' : 'A') + token.at(-1);
     for (const bad of [flipped, 'not-a-token', '']) {
       const res = await graphqlClient(app.url, { ip: freshIp() }).request(CONFIRM, { token: bad });
@@ -126,7 +121,7 @@ describe('sign-up with email confirmation', () => {
   it('rate-limits sign-up per address, the same for an existing and a new one', async () => {
     const owner = uniqueEmail('limited-owner');
     await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(owner) });
-    await graphqlClient(app.url, { ip: freshIp() }).request(CONFIRM, { token: linkToken(await mailTo(owner)) });
+    await graphqlClient(app.url, { ip: freshIp() }).request(CONFIRM, { token: linkToken(await smtp.mailTo(owner)) });
     const fresh = uniqueEmail('limited-fresh');
     // The owner's address has one attempt used already; give the new one the same head start.
     await graphqlClient(app.url, { ip: freshIp() }).request(SIGN_UP, { input: input(fresh) });

@@ -12,7 +12,7 @@ import { Role } from '../accounts/role.js';
 import { User } from '../accounts/user.entity.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import { Migration20261130112438_mask_audit_bank_details } from '../db/migrations/Migration20261130112438_mask_audit_bank_details.js';
-import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
+import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp } from '../testing/index.js';
 
 const CREATE = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }';
 const INVITE = 'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { invite { id } } }';
@@ -89,14 +89,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function mailTo(address: string, subject: RegExp, after: number): Promise<CapturedMail> {
-  await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages
-    .slice(after)
-    .filter((m) => m.to.includes(address) && subject.test(m.subject))
-    .at(-1)!;
-}
-
 async function colleague(orgId: string, role: Role) {
   const email = uniqueEmail(role.toLowerCase());
   const em = app.services.em(orgId);
@@ -130,11 +122,11 @@ async function submitted(c: Case) {
   const created = await buyer.client.request<{ createSupplier: { id: string } }>(CREATE, { input: { name: 'Masked Supplies', email: supplierEmail } });
   const supplierId = created.data!.createSupplier.id;
   await buyer.client.request(INVITE, { ids: [supplierId] });
-  const token = /\/invite#token=([\w-]+)/.exec((await mailTo(supplierEmail, /confirm your supplier details/, mailFrom)).text)![1]!;
+  const token = /\/invite#token=([\w-]+)/.exec((await smtp.mailTo(supplierEmail, /confirm your supplier details/, mailFrom)).text)![1]!;
   const supplier = graphqlClient(app.url);
   const codeFrom = smtp.messages.length;
   await supplier.request(SEND_CODE, { t: token });
-  const code = /(\d{6})/.exec((await mailTo(supplierEmail, /Your Vouch code/, codeFrom)).subject)![1]!;
+  const code = /(\d{6})/.exec((await smtp.mailTo(supplierEmail, /Your Vouch code/, codeFrom)).subject)![1]!;
   expect((await supplier.request(VERIFY, { t: token, c: code })).errors).toBeUndefined();
   const input = { ...DETAILS_INPUT, payment: { accountHolderName: 'Masked Supplies Ltd', ...c.payment } };
   const sent = await supplier.request<{ submitSupplierDetails: { bankDetailsMasked: string } }>(SUBMIT, { t: token, i: input });
@@ -181,7 +173,7 @@ describe('bank numbers are masked through every output, for every payment shape'
       .pendingChangeRequest.id;
     const rejectFrom = smtp.messages.length;
     await buyer.client.request(REJECT, { id: firstId, r: 'Please add your trading name.' });
-    await mailTo(supplierEmail, /could not accept/, rejectFrom);
+    await smtp.mailTo(supplierEmail, /could not accept/, rejectFrom);
     await supplier.request(SUBMIT, { t: token, i: { ...input, name: 'Masked Supplies Trading Ltd' } });
     const secondId = (await buyer.client.request<{ supplier: { pendingChangeRequest: { id: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier
       .pendingChangeRequest.id;

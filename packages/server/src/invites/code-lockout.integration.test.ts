@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../accounts/password.js';
 import { Role } from '../accounts/role.js';
 import { User } from '../accounts/user.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
+import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp } from '../testing/index.js';
 import { MAX_CODE_ATTEMPTS } from './invites.service.js';
 
 const CREATE = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }';
@@ -30,14 +30,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function mailTo(address: string, subject: RegExp, after: number): Promise<CapturedMail> {
-  await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages
-    .slice(after)
-    .filter((m) => m.to.includes(address) && subject.test(m.subject))
-    .at(-1)!;
-}
-
 async function invited() {
   const buyer = await signUpBuyer(app.url);
   const supplierEmail = uniqueEmail('supplier');
@@ -46,7 +38,7 @@ async function invited() {
   const before = smtp.messages.length;
   const inviteId = (await buyer.client.request<{ inviteSuppliers: { invite: { id: string } }[] }>(INVITE, { ids: [supplierId] })).data!.inviteSuppliers[0]!
     .invite.id;
-  const token = /\/invite#token=([\w-]+)/.exec((await mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
+  const token = /\/invite#token=([\w-]+)/.exec((await smtp.mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
   // Each supplier from its own address, so the per-IP limit on invite calls never interferes.
   const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
   return { buyer, supplierId, supplierEmail, inviteId, token, supplier: graphqlClient(app.url, { ip }) };
@@ -58,7 +50,7 @@ async function newCode(inv: Awaited<ReturnType<typeof invited>>): Promise<string
   const before = smtp.messages.length;
   const sent = await inv.supplier.request(SEND_CODE, { t: inv.token });
   expect(sent.errors).toBeUndefined();
-  return /(\d{6})/.exec((await mailTo(inv.supplierEmail, /Your Vouch code/, before)).subject)![1]!;
+  return /(\d{6})/.exec((await smtp.mailTo(inv.supplierEmail, /Your Vouch code/, before)).subject)![1]!;
 }
 
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -90,7 +82,7 @@ describe('one-time-code lockout', () => {
     // Locked for good: the right code and new codes are refused; the buyer is told once.
     expect((await guess(inv, second)).reason).toBe('INVITE_LOCKED');
     expect((await inv.supplier.request(SEND_CODE, { t: inv.token })).errors?.[0]?.extensions?.reason).toBe('INVITE_LOCKED');
-    await mailTo(inv.buyer.input.email, /was locked/, 0);
+    await smtp.mailTo(inv.buyer.input.email, /was locked/, 0);
     const seen = (
       await inv.buyer.client.request<{ supplier: { latestInvite: { status: string }; auditEvents: { edges: { node: { kind: string } }[] } } }>(STATUS, {
         id: inv.supplierId,
@@ -121,7 +113,7 @@ describe('one-time-code lockout', () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => guess(inv, wrong(code))));
     expect(results.filter((r) => r.reason === 'WRONG_CODE')).toHaveLength(MAX_CODE_ATTEMPTS - 1);
     expect(results.filter((r) => r.reason === 'INVITE_LOCKED')).toHaveLength(12 - (MAX_CODE_ATTEMPTS - 1));
-    await mailTo(inv.buyer.input.email, /was locked/, mailsBefore);
+    await smtp.mailTo(inv.buyer.input.email, /was locked/, mailsBefore);
     const events = (await inv.buyer.client.request<{ supplier: { auditEvents: { edges: { node: { kind: string } }[] } } }>(STATUS, { id: inv.supplierId }))
       .data!.supplier.auditEvents.edges;
     expect(events.filter((e) => e.node.kind === 'INVITE_LOCKED')).toHaveLength(1);
@@ -175,7 +167,7 @@ describe('unlocking', () => {
     const inv = await locked();
     const before = smtp.messages.length;
     expect((await inv.buyer.client.request(RESEND, { id: inv.inviteId })).errors).toBeUndefined();
-    inv.token = /\/invite#token=([\w-]+)/.exec((await mailTo(inv.supplierEmail, /confirm your supplier details/, before)).text)![1]!;
+    inv.token = /\/invite#token=([\w-]+)/.exec((await smtp.mailTo(inv.supplierEmail, /confirm your supplier details/, before)).text)![1]!;
     const code = await newCode(inv);
     expect((await guess(inv, wrong(code))).reason).toBe('WRONG_CODE');
     expect((await guess(inv, code)).reason).toBe('OK');

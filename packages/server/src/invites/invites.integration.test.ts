@@ -39,14 +39,6 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function mailTo(address: string, subject: RegExp, after = 0): Promise<CapturedMail> {
-  await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages
-    .slice(after)
-    .filter((m) => m.to.includes(address) && subject.test(m.subject))
-    .at(-1)!;
-}
-
 const tokenIn = (mail: CapturedMail): string => /\/invite#token=([\w-]+)/.exec(mail.text)![1]!;
 const codeIn = (mail: CapturedMail): string => /(\d{6})/.exec(mail.subject)![1]!;
 
@@ -63,7 +55,7 @@ async function invited(buyer: Awaited<ReturnType<typeof signUpBuyer>>, supplierI
   });
   expect(res.errors).toBeUndefined();
   expect(res.data!.inviteSuppliers[0]).toMatchObject({ link: null, invite: { status: 'SENT', emailed: true } });
-  const mail = await mailTo(supplierEmail, /confirm your supplier details/, before);
+  const mail = await smtp.mailTo(supplierEmail, /confirm your supplier details/, before);
   return { token: tokenIn(mail), inviteId: res.data!.inviteSuppliers[0]!.invite.id };
 }
 
@@ -71,7 +63,7 @@ async function verifiedSupplier(token: string, email: string) {
   const supplier = graphqlClient(app.url);
   const before = smtp.messages.length;
   expect((await supplier.request(SEND_CODE, { t: token })).errors).toBeUndefined();
-  const code = codeIn(await mailTo(email, /Your Vouch code/, before));
+  const code = codeIn(await smtp.mailTo(email, /Your Vouch code/, before));
   const verified = await supplier.request(VERIFY, { t: token, c: code });
   expect(verified.errors).toBeUndefined();
   return supplier;
@@ -213,7 +205,7 @@ describe('invite lifecycle', () => {
     expect(codes.slice(0, 4)).toEqual(['WRONG_CODE', 'WRONG_CODE', 'WRONG_CODE', 'WRONG_CODE']);
     expect(codes[4]).toBe('INVITE_LOCKED');
     expect((await supplier.request(OPEN, { t: token })).errors?.[0]?.extensions?.reason).toBe('INVITE_LOCKED');
-    await mailTo(buyer.input.email, /was locked/);
+    await smtp.mailTo(buyer.input.email, /was locked/);
     const status = (await buyer.client.request<{ supplier: { latestInvite: { status: string } } }>(SUPPLIER, { id: supplierId })).data!.supplier.latestInvite
       .status;
     expect(status).toBe('LOCKED');
@@ -225,7 +217,7 @@ describe('invite lifecycle', () => {
     const supplier = graphqlClient(app.url);
     const before = smtp.messages.length;
     await supplier.request(SEND_CODE, { t: token });
-    const code = codeIn(await mailTo(supplierEmail, /Your Vouch code/, before));
+    const code = codeIn(await smtp.mailTo(supplierEmail, /Your Vouch code/, before));
     await app.orm.em.getConnection().execute(`update invites set code_expires_at = now() - interval '1 minute' where id = ?`, [inviteId]);
     expect((await supplier.request(VERIFY, { t: token, c: code })).errors?.[0]?.extensions?.reason).toBe('CODE_EXPIRED');
     await app.orm.em.getConnection().execute(`update invites set expires_at = now() - interval '1 minute' where id = ?`, [inviteId]);
@@ -241,7 +233,7 @@ describe('invite lifecycle', () => {
     const before = smtp.messages.length;
     const resent = await buyer.client.request('mutation($id: ID!) { resendInvite(inviteId: $id) { invite { status } } }', { id: first.inviteId });
     expect(resent.errors).toBeUndefined();
-    const second = tokenIn(await mailTo(supplierEmail, /confirm your supplier details/, before));
+    const second = tokenIn(await smtp.mailTo(supplierEmail, /confirm your supplier details/, before));
     expect(second).not.toBe(first.token);
     expect((await graphqlClient(app.url).request(OPEN, { t: first.token })).errors?.[0]?.extensions?.reason).toBe('INVITE_NOT_FOUND');
     expect((await graphqlClient(app.url).request(OPEN, { t: second })).errors).toBeUndefined();
@@ -265,7 +257,7 @@ describe('invite lifecycle', () => {
       r: 'The sort code does not match our records.',
     });
     expect(rejected.data!.rejectChangeRequest.status).toBe('REJECTED');
-    const mail = await mailTo(supplierEmail, /could not accept/, before);
+    const mail = await smtp.mailTo(supplierEmail, /could not accept/, before);
     expect(mail.text).toContain('The sort code does not match our records.');
     expect((await buyer.client.request(REJECT, { id: s.pendingChangeRequest.id, r: 'again' })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
@@ -358,7 +350,7 @@ describe('the supplier sees what they sent', () => {
     const other = uniqueEmail('other');
     const before = smtp.messages.length;
     expect((await buyer.client.request(INVITE, { ids: [supplierId], email: other })).errors).toBeUndefined();
-    const secondToken = tokenIn(await mailTo(other, /confirm your supplier details/, before));
+    const secondToken = tokenIn(await smtp.mailTo(other, /confirm your supplier details/, before));
     const secondSupplier = await verifiedSupplier(secondToken, other);
     expect((await secondSupplier.request(SUBMIT, { t: secondToken, i: { ...GOOD, name: 'Someone Else Ltd' } })).errors).toBeUndefined();
     const res = await firstSupplier.request<Latest>(LATEST, { t: first.token });
@@ -526,7 +518,7 @@ describe('reminders and expiry', () => {
     await app.orm.em.getConnection().execute(`update invites set next_reminder_at = now() - interval '1 minute' where id = ?`, [inviteId]);
     const before = smtp.messages.length;
     expect(await app.services.invites.sendReminders()).toBeGreaterThanOrEqual(1);
-    const reminder = await mailTo(supplierEmail, /^Reminder: /, before);
+    const reminder = await smtp.mailTo(supplierEmail, /^Reminder: /, before);
     const fresh = tokenIn(reminder);
     expect(fresh).not.toBe(token);
     expect((await graphqlClient(app.url).request(OPEN, { t: token })).errors?.[0]?.extensions?.reason).toBe('INVITE_NOT_FOUND');

@@ -5,12 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
-import { driveConsent } from '@vouch/xero-emulator/testing';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { queueForXero } from './outbox/outbox.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
-import { XeroConnection } from '../xero/xero-connection.entity.js';
+import { connectXero, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 
 let emulator: XeroEmulator;
 let app: TestApp;
@@ -21,14 +19,8 @@ async function connect(label: string): Promise<{ orgId: string; tenantId: string
   const { tenantId } = emulator.control.createOrganisation({ name: `${label} Books`, userEmails: [user.email] });
   emulator.control.seedContacts(tenantId, { contacts: [{ Name: `${label} Supplies`, IsSupplier: true }] });
   const buyer = await signUpBuyer(app.url);
-  const start = await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>('mutation { startXeroConnection { authorizeUrl } }');
-  const consent = await driveConsent(start.data!.startXeroConnection.authorizeUrl, user);
-  const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
-  const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
-  await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId });
-  const orgId = buyer.user.organisation.id;
-  await expect.poll(async () => (await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus, { timeout: 20_000 }).toBe('DONE');
-  return { orgId, tenantId };
+  await connectXero(app.url, buyer.client, { xeroUser: user, tenantId });
+  return { orgId: buyer.user.organisation.id, tenantId };
 }
 
 async function acceptEmail(orgId: string, email: string): Promise<string> {

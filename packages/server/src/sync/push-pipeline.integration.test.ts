@@ -1,12 +1,10 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
-import { driveConsent } from '@vouch/xero-emulator/testing';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { queueForXero } from './outbox/outbox.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
-import { XeroConnection } from '../xero/xero-connection.entity.js';
+import { connectXero, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 import { BATCH_SIZE } from './push.service.js';
 
 /**
@@ -29,16 +27,7 @@ beforeAll(async () => {
   app = await startTestApp({ xeroEmulator: emulator });
   const buyer = await signUpBuyer(app.url);
   orgId = buyer.user.organisation.id;
-  const start = await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>('mutation { startXeroConnection { authorizeUrl } }');
-  const consent = await driveConsent(start.data!.startXeroConnection.authorizeUrl, USER);
-  const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
-  const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
-  await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
-  // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
-  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), {
-    timeout: 45_000,
-    interval: 100,
-  });
+  await connectXero(app.url, buyer.client, { xeroUser: USER, tenantId: tenant });
 });
 
 afterAll(async () => {

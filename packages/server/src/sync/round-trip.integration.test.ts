@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
-import { driveConsent } from '@vouch/xero-emulator/testing';
 import { createLogger } from '../common/logger.js';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
-import { XeroConnection } from '../xero/xero-connection.entity.js';
+import { connectXero, graphqlClient, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 
 /**
  * The round trip's promises, each against the emulator: a push writes only what the accepted change changed,
@@ -52,16 +50,7 @@ beforeAll(async () => {
   emulator.control.updateApp(app.xero!.clientId, { webhookUrl: '' });
   buyer = await signUpBuyer(app.url);
   orgId = buyer.user.organisation.id;
-  const start = await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>('mutation { startXeroConnection { authorizeUrl } }');
-  const consent = await driveConsent(start.data!.startXeroConnection.authorizeUrl, USER);
-  const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
-  const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
-  await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenant });
-  // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
-  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), {
-    timeout: 45_000,
-    interval: 100,
-  });
+  await connectXero(app.url, buyer.client, { xeroUser: USER, tenantId: tenant });
 });
 
 afterAll(async () => {

@@ -190,7 +190,8 @@ export function graphqlClient(baseUrl: string, init: { ip?: string; headers?: Re
   };
 }
 
-export { startTestSmtp, type CapturedMail } from './smtp.js';
+export { startTestSmtp, type CapturedMail, type TestSmtp } from './smtp.js';
+export { connectXero, startXeroAttempt } from './xero.js';
 
 export const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {

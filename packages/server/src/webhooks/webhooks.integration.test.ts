@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
+import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp } from '../testing/index.js';
 import { startTestReceiver, type Received, type TestReceiver } from './test-receiver.js';
 import { recordEvent, WEBHOOK_EVENT_NAMES } from './webhook-events.js';
 
@@ -248,14 +248,6 @@ const PENDING = 'query($id: ID!) { supplier(id: $id) { pendingChangeRequest { id
 const CALLBACK = 'mutation($id: ID!, $n: String!, $note: String!) { recordBankCallback(changeRequestId: $id, phoneNumber: $n, note: $note) { id } }';
 const ACCEPT = 'mutation($id: ID!) { acceptChangeRequest(id: $id) { status } }';
 
-async function mailTo(address: string, subject: RegExp, after: number): Promise<CapturedMail> {
-  await expect.poll(() => smtp.messages.slice(after).some((m) => m.to.includes(address) && subject.test(m.subject)), { timeout: 10_000 }).toBe(true);
-  return smtp.messages
-    .slice(after)
-    .filter((m) => m.to.includes(address) && subject.test(m.subject))
-    .at(-1)!;
-}
-
 describe('events from the review flow', () => {
   it('submission, acceptance and the bank change reach subscribers in order; bank numbers only with the grant', async () => {
     const buyer = await signUpBuyer(app.url);
@@ -273,11 +265,11 @@ describe('events from the review flow', () => {
     await app.services.em(orgId).nativeUpdate(Supplier, { id: supplierId }, { phones: [phone], addresses: [address] });
     const before = smtp.messages.length;
     await buyer.client.request(INVITE, { ids: [supplierId] });
-    const token = /\/invite#token=([\w-]+)/.exec((await mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
+    const token = /\/invite#token=([\w-]+)/.exec((await smtp.mailTo(supplierEmail, /confirm your supplier details/, before)).text)![1]!;
     const supplier = graphqlClient(app.url);
     const codeFrom = smtp.messages.length;
     await supplier.request(SEND_CODE, { t: token });
-    const code = /(\d{6})/.exec((await mailTo(supplierEmail, /Your Vouch code/, codeFrom)).subject)![1]!;
+    const code = /(\d{6})/.exec((await smtp.mailTo(supplierEmail, /Your Vouch code/, codeFrom)).subject)![1]!;
     await supplier.request(VERIFY, { t: token, c: code });
     const submitted = await supplier.request(SUBMIT, {
       t: token,

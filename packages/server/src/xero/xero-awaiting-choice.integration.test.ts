@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
-import { driveConsent } from '@vouch/xero-emulator/testing';
-import { addColleague, graphqlClient, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
+import { addColleague, graphqlClient, signUpBuyer, startTestApp, type TestApp, startXeroAttempt } from '../testing/index.js';
 
 /**
  * A choice of Xero organisation left waiting survives a reload: the server says which attempt of this browser
@@ -30,10 +29,7 @@ afterAll(async () => {
 
 /** Connect to Xero up to the choice of organisation, as a browser would. */
 async function attempt(buyer: Buyer): Promise<string> {
-  const start = await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>('mutation { startXeroConnection { authorizeUrl } }');
-  const consent = await driveConsent(start.data!.startXeroConnection.authorizeUrl, { ...USER, tenantNames: ['Waiting Books Ltd', 'Other Books Ltd'] });
-  const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
-  return new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
+  return await startXeroAttempt(app.url, buyer.client, { ...USER, tenantNames: ['Waiting Books Ltd', 'Other Books Ltd'] });
 }
 
 async function awaiting(client: ReturnType<typeof graphqlClient>): Promise<string | null> {

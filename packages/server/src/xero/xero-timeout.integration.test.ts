@@ -2,13 +2,12 @@
  * XERO_HTTP_TIMEOUT_MS bounds every Xero call. axios's default timeout is 0 (none), which a `??=` never
  * replaced, so a Xero that accepted the connection and never answered held the worker for ever.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
-import { driveConsent } from '@vouch/xero-emulator/testing';
 import { OutboxEntry } from '../sync/outbox/outbox-entry.entity.js';
 import { queueForXero } from '../sync/outbox/outbox.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
+import { connectXero, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 import { XeroConnection } from './xero-connection.entity.js';
 import { XeroError } from './classify-xero-failure.js';
 
@@ -26,16 +25,7 @@ beforeAll(async () => {
   app = await startTestApp({ xeroEmulator: emulator, env: { XERO_HTTP_TIMEOUT_MS: '500' } });
   const buyer = await signUpBuyer(app.url);
   orgId = buyer.user.organisation.id;
-  const start = await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>('mutation { startXeroConnection { authorizeUrl } }');
-  const consent = await driveConsent(start.data!.startXeroConnection.authorizeUrl, USER);
-  const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
-  const attemptId = new URL(res.headers.get('location')!, app.url).searchParams.get('xeroAttempt')!;
-  await buyer.client.request('mutation($a: ID!, $t: String!) { confirmXeroTenant(attemptId: $a, tenantId: $t) { id } }', { a: attemptId, t: tenantId });
-  // Hooks cannot use expect.poll: vi.waitFor retries until the import is done.
-  await vi.waitFor(async () => expect((await app.services.em(orgId).findOneOrFail(XeroConnection, {})).importStatus).toBe('DONE'), {
-    timeout: 45_000,
-    interval: 100,
-  });
+  await connectXero(app.url, buyer.client, { xeroUser: USER, tenantId: tenantId });
 });
 
 afterAll(async () => {
