@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase } from '../testing/index.js';
 import { ormConfig } from '../db/orm.config.js';
@@ -24,10 +24,12 @@ function fakeClock(start = Date.UTC(2026, 10, 23, 12)): LimiterClock & { slept: 
 }
 
 let orm: MikroORM;
+let url: string;
 let dispose: () => Promise<void>;
 beforeAll(async () => {
   const db = await createTestDatabase();
   dispose = db.dispose;
+  url = db.url;
   orm = await MikroORM.init(ormConfig(db.url));
 });
 afterAll(async () => {
@@ -185,5 +187,50 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     expect(clock.now()).toBe(start);
     await a.run('app-5', async () => OK, { lane: 'BULK' });
     expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('takes a slot in one statement and gives it back in one (no transaction of round trips per call)', async () => {
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 1000, appPerMinute: 10_000 }, log, fakeClock());
+    await limiter.run('tenant-one-statement', async () => OK); // the tenant's row exists from here on
+    const spy = vi.spyOn(orm.config.getLogger(), 'logQuery');
+    try {
+      await limiter.run('tenant-one-statement', async () => OK, { lane: 'BULK' });
+      await limiter.run('tenant-one-statement', async () => OK);
+      expect(spy.mock.calls.length).toBe(4);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('two processes (two connection pools) racing for one tenant never exceed its concurrency or minute', async () => {
+    const other = await MikroORM.init(ormConfig(url));
+    try {
+      const limits = { concurrent: 3, perMinute: 12, perDay: 1000 };
+      const limiters = [new TenantRateLimiter(orm, limits, log), new TenantRateLimiter(other, limits, log)];
+      let inFlight = 0;
+      let peak = 0;
+      const call = async () => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        return OK;
+      };
+      const started = await Promise.allSettled(
+        Array.from({ length: 16 }, (_, i) =>
+          limiters[i % 2]!.run('tenant-race', call, { lane: i % 3 ? 'BULK' : 'INTERACTIVE', paced: false, maxWaitMs: 5_000 }),
+        ),
+      );
+      expect(peak).toBeLessThanOrEqual(3);
+      // Those that got a slot fit the minute; the rest were told the budget is used up, and started nothing.
+      const ran = started.filter((r) => r.status === 'fulfilled').length;
+      expect(ran).toBeGreaterThan(0);
+      expect(ran).toBeLessThanOrEqual(12);
+      for (const r of started) if (r.status === 'rejected') expect((r.reason as XeroError).kind).toBe('RATE_LIMITED');
+      const [row] = await orm.em.getConnection().execute<{ n: string }[]>(`select count(*) as n from xero_calls where tenant_id = 'tenant-race'`);
+      expect(Number(row!.n)).toBe(ran);
+    } finally {
+      await other.close(true);
+    }
   });
 });

@@ -22,6 +22,7 @@ import { Migration20261130124000_outbox_sequence_unique } from './Migration20261
 import { Migration20261130125000_branding } from './Migration20261130125000_branding.js';
 import { Migration20261130127300_supplier_list_columns } from './Migration20261130127300_supplier_list_columns.js';
 import { Migration20261130127400_api_key_names_reject_email } from './Migration20261130127400_api_key_names_reject_email.js';
+import { Migration20261130143000_rate_limit_acquire } from './Migration20261130143000_rate_limit_acquire.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -47,4 +48,5 @@ export const migrationsList = [
   { name: 'Migration20261130125000_branding', class: Migration20261130125000_branding },
   { name: 'Migration20261130127300_supplier_list_columns', class: Migration20261130127300_supplier_list_columns },
   { name: 'Migration20261130127400_api_key_names_reject_email', class: Migration20261130127400_api_key_names_reject_email },
+  { name: 'Migration20261130143000_rate_limit_acquire', class: Migration20261130143000_rate_limit_acquire },
 ];
