@@ -191,16 +191,7 @@ export class InvitesService {
       sessionHash: null,
       nextReminderAt: this.mailer.enabled ? new Date(this.now() + this.config.invites.reminderEveryMs) : null,
     });
-    const user = await em.findOneOrFail(User, { id: viewer.userId });
-    recordAudit(em, {
-      organisationId: viewer.organisationId,
-      supplierId: invite.supplier.id,
-      actor: { type: 'USER', id: user.id, label: user.name },
-      kind: 'INVITE_RESENT',
-      summary: `${user.name} resent the invite to ${invite.email}`,
-    });
-    await em.flush();
-    await refreshSupplierFlags(em, [invite.supplier.id]);
+    await this.recordBuyerAction(em, viewer, invite, 'INVITE_RESENT', 'resent');
     const organisation = await em.findOneOrFail(Organisation, { id: viewer.organisationId });
     if (this.mailer.enabled) await this.sendInviteEmail(invite, token, organisation.name, false);
     return { invite, link: this.mailer.enabled ? null : this.linkFor(token) };
@@ -210,16 +201,7 @@ export class InvitesService {
     const invite = await this.buyerInvite(em, inviteId);
     if (invite.status !== InviteStatus.REVOKED) {
       Object.assign(invite, { status: InviteStatus.REVOKED, revokedAt: new Date(this.now()), sessionHash: null, nextReminderAt: null });
-      const user = await em.findOneOrFail(User, { id: viewer.userId });
-      recordAudit(em, {
-        organisationId: viewer.organisationId,
-        supplierId: invite.supplier.id,
-        actor: { type: 'USER', id: user.id, label: user.name },
-        kind: 'INVITE_REVOKED',
-        summary: `${user.name} withdrew the invite to ${invite.email}`,
-      });
-      await em.flush();
-      await refreshSupplierFlags(em, [invite.supplier.id]);
+      await this.recordBuyerAction(em, viewer, invite, 'INVITE_REVOKED', 'withdrew');
     }
     return invite;
   }
@@ -239,17 +221,28 @@ export class InvitesService {
           ? InviteStatus.OPENED
           : InviteStatus.SENT;
     Object.assign(invite, { status, wrongCodeAttempts: 0, codeAttempts: 0, codeHash: null, codeExpiresAt: null });
+    await this.recordBuyerAction(em, viewer, invite, 'INVITE_UNLOCKED', 'unlocked');
+    return invite;
+  }
+
+  /** A buyer's action on one invite: audited in their name, stored, and the supplier list's flags refreshed. */
+  private async recordBuyerAction(
+    em: EntityManager,
+    viewer: Viewer,
+    invite: Invite,
+    kind: 'INVITE_RESENT' | 'INVITE_REVOKED' | 'INVITE_UNLOCKED',
+    verb: string,
+  ): Promise<void> {
     const user = await em.findOneOrFail(User, { id: viewer.userId });
     recordAudit(em, {
       organisationId: viewer.organisationId,
       supplierId: invite.supplier.id,
       actor: { type: 'USER', id: user.id, label: user.name },
-      kind: 'INVITE_UNLOCKED',
-      summary: `${user.name} unlocked the invite to ${invite.email}`,
+      kind,
+      summary: `${user.name} ${verb} the invite to ${invite.email}`,
     });
     await em.flush();
     await refreshSupplierFlags(em, [invite.supplier.id]);
-    return invite;
   }
 
   private async buyerInvite(em: EntityManager, inviteId: string): Promise<Invite> {
