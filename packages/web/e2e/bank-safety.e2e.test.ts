@@ -4,6 +4,7 @@ import { driveConsent } from '@vouch/xero-emulator/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAIT, collectPageErrors, launchBrowser, snapshot, urlFor, webDist, withScreenshotOnFailure, type LaunchedBrowser } from './harness.js';
+import { formatDate } from '../src/components/format-date';
 
 /**
  * Bank-change safety in the browser (issue 14). Before the journey, seeded through the API: a Xero
@@ -56,12 +57,10 @@ async function expectNoHorizontalOverflow(page: Page, width: number): Promise<vo
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(width);
 }
 
-/** "9 Dec 2026" as the SPA writes a date `days` from now, in the browser's own locale. */
-function dateInDays(page: Page, days: number): Promise<string> {
-  return page.evaluate(
-    (d) => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(Date.now() + d * 86_400_000)),
-    days,
-  );
+/** "9 Dec 2026" as the SPA writes a date `days` from now, in the browser's time zone. */
+async function dateInDays(page: Page, days: number): Promise<string> {
+  const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  return formatDate(new Date(Date.now() + days * 86_400_000), { timeZone });
 }
 
 async function newBrowser(viewport?: { width: number; height: number }) {

@@ -18,6 +18,7 @@ import { ChangeRequest } from './change-request.entity.js';
 import { BankChangeNotPending } from './review.errors.js';
 import type { ProposedDetails } from './supplier-details.js';
 import { unscoped } from '../common/unscoped.js';
+import { formatDay, formatDayTime } from '../common/format-date.js';
 
 /**
  * Bank-change safety around a review: risk signals when a submission arrives, the numbers a buyer may call
@@ -182,9 +183,9 @@ export async function notifyBankChange(
   const organisation = await em.findOneOrFail(Organisation, { id: input.organisationId }, unscoped('named organisation'));
   const admins = await em.find(User, { organisation: input.organisationId, role: Role.ADMIN }, unscoped('named organisation'));
   const ending = maskAccount(input.bankAccountDetails).replace('••••', 'ending').trim();
-  const when = input.at.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  const when = formatDayTime(input.at);
   const supplierText =
-    `The bank details that ${organisation.name} holds for ${input.supplierName} were changed on ${when} (UTC) to an account ${ending}.\n\n` +
+    `The bank details that ${organisation.name} holds for ${input.supplierName} were changed on ${when} to an account ${ending}.\n\n` +
     `If you made this change, there is nothing to do.\n\nIf this wasn't you, contact ${organisation.name} straight away on a phone number you already have for them ` +
     `(not one from this email), so no payment goes to the new account.`;
   const to = [...new Set([input.previousEmail, input.newEmail].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
@@ -194,10 +195,8 @@ export async function notifyBankChange(
       to: admin.email,
       subject: `Bank details changed: ${input.supplierName}`,
       text:
-        `The bank details of ${input.supplierName} were changed on ${when} (UTC) to an account ${ending}, after a call-back was recorded in Vouch.` +
-        (input.holdUntil
-          ? `\n\nHold payments to this supplier until ${input.holdUntil.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}.`
-          : '') +
+        `The bank details of ${input.supplierName} were changed on ${when} to an account ${ending}, after a call-back was recorded in Vouch.` +
+        (input.holdUntil ? `\n\nHold payments to this supplier until ${formatDay(input.holdUntil)}.` : '') +
         `\n\nThe supplier was told at ${to.join(' and ') || 'no email address on file'}.`,
     })),
   ];

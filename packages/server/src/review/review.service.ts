@@ -31,6 +31,7 @@ import { currentDetails, proposedAsDetails, REVIEW_FIELDS, validateSupplierDetai
 import type { SupplierDetailsInput } from './supplier-details.input.js';
 import { isUuid } from '../common/ids.js';
 import { findPageById, type Page } from '../common/pagination.js';
+import { formatDay } from '../common/format-date.js';
 
 export interface UnchangedField {
   field: string;
@@ -46,8 +47,6 @@ export interface FieldChange {
   after: unknown;
   isBankDetail: boolean;
 }
-
-const longDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export class ReviewService {
   constructor(
@@ -251,7 +250,7 @@ export class ReviewService {
         summary:
           changed.length || request.changesBankDetails
             ? `${user.name} accepted the submitted details${request.changesBankDetails ? `, including bank details confirmed by phone by ${confirmation!.confirmedByName}` : ''}` +
-              (supplier.paymentHoldUntil && request.changesBankDetails ? `; payments on hold until ${longDate(supplier.paymentHoldUntil)}` : '')
+              (supplier.paymentHoldUntil && request.changesBankDetails ? `; payments on hold until ${formatDay(supplier.paymentHoldUntil)}` : '')
             : `${user.name} accepted the supplier's confirmation of their details (no changes; nothing to send to Xero)`,
         before,
         after: currentDetails(supplier),

@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import { ValidationFailed } from '../common/app-error.js';
 import { isSafeText } from '../common/safe-text.js';
+import { formatDay } from '../common/format-date.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { User } from '../accounts/user.entity.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -88,7 +89,6 @@ export class SupplierService {
    * phone by Ada Buyer on 2 Dec 2026 (Phone on file)" or "From Xero; not confirmed by phone in Vouch".
    */
   async bankDetailsStatus(em: EntityManager, supplier: Supplier): Promise<string> {
-    const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
     const parts: string[] = [];
     // Batch-loaded: a page of suppliers costs one query per kind of row, not one per supplier.
     const loaders = supplierLoaders(em);
@@ -98,12 +98,12 @@ export class SupplierService {
       loaders.openDrift.load(supplier.id),
     ]);
     const pending = request?.changesBankDetails ? request : null;
-    if (pending) parts.push(`New bank details sent ${day(pending.submittedAt)} by the supplier (email confirmed), awaiting review and a call-back`);
+    if (pending) parts.push(`New bank details sent ${formatDay(pending.submittedAt)} by the supplier (email confirmed), awaiting review and a call-back`);
     if (!supplier.bankAccountDetails && !supplier.paymentDetails) {
       parts.push(pending ? 'none held until then' : 'No bank details held');
     } else if (supplier.bankConfirmationId && supplier.bankDetailsVerifiedAt) {
       parts.push(
-        `${pending ? 'current details c' : 'C'}onfirmed by phone${confirmation ? ` by ${confirmation.confirmedByName}` : ''} on ${day(supplier.bankDetailsVerifiedAt)}` +
+        `${pending ? 'current details c' : 'C'}onfirmed by phone${confirmation ? ` by ${confirmation.confirmedByName}` : ''} on ${formatDay(supplier.bankDetailsVerifiedAt)}` +
           (confirmation
             ? ` (${confirmation.phoneSource === 'HELD' ? (confirmation.phoneLabel?.toLowerCase() ?? 'a number on file') : 'a number typed in, not one Vouch held'})`
             : ''),
@@ -113,7 +113,8 @@ export class SupplierService {
     }
     const bankDrift = drift.some((d) => d.isBankDetail);
     if (bankDrift) parts.push('Xero now holds different bank details: check before paying');
-    if (supplier.paymentHoldUntil && supplier.paymentHoldUntil > new Date()) parts.push(`newly changed: hold payments until ${day(supplier.paymentHoldUntil)}`);
+    if (supplier.paymentHoldUntil && supplier.paymentHoldUntil > new Date())
+      parts.push(`newly changed: hold payments until ${formatDay(supplier.paymentHoldUntil)}`);
     const sentence = parts.join('; ');
     return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
   }

@@ -15,6 +15,7 @@ import type { ContactIngestService, IngestResult } from './contact-ingest.servic
 import { retryTemporary } from './retry.js';
 import { pausePoint } from '../common/pause-point.js';
 import { unscoped } from '../common/unscoped.js';
+import { formatDayTime } from '../common/format-date.js';
 
 /** Job names (the jobs live in ./jobs and import these, as PUSH_SUPPLIERS in push.service.ts). */
 export const IMPORT_CONTACTS = 'xero.import-contacts';
@@ -222,7 +223,7 @@ export class XeroSyncService {
       if (failure?.kind === 'RATE_LIMITED') {
         // Out of Xero budget (e.g. the daily limit): wait for it, do not fail. Resumes from the next page.
         const waitMs = failure.retryAfterMs ?? 60_000;
-        await this.update(connection, { lastError: `Waiting for Xero's API limit; the import resumes at ${new Date(Date.now() + waitMs).toISOString()}.` });
+        await this.update(connection, { lastError: `Waiting for Xero's API limit; the import resumes at ${formatDayTime(new Date(Date.now() + waitMs))}.` });
         await this.jobs.send(IMPORT_CONTACTS, { connectionId }, { singletonKey: connectionId, startAfter: new Date(Date.now() + waitMs) });
         return;
       }

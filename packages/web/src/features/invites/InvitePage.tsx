@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Loading } from '../../components/Spinner';
 import { errorReason, toUserFacingError } from '../../app/errors';
 import { graphql } from '../../gql';
-import { formatLongDate } from '../../components/format-date';
+import { formatDate } from '../../components/format-date';
 import { InviteLayout } from './InviteLayout';
 import type { Submitted } from './SupplierDetailsForm';
 import { takeInviteToken, tokenFromHash } from './invite-token';
@@ -193,10 +193,10 @@ export function InvitePage() {
           </div>
           <div className="details__row">
             <dt>Sent</dt>
-            <dd>{formatLongDate(submitted.submittedAt)}</dd>
+            <dd>{formatDate(submitted.submittedAt)}</dd>
           </div>
         </dl>
-        <p className="invite__note">Spotted a mistake? You can use the same link again to send a correction until {formatLongDate(invite.expiresAt)}.</p>
+        <p className="invite__note">Spotted a mistake? You can use the same link again to send a correction until {formatDate(invite.expiresAt)}.</p>
         <button
           type="button"
           className="button"

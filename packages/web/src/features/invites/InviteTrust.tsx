@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ContactLine, ContactMeans, type Branding } from '../branding/SupplierBrand';
-import { formatLongDate } from '../../components/format-date';
+import { formatDate } from '../../components/format-date';
 import './invites.css';
 
 const hasContact = (b: Branding) => Boolean(b.contactName || b.contactPhone || b.contactEmail);
@@ -77,8 +77,8 @@ export function AboutRequest({
         <div className="invite-about__item">
           <dt>How this page is secured</dt>
           <dd>
-            This link is yours alone and works until {formatLongDate(expiresAt)}. Before anything is shown, we check it’s you with a code sent to {emailHint}.
-            Bank details on file are never shown in full
+            This link is yours alone and works until {formatDate(expiresAt)}. Before anything is shown, we check it’s you with a code sent to {emailHint}. Bank
+            details on file are never shown in full
             {encrypted ? ', and everything travels over an encrypted connection' : ''}.
           </dd>
         </div>

@@ -1,7 +1,7 @@
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
-import { formatLongDate } from '../../components/format-date';
+import { formatDate } from '../../components/format-date';
 import { FormSection } from './FormSection';
 import { PAYMENT_KINDS, paymentKind, type PaymentField } from './payment-fields';
 import type { PaymentState } from './supplier-form';
@@ -50,8 +50,8 @@ export function PaymentSection({
               (<strong>{resent.bankDetailsMasked}</strong>)
             </>
           ) : null}{' '}
-          on {formatLongDate(resent.submittedAt)}. For your security they aren’t shown again: enter them again to keep them in what you send now, or untick
-          “Update my bank details” to keep the bank details {organisationName} holds.
+          on {formatDate(resent.submittedAt)}. For your security they aren’t shown again: enter them again to keep them in what you send now, or untick “Update
+          my bank details” to keep the bank details {organisationName} holds.
         </p>
       ) : null}
       <label className="checkbox">

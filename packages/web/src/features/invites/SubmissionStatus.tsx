@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { SubmissionStatus as Status } from '../../gql/graphql';
-import { formatLongDate } from '../../components/format-date';
+import { formatDate } from '../../components/format-date';
 
 export interface SubmissionSummary {
   status: Status;
@@ -29,8 +29,8 @@ export function SubmissionStatus({
   supplierName: string;
 }) {
   const id = useId();
-  const sent = formatLongDate(submission.submittedAt);
-  const decided = submission.decidedAt ? formatLongDate(submission.decidedAt) : null;
+  const sent = formatDate(submission.submittedAt);
+  const decided = submission.decidedAt ? formatDate(submission.decidedAt) : null;
 
   let title: string;
   let next: string;

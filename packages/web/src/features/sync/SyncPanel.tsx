@@ -3,15 +3,14 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Link } from '../../app/router';
 import { useNow } from '../../app/useNow';
 import { Loading } from '../../components/Spinner';
+import { formatDateTime } from '../../components/format-date';
 import { useAttentionUpdated } from '../../app/attention';
 import { SyncOverviewQuery, useSyncUpdated } from './sync-documents';
 import { failuresText, lastSuccessText, oldestPendingText, queueText } from './sync-text';
 import './sync.css';
 
 function absolute(iso: string | null | undefined): string | undefined {
-  if (!iso) return undefined;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? undefined : date.toLocaleString();
+  return formatDateTime(iso) || undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { lastCheckedText, nextCheckText } from '../../app/relative-time';
 import { useNow } from '../../app/useNow';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { formatDateTime } from '../../components/format-date';
 import { graphql } from '../../gql';
 import type { XeroConnectionCard_ConnectionFragment, XeroConnectionStatus } from '../../gql/graphql';
 import { useStartXeroConnection } from './useStartXeroConnection';
@@ -47,9 +48,7 @@ const BADGE_TONES: Record<XeroConnectionStatus, string> = {
 };
 
 function absolute(iso: string | null | undefined): string | undefined {
-  if (!iso) return undefined;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? undefined : date.toLocaleString();
+  return formatDateTime(iso) || undefined;
 }
 
 /**
