@@ -236,7 +236,7 @@ describe('bank-change safety in the browser', () => {
       await callbackSection.getByRole('button', { name: 'Record call-back' }).click();
       const record = callbackSection.getByRole('listitem').filter({ hasText: /Ada Palmer phoned .*7946 0000/ });
       await record.waitFor();
-      await record.getByText('Phone on file').waitFor();
+      await record.getByText('Phone held in Xero').waitFor();
       await expect.poll(() => accept.getAttribute('aria-disabled'), WAIT).toBeNull();
       await snapshot(page, 'bank-safety-callback');
 
@@ -274,7 +274,7 @@ describe('bank-change safety in the browser', () => {
       await approverPage.getByText(/^Bank details confirmed by phone /).waitFor();
       await holdBadge(approverPage).waitFor();
       const details = approverPage.getByRole('region', { name: 'Details' });
-      await details.getByText(/^Confirmed by phone by Ada Palmer on .+ \(phone on file\); newly changed: hold payments until .+\.$/).waitFor();
+      await details.getByText(/^Confirmed by phone by Ada Palmer on .+ \(phone held in Xero\); newly changed: hold payments until .+\.$/).waitFor();
       await details.getByText(NEW_EMAIL).waitFor();
       await snapshot(approverPage, 'bank-safety-accepted');
 

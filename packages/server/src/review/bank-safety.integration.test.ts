@@ -222,6 +222,42 @@ describe('bank-change safety', () => {
     expect(after.paymentHoldUntil).toBeNull();
   });
 
+  it('says where each number came from: Xero, or a previous submission through Vouch', async () => {
+    const { buyer, supplierId, submit } = await setUp();
+    const mobile = { type: 'MOBILE', number: '7700 900123', countryCode: '44' };
+    // A first, accepted submission brings a mobile number in.
+    const first = await submit({ phones: [{ type: 'DEFAULT', number: '7946 0000', areaCode: '020', countryCode: '44' }, mobile] });
+    await buyer.client.request(CALLBACK, { id: first.id, n: '020 7946 0000', note: 'Confirmed with Jo.' });
+    expect((await buyer.client.request<{ acceptChangeRequest: { status: string } }>(ACCEPT, { id: first.id })).data!.acceptChangeRequest.status).toBe(
+      'ACCEPTED',
+    );
+
+    // The next bank change: the mobile is a number Vouch holds only because the supplier sent it.
+    const second = await submit({
+      phones: [{ type: 'DEFAULT', number: '7946 0000', areaCode: '020', countryCode: '44' }, mobile],
+      payment: { ...UK_ACCOUNT, accountHolderName: 'Acme Widgets Ltd' },
+    });
+    expect(second.callbackNumbers).toEqual([
+      { number: '+44 (020) 7946 0000', label: 'Phone on file' },
+      { number: '+44 7700 900123', label: 'Mobile from a previous submission' },
+    ]);
+
+    // Linked to its Xero contact, the number no submission brought is the one Xero held.
+    await app.services.em(buyer.user.organisation.id).nativeUpdate(Supplier, { id: supplierId }, { xeroContactId: crypto.randomUUID() });
+    type Numbers = { supplier: { pendingChangeRequest: { callbackNumbers: { number: string; label: string }[] } } };
+    const numbers = (await buyer.client.request<Numbers>(REVIEW, { id: supplierId })).data!.supplier.pendingChangeRequest.callbackNumbers;
+    expect(numbers).toEqual([
+      { number: '+44 (020) 7946 0000', label: 'Phone held in Xero' },
+      { number: '+44 7700 900123', label: 'Mobile from a previous submission' },
+    ]);
+    const called = await buyer.client.request<{ recordBankCallback: { bankConfirmations: { phoneSource: string; phoneLabel: string }[] } }>(CALLBACK, {
+      id: second.id,
+      n: '020 7946 0000',
+      note: 'Spoke to Jo on the number in Xero.',
+    });
+    expect(called.data!.recordBankCallback.bankConfirmations).toEqual([{ phoneSource: 'HELD', phoneLabel: 'Phone held in Xero' }]);
+  });
+
   it('a VIEWER can neither record a call-back nor see numbers beyond the last four', async () => {
     const { buyer, submit } = await setUp();
     const request = await submit();

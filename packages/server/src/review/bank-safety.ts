@@ -12,6 +12,7 @@ import { addressCountries, maskAccount, validatePhoneNumber } from '@vouch/valid
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import type { PhoneData } from '../suppliers/supplier-details.types.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
+import { supplierLoaders } from '../suppliers/supplier.loaders.js';
 import { assessBankChange, bankAccountKey, bankCountryOf, type BankRiskSignal } from './bank-risk.js';
 import { BankConfirmation, CallbackNumberSource } from './bank-confirmation.entity.js';
 import { ChangeRequest } from './change-request.entity.js';
@@ -93,17 +94,42 @@ export async function riskOfSubmission(tx: EntityManager, supplier: Supplier, pr
 }
 
 /**
- * Numbers a buyer may call back on: those Vouch held before this submission — the supplier's phones as they
- * were when it arrived (Xero's, or earlier approved ones) and Xero's current phones where they differ.
- * Never a number from the submission itself.
+ * Where the numbers Vouch holds for a supplier came from: a supplier linked to a Xero contact got its phones
+ * from Xero, unless one of its accepted submissions brought a number in (buyers never type phones in Vouch).
  */
-export async function callbackNumbers(em: EntityManager, request: ChangeRequest): Promise<CallbackNumber[]> {
-  return callbackNumbersFrom(request, await em.findOne(SupplierDrift, { supplier: request.supplier.id, field: 'phones', resolvedAt: null }));
+export interface PhoneHistory {
+  linkedToXero: boolean;
+  /** The supplier's accepted submissions: when decided, and the phones before and after each. */
+  accepted: { decidedAt: Date | null; baseline: PhoneData[]; proposed: PhoneData[] }[];
 }
 
-/** The same, given the supplier's open drift of its phones (null: none), so a list can load that in one query. */
-export function callbackNumbersFrom(request: ChangeRequest, drift: Pick<SupplierDrift, 'xeroValue'> | null): CallbackNumber[] {
-  const held = ((request.baseline.phones ?? []) as PhoneData[]).map((p) => ({ p, where: 'on file' }));
+/**
+ * Numbers a buyer may call back on: those Vouch held before this submission — the supplier's phones as they
+ * were when it arrived — and Xero's current phones where they differ. Never a number from the submission
+ * itself. Each says where Vouch got it: "Phone held in Xero", "Phone from a previous submission" (a number
+ * the supplier sent through Vouch earlier, weaker evidence than one Xero already held), "Mobile in Xero"
+ * (Xero's current number), or "Phone on file" (a supplier not linked to Xero).
+ */
+export async function callbackNumbers(em: EntityManager, request: ChangeRequest): Promise<CallbackNumber[]> {
+  const loaders = supplierLoaders(em);
+  const [drift, history] = await Promise.all([
+    em.findOne(SupplierDrift, { supplier: request.supplier.id, field: 'phones', resolvedAt: null }),
+    loaders.phoneHistory.load(request.supplier.id),
+  ]);
+  return callbackNumbersFrom(request, drift, history);
+}
+
+/** The same, given the supplier's open drift of its phones (null: none) and phone history, so a list can load those in one query each. */
+export function callbackNumbersFrom(request: ChangeRequest, drift: Pick<SupplierDrift, 'xeroValue'> | null, history: PhoneHistory): CallbackNumber[] {
+  const earlier = history.accepted.filter((a) => a.decidedAt && a.decidedAt.getTime() <= request.submittedAt.getTime());
+  const heldWhere = (number: string) => {
+    const broughtBySupplier = earlier.some(
+      (a) => a.proposed.some((p) => sameLine(phoneText(p), number)) && !a.baseline.some((p) => sameLine(phoneText(p), number)),
+    );
+    if (broughtBySupplier) return 'from a previous submission';
+    return history.linkedToXero ? 'held in Xero' : 'on file';
+  };
+  const held = ((request.baseline.phones ?? []) as PhoneData[]).map((p) => ({ p, where: heldWhere(phoneText(p)) }));
   const xero = ((drift?.xeroValue ?? []) as PhoneData[]).map((p) => ({ p, where: 'in Xero' }));
   const out: CallbackNumber[] = [];
   for (const { p, where } of [...held, ...xero]) {

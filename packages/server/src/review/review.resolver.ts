@@ -198,8 +198,12 @@ export class ChangeRequestBankResolver {
   async callbackNumbers(@Root() request: ChangeRequestType, @Ctx() ctx: GraphQLContext): Promise<CallbackNumberType[]> {
     if (!request.changesBankDetails) return [];
     const loaders = supplierLoaders(ctx.em);
-    const [entity, drift] = await Promise.all([loaders.changeRequest.load(request.id), loaders.openDrift.load(request.supplier.id)]);
+    const [entity, drift, history] = await Promise.all([
+      loaders.changeRequest.load(request.id),
+      loaders.openDrift.load(request.supplier.id),
+      loaders.phoneHistory.load(request.supplier.id),
+    ]);
     if (!entity) return [];
-    return callbackNumbersFrom(entity, drift.find((d) => d.field === 'phones') ?? null);
+    return callbackNumbersFrom(entity, drift.find((d) => d.field === 'phones') ?? null, history);
   }
 }

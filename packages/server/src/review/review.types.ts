@@ -68,7 +68,10 @@ export class RiskSignalType {
 @ObjectType('CallbackNumber', { description: 'A number Vouch held before the submission, to phone the supplier on.' })
 export class CallbackNumberType {
   @Field(() => String) number!: string;
-  @Field(() => String, { description: 'e.g. “Phone on file”, “Mobile in Xero”.' }) label!: string;
+  @Field(() => String, {
+    description: 'Where Vouch got the number, e.g. “Phone held in Xero”, “Mobile from a previous submission”, “Mobile in Xero” (Xero’s current number).',
+  })
+  label!: string;
 }
 
 @ObjectType('ChangeRequest')

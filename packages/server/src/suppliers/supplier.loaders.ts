@@ -6,6 +6,8 @@ import { BankConfirmation } from '../review/bank-confirmation.entity.js';
 import { ChangeRequest, ChangeRequestStatus } from '../review/change-request.entity.js';
 import { SupplierDrift } from './supplier-drift.entity.js';
 import { Supplier } from './supplier.entity.js';
+import type { PhoneData } from './supplier-details.types.js';
+import type { PhoneHistory } from '../review/bank-safety.js';
 
 /** Change requests listed per supplier (newest first). */
 export const SUPPLIER_CHANGE_REQUESTS_LIMIT = 50;
@@ -82,6 +84,35 @@ export function supplierLoaders(em: EntityManager) {
             return out;
           },
           () => null,
+        ),
+    ),
+    /** Where each supplier's phones came from (review/bank-safety.ts labels call-back numbers with it). */
+    phoneHistory: loaderFor(
+      em,
+      'supplier.phoneHistory',
+      () =>
+        new BatchLoader<string, PhoneHistory>(
+          async (ids) => {
+            const rows = await em
+              .getConnection()
+              .execute<{ id: string; linked_to_xero: boolean; decided_at: Date | null; baseline: PhoneData[] | null; proposed: PhoneData[] | null }[]>(
+                `select s.id, s.xero_contact_id is not null as linked_to_xero, cr.decided_at, cr.baseline -> 'phones' as baseline, cr.proposed -> 'phones' as proposed
+                 from suppliers s
+                 left join change_requests cr on cr.supplier_id = s.id and cr.organisation_id = s.organisation_id and cr.status = ?
+                where s.organisation_id = ? and s.id in (${marks(ids.length)})`,
+                [ChangeRequestStatus.ACCEPTED, organisationOf(em), ...ids],
+                'all',
+                em.getTransactionContext(),
+              );
+            const out = new Map<string, PhoneHistory>();
+            for (const row of rows) {
+              const history = out.get(row.id) ?? { linkedToXero: row.linked_to_xero, accepted: [] };
+              out.set(row.id, history);
+              if (row.decided_at) history.accepted.push({ decidedAt: new Date(row.decided_at), baseline: row.baseline ?? [], proposed: row.proposed ?? [] });
+            }
+            return out;
+          },
+          () => ({ linkedToXero: false, accepted: [] }),
         ),
     ),
     /** Change requests by id. */

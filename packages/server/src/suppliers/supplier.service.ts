@@ -16,6 +16,9 @@ import type { SupplierConnection } from './supplier.types.js';
 import { isUuid } from '../common/ids.js';
 import { checkedCursor, idCursor } from '../common/pagination.js';
 
+/** "Phone held in Xero" → "phone held in Xero": a label inside a sentence, names kept. */
+const lowerFirst = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
 export const MAX_PAGE_SIZE = 200;
 export interface SupplierListArgs extends SupplierFilter {
   first: number;
@@ -86,7 +89,7 @@ export class SupplierService {
 
   /**
    * What is and is not known about the supplier's bank details, in one plain sentence, e.g. "Confirmed by
-   * phone by Ada Buyer on 2 Dec 2026 (Phone on file)" or "From Xero; not confirmed by phone in Vouch".
+   * phone by Ada Buyer on 2 Dec 2026 (phone held in Xero)" or "From Xero; not confirmed by phone in Vouch".
    */
   async bankDetailsStatus(em: EntityManager, supplier: Supplier): Promise<string> {
     const parts: string[] = [];
@@ -105,7 +108,7 @@ export class SupplierService {
       parts.push(
         `${pending ? 'current details c' : 'C'}onfirmed by phone${confirmation ? ` by ${confirmation.confirmedByName}` : ''} on ${formatDay(supplier.bankDetailsVerifiedAt)}` +
           (confirmation
-            ? ` (${confirmation.phoneSource === 'HELD' ? (confirmation.phoneLabel?.toLowerCase() ?? 'a number on file') : 'a number typed in, not one Vouch held'})`
+            ? ` (${confirmation.phoneSource === 'HELD' ? (confirmation.phoneLabel ? lowerFirst(confirmation.phoneLabel) : 'a number on file') : 'a number typed in, not one Vouch held'})`
             : ''),
       );
     } else {
