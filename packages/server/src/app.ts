@@ -25,6 +25,7 @@ import type { GraphQLContext } from './graphql/context.js';
 import type { Viewer } from './accounts/viewer.js';
 import { createFormatError } from './graphql/format-error.js';
 import { createOperationGuard, requestFailure } from './graphql/operation-guard.js';
+import { createLiveSockets } from './graphql/live-sockets.js';
 import { createPgEventBus } from './graphql/pg-pubsub.js';
 import { authenticate, authenticated, type ViewerLookup } from './http/authenticate.js';
 import { healthRoutes } from './http/health.js';
@@ -157,6 +158,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const guard = createOperationGuard(schema, armor.validationRules as unknown as ValidationRule[]);
 
   const formatError = createFormatError(log);
+  const liveSockets = createLiveSockets(pubsub, log);
   const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {
       schema,
@@ -177,8 +179,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
           (a) => a.viewer,
           () => null,
         );
+        if (ctx.extra.viewer) liveSockets.track(ctx.extra.socket, ctx.extra.viewer);
         return ctx.extra.viewer !== null;
       },
+      onClose: (ctx) => liveSockets.untrack(ctx.extra.socket),
       // Every websocket operation passes the same gate as HTTP: the key's budget, validation rules and cost.
       onSubscribe: async (ctx, _id, payload) => {
         const apiKeyId = ctx.extra.viewer?.apiKeyId;
@@ -295,6 +299,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       log.info('shutting down: draining HTTP, websockets and jobs');
       await apollo.stop(); // stops accepting, drains HTTP and (via the plugin) websockets
       await scheduler.stop();
+      await liveSockets.stop();
       services.mailer.close();
       await events.close();
       await orm.close(true);

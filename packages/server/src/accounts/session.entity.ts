@@ -1,5 +1,5 @@
 import type { Opt, Rel } from '@mikro-orm/core';
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../common/base.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { User } from './user.entity.js';
@@ -9,6 +9,16 @@ import { User } from './user.entity.js';
  * does not hand out sessions. Found by token hash, never listed across organisations.
  */
 @Entity({ tableName: 'sessions' })
+@Trigger({
+  name: 'sessions_credentials_revoked',
+  timing: 'after',
+  events: ['update', 'delete'],
+  // At commit, open websockets of this credential close (graphql/live-sockets.ts).
+  body: `if tg_op = 'DELETE' or (new.revoked_at is not null and old.revoked_at is null) then
+      perform pg_notify('vouch_events', json_build_object('topic', 'CREDENTIALS_REVOKED', 'payload', json_build_object('sessionId', old.id))::text);
+    end if;
+    return null;`,
+})
 export class Session extends BaseEntity {
   @Unique()
   @Property({ type: 'string', length: 64 })

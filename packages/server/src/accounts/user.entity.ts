@@ -1,9 +1,19 @@
-import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { OrgOwnedEntity } from './org-owned.entity.js';
 import { Role } from './role.js';
 
 /** Holds a password hash, so it is never a GraphQL type itself (see UserType). */
 @Entity({ tableName: 'users' })
+@Trigger({
+  name: 'users_credentials_revoked',
+  timing: 'after',
+  events: ['update', 'delete'],
+  // At commit, open websockets of this credential close (graphql/live-sockets.ts).
+  body: `if tg_op = 'DELETE' or (new.role is distinct from old.role) then
+      perform pg_notify('vouch_events', json_build_object('topic', 'CREDENTIALS_REVOKED', 'payload', json_build_object('userId', old.id))::text);
+    end if;
+    return null;`,
+})
 export class User extends OrgOwnedEntity {
   /** Stored lower-cased and trimmed; one account per email across Vouch. */
   @Unique()

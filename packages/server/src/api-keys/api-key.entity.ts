@@ -1,5 +1,5 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, Property, Trigger, Unique } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
 import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 
@@ -14,6 +14,16 @@ registerEnumType(ApiKeyScope, {
 
 /** A third-party tool's key: shown once, stored as a SHA-256 hash, acting within its organisation and scope. */
 @Entity({ tableName: 'api_keys' })
+@Trigger({
+  name: 'api_keys_credentials_revoked',
+  timing: 'after',
+  events: ['update', 'delete'],
+  // At commit, open websockets of this credential close (graphql/live-sockets.ts).
+  body: `if tg_op = 'DELETE' or (new.revoked_at is not null and old.revoked_at is null) then
+      perform pg_notify('vouch_events', json_build_object('topic', 'CREDENTIALS_REVOKED', 'payload', json_build_object('apiKeyId', old.id))::text);
+    end if;
+    return null;`,
+})
 // Two live keys of one organisation never share a name (whatever the case): a list of keys must tell them apart.
 @Index({
   name: 'api_keys_live_name_unique',

@@ -8,7 +8,16 @@ export const TOPICS = {
   ATTENTION_CHANGED: 'ATTENTION_CHANGED',
   /** Sent by a database trigger (webhook_deliveries insert), at commit: wake that endpoint's delivery. */
   WEBHOOK_DELIVERIES_DUE: 'WEBHOOK_DELIVERIES_DUE',
+  /** Sent by database triggers (sessions, api_keys, users), at commit: open websockets of that credential close. */
+  CREDENTIALS_REVOKED: 'CREDENTIALS_REVOKED',
 } as const;
+
+/** One of: a session ended (signed out, revoked, expired early), an API key revoked, a user removed or re-roled. */
+export interface CredentialsRevokedEvent {
+  sessionId?: string;
+  apiKeyId?: string;
+  userId?: string;
+}
 
 /** Outbound sync moved for these suppliers (status, receipt or failure). */
 export interface SyncUpdatedEvent {
@@ -37,6 +46,7 @@ export type Events = {
   [TOPICS.SYNC_UPDATED]: [SyncUpdatedEvent];
   [TOPICS.ATTENTION_CHANGED]: [AttentionChangedEvent];
   [TOPICS.WEBHOOK_DELIVERIES_DUE]: [{ endpointId: string }];
+  [TOPICS.CREDENTIALS_REVOKED]: [CredentialsRevokedEvent];
 };
 
 export function createEventBus() {
