@@ -3,7 +3,7 @@ import type { Logger } from './common/logger.js';
 import type { Services } from './services.js';
 import { xeroFetchContactJob } from './sync/jobs/xero.fetch-contact.job.js';
 import { xeroImportContactsJob } from './sync/jobs/xero.import-contacts.job.js';
-import { xeroPollDueJob, xeroPollJob } from './sync/jobs/xero.poll.job.js';
+import { PollSweeper } from './sync/poll-sweeper.js';
 import type { JobDefinition } from './jobs/job-definition.js';
 import { purgeExpiredSessionsJob } from './jobs/system.purge-expired.job.js';
 import { sendInviteRemindersJob } from './invites/jobs/invites.send-reminders.job.js';
@@ -14,8 +14,6 @@ import { TOPICS } from './graphql/pubsub.js';
 export const JOBS: JobDefinition[] = [
   purgeExpiredSessionsJob,
   xeroImportContactsJob,
-  xeroPollJob,
-  xeroPollDueJob,
   xeroFetchContactJob,
   sendInviteRemindersJob,
   xeroPushSuppliersJob,
@@ -23,6 +21,9 @@ export const JOBS: JobDefinition[] = [
   deliverWebhooksJob,
   webhooksSweepJob,
 ] as JobDefinition[];
+
+/** Queues of jobs that are no more: their cron and any jobs left in them are removed at start-up. */
+const RETIRED_QUEUES = ['xero.poll-due', 'xero.poll']; // polls: now the in-process sweep (sync/poll-sweeper.ts)
 
 export interface Scheduler {
   boss: PgBoss;
@@ -55,7 +56,12 @@ export async function startScheduler(connectionString: string, services: Service
     // createQueue leaves an existing queue as it was: bring its policy options (heartbeat, expiry) up to date.
     await boss.updateQueue(job.name, options);
   }
+  for (const name of RETIRED_QUEUES) {
+    await boss.unschedule(name).catch(() => undefined);
+    if (await boss.getQueue(name)) await boss.deleteQueue(name);
+  }
   services.jobs.attach(boss);
+  let polls: PollSweeper | undefined;
   let webhookWakeups: AsyncIterator<unknown> | undefined;
   if (workers) {
     for (const job of JOBS) {
@@ -77,7 +83,9 @@ export async function startScheduler(connectionString: string, services: Service
     // would, but only on the next minute).
     await services.push.sweep().catch((err: unknown) => log.warn({ err }, 'startup outbox sweep failed'));
     await services.xeroSync.resumeImports().catch((err: unknown) => log.warn({ err }, 'startup import resume failed'));
-    await services.xeroSync.enqueueDuePolls().catch((err: unknown) => log.warn({ err }, 'startup poll scheduling failed'));
+    // Polls: one sweep per instance claims what is due (a killed instance's claims lapse within a lease).
+    polls = new PollSweeper(services.xeroSync, services.xeroSync.pollClaims, services.config.xero.pollConcurrency, log);
+    polls.start();
     // New webhook deliveries NOTIFY at commit (a trigger); any instance that works jobs wakes their endpoint.
     const wakeups = services.pubsub.subscribe(TOPICS.WEBHOOK_DELIVERIES_DUE)[Symbol.asyncIterator]();
     webhookWakeups = wakeups;
@@ -90,6 +98,7 @@ export async function startScheduler(connectionString: string, services: Service
     boss,
     async stop() {
       await webhookWakeups?.return?.();
+      await polls?.stop();
       services.jobs.attach(undefined);
       // Stops claiming, waits for in-flight handlers (up to the timeout), then closes its pool.
       await boss.stop({ graceful: true, timeout: 20_000 });

@@ -15,11 +15,11 @@ import type { ContactIngestService, IngestResult } from './contact-ingest.servic
 import { retryTemporary } from './retry.js';
 import { pausePoint } from '../common/pause-point.js';
 import { unscoped } from '../common/unscoped.js';
+import { PollClaims, pollLeaseMs, type PollClaim } from './poll-claims.js';
 import { formatDayTime } from '../common/format-date.js';
 
 /** Job names (the jobs live in ./jobs and import these, as PUSH_SUPPLIERS in push.service.ts). */
 export const IMPORT_CONTACTS = 'xero.import-contacts';
-export const POLL = 'xero.poll';
 export const FETCH_CONTACT = 'xero.fetch-contact';
 
 export const PAGE_SIZE = 1000;
@@ -109,6 +109,11 @@ export class PagePrefetcher {
 
 /** Inbound sync: initial import, polling, and webhook-triggered fetches. Never overwrites a Vouch supplier. */
 export class XeroSyncService {
+  /** Claims on polls, shared with every instance (one poll of a connection at a time); the sweep takes them. */
+  readonly pollClaims: PollClaims;
+  /** Set by the poll sweep of this process: a poll asked for now starts without waiting for its next look. */
+  onPollRequested: (() => void) | undefined;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly config: Config,
@@ -119,7 +124,9 @@ export class XeroSyncService {
     private readonly pubsub: EventBus,
     /** Settles our own creates before an unknown contact is taken for a new supplier (see `ingestPage`). */
     private readonly creates?: PendingCreates,
-  ) {}
+  ) {
+    this.pollClaims = new PollClaims(orm, pollLeaseMs(config.xero.pollIntervalMs));
+  }
 
   /**
    * Ingests one page. First our own creates whose answer was lost are settled (re-sent with their key, so Xero
@@ -234,11 +241,36 @@ export class XeroSyncService {
   }
 
   /**
-   * One poll. `dueAt`: the scheduled time this poll was queued for (see enqueueDuePolls); if the connection was
-   * polled since (its next poll moved past dueAt), this one is a duplicate and does nothing — whichever
-   * instance runs it. A poll asked for by hand (no dueAt) always runs.
+   * One poll, outside the sweep (asked for by hand, or a test): it claims the connection first — waiting while
+   * a poll another instance (or the sweep) runs holds it — so one connection is never polled twice at once.
+   * `dueAt`: the slot this poll serves; if the connection was polled since (its next poll moved past dueAt),
+   * it does nothing. Without dueAt it always polls.
    */
   async poll(connectionId: string, log: Logger, dueAt?: Date): Promise<void> {
+    const until = Date.now() + 2 * this.pollClaims.leaseMs;
+    let claim: PollClaim | null = await this.pollClaims.claimOne(connectionId);
+    while (!claim) {
+      if (Date.now() > until) {
+        log.warn({ connectionId }, 'poll skipped: another poll of this connection is still running');
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      claim = await this.pollClaims.claimOne(connectionId);
+    }
+    let failed = true;
+    try {
+      await this.pollClaimed(connectionId, log, dueAt);
+      failed = false;
+    } finally {
+      await this.pollClaims.release(claim, failed);
+    }
+  }
+
+  /**
+   * One poll of a connection the caller has claimed (the sweep, or `poll` above), which releases it after.
+   * `dueAt`: the slot it serves; if the connection was polled since (its next poll moved past dueAt), nothing.
+   */
+  async pollClaimed(connectionId: string, log: Logger, dueAt?: Date): Promise<void> {
     const connection = await this.load(connectionId);
     if (!connection || connection.status !== XeroConnectionStatus.CONNECTED || connection.importStatus !== ImportStatus.DONE) return;
     if (dueAt && connection.nextPollAt && connection.nextPollAt.getTime() > dueAt.getTime()) {
@@ -282,7 +314,6 @@ export class XeroSyncService {
         nextPollAt: next,
         lastError: `Last check failed: ${failure?.message ?? 'unexpected error'}`,
       });
-      await this.scheduleSoonPoll(connectionId, next);
       if (failure?.kind === 'AUTH' || failure?.kind === 'RATE_LIMITED') return; // the next poll tries again
       throw error;
     }
@@ -313,7 +344,6 @@ export class XeroSyncService {
       },
       lastHeaders,
     );
-    await this.scheduleSoonPoll(connectionId, next);
     log.info({ connectionId, ...totals }, 'poll done');
   }
 
@@ -349,40 +379,20 @@ export class XeroSyncService {
   }
 
   /**
-   * A next poll due before the cron's next tick could see it is queued now, to start when due: short intervals
-   * keep their schedule to the second. (Longer ones are queued by the tick before they are due.)
+   * A poll asked for now (a person, a reconnect): due at once (the cadence restarts from it), taken by the next
+   * look of any instance's sweep; asked for while a poll runs, it runs again once that one is done.
    */
-  private async scheduleSoonPoll(connectionId: string, next: Date, horizonMs = 75_000): Promise<void> {
-    if (next.getTime() - Date.now() >= horizonMs) return;
-    await this.jobs.send(POLL, { connectionId, dueAt: next.toISOString() }, { singletonKey: connectionId, startAfter: next });
-  }
-
-  /**
-   * Called by the every-minute cron (pg-boss runs it once per minute across all instances): queues a poll for
-   * each connection due before the next tick, to start at the moment it is due (`startAfter`), so the polls
-   * of a thousand organisations go out on schedule and spread over the minute instead of all at the tick.
-   * pg-boss' stately queue holds one queued poll per connection, and a poll queued twice runs once (dueAt).
-   */
-  async enqueueDuePolls(now = new Date(), horizonMs = 60_000): Promise<number> {
-    const due = await this.orm.em.fork().find(
-      XeroConnection,
-      {
-        status: XeroConnectionStatus.CONNECTED,
-        importStatus: ImportStatus.DONE,
-        $or: [{ nextPollAt: null }, { nextPollAt: { $lt: new Date(now.getTime() + horizonMs) } }],
-      },
-      { ...unscoped('job'), fields: ['id', 'nextPollAt'] },
-    );
-    for (const { id, nextPollAt } of due) {
-      const dueAt = nextPollAt ?? now;
-      await this.jobs.send(POLL, { connectionId: id, dueAt: dueAt.toISOString() }, { singletonKey: id, ...(dueAt > now ? { startAfter: dueAt } : {}) });
-    }
-    return due.length;
-  }
-
-  /** A poll asked for now (a person, a reconnect): its own singleton key, so a scheduled poll queued to start later cannot swallow it. */
   async pollNow(connectionId: string): Promise<void> {
-    await this.jobs.send(POLL, { connectionId }, { singletonKey: `${connectionId}:now` });
+    const now = new Date();
+    await this.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        'update xero_connections set poll_requested_at = ?, next_poll_at = least(coalesce(next_poll_at, ?), ?) where id = ?',
+        [now, now, now, connectionId],
+        'run',
+      );
+    this.onPollRequested?.();
   }
 
   async enqueueContactFetch(tenantId: string, contactId: string, eventAt?: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
 import { OrgOwnedEntity } from '../accounts/org-owned.entity.js';
 
@@ -41,6 +41,7 @@ export interface RateLimitSnapshot {
  */
 @Entity({ tableName: 'xero_connections' })
 @Unique({ properties: ['organisation'] })
+@Index({ properties: ['nextPollAt'] })
 export class XeroConnection extends OrgOwnedEntity {
   @Property({ type: 'string', length: 64 })
   tenantId!: string;
@@ -83,8 +84,20 @@ export class XeroConnection extends OrgOwnedEntity {
   @Property({ type: 'datetime', nullable: true })
   lastSuccessfulPollAt: Date | null = null;
 
+  /** When the next poll is due; the poll sweep (sync/poll-sweeper.ts) claims connections due by now. */
   @Property({ type: 'datetime', nullable: true })
   nextPollAt: Date | null = null;
+
+  /** The server instance polling this connection now, and until when its claim holds (renewed while it runs). */
+  @Property({ type: 'uuid', nullable: true })
+  pollClaimedBy: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  pollClaimedUntil: Date | null = null;
+
+  /** A poll asked for now (a person, a reconnect) that no poll begun since has served. */
+  @Property({ type: 'datetime', nullable: true })
+  pollRequestedAt: Date | null = null;
 
   /** Last sweep for contacts that became suppliers (a flag flip does not bump UpdatedDateUTC). */
   @Property({ type: 'datetime', nullable: true })

@@ -23,6 +23,7 @@ import { Migration20261130125000_branding } from './Migration20261130125000_bran
 import { Migration20261130127300_supplier_list_columns } from './Migration20261130127300_supplier_list_columns.js';
 import { Migration20261130127400_api_key_names_reject_email } from './Migration20261130127400_api_key_names_reject_email.js';
 import { Migration20261130143000_rate_limit_acquire } from './Migration20261130143000_rate_limit_acquire.js';
+import { Migration20261130143746_poll_claims } from './Migration20261130143746_poll_claims.js';
 import { Migration20261130143804_credentials_revoked_notify } from './Migration20261130143804_credentials_revoked_notify.js';
 
 export const migrationsList = [
@@ -50,5 +51,6 @@ export const migrationsList = [
   { name: 'Migration20261130127300_supplier_list_columns', class: Migration20261130127300_supplier_list_columns },
   { name: 'Migration20261130127400_api_key_names_reject_email', class: Migration20261130127400_api_key_names_reject_email },
   { name: 'Migration20261130143000_rate_limit_acquire', class: Migration20261130143000_rate_limit_acquire },
+  { name: 'Migration20261130143746_poll_claims', class: Migration20261130143746_poll_claims },
   { name: 'Migration20261130143804_credentials_revoked_notify', class: Migration20261130143804_credentials_revoked_notify },
 ];
