@@ -58,6 +58,7 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
   const mailer = new Mailer(config.mail.smtpUrl, config.mail.from, log);
   const sessions = new SessionsService(config, mailer, log);
   const accounts = new AccountsService(config, sessions);
+  const twoFactor = new TwoFactorService(config, new TokenCrypto(config.tokenKeys));
   const limiter = new TenantRateLimiter(orm, config.xero.limits, log, clock);
   const xeroGateway = new XeroGateway(config.xero, log, limiter);
   const xeroTokens = new XeroTokenStore(orm, xeroGateway, new TokenCrypto(config.tokenKeys), pubsub, log);
@@ -81,10 +82,10 @@ export function createServices(config: Config, orm: MikroORM, pubsub: EventBus, 
     outbox: new OutboxService(),
     apiKeys: new ApiKeysService(orm),
     sessions,
-    team: new TeamService(config, mailer, accounts, log),
+    team: new TeamService(config, mailer, accounts, twoFactor, log),
     passwordReset: new PasswordResetService(config, mailer, log),
     emailVerification: new EmailVerificationService(config, mailer, log),
-    twoFactor: new TwoFactorService(config, new TokenCrypto(config.tokenKeys)),
+    twoFactor,
     webhooks: new WebhooksService(orm, config.webhooks, new TokenCrypto(config.tokenKeys), jobs, mailer, log),
     em(organisationId?: string) {
       const em = orm.em.fork();

@@ -42,6 +42,22 @@ export class CannotRemoveYourself extends AppError {
   }
 }
 
+export class CannotResetOwnTwoFactor extends AppError {
+  constructor() {
+    super(
+      'BAD_USER_INPUT',
+      'CANNOT_RESET_OWN_TWO_FACTOR',
+      'Manage your own two-factor sign-in under Settings → Security; another admin can reset it if you have lost it.',
+    );
+  }
+}
+
+export class NoTwoFactorToReset extends AppError {
+  constructor() {
+    super('BAD_USER_INPUT', 'NO_TWO_FACTOR_TO_RESET', 'This member has no two-factor sign-in set up, so there is nothing to reset.');
+  }
+}
+
 export class TooManyTeamInvites extends AppError {
   constructor(retryAfterSeconds: number) {
     super('RATE_LIMITED', 'TOO_MANY_TEAM_INVITES', 'Too many invitations sent in the last hour. Try again later.', { retryAfterSeconds });

@@ -4,11 +4,13 @@ import { requireViewer } from '../../graphql/context.js';
 import { Role } from '../role.js';
 import { setSessionCookie } from '../session-cookie.js';
 import { requirePersonSession } from '../sessions.service.js';
+import { requireStepUp } from '../two-factor/two-factor.resolver.js';
 import { AuthPayload, UserType } from '../user.type.js';
 import {
   AcceptTeamInviteInput,
   InviteTeammateInput,
   RemoveTeamMemberPayload,
+  ResetTeamMemberTwoFactorPayload,
   TeamInvitePayload,
   TeamInvitePreviewType,
   TeamInviteType,
@@ -22,7 +24,8 @@ export class TeamResolver {
   @Query(() => [TeamMemberType], { description: 'Everyone on your organisation’s team.' })
   async teamMembers(@Ctx() ctx: GraphQLContext): Promise<TeamMemberType[]> {
     const viewer = requireViewer(ctx);
-    return (await ctx.services.team.members(ctx.em)).map((u) => TeamMemberType.from(u, viewer.userId));
+    const { users, withTwoFactor } = await ctx.services.team.members(ctx.em);
+    return users.map((u) => TeamMemberType.from(u, viewer.userId, withTwoFactor.has(u.id)));
   }
 
   @Authorized(Role.ADMIN)
@@ -59,7 +62,8 @@ export class TeamResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<TeamMemberType> {
     const viewer = requirePersonSession(requireViewer(ctx));
-    return TeamMemberType.from(await ctx.services.team.changeRole(ctx.em, viewer, userId, role), viewer.userId);
+    const member = await ctx.services.team.changeRole(ctx.em, viewer, userId, role);
+    return TeamMemberType.from(member, viewer.userId, (await ctx.services.twoFactor.membersWithFactor(ctx.em)).has(member.id));
   }
 
   @Authorized(Role.ADMIN)
@@ -69,6 +73,18 @@ export class TeamResolver {
   async removeTeamMember(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<RemoveTeamMemberPayload> {
     const outcome = await ctx.services.team.remove(ctx.em, requirePersonSession(requireViewer(ctx)), userId);
     return Object.assign(new RemoveTeamMemberPayload(), { removedUserId: userId, ...outcome });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => ResetTeamMemberTwoFactorPayload, {
+    description:
+      'Resets a member’s two-factor sign-in (ADMIN), e.g. after a lost phone: their authenticator app, passkeys and recovery codes are removed, their sessions end and they are emailed. Needs a second factor proved in the last few minutes (FORBIDDEN, reason STEP_UP_REQUIRED: verifyStepUp, then retry).',
+  })
+  async resetTeamMemberTwoFactor(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<ResetTeamMemberTwoFactorPayload> {
+    const viewer = requirePersonSession(requireViewer(ctx));
+    requireStepUp(ctx);
+    const outcome = await ctx.services.team.resetTwoFactor(ctx.em, viewer, userId);
+    return Object.assign(new ResetTeamMemberTwoFactorPayload(), { userId, ...outcome });
   }
 
   @Query(() => TeamInvitePreviewType, { description: 'What an invitation link is for (no sign-in needed).' })

@@ -21,6 +21,8 @@ import { User } from '../user.entity.js';
 import {
   AlreadyOnTeam,
   CannotRemoveYourself,
+  CannotResetOwnTwoFactor,
+  NoTwoFactorToReset,
   EmailHasAccount,
   InvitePending,
   LastAdmin,
@@ -33,6 +35,7 @@ import {
   TooManyTeamInvites,
 } from './team.errors.js';
 import { TeamInvite } from './team-invite.entity.js';
+import type { TwoFactorService } from '../two-factor/two-factor.service.js';
 import { unscoped } from '../../common/unscoped.js';
 import { isUuid } from '../../common/ids.js';
 
@@ -75,6 +78,7 @@ export class TeamService {
     private readonly config: Config,
     private readonly mailer: Mailer,
     private readonly accounts: AccountsService,
+    private readonly twoFactor: TwoFactorService,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
@@ -88,8 +92,9 @@ export class TeamService {
     return `${this.appUrl}/join#token=${token}`;
   }
 
-  async members(em: EntityManager): Promise<User[]> {
-    return await em.find(User, {}, { orderBy: { name: 'asc', email: 'asc' } });
+  async members(em: EntityManager): Promise<{ users: User[]; withTwoFactor: Set<string> }> {
+    const [users, withTwoFactor] = await Promise.all([em.find(User, {}, { orderBy: { name: 'asc', email: 'asc' } }), this.twoFactor.membersWithFactor(em)]);
+    return { users, withTwoFactor };
   }
 
   /** Invitations not yet accepted or withdrawn (expired ones too, so they can be resent). */
@@ -346,5 +351,67 @@ export class TeamService {
       await tx.flush();
       return { sessionsEnded, apiKeysRevoked };
     });
+  }
+
+  /**
+   * An admin resets a member's two-factor sign-in (a lost phone or security key): their authenticator app,
+   * passkeys and recovery codes go, their sessions end, and they are told by email. They sign in again with their
+   * password and, where the organisation requires two-factor, set up a new one before anything else.
+   */
+  async resetTwoFactor(em: EntityManager, viewer: Viewer, userId: string): Promise<{ sessionsEnded: number }> {
+    if (userId === viewer.userId) throw new CannotResetOwnTwoFactor();
+    const outcome = await em.transactional(async (tx) => {
+      const member = isUuid(userId) ? await tx.findOne(User, { id: userId }) : null;
+      if (!member) throw new TeamMemberNotFound();
+      const removed = await this.twoFactor.removeAllFactors(tx, member.id);
+      if (!removed.totp && removed.passkeys === 0) throw new NoTwoFactorToReset();
+      const actor = await this.actor(tx, viewer);
+      const now = new Date(this.now());
+      const sessionsEnded = await tx.nativeUpdate(
+        Session,
+        { user: member.id, revokedAt: null, expiresAt: { $gt: now } },
+        { revokedAt: now },
+        unscoped('by user'),
+      );
+      const what = [
+        removed.totp ? 'authenticator app' : null,
+        removed.passkeys ? `${removed.passkeys} ${removed.passkeys === 1 ? 'passkey' : 'passkeys'}` : null,
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      recordAudit(tx, {
+        organisationId: viewer.organisationId,
+        actor: { type: 'USER', id: actor.id, label: actor.name },
+        kind: 'TWO_FACTOR_RESET',
+        summary: `${actor.name} reset ${member.name}’s two-factor sign-in (${what} and recovery codes removed; ${sessionsEnded} ${sessionsEnded === 1 ? 'session' : 'sessions'} ended)`,
+      });
+      await tx.flush();
+      const organisation = await tx.findOneOrFail(Organisation, { id: viewer.organisationId });
+      return { sessionsEnded, member, actor, organisation };
+    });
+    if (this.mailer.enabled) {
+      this.mailer
+        .send(this.twoFactorResetMail(outcome.member, outcome.actor.name, outcome.organisation))
+        .catch((err: unknown) => this.log.warn({ err }, 'could not send the two-factor reset email'));
+    }
+    return { sessionsEnded: outcome.sessionsEnded };
+  }
+
+  private twoFactorResetMail(member: User, adminName: string, organisation: Organisation): Mail {
+    const must = organisation.requireTwoFactor
+      ? `${organisation.name} requires two-factor sign-in, so you will set up a new one when you next sign in.`
+      : 'Set up a new one under Settings → Security when you next sign in.';
+    return {
+      to: member.email,
+      subject: `Your two-factor sign-in for ${organisation.name} was reset`,
+      text:
+        `${adminName} reset your two-factor sign-in for ${organisation.name} on Vouch: your authenticator app, passkeys and recovery codes no longer work, and you were signed out everywhere.\n\n` +
+        `${must}\n\n` +
+        `If you did not ask for this, tell ${adminName} or another admin of ${organisation.name} at once, on a number you already have.\n\n${this.appUrl}\n`,
+      html:
+        `<p>${escapeHtml(adminName)} reset your two-factor sign-in for <strong>${escapeHtml(organisation.name)}</strong> on Vouch: your authenticator app, passkeys and recovery codes no longer work, and you were signed out everywhere.</p>` +
+        `<p>${escapeHtml(must)}</p>` +
+        `<p>If you did not ask for this, tell ${escapeHtml(adminName)} or another admin of ${escapeHtml(organisation.name)} at once, on a number you already have.</p>`,
+    };
   }
 }

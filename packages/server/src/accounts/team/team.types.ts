@@ -15,8 +15,9 @@ export class TeamMemberType {
   @Field(() => Role) role!: Role;
   @Field(() => GraphQLDateTimeISO, { description: 'When they joined.' }) joinedAt!: Date;
   @Field(() => Boolean, { description: 'True for you.' }) isYou!: boolean;
+  @Field(() => Boolean, { description: 'They sign in with a second factor (an authenticator app or a passkey).' }) twoFactorEnabled!: boolean;
 
-  static from(user: User, viewerId: string): TeamMemberType {
+  static from(user: User, viewerId: string, twoFactorEnabled: boolean): TeamMemberType {
     return Object.assign(new TeamMemberType(), {
       id: user.id,
       name: user.name,
@@ -24,6 +25,7 @@ export class TeamMemberType {
       role: user.role,
       joinedAt: user.createdAt,
       isYou: user.id === viewerId,
+      twoFactorEnabled,
     });
   }
 }
@@ -74,6 +76,12 @@ export class RemoveTeamMemberPayload {
   @Field(() => ID) removedUserId!: string;
   @Field(() => Int, { description: 'Their sessions that were signed out.' }) sessionsEnded!: number;
   @Field(() => Int, { description: 'API keys they had created, now revoked.' }) apiKeysRevoked!: number;
+}
+
+@ObjectType({ description: 'The outcome of resetting a member’s two-factor sign-in.' })
+export class ResetTeamMemberTwoFactorPayload {
+  @Field(() => ID) userId!: string;
+  @Field(() => Int, { description: 'Their sessions that were signed out.' }) sessionsEnded!: number;
 }
 
 @InputType()

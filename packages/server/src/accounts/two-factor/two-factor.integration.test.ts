@@ -6,7 +6,7 @@ import { Supplier } from '../../suppliers/supplier.entity.js';
 import { hashPassword } from '../password.js';
 import { Role } from '../role.js';
 import { User } from '../user.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, uniqueEmail, type TestApp } from '../../testing/index.js';
+import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp, type TestSmtp } from '../../testing/index.js';
 import { softPasskey } from '../../testing/webauthn.js';
 
 /**
@@ -27,11 +27,13 @@ const CREATE_KEY = 'mutation($name: String! = "Payments bot") { createApiKey(nam
 const AUDIT_KINDS = 'select kind, summary from audit_events where organisation_id = ? and supplier_id is null order by id';
 
 let app: TestApp;
+let smtp: TestSmtp;
 /** Test time: every code and step-up window is judged by it. */
 let now: number;
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { STEP_UP_MINUTES: '5' } });
+  smtp = await startTestSmtp();
+  app = await startTestApp({ env: { STEP_UP_MINUTES: '5', SMTP_URL: smtp.url } });
   app.services.twoFactor.clock = () => now;
 });
 beforeEach(() => {
@@ -40,6 +42,7 @@ beforeEach(() => {
 });
 afterAll(async () => {
   await app?.close();
+  await smtp?.close();
 });
 
 /** What the person's authenticator app shows at `at` (otpauth's own generator, from the base32 key shown). */
@@ -319,6 +322,59 @@ describe('organisation requires two-factor', () => {
 
     const kinds = (await db().execute<{ kind: string; summary: string }[]>(AUDIT_KINDS, [orgId])).filter((e) => e.kind === 'SETTINGS_CHANGED');
     expect(kinds.map((e) => e.summary)).toEqual([expect.stringContaining('two-factor required: on')]);
+  });
+
+  it('an admin resets a member’s lost second factor: factors gone, signed out, emailed, audited; sign-in asks to enrol', async () => {
+    const RESET = 'mutation($id: ID!) { resetTeamMemberTwoFactor(userId: $id) { userId sessionsEnded } }';
+    const MEMBERS = '{ teamMembers { id name twoFactorEnabled } }';
+    const admin = await signUpBuyer(app.url);
+    const orgId = admin.user.organisation.id;
+    const { secret: adminSecret } = await enrolTotp(admin.client);
+    expect((await admin.client.request('mutation { updateOrganisationSettings(requireTwoFactor: true) { requireTwoFactor } }')).errors).toBeUndefined();
+    const priya = await colleague(orgId, 'Priya Approver');
+    const first = await signIn(priya.email, priya.password);
+    now += 60_000;
+    const { secret: priyaSecret } = await enrolTotp(first.client);
+    const priyaId = first.answer.user!.id;
+    const members = async () => (await admin.client.request<{ teamMembers: { id: string; twoFactorEnabled: boolean }[] }>(MEMBERS)).data!.teamMembers;
+    expect((await members()).find((m) => m.id === priyaId)?.twoFactorEnabled).toBe(true);
+
+    // Only an admin, never for themselves, and only with a fresh second factor.
+    expect((await first.client.request(RESET, { id: admin.user.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await admin.client.request(RESET, { id: admin.user.id })).errors?.[0]?.extensions).toMatchObject({ reason: 'CANNOT_RESET_OWN_TWO_FACTOR' });
+    now += 6 * 60_000;
+    expect((await admin.client.request(RESET, { id: priyaId })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
+    expect((await admin.client.request(STEP_UP, { c: codeAt(adminSecret, now) })).errors).toBeUndefined();
+    const mailsBefore = smtp.messages.length;
+    const reset = await admin.client.request<{ resetTeamMemberTwoFactor: { sessionsEnded: number } }>(RESET, { id: priyaId });
+    expect(reset.errors).toBeUndefined();
+    expect(reset.data!.resetTeamMemberTwoFactor.sessionsEnded).toBe(1);
+
+    // Her session ended; her old authenticator and recovery codes are gone; the team page says so.
+    expect((await first.client.request<{ me: unknown }>(ME)).data?.me).toBeNull();
+    expect((await first.client.request('{ suppliers { totalCount } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await members()).find((m) => m.id === priyaId)?.twoFactorEnabled).toBe(false);
+    const factors = await db().execute<{ n: string }[]>(
+      `select (select count(*) from totp_factors where user_id = ?) + (select count(*) from recovery_codes where user_id = ?) + (select count(*) from passkeys where user_id = ?) as n`,
+      [priyaId, priyaId, priyaId],
+    );
+    expect(Number(factors[0]!.n)).toBe(0);
+    const mail = await smtp.mailTo(priya.email, /two-factor sign-in .* was reset/, mailsBefore);
+    expect(mail.text).toContain('requires two-factor sign-in, so you will set up a new one');
+
+    // With her password she signs in at once (no code asked) and can only enrol a new factor (the rule is on).
+    const again = await signIn(priya.email, priya.password);
+    expect(again.answer.secondFactor).toBeNull();
+    expect((await again.client.request<{ me: { twoFactorEnrolmentRequired: boolean } }>(ME)).data!.me.twoFactorEnrolmentRequired).toBe(true);
+    expect(codeAt(priyaSecret, now)).toMatch(/^\d{6}$/); // her old app still shows codes, but nothing accepts them now
+    expect((await again.client.request(VERIFY_SIGN_IN, { c: codeAt(priyaSecret, now) })).errors).toBeDefined();
+
+    const audit = await db().execute<{ kind: string; summary: string }[]>(AUDIT_KINDS, [orgId]);
+    expect(audit.filter((e) => e.kind === 'TWO_FACTOR_RESET').map((e) => e.summary)).toEqual([
+      expect.stringMatching(/reset Priya Approver’s two-factor sign-in \(authenticator app and recovery codes removed; 1 session ended\)/),
+    ]);
+    // Nothing left to reset: a clear answer, nothing written.
+    expect((await admin.client.request(RESET, { id: priyaId })).errors?.[0]?.extensions).toMatchObject({ reason: 'NO_TWO_FACTOR_TO_RESET' });
   });
 
   it('API keys never sign in or enrol', async () => {

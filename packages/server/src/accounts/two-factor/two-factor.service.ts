@@ -319,6 +319,23 @@ export class TwoFactorService {
     await em.flush();
   }
 
+  /** The members (of the EntityManager's organisation) with an authenticator app or a passkey, in two queries. */
+  async membersWithFactor(em: EntityManager): Promise<Set<string>> {
+    const [apps, passkeys] = await Promise.all([
+      em.find(TotpFactor, { confirmedAt: { $ne: null } }, { fields: ['user'] }),
+      em.find(Passkey, {}, { fields: ['user'] }),
+    ]);
+    return new Set([...apps, ...passkeys].map((f) => f.user.id));
+  }
+
+  /** Every second factor of a user goes: authenticator app, passkeys and recovery codes (an admin's reset). */
+  async removeAllFactors(em: EntityManager, userId: string): Promise<{ totp: boolean; passkeys: number }> {
+    const totp = await em.nativeDelete(TotpFactor, { user: userId }, unscoped('by user'));
+    const passkeys = await em.nativeDelete(Passkey, { user: userId }, unscoped('by user'));
+    await em.nativeDelete(RecoveryCode, { user: userId }, unscoped('by user'));
+    return { totp: totp > 0, passkeys };
+  }
+
   async regenerateRecoveryCodes(em: EntityManager, user: User): Promise<string[]> {
     if (!this.hasFactor(await this.state(em, user.id)))
       throw new ValidationFailed([{ field: 'recoveryCodes', message: 'Set up an authenticator app or a passkey first.' }]);
