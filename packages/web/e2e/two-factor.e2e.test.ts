@@ -212,7 +212,7 @@ describe('two-factor sign-in in the browser', () => {
     await page.close();
   });
 
-  it('the organisation requires two-factor: a colleague without it sets it up before anything else', async () => {
+  it('the organisation requires two-factor: a colleague sets it up first; after a lost phone an admin resets it', async () => {
     const page = await browser.context.newPage();
     const errors = collectPageErrors(page);
     await withScreenshotOnFailure(page, 'two-factor-required', async () => {
@@ -225,7 +225,7 @@ describe('two-factor sign-in in the browser', () => {
       await section.getByText('Set up two-factor sign-in for yourself first').waitFor();
       await expect.poll(() => rule.isChecked(), WAIT).toBe(false);
       await section.getByRole('button', { name: 'Set up authenticator app' }).click();
-      await setUpAuthenticatorApp(page, section);
+      const deeApp = await setUpAuthenticatorApp(page, section);
       await section.getByRole('button', { name: 'I’ve saved my recovery codes' }).click();
       await rule.check();
       await expect.poll(() => rule.isChecked(), WAIT).toBe(true);
@@ -243,6 +243,36 @@ describe('two-factor sign-in in the browser', () => {
       await setUpAuthenticatorApp(page, page);
       await page.getByRole('button', { name: 'I’ve saved my recovery codes' }).click();
       await signedIn(page);
+
+      // Cal loses their phone. Dee resets Cal's second factor from the Team page, confirming it is her first.
+      await signOut(page);
+      await signInWithPassword(page, deeEmail);
+      await page.getByLabel('6-digit code from your authenticator app').fill(deeApp.code());
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signedIn(page);
+      const later = Date.now() + 6 * 60_000;
+      app.services.twoFactor.clock = () => Date.now() + 6 * 60_000; // her sign-in's second factor is no longer fresh
+      await page.goto(at('/settings/team'));
+      const row = page.getByRole('list', { name: 'Team members' }).getByRole('listitem').filter({ hasText: 'Cal Viewer' });
+      await row.getByText('Two-factor on').waitFor();
+      await row.getByRole('button', { name: 'Reset two-factor for Cal Viewer' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Reset Cal Viewer’s two-factor sign-in?' });
+      await snapshots(page, '08b-reset-two-factor');
+      await confirm.getByRole('button', { name: 'Reset two-factor' }).click();
+      const stepUp = page.getByRole('dialog', { name: 'Confirm it’s you' });
+      await stepUp.getByLabel('6-digit code from your authenticator app').fill(deeApp.code(later));
+      await stepUp.getByRole('button', { name: 'Confirm' }).click();
+      await page.getByText('Reset Cal Viewer’s two-factor sign-in.').waitFor();
+      await row.getByText('No two-factor').waitFor();
+      expect(await row.getByRole('button', { name: 'Reset two-factor for Cal Viewer' }).count()).toBe(0);
+      app.services.twoFactor.clock = () => Date.now();
+
+      // Cal's inbox says what happened; with the password alone Cal is asked to set up a new second factor.
+      const mail = await smtp.mailTo(colleague.email, /two-factor sign-in for Dee Fabrications was reset/);
+      expect(mail.text).toContain('Dee Admin reset your two-factor sign-in');
+      await signOut(page);
+      await signInWithPassword(page, colleague.email, colleague.password);
+      await page.getByRole('heading', { level: 1, name: 'Set up two-factor sign-in' }).waitFor();
     });
     expect(errors).toEqual([]);
     await page.close();

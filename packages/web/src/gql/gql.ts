@@ -104,7 +104,8 @@ type Documents = {
     "\n  mutation WithdrawTeamInvite($id: ID!) {\n    withdrawTeamInvite(id: $id) {\n      id\n    }\n  }\n": typeof types.WithdrawTeamInviteDocument,
     "\n  mutation ChangeTeamMemberRole($userId: ID!, $role: Role!) {\n    changeTeamMemberRole(userId: $userId, role: $role) {\n      ...TeamPage_member\n    }\n  }\n": typeof types.ChangeTeamMemberRoleDocument,
     "\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
-    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n": typeof types.TeamPage_MemberFragmentDoc,
+    "\n  mutation ResetTeamMemberTwoFactor($userId: ID!) {\n    resetTeamMemberTwoFactor(userId: $userId) {\n      userId\n      sessionsEnded\n    }\n  }\n": typeof types.ResetTeamMemberTwoFactorDocument,
+    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n    twoFactorEnabled\n  }\n": typeof types.TeamPage_MemberFragmentDoc,
     "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": typeof types.TeamPage_InviteFragmentDoc,
     "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": typeof types.TeamMembersDocument,
     "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": typeof types.TeamInvitesDocument,
@@ -218,7 +219,8 @@ const documents: Documents = {
     "\n  mutation WithdrawTeamInvite($id: ID!) {\n    withdrawTeamInvite(id: $id) {\n      id\n    }\n  }\n": types.WithdrawTeamInviteDocument,
     "\n  mutation ChangeTeamMemberRole($userId: ID!, $role: Role!) {\n    changeTeamMemberRole(userId: $userId, role: $role) {\n      ...TeamPage_member\n    }\n  }\n": types.ChangeTeamMemberRoleDocument,
     "\n  mutation RemoveTeamMember($userId: ID!) {\n    removeTeamMember(userId: $userId) {\n      removedUserId\n      sessionsEnded\n      apiKeysRevoked\n    }\n  }\n": types.RemoveTeamMemberDocument,
-    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n": types.TeamPage_MemberFragmentDoc,
+    "\n  mutation ResetTeamMemberTwoFactor($userId: ID!) {\n    resetTeamMemberTwoFactor(userId: $userId) {\n      userId\n      sessionsEnded\n    }\n  }\n": types.ResetTeamMemberTwoFactorDocument,
+    "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n    twoFactorEnabled\n  }\n": types.TeamPage_MemberFragmentDoc,
     "\n  fragment TeamPage_invite on TeamInvite {\n    id\n    email\n    role\n    invitedByName\n    lastSentAt\n    expiresAt\n    expired\n    emailed\n  }\n": types.TeamPage_InviteFragmentDoc,
     "\n  query TeamMembers {\n    teamMembers {\n      ...TeamPage_member\n    }\n  }\n": types.TeamMembersDocument,
     "\n  query TeamInvites {\n    teamInvites {\n      ...TeamPage_invite\n    }\n  }\n": types.TeamInvitesDocument,
@@ -619,7 +621,11 @@ export function graphql(source: "\n  mutation RemoveTeamMember($userId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n"): (typeof documents)["\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n  }\n"];
+export function graphql(source: "\n  mutation ResetTeamMemberTwoFactor($userId: ID!) {\n    resetTeamMemberTwoFactor(userId: $userId) {\n      userId\n      sessionsEnded\n    }\n  }\n"): (typeof documents)["\n  mutation ResetTeamMemberTwoFactor($userId: ID!) {\n    resetTeamMemberTwoFactor(userId: $userId) {\n      userId\n      sessionsEnded\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n    twoFactorEnabled\n  }\n"): (typeof documents)["\n  fragment TeamPage_member on TeamMember {\n    id\n    name\n    email\n    role\n    joinedAt\n    isYou\n    twoFactorEnabled\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

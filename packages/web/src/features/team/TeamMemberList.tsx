@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDate } from '../../components/format-date';
 import { graphql } from '../../gql';
 import type { Role, TeamPage_MemberFragment } from '../../gql/graphql';
+import { useStepUp } from '../security/useStepUp';
 import { ROLE_OPTIONS, roleName } from './team-text';
 import type { Outcome } from './TeamPage';
 import './team.css';
@@ -27,6 +28,15 @@ const RemoveTeamMemberMutation = graphql(`
   }
 `);
 
+const ResetTeamMemberTwoFactorMutation = graphql(`
+  mutation ResetTeamMemberTwoFactor($userId: ID!) {
+    resetTeamMemberTwoFactor(userId: $userId) {
+      userId
+      sessionsEnded
+    }
+  }
+`);
+
 type Member = TeamPage_MemberFragment;
 
 /** The team: each person's role (ADMINs change it; their own after a confirmation) and Remove (signed out at once). */
@@ -44,6 +54,10 @@ export function TeamMemberList({
   const [changeRole, { loading: changing }] = useMutation(ChangeTeamMemberRoleMutation);
   const [remove, { loading: removing }] = useMutation(RemoveTeamMemberMutation);
   const [removingMember, setRemovingMember] = useState<Member | null>(null);
+  const [resetTwoFactor, { loading: resetting }] = useMutation(ResetTeamMemberTwoFactorMutation);
+  const [resettingMember, setResettingMember] = useState<Member | null>(null);
+  // Resetting someone's second factor asks for a fresh one of your own first.
+  const stepUp = useStepUp();
   const [selfDemotion, setSelfDemotion] = useState<{ member: Member; role: Role } | null>(null);
   const admins = members.filter((m) => m.role === 'ADMIN').length;
 
@@ -74,6 +88,21 @@ export function TeamMemberList({
     }
   };
 
+  const onResetTwoFactor = async () => {
+    if (!resettingMember) return;
+    const member = resettingMember;
+    setResettingMember(null);
+    try {
+      await stepUp.run(() => resetTwoFactor({ variables: { userId: member.id } }));
+      onOutcome({
+        text: `Reset ${member.name}’s two-factor sign-in. They were signed out everywhere and emailed; they sign in with their password and set up a new one.`,
+      });
+      onChanged();
+    } catch (caught) {
+      onOutcome({ text: toUserFacingError(caught).message, tone: 'error' });
+    }
+  };
+
   return (
     <>
       <ul className="team__list" aria-label="Team members">
@@ -89,6 +118,8 @@ export function TeamMemberList({
                 <span className="team__email">{member.email}</span>
                 <span className="muted team__meta">
                   Joined <time dateTime={member.joinedAt}>{formatDate(member.joinedAt)}</time>
+                  {' · '}
+                  {member.twoFactorEnabled ? 'Two-factor on' : 'No two-factor'}
                 </span>
               </div>
               <div className="team__controls">
@@ -117,6 +148,17 @@ export function TeamMemberList({
                 ) : (
                   <span className="badge">{roleName(member.role)}</span>
                 )}
+                {isAdmin && !member.isYou && member.twoFactorEnabled ? (
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    aria-label={`Reset two-factor for ${member.name}`}
+                    aria-disabled={resetting || undefined}
+                    onClick={() => !resetting && setResettingMember(member)}
+                  >
+                    Reset two-factor
+                  </button>
+                ) : null}
                 {isAdmin && !member.isYou ? (
                   <button
                     type="button"
@@ -157,6 +199,23 @@ export function TeamMemberList({
           the history. You can invite them again later.
         </p>
       </ConfirmDialog>
+
+      <ConfirmDialog
+        open={resettingMember !== null}
+        title={resettingMember ? `Reset ${resettingMember.name}’s two-factor sign-in?` : 'Reset two-factor sign-in?'}
+        confirmLabel="Reset two-factor"
+        busyLabel="Resetting…"
+        tone="danger"
+        busy={resetting}
+        onConfirm={() => void onResetTwoFactor()}
+        onCancel={() => setResettingMember(null)}
+      >
+        <p>
+          For a lost phone or security key. {resettingMember?.name}’s authenticator app, passkeys and recovery codes stop working, they are signed out
+          everywhere and emailed. They sign in with their password and set up a new second factor. Check it is really them asking, on a number you already have.
+        </p>
+      </ConfirmDialog>
+      {stepUp.dialog}
 
       <ConfirmDialog
         open={selfDemotion !== null}

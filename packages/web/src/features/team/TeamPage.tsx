@@ -21,6 +21,7 @@ graphql(`
     role
     joinedAt
     isYou
+    twoFactorEnabled
   }
 `);
 
