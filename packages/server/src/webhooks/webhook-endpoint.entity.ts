@@ -33,6 +33,16 @@ export class WebhookEndpoint extends OrgOwnedEntity {
   @Property({ type: 'text' })
   sealedSecret!: string;
 
+  /**
+   * After a rotation, the secret before it (sealed), still signing beside the new one until
+   * previousSecretUntil: receivers switch without missing a delivery (Standard Webhooks' several signatures).
+   */
+  @Property({ type: 'text', nullable: true })
+  previousSealedSecret: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  previousSecretUntil: Date | null = null;
+
   /** Without it, bank numbers in payloads are masked (common/bank-masking.ts). */
   @Property({ type: 'boolean', default: false })
   canReadBankDetails: boolean & Opt = false;

@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpBuyer, startTestApp, startTestSmtp, type TestApp } from '../testing/index.js';
 import { startTestReceiver, type TestReceiver } from './test-receiver.js';
@@ -60,6 +61,10 @@ describe('production mode', () => {
 
   it('checks again at delivery: an endpoint whose address turned private is never contacted', async () => {
     const buyer = await signUpBuyer(app.url);
+    // In production adding an endpoint needs a fresh second factor: setting up an authenticator app gives one.
+    const started = await buyer.client.request<{ startTotpEnrolment: { secret: string } }>('mutation { startTotpEnrolment { secret } }');
+    const code = TOTP.generate({ secret: Secret.fromBase32(started.data!.startTotpEnrolment.secret) });
+    expect((await buyer.client.request('mutation($c: String!) { confirmTotpEnrolment(code: $c) { recoveryCodes } }', { c: code })).errors).toBeUndefined();
     // Accepted when added (a public address literal: nothing is resolved or contacted now)…
     const created = await buyer.client.request<{ createWebhookEndpoint: { endpoint: { id: string } } }>(CREATE_ENDPOINT, {
       input: { url: 'https://93.184.216.34/hook', eventTypes: ['SUPPLIER_CREATED'] },

@@ -229,6 +229,77 @@ describe('endpoints', () => {
     ).toEqual([{ n: 0 }]);
   });
 
+  it('rotating the secret signs with both secrets for 24 hours, then with the new one only; all audited', async () => {
+    const buyer = await signUpBuyer(app.url);
+    const { id, secret: oldSecret } = await addEndpoint(buyer, '/rotate', ['SUPPLIER_CREATED']);
+    const rotated = await buyer.client.request<{ rotateWebhookSecret: { secret: string; endpoint: { previousSecretValidUntil: string } } }>(
+      'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret endpoint { previousSecretValidUntil } } }',
+      { id },
+    );
+    expect(rotated.errors).toBeUndefined();
+    const newSecret = rotated.data!.rotateWebhookSecret.secret;
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(oldSecret);
+    const until = new Date(rotated.data!.rotateWebhookSecret.endpoint.previousSecretValidUntil).getTime();
+    expect(until - Date.now()).toBeGreaterThan(23 * 60 * 60_000);
+
+    // During the overlap: two signatures; a receiver on either secret accepts the delivery.
+    const TEST = 'mutation($id: ID!) { sendWebhookTestEvent(endpointId: $id) { id } }';
+    expect((await buyer.client.request(TEST, { id })).errors).toBeUndefined();
+    await expect.poll(() => receiver.to('/rotate').length, { timeout: 10_000 }).toBe(1);
+    const during = receiver.to('/rotate')[0]!;
+    expect(during.headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    expect(() => new Webhook(oldSecret).verify(during.body, during.headers)).not.toThrow();
+    expect(() => new Webhook(newSecret).verify(during.body, during.headers)).not.toThrow();
+
+    // After it: the new secret only; a receiver still on the old one refuses.
+    await app.orm.em.getConnection().execute(`update webhook_endpoints set previous_secret_until = now() - interval '1 second' where id = ?`, [id]);
+    expect((await buyer.client.request(TEST, { id })).errors).toBeUndefined();
+    await expect.poll(() => receiver.to('/rotate').length, { timeout: 10_000 }).toBe(2);
+    const after = receiver.to('/rotate')[1]!;
+    expect(after.headers['webhook-signature']!.split(' ')).toHaveLength(1);
+    expect(() => new Webhook(newSecret).verify(after.body, after.headers)).not.toThrow();
+    expect(() => new Webhook(oldSecret).verify(after.body, after.headers)).toThrow(WebhookVerificationError);
+    const endpoints = await buyer.client.request<{ webhookEndpoints: { previousSecretValidUntil: string | null }[] }>(
+      '{ webhookEndpoints { previousSecretValidUntil } }',
+    );
+    expect(endpoints.data!.webhookEndpoints[0]!.previousSecretValidUntil).toBeNull();
+
+    const kinds = await app.orm.em
+      .getConnection()
+      .execute<{ kind: string }[]>('select kind from audit_events where organisation_id = ? order by id', [buyer.user.organisation.id]);
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['WEBHOOK_ENDPOINT_ADDED', 'WEBHOOK_SECRET_ROTATED']));
+  });
+
+  it('edits an endpoint’s URL and events (checked like a new one, nothing partial stored); the secret stays', async () => {
+    const buyer = await signUpBuyer(app.url);
+    const { id, secret } = await addEndpoint(buyer, '/before-edit', ['SUPPLIER_CREATED']);
+    const UPDATE =
+      'mutation($id: ID!, $input: CreateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { url eventTypes canReadBankDetails } }';
+    const bad = await buyer.client.request(UPDATE, { id, input: { url: 'ftp://example.com/x', eventTypes: ['SUPPLIER_UPDATED'] } });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'url' }] });
+    const unchanged = await buyer.client.request<{ webhookEndpoints: { url: string; eventTypes: string[] }[] }>('{ webhookEndpoints { url eventTypes } }');
+    expect(unchanged.data!.webhookEndpoints[0]).toEqual({ url: receiver.url('/before-edit'), eventTypes: ['SUPPLIER_CREATED'] });
+
+    const edited = await buyer.client.request<{ updateWebhookEndpoint: { url: string; eventTypes: string[] } }>(UPDATE, {
+      id,
+      input: { url: receiver.url('/after-edit'), eventTypes: ['SUPPLIER_CREATED', 'SUPPLIER_UPDATED'], canReadBankDetails: false },
+    });
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data!.updateWebhookEndpoint).toMatchObject({ url: receiver.url('/after-edit'), eventTypes: ['SUPPLIER_CREATED', 'SUPPLIER_UPDATED'] });
+    await buyer.client.request(CREATE_SUPPLIER, { input: { name: 'Edited Endpoint Ltd', email: 'ap@edited.example' } });
+    await expect.poll(() => receiver.to('/after-edit').length, { timeout: 10_000 }).toBe(1);
+    expect(receiver.to('/before-edit')).toHaveLength(0);
+    const request = receiver.to('/after-edit')[0]!;
+    expect(() => new Webhook(secret).verify(request.body, request.headers)).not.toThrow();
+    const audit = await app.orm.em
+      .getConnection()
+      .execute<{ summary: string }[]>(`select summary from audit_events where organisation_id = ? and kind = 'WEBHOOK_ENDPOINT_CHANGED'`, [
+        buyer.user.organisation.id,
+      ]);
+    expect(audit).toEqual([{ summary: expect.stringContaining('/after-edit; events: supplier.created, supplier.updated') }]);
+  });
+
   it('refuses a bad URL or no event types with BAD_USER_INPUT, storing nothing', async () => {
     const buyer = await signUpBuyer(app.url);
     const bad = await buyer.client.request(CREATE_ENDPOINT, { input: { url: 'ftp://example.com/x', eventTypes: [] } });

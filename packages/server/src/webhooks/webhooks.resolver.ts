@@ -3,6 +3,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Role } from '../accounts/role.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { requireViewer } from '../graphql/context.js';
+import { requireStepUp } from '../accounts/two-factor/two-factor.resolver.js';
 import { WebhookDeliveryStatus, type WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookEndpointStatus, type WebhookEndpoint } from './webhook-endpoint.entity.js';
 import { enumOf, WebhookEventType } from './webhook-events.js';
@@ -21,6 +22,11 @@ export class WebhookEndpointType {
   failingSince!: Date | null;
   @Field(() => GraphQLDateTimeISO, { nullable: true }) lastSuccessAt!: Date | null;
   @Field(() => GraphQLDateTimeISO) createdAt!: Date;
+  @Field(() => GraphQLDateTimeISO, {
+    nullable: true,
+    description: 'After a secret rotation: until then deliveries are signed with the previous secret too (null: no overlap).',
+  })
+  previousSecretValidUntil!: Date | null;
 
   static from(e: WebhookEndpoint): WebhookEndpointType {
     return Object.assign(new WebhookEndpointType(), {
@@ -35,6 +41,7 @@ export class WebhookEndpointType {
       failingSince: e.failingSince,
       lastSuccessAt: e.lastSuccessAt,
       createdAt: e.createdAt,
+      previousSecretValidUntil: e.previousSecretUntil && e.previousSecretUntil.getTime() > Date.now() ? e.previousSecretUntil : null,
     });
   }
 }
@@ -83,6 +90,13 @@ export class CreateWebhookEndpointPayload {
   secret!: string;
 }
 
+@ObjectType()
+export class RotateWebhookSecretPayload {
+  @Field(() => WebhookEndpointType) endpoint!: WebhookEndpointType;
+  @Field(() => String, { description: 'The new signing secret (`whsec_…`). Shown this once.' })
+  secret!: string;
+}
+
 @InputType()
 export class CreateWebhookEndpointInput {
   @Field(() => String, { description: 'HTTPS URL (plain HTTP is accepted outside production).' }) url!: string;
@@ -111,11 +125,17 @@ export class WebhooksResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => CreateWebhookEndpointPayload, { description: 'Adds a webhook endpoint (ADMIN). The signing secret is returned this once.' })
+  @Mutation(() => CreateWebhookEndpointPayload, {
+    description:
+      'Adds a webhook endpoint (ADMIN). The signing secret is returned this once. Needs a second factor proved in the last few minutes (FORBIDDEN, reason STEP_UP_REQUIRED: verifyStepUp, then retry).',
+  })
   async createWebhookEndpoint(
     @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreateWebhookEndpointPayload> {
+    // What was typed is checked first: a wrong URL is told before a second factor is asked for.
+    await ctx.services.webhooks.checkEndpointInput(input);
+    requireStepUp(ctx);
     const { endpoint, secret } = await ctx.services.webhooks.create(ctx.em, requireViewer(ctx), input);
     return { endpoint: WebhookEndpointType.from(endpoint), secret };
   }
@@ -131,9 +151,35 @@ export class WebhooksResolver {
   }
 
   @Authorized(Role.ADMIN)
+  @Mutation(() => WebhookEndpointType, {
+    description:
+      'Changes an endpoint’s URL, description, events or bank-number grant (ADMIN); its secret and log stay. Needs a second factor proved in the last few minutes (FORBIDDEN, reason STEP_UP_REQUIRED: verifyStepUp, then retry).',
+  })
+  async updateWebhookEndpoint(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<WebhookEndpointType> {
+    await ctx.services.webhooks.checkEndpointInput(input);
+    requireStepUp(ctx);
+    return WebhookEndpointType.from(await ctx.services.webhooks.update(ctx.em, requireViewer(ctx), id, input));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => RotateWebhookSecretPayload, {
+    description:
+      'Gives an endpoint a new signing secret, returned this once (ADMIN). For 24 hours deliveries carry signatures by both the new and the previous secret, so the receiver can switch without refusing any. Needs a second factor proved in the last few minutes (FORBIDDEN, reason STEP_UP_REQUIRED: verifyStepUp, then retry).',
+  })
+  async rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<RotateWebhookSecretPayload> {
+    requireStepUp(ctx);
+    const { endpoint, secret } = await ctx.services.webhooks.rotateSecret(ctx.em, requireViewer(ctx), id);
+    return { endpoint: WebhookEndpointType.from(endpoint), secret };
+  }
+
+  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: 'Deletes an endpoint and its delivery log (ADMIN).' })
   async deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return await ctx.services.webhooks.remove(ctx.em, id);
+    return await ctx.services.webhooks.remove(ctx.em, requireViewer(ctx), id);
   }
 
   @Authorized(Role.ADMIN)

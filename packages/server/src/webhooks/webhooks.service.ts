@@ -16,9 +16,21 @@ import { recordEvent, TEST_EVENT_NAME, wireName, type WebhookEventType } from '.
 import { TooManyWebhookEndpoints, WebhookDeliveryNotFound, WebhookEndpointDisabled, WebhookEndpointNotFound } from './webhooks.errors.js';
 import { unscoped } from '../common/unscoped.js';
 import { isUuid } from '../common/ids.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { User } from '../accounts/user.entity.js';
 
 export const DELIVER_WEBHOOKS = 'webhooks.deliver';
 export const MAX_ENDPOINTS = 20;
+/** How long the secret before a rotation keeps signing beside the new one. */
+export const SECRET_OVERLAP_MS = 24 * 60 * 60_000;
+
+/** Standard Webhooks secrets: `whsec_` + base64 of 24–64 random bytes. */
+const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+
+/** The `webhook-signature` header's value: one or more space-separated `v1,<base64>` signatures. */
+interface Signer {
+  sign(id: string, at: Date, body: string): string;
+}
 /** Events (and their deliveries) are kept this long for the delivery log and redelivery. */
 export const RETENTION_DAYS = 30;
 /** Seals the signing secrets at rest (the token keys' AES-256-GCM). */
@@ -100,11 +112,12 @@ export class WebhooksService {
     }
   }
 
-  async create(
-    em: EntityManager,
-    viewer: Viewer,
-    input: { url: string; description?: string | null; eventTypes: WebhookEventType[]; canReadBankDetails: boolean },
-  ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  /** The checked, normalised form of what an admin typed for an endpoint; every problem at once. */
+  async checkEndpointInput(input: {
+    url: string;
+    description?: string | null;
+    eventTypes: WebhookEventType[];
+  }): Promise<{ url: string; description: string | null; eventTypes: string[] }> {
     const problems: { field: string; message: string }[] = [];
     let url = '';
     try {
@@ -118,20 +131,81 @@ export class WebhooksService {
     const description = input.description?.trim() || null;
     if (description && description.length > 200) problems.push({ field: 'description', message: 'Keep the description under 200 characters.' });
     if (problems.length) throw new ValidationFailed(problems);
+    return { url, description, eventTypes: eventTypes.map(wireName) };
+  }
+
+  async create(
+    em: EntityManager,
+    viewer: Viewer,
+    input: { url: string; description?: string | null; eventTypes: WebhookEventType[]; canReadBankDetails: boolean },
+  ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    const checked = await this.checkEndpointInput(input);
     if ((await em.count(WebhookEndpoint, {})) >= MAX_ENDPOINTS) throw new TooManyWebhookEndpoints(MAX_ENDPOINTS);
-    // Standard Webhooks secrets: `whsec_` + base64 of 24–64 random bytes.
-    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    const secret = newSecret();
     const endpoint = em.create(WebhookEndpoint, {
       organisation: viewer.organisationId,
-      url,
-      description,
-      eventTypes: eventTypes.map(wireName),
+      ...checked,
       sealedSecret: this.sealer.encrypt(secret),
       canReadBankDetails: input.canReadBankDetails,
       createdBy: viewer.userId,
     });
+    await this.audit(
+      em,
+      viewer,
+      'WEBHOOK_ENDPOINT_ADDED',
+      `added the webhook endpoint ${endpoint.url}${endpoint.canReadBankDetails ? ' (bank numbers in full)' : ''}`,
+    );
     await em.flush();
     return { endpoint, secret };
+  }
+
+  /** Changes where and what an endpoint receives; its secret and delivery log stay. */
+  async update(
+    em: EntityManager,
+    viewer: Viewer,
+    id: string,
+    input: { url: string; description?: string | null; eventTypes: WebhookEventType[]; canReadBankDetails: boolean },
+  ): Promise<WebhookEndpoint> {
+    const endpoint = await this.get(em, id);
+    const checked = await this.checkEndpointInput(input);
+    const changes = [
+      checked.url !== endpoint.url ? `URL ${endpoint.url} → ${checked.url}` : null,
+      checked.description !== endpoint.description ? 'description' : null,
+      [...checked.eventTypes].sort().join() !== [...endpoint.eventTypes].sort().join() ? `events: ${checked.eventTypes.join(', ')}` : null,
+      input.canReadBankDetails !== endpoint.canReadBankDetails ? (input.canReadBankDetails ? 'bank numbers in full' : 'bank numbers masked') : null,
+    ].filter(Boolean);
+    if (!changes.length) return endpoint;
+    Object.assign(endpoint, checked, { canReadBankDetails: input.canReadBankDetails });
+    await this.audit(em, viewer, 'WEBHOOK_ENDPOINT_CHANGED', `changed the webhook endpoint ${endpoint.url}: ${changes.join('; ')}`);
+    await em.flush();
+    return endpoint;
+  }
+
+  /**
+   * A new signing secret, shown this once. For the next 24 hours every delivery carries two signatures (new and
+   * old), so the receiver can switch to the new secret whenever it likes without refusing a delivery.
+   */
+  async rotateSecret(em: EntityManager, viewer: Viewer, id: string): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    const endpoint = await this.get(em, id);
+    const secret = newSecret();
+    Object.assign(endpoint, {
+      previousSealedSecret: endpoint.sealedSecret,
+      previousSecretUntil: new Date(Date.now() + SECRET_OVERLAP_MS),
+      sealedSecret: this.sealer.encrypt(secret),
+    });
+    await this.audit(
+      em,
+      viewer,
+      'WEBHOOK_SECRET_ROTATED',
+      `rotated the signing secret of the webhook endpoint ${endpoint.url} (the old one signs too for 24 hours)`,
+    );
+    await em.flush();
+    return { endpoint, secret };
+  }
+
+  private async audit(em: EntityManager, viewer: Viewer, kind: string, what: string): Promise<void> {
+    const user = await em.findOneOrFail(User, { id: viewer.userId });
+    recordAudit(em, { organisationId: viewer.organisationId, actor: { type: 'USER', id: user.id, label: user.name }, kind, summary: `${user.name} ${what}` });
   }
 
   /** Disabling stops sending (deliveries wait); enabling resumes them at once, in order. */
@@ -149,9 +223,13 @@ export class WebhooksService {
     return endpoint;
   }
 
-  async remove(em: EntityManager, id: string): Promise<boolean> {
+  async remove(em: EntityManager, viewer: Viewer, id: string): Promise<boolean> {
     const endpoint = await this.get(em, id);
-    await em.nativeDelete(WebhookEndpoint, { id: endpoint.id });
+    await em.transactional(async (tx) => {
+      await tx.nativeDelete(WebhookEndpoint, { id: endpoint.id });
+      await this.audit(tx, viewer, 'WEBHOOK_ENDPOINT_REMOVED', `deleted the webhook endpoint ${endpoint.url} and its delivery log`);
+      await tx.flush();
+    });
     return true;
   }
 
@@ -234,7 +312,7 @@ export class WebhooksService {
   async drain(endpointId: string, log: Logger = this.log): Promise<void> {
     const endpoint = await this.orm.em.fork().findOne(WebhookEndpoint, { id: endpointId }, unscoped('job'));
     if (!endpoint || endpoint.status !== WebhookEndpointStatus.ENABLED) return;
-    const signer = new Webhook(this.sealer.decrypt(endpoint.sealedSecret));
+    const signer = this.signerFor(endpoint);
     if (this.draining.has(endpoint.id)) {
       this.draining.get(endpoint.id)!.dirty = true;
       return; // another job of this process is on it
@@ -251,7 +329,7 @@ export class WebhooksService {
   }
 
   /** The drain's loop; true when the endpoint was disabled on the way. */
-  private async drainClaimed(endpoint: WebhookEndpoint, signer: Webhook, state: { dirty: boolean }, log: Logger): Promise<boolean> {
+  private async drainClaimed(endpoint: WebhookEndpoint, signer: Signer, state: { dirty: boolean }, log: Logger): Promise<boolean> {
     const endpointId = endpoint.id;
     for (let round = 0; round < 100_000; round++) {
       state.dirty = false;
@@ -318,8 +396,18 @@ export class WebhooksService {
       );
   }
 
+  /** Signs with the endpoint's secret, and during a rotation's overlap with the previous one too. */
+  private signerFor(endpoint: WebhookEndpoint): Signer {
+    const secrets = [endpoint.sealedSecret];
+    if (endpoint.previousSealedSecret && endpoint.previousSecretUntil && endpoint.previousSecretUntil.getTime() > Date.now()) {
+      secrets.push(endpoint.previousSealedSecret);
+    }
+    const webhooks = secrets.map((sealed) => new Webhook(this.sealer.decrypt(sealed)));
+    return { sign: (id, at, body) => webhooks.map((w) => w.sign(id, at, body)).join(' ') };
+  }
+
   /** One signed POST. The body is the same on every attempt; the timestamp and signature are fresh. */
-  private async attempt(endpoint: WebhookEndpoint, signer: Webhook, row: ClaimedRow): Promise<Outcome> {
+  private async attempt(endpoint: WebhookEndpoint, signer: Signer, row: ClaimedRow): Promise<Outcome> {
     const data = endpoint.canReadBankDetails ? row.data : (maskBankDetails(row.data) as Record<string, unknown>);
     const body = JSON.stringify({ type: row.type, timestamp: new Date(row.event_at).toISOString(), data });
     const now = new Date();

@@ -196,6 +196,21 @@ describe('step-up', () => {
     expect(kinds).toEqual(expect.arrayContaining(['STEP_UP_VERIFIED', 'API_KEY_CREATED']));
   });
 
+  it('adding a webhook endpoint and rotating its secret ask for a fresh second factor', async () => {
+    const buyer = await signUpBuyer(app.url);
+    const ADD = 'mutation { createWebhookEndpoint(input: { url: "https://tool.example.com/hooks", eventTypes: [SUPPLIER_CREATED] }) { endpoint { id } } }';
+    expect((await buyer.client.request(ADD)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
+    const { secret } = await enrolTotp(buyer.client);
+    const added = await buyer.client.request<{ createWebhookEndpoint: { endpoint: { id: string } } }>(ADD);
+    expect(added.errors).toBeUndefined();
+    const ROTATE = 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }';
+    const id = added.data!.createWebhookEndpoint.endpoint.id;
+    now += 6 * 60_000;
+    expect((await buyer.client.request(ROTATE, { id })).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
+    expect((await buyer.client.request(STEP_UP, { c: codeAt(secret, now) })).errors).toBeUndefined();
+    expect((await buyer.client.request(ROTATE, { id })).errors).toBeUndefined();
+  });
+
   it('accepting a bank change needs it (each approver); other changes and API keys do not', async () => {
     const buyer = await signUpBuyer(app.url);
     const orgId = buyer.user.organisation.id;

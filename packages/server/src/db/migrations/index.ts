@@ -25,6 +25,7 @@ import { Migration20261130127400_api_key_names_reject_email } from './Migration2
 import { Migration20261130143000_rate_limit_acquire } from './Migration20261130143000_rate_limit_acquire.js';
 import { Migration20261130143746_poll_claims } from './Migration20261130143746_poll_claims.js';
 import { Migration20261130143804_credentials_revoked_notify } from './Migration20261130143804_credentials_revoked_notify.js';
+import { Migration20261130144804_webhook_secret_rotation } from './Migration20261130144804_webhook_secret_rotation.js';
 
 export const migrationsList = [
   { name: 'Migration20261123190652_initial', class: Migration20261123190652_initial },
@@ -53,4 +54,5 @@ export const migrationsList = [
   { name: 'Migration20261130143000_rate_limit_acquire', class: Migration20261130143000_rate_limit_acquire },
   { name: 'Migration20261130143746_poll_claims', class: Migration20261130143746_poll_claims },
   { name: 'Migration20261130143804_credentials_revoked_notify', class: Migration20261130143804_credentials_revoked_notify },
+  { name: 'Migration20261130144804_webhook_secret_rotation', class: Migration20261130144804_webhook_secret_rotation },
 ];
