@@ -53,7 +53,7 @@ function signatureValid(secret: string, r: { headers: http.IncomingHttpHeaders; 
 }
 
 describe('Settings → Webhooks', () => {
-  it('adds an endpoint, shows its secret once, delivers a signed test event and logs it', async () => {
+  it('adds an endpoint, shows its secret once, delivers a signed test event, logs it and rotates the secret', async () => {
     const page = await context.newPage();
     const pageErrors = collectPageErrors(page);
     await withScreenshotOnFailure(page, 'webhooks', async () => {
@@ -77,7 +77,7 @@ describe('Settings → Webhooks', () => {
       await section.getByRole('checkbox', { name: /Send full bank details/ }).check();
       await section.getByRole('button', { name: 'Add endpoint' }).click();
 
-      const secretInput = section.getByLabel('Signing secret');
+      const secretInput = section.getByRole('textbox', { name: 'Signing secret' });
       await secretInput.waitFor();
       const secret = await secretInput.inputValue();
       expect(secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
@@ -85,7 +85,7 @@ describe('Settings → Webhooks', () => {
       const endpoint = section.getByRole('article', { name: `Endpoint ${receiverUrl}` });
       await endpoint.getByText('2 events · full bank details').waitFor();
       await section.getByRole('button', { name: 'I’ve copied it' }).click();
-      expect(await section.getByLabel('Signing secret').count()).toBe(0);
+      expect(await section.getByRole('textbox', { name: 'Signing secret' }).count()).toBe(0);
 
       // A test event: it arrives signed, and the delivery log says so.
       await endpoint.getByRole('button', { name: 'Send test event' }).click();
@@ -107,6 +107,21 @@ describe('Settings → Webhooks', () => {
       await expect.poll(() => received.length, WAIT).toBe(2);
       expect(received[1]!.headers['webhook-id']).toBe(received[0]!.headers['webhook-id']);
 
+      // Rotate the secret (confirmed): the new one is shown once; for a day requests carry both signatures.
+      await endpoint.getByRole('button', { name: `Rotate the signing secret of ${receiverUrl}` }).click();
+      await page.getByRole('dialog', { name: 'Rotate the signing secret?' }).getByRole('button', { name: 'Rotate secret' }).click();
+      await section.getByText(/Copy the new signing secret/).waitFor();
+      const newSecret = await section.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+      expect(newSecret).not.toBe(secret);
+      await section.getByText(/signed with both the new and the previous secret/).waitFor();
+      await snapshot(page, 'webhooks-rotated');
+      await section.getByRole('button', { name: 'I’ve copied it' }).click();
+      await endpoint.getByText(/the previous secret also signs until/).waitFor();
+      await endpoint.getByRole('button', { name: 'Send test event' }).click();
+      await expect.poll(() => received.length, WAIT).toBe(3);
+      expect(signatureValid(newSecret, received[2]!)).toBe(true);
+      expect(signatureValid(secret, received[2]!)).toBe(true);
+
       // Disable, enable, delete (confirmed).
       await endpoint.getByRole('button', { name: 'Disable' }).click();
       await endpoint.getByText('Disabled', { exact: true }).waitFor();
@@ -121,6 +136,7 @@ describe('Settings → Webhooks', () => {
       await page.reload();
       await page.getByRole('region', { name: 'Webhooks' }).getByText('No webhook endpoints yet.').waitFor();
       expect(await page.content()).not.toContain(secret);
+      expect(await page.content()).not.toContain(newSecret);
     });
     expect(pageErrors).toEqual([]);
   });

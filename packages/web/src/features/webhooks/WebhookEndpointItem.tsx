@@ -12,6 +12,7 @@ export function WebhookEndpointItem({
   onTest,
   onToggleEnabled,
   onDelete,
+  onRotate,
   onProblem,
   onStatus,
 }: {
@@ -22,6 +23,8 @@ export function WebhookEndpointItem({
   onTest: () => void;
   onToggleEnabled: () => void;
   onDelete: () => void;
+  /** Asks for a new signing secret (after a confirmation). */
+  onRotate: () => void;
   onProblem: (caught: unknown) => void;
   onStatus: (text: string) => void;
 }) {
@@ -46,6 +49,12 @@ export function WebhookEndpointItem({
           </>
         ) : null}
       </p>
+      {endpoint.previousSecretValidUntil ? (
+        <p className="muted">
+          Secret rotated: the previous secret also signs until{' '}
+          <time dateTime={endpoint.previousSecretValidUntil}>{formatDateTime(endpoint.previousSecretValidUntil)}</time>.
+        </p>
+      ) : null}
       {endpoint.status === 'DISABLED' && endpoint.disabledReason ? <p className="muted">{endpoint.disabledReason}</p> : null}
       <div className="form__actions">
         <button type="button" className="button button--small" aria-expanded={open} onClick={onToggleDeliveries}>
@@ -56,6 +65,9 @@ export function WebhookEndpointItem({
         </button>
         <button type="button" className="button button--small button--quiet" onClick={onToggleEnabled}>
           {endpoint.status === 'ENABLED' ? 'Disable' : 'Enable'}
+        </button>
+        <button type="button" className="button button--small button--quiet" aria-label={`Rotate the signing secret of ${endpoint.url}`} onClick={onRotate}>
+          Rotate secret
         </button>
         <button type="button" className="button button--small button--quiet" aria-label={`Delete ${endpoint.url}`} onClick={onDelete}>
           Delete

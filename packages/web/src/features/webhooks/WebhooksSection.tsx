@@ -12,6 +12,8 @@ import { CopyLink } from '../../components/CopyLink';
 import { WebhookEndpointForm } from './WebhookEndpointForm';
 import { WebhookEndpointItem } from './WebhookEndpointItem';
 import { webhookErrorMessage } from './webhook-text';
+import { formatDateTime } from '../../components/format-date';
+import { useStepUp } from '../security/useStepUp';
 import '../api-keys/api-keys.css';
 import './webhooks.css';
 
@@ -27,6 +29,7 @@ export const EndpointFragment = graphql(`
     failingSince
     lastSuccessAt
     createdAt
+    previousSecretValidUntil
   }
 `);
 
@@ -60,6 +63,17 @@ const SendWebhookTestEventMutation = graphql(`
   }
 `);
 
+const RotateWebhookSecretMutation = graphql(`
+  mutation RotateWebhookSecret($id: ID!) {
+    rotateWebhookSecret(id: $id) {
+      endpoint {
+        ...WebhooksSection_endpoint
+      }
+      secret
+    }
+  }
+`);
+
 type Endpoint = WebhooksSection_EndpointFragment;
 
 /**
@@ -76,11 +90,15 @@ function Webhooks() {
   const [setEnabled] = useMutation(SetWebhookEndpointEnabledMutation);
   const [remove, { loading: removing }] = useMutation(DeleteWebhookEndpointMutation);
   const [sendTest] = useMutation(SendWebhookTestEventMutation);
+  // The new secret lives in component state only (no-cache), like a new endpoint's.
+  const [rotate, { loading: rotatingNow }] = useMutation(RotateWebhookSecretMutation, { fetchPolicy: 'no-cache' });
+  const stepUp = useStepUp();
 
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ url: string; secret: string } | null>(null);
+  const [created, setCreated] = useState<{ url: string; secret: string; rotatedUntil?: string } | null>(null);
   const [deleting, setDeleting] = useState<Endpoint | null>(null);
+  const [rotating, setRotating] = useState<Endpoint | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
   const secretRef = useRef<HTMLDivElement>(null);
@@ -134,6 +152,25 @@ function Webhooks() {
     }
   };
 
+  const onRotate = async () => {
+    if (!rotating) return;
+    const endpoint = rotating;
+    setRotating(null);
+    setProblem(null);
+    setStatus(null);
+    try {
+      const result = await stepUp.run(() => rotate({ variables: { id: endpoint.id } }));
+      const payload = result.data?.rotateWebhookSecret;
+      if (payload) {
+        setCreated({ url: payload.endpoint.url, secret: payload.secret, rotatedUntil: payload.endpoint.previousSecretValidUntil ?? undefined });
+        setFocusTarget('secret');
+      }
+      void refetch().catch(() => undefined);
+    } catch (caught) {
+      fail(caught);
+    }
+  };
+
   const endpoints = data?.webhookEndpoints ?? [];
 
   return (
@@ -152,8 +189,17 @@ function Webhooks() {
       {created ? (
         <div className="notice notice--warning api-keys__secret" ref={secretRef} tabIndex={-1}>
           <p>
-            <strong>Copy the signing secret for {created.url} now. It will not be shown again.</strong> Your tool uses it to check that each request came from
-            Vouch.
+            <strong>
+              Copy the {created.rotatedUntil ? 'new ' : ''}signing secret for {created.url} now. It will not be shown again.
+            </strong>{' '}
+            Your tool uses it to check that each request came from Vouch.
+            {created.rotatedUntil ? (
+              <>
+                {' '}
+                Until {formatDateTime(created.rotatedUntil)} every request is signed with both the new and the previous secret, so switch your tool over before
+                then.
+              </>
+            ) : null}
           </p>
           <CopyLink link={created.secret} label="Signing secret" />
           <button
@@ -189,6 +235,7 @@ function Webhooks() {
           onTest={() => void test(endpoint)}
           onToggleEnabled={() => void toggle(endpoint)}
           onDelete={() => setDeleting(endpoint)}
+          onRotate={() => setRotating(endpoint)}
           onProblem={fail}
           onStatus={say}
         />
@@ -206,6 +253,22 @@ function Webhooks() {
         onProblem={setProblem}
         onChanged={() => void refetch().catch(() => undefined)}
       />
+
+      <ConfirmDialog
+        open={rotating !== null}
+        title="Rotate the signing secret?"
+        confirmLabel="Rotate secret"
+        busyLabel="Rotating…"
+        busy={rotatingNow}
+        onConfirm={() => void onRotate()}
+        onCancel={() => setRotating(null)}
+      >
+        <p>
+          <code>{rotating?.url}</code> gets a new secret, shown once. For 24 hours every request carries signatures by both secrets, so your tool keeps working
+          while you switch it to the new one.
+        </p>
+      </ConfirmDialog>
+      {stepUp.dialog}
 
       <ConfirmDialog
         open={deleting !== null}
