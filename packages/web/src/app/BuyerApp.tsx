@@ -1,4 +1,5 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import type { ApolloClient } from '@apollo/client';
+import { ApolloProvider, useApolloClient, useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Alert } from '../components/Alert';
 import { PageHeading } from '../components/PageHeading';
@@ -15,6 +16,7 @@ import { HomePage } from '../features/home/HomePage';
 import { JoinTeamPage } from '../features/team/JoinTeamPage';
 import { SyncInboxPage } from '../features/sync/SyncInboxPage';
 import { EnrolmentRequiredPage } from '../features/security/EnrolmentRequiredPage';
+import { createApolloClient } from './apollo-client';
 import { AppFrame } from './AppFrame';
 import { toUserFacingError } from './errors';
 import { onSessionExpired } from './session-expiry';
@@ -40,8 +42,22 @@ const IntegrationsPage = lazy(() => import('../features/xero/IntegrationsPage').
 // The supplier page (review, invite, timeline) is the largest buyer screen: its own chunk too.
 const SupplierPage = lazy(() => import('../features/suppliers/SupplierPage').then((m) => ({ default: m.SupplierPage })));
 
-/** Everything but the supplier invite page: the session check, signed-out pages and the signed-in app. */
+let apolloClient: ApolloClient | undefined;
+
+/**
+ * Everything but the supplier invite page: the session check, signed-out pages and the signed-in app, with the
+ * one Apollo Client (made when the buyer app is first shown; only this chunk loads Apollo).
+ */
 export function BuyerApp() {
+  apolloClient ??= createApolloClient();
+  return (
+    <ApolloProvider client={apolloClient}>
+      <BuyerRoutes />
+    </ApolloProvider>
+  );
+}
+
+function BuyerRoutes() {
   const client = useApolloClient();
   const { location } = useRouter();
   const { data, error, loading, refetch } = useQuery(MeQuery);

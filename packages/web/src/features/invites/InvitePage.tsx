@@ -1,5 +1,5 @@
 import { RetryAlert } from '../../components/RetryAlert';
-import { useQuery } from '@apollo/client/react';
+import { useQuery } from '../../app/plain-graphql';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Loading } from '../../components/Spinner';
 import { errorReason, toUserFacingError } from '../../app/errors';
@@ -99,7 +99,7 @@ export function DeadLink({ title, reason, message, branding }: { title: string; 
 /** Dead end reached on opening the link: ask who sent it (any state but unknown), then say what to do. */
 function DeadLinkForToken({ token, reason, message }: { token: string; reason: string; message: string }) {
   const known = reason !== 'INVITE_NOT_FOUND';
-  const { data, loading } = useQuery(SupplierInviteSenderQuery, { variables: { token }, skip: !known, fetchPolicy: 'network-only' });
+  const { data, loading } = useQuery(SupplierInviteSenderQuery, { variables: { token }, skip: !known });
   if (known && loading && !data) {
     return (
       <InviteLayout title={DEAD_LINK[reason] ?? 'This link can’t be used'}>
@@ -135,7 +135,6 @@ export function InvitePage() {
   const { data, error, loading, refetch } = useQuery(SupplierInviteQuery, {
     variables: { token: token ?? '' },
     skip: !token,
-    fetchPolicy: 'network-only',
   });
 
   // Already confirmed in this browser: the form comes next, so fetch its code now.

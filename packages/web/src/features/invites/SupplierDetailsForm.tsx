@@ -1,5 +1,5 @@
 import { RetryAlert } from '../../components/RetryAlert';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '../../app/plain-graphql';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Spinner';
@@ -66,7 +66,6 @@ const ENDS_VISIT = new Set(['INVITE_NOT_FOUND', 'INVITE_EXPIRED', 'INVITE_REVOKE
 export function SupplierDetailsForm(props: Props) {
   const { data, error, refetch } = useQuery(SupplierDetailsQuery, {
     variables: { token: props.token },
-    fetchPolicy: 'network-only',
   });
 
   // The session cookie expired, or the invite ended meanwhile: hand over to the page (after render).

@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation } from '../../app/plain-graphql';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/TextField';
