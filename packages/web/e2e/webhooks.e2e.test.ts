@@ -122,6 +122,23 @@ describe('Settings → Webhooks', () => {
       expect(signatureValid(newSecret, received[2]!)).toBe(true);
       expect(signatureValid(secret, received[2]!)).toBe(true);
 
+      // Edit: a description, one event fewer; an emptied URL is explained and nothing is saved.
+      await endpoint.getByRole('button', { name: `Edit ${receiverUrl}` }).click();
+      const editForm = endpoint.locator('form');
+      await editForm.getByRole('heading', { name: 'Edit endpoint' }).waitFor();
+      await editForm.getByLabel('URL', { exact: true }).fill('');
+      await editForm.getByRole('button', { name: 'Save changes' }).click();
+      await expect.poll(() => editForm.getByLabel('URL', { exact: true }).getAttribute('aria-invalid'), WAIT).toBe('true');
+      await editForm.getByLabel('URL', { exact: true }).fill(receiverUrl);
+      await editForm.getByLabel('Description (optional)').fill('Payments bot');
+      await editForm.getByRole('checkbox', { name: /Supplier added/ }).uncheck();
+      await snapshot(page, 'webhooks-edit');
+      await editForm.getByRole('button', { name: 'Save changes' }).click();
+      await section.getByRole('status').getByText(`Saved ${receiverUrl}. Its secret and delivery log are unchanged.`).waitFor();
+      await endpoint.getByText('— Payments bot').waitFor();
+      await endpoint.getByText(/^supplier\.bank_details\.changed · full bank details/).waitFor();
+      expect(await endpoint.getByRole('heading', { name: 'Edit endpoint' }).count()).toBe(0);
+
       // Disable, enable, delete (confirmed).
       await endpoint.getByRole('button', { name: 'Disable' }).click();
       await endpoint.getByText('Disabled', { exact: true }).waitFor();

@@ -112,6 +112,7 @@ type Documents = {
     "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: CreateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhooksSection_endpoint\n    }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
     "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n    previousSecretValidUntil\n  }\n": typeof types.WebhooksSection_EndpointFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
     "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) {\n      ...WebhooksSection_endpoint\n    }\n  }\n": typeof types.SetWebhookEndpointEnabledDocument,
@@ -228,6 +229,7 @@ const documents: Documents = {
     "\n  query WebhookDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 25) {\n      id\n      webhookId\n      eventType\n      status\n      attempts\n      responseStatus\n      lastError\n      durationMs\n      createdAt\n      lastAttemptAt\n      nextAttemptAt\n      isRedelivery\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: CreateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhooksSection_endpoint\n    }\n  }\n": types.UpdateWebhookEndpointDocument,
     "\n  fragment WebhooksSection_endpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    canReadBankDetails\n    status\n    disabledReason\n    failingSince\n    lastSuccessAt\n    createdAt\n    previousSecretValidUntil\n  }\n": types.WebhooksSection_EndpointFragmentDoc,
     "\n  query WebhookEndpoints {\n    webhookEndpoints {\n      ...WebhooksSection_endpoint\n    }\n  }\n": types.WebhookEndpointsDocument,
     "\n  mutation SetWebhookEndpointEnabled($id: ID!, $enabled: Boolean!) {\n    setWebhookEndpointEnabled(id: $id, enabled: $enabled) {\n      ...WebhooksSection_endpoint\n    }\n  }\n": types.SetWebhookEndpointEnabledDocument,
@@ -652,6 +654,10 @@ export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...WebhooksSection_endpoint\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: CreateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhooksSection_endpoint\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhookEndpoint($id: ID!, $input: CreateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) {\n      ...WebhooksSection_endpoint\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { toUserFacingError } from '../../app/errors';
 import { TextField } from '../../components/TextField';
 import { graphql } from '../../gql';
-import type { WebhookEventType } from '../../gql/graphql';
+import type { WebhookEventType, WebhooksSection_EndpointFragment } from '../../gql/graphql';
 import { EVENT_OPTIONS, webhookErrorMessage } from './webhook-text';
 import { useStepUp } from '../security/useStepUp';
 import '../api-keys/api-keys.css';
@@ -19,44 +19,70 @@ const CreateWebhookEndpointMutation = graphql(`
   }
 `);
 
-/** "Add an endpoint": URL, description, the events to send and whether they carry full bank details. */
+const UpdateWebhookEndpointMutation = graphql(`
+  mutation UpdateWebhookEndpoint($id: ID!, $input: CreateWebhookEndpointInput!) {
+    updateWebhookEndpoint(id: $id, input: $input) {
+      ...WebhooksSection_endpoint
+    }
+  }
+`);
+
+/**
+ * "Add an endpoint" (or, given `editing`, "Edit endpoint"): URL, description, the events to send and whether
+ * they carry full bank details. Editing keeps the endpoint's secret and delivery log.
+ */
 export function WebhookEndpointForm({
+  editing,
   onStart,
   onCreated,
+  onSaved,
+  onCancel,
   onProblem,
   onChanged,
 }: {
+  editing?: WebhooksSection_EndpointFragment;
   /** Sending: what the section said before goes. */
   onStart: () => void;
   /** Added: its signing secret, to show once. */
-  onCreated: (created: { url: string; secret: string }) => void;
+  onCreated?: (created: { url: string; secret: string }) => void;
+  /** Edited and saved. */
+  onSaved?: (url: string) => void;
+  onCancel?: () => void;
   onProblem: (message: string) => void;
   onChanged: () => void;
 }) {
   const [create, { loading: creating }] = useMutation(CreateWebhookEndpointMutation, { fetchPolicy: 'no-cache' });
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [eventTypes, setEventTypes] = useState<WebhookEventType[]>(['SUPPLIER_BANK_DETAILS_CHANGED']);
-  const [canReadBankDetails, setCanReadBankDetails] = useState(false);
+  const [update, { loading: updating }] = useMutation(UpdateWebhookEndpointMutation);
+  const busy = creating || updating;
+  const id = useId();
+  const [url, setUrl] = useState(editing?.url ?? '');
+  const [description, setDescription] = useState(editing?.description ?? '');
+  const [eventTypes, setEventTypes] = useState<WebhookEventType[]>(editing ? [...editing.eventTypes] : ['SUPPLIER_BANK_DETAILS_CHANGED']);
+  const [canReadBankDetails, setCanReadBankDetails] = useState(editing?.canReadBankDetails ?? false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   // Adding an endpoint (it may receive bank numbers) asks for a fresh second factor, as an API key does.
   const stepUp = useStepUp();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (creating) return;
+    if (busy) return;
     onStart();
     const errors: Record<string, string> = {};
     if (!url.trim()) errors.url = 'Enter the URL your tool receives events at, e.g. https://tool.example.com/webhooks/vouch.';
     if (!eventTypes.length) errors.eventTypes = 'Choose at least one event to send.';
     setFieldErrors(errors);
     if (Object.keys(errors).length) return;
+    const input = { url: url.trim(), description: description.trim() || null, eventTypes, canReadBankDetails };
     try {
-      const result = await stepUp.run(() =>
-        create({ variables: { input: { url: url.trim(), description: description.trim() || null, eventTypes, canReadBankDetails } } }),
-      );
+      if (editing) {
+        const saved = await stepUp.run(() => update({ variables: { id: editing.id, input } }));
+        onSaved?.(saved.data?.updateWebhookEndpoint.url ?? input.url);
+        onChanged();
+        return;
+      }
+      const result = await stepUp.run(() => create({ variables: { input } }));
       const payload = result.data?.createWebhookEndpoint;
-      if (payload) onCreated({ url: payload.endpoint.url, secret: payload.secret });
+      if (payload) onCreated?.({ url: payload.endpoint.url, secret: payload.secret });
       setUrl('');
       setDescription('');
       setEventTypes(['SUPPLIER_BANK_DETAILS_CHANGED']);
@@ -72,7 +98,7 @@ export function WebhookEndpointForm({
   return (
     <>
       <form className="form api-keys__form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <h3 className="api-keys__form-title">Add an endpoint</h3>
+        <h3 className="api-keys__form-title">{editing ? 'Edit endpoint' : 'Add an endpoint'}</h3>
         <TextField
           label="URL"
           hint="HTTPS, where your tool receives events. Redirects are not followed."
@@ -93,7 +119,7 @@ export function WebhookEndpointForm({
           error={fieldErrors.description ?? null}
           onChange={(event) => setDescription(event.target.value)}
         />
-        <fieldset className="fieldset" aria-describedby={fieldErrors.eventTypes ? 'webhook-events-error' : undefined}>
+        <fieldset className="fieldset" aria-describedby={fieldErrors.eventTypes ? `${id}-events-error` : undefined}>
           <legend className="fieldset__legend">Events to send</legend>
           {EVENT_OPTIONS.map((option) => (
             <label key={option.value} className="checkbox">
@@ -113,7 +139,7 @@ export function WebhookEndpointForm({
             </label>
           ))}
           {fieldErrors.eventTypes ? (
-            <p className="field__error" id="webhook-events-error">
+            <p className="field__error" id={`${id}-events-error`}>
               {fieldErrors.eventTypes}
             </p>
           ) : null}
@@ -122,20 +148,25 @@ export function WebhookEndpointForm({
           <input
             type="checkbox"
             checked={canReadBankDetails}
-            aria-describedby="webhook-bank-hint"
+            aria-describedby={`${id}-bank-hint`}
             onChange={(event) => setCanReadBankDetails(event.target.checked)}
           />
           <span>
             Send full bank details
-            <span className="checkbox__hint" id="webhook-bank-hint">
+            <span className="checkbox__hint" id={`${id}-bank-hint`}>
               Without this, bank account numbers in events are masked to their last 4 digits.
             </span>
           </span>
         </label>
         <div className="form__actions">
-          <button type="submit" className="button button--primary" aria-disabled={creating || undefined}>
-            {creating ? 'Adding…' : 'Add endpoint'}
+          <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+            {editing ? (updating ? 'Saving…' : 'Save changes') : creating ? 'Adding…' : 'Add endpoint'}
           </button>
+          {editing ? (
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : null}
         </div>
       </form>
       {stepUp.dialog}

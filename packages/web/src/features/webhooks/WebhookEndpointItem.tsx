@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDate, formatDateTime } from '../../components/format-date';
 import type { WebhooksSection_EndpointFragment } from '../../gql/graphql';
 import { WebhookDeliveryLog } from './WebhookDeliveryLog';
@@ -13,6 +14,8 @@ export function WebhookEndpointItem({
   onToggleEnabled,
   onDelete,
   onRotate,
+  editForm,
+  onEdit,
   onProblem,
   onStatus,
 }: {
@@ -25,6 +28,9 @@ export function WebhookEndpointItem({
   onDelete: () => void;
   /** Asks for a new signing secret (after a confirmation). */
   onRotate: () => void;
+  /** The edit form, when this endpoint is being edited. */
+  editForm: ReactNode;
+  onEdit: () => void;
   onProblem: (caught: unknown) => void;
   onStatus: (text: string) => void;
 }) {
@@ -66,6 +72,15 @@ export function WebhookEndpointItem({
         <button type="button" className="button button--small button--quiet" onClick={onToggleEnabled}>
           {endpoint.status === 'ENABLED' ? 'Disable' : 'Enable'}
         </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-label={`Edit ${endpoint.url}`}
+          aria-expanded={Boolean(editForm)}
+          onClick={onEdit}
+        >
+          Edit
+        </button>
         <button type="button" className="button button--small button--quiet" aria-label={`Rotate the signing secret of ${endpoint.url}`} onClick={onRotate}>
           Rotate secret
         </button>
@@ -73,6 +88,7 @@ export function WebhookEndpointItem({
           Delete
         </button>
       </div>
+      {editForm}
       {open ? <WebhookDeliveryLog endpoint={endpoint} onProblem={onProblem} onStatus={onStatus} /> : null}
     </article>
   );

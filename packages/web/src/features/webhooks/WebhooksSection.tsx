@@ -99,6 +99,7 @@ function Webhooks() {
   const [created, setCreated] = useState<{ url: string; secret: string; rotatedUntil?: string } | null>(null);
   const [deleting, setDeleting] = useState<Endpoint | null>(null);
   const [rotating, setRotating] = useState<Endpoint | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
   const secretRef = useRef<HTMLDivElement>(null);
@@ -236,6 +237,25 @@ function Webhooks() {
           onToggleEnabled={() => void toggle(endpoint)}
           onDelete={() => setDeleting(endpoint)}
           onRotate={() => setRotating(endpoint)}
+          onEdit={() => setEditing(editing === endpoint.id ? null : endpoint.id)}
+          editForm={
+            editing === endpoint.id ? (
+              <WebhookEndpointForm
+                editing={endpoint}
+                onStart={() => {
+                  setProblem(null);
+                  setStatus(null);
+                }}
+                onSaved={(url) => {
+                  setEditing(null);
+                  say(`Saved ${url}. Its secret and delivery log are unchanged.`);
+                }}
+                onCancel={() => setEditing(null)}
+                onProblem={setProblem}
+                onChanged={() => void refetch().catch(() => undefined)}
+              />
+            ) : null
+          }
           onProblem={fail}
           onStatus={say}
         />
