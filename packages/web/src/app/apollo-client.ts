@@ -1,8 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { isSubscriptionOperation } from '@apollo/client/utilities';
-import { createClient } from 'graphql-ws';
+import { from, mergeMap } from 'rxjs';
 import { isSessionExpired, signalSessionExpired } from './session-expiry';
 
 /**
@@ -16,6 +15,21 @@ export function sessionExpiryLink(onExpired: () => void): ApolloLink {
 }
 
 /**
+ * Sends subscriptions over the websocket link, which is fetched (with graphql-ws) when the first subscription
+ * starts: sign-in and the other signed-out pages have none. A failed fetch fails that subscription and is
+ * tried again by the next.
+ */
+export function lazyWebSocketLink(url: string, load: () => Promise<ApolloLink> = () => import('./ws-link').then((m) => m.createWsLink(url))): ApolloLink {
+  let link: Promise<ApolloLink> | undefined;
+  const loaded = () =>
+    (link ??= load().catch((error: unknown) => {
+      link = undefined;
+      throw error;
+    }));
+  return new ApolloLink((operation, forward) => from(loaded()).pipe(mergeMap((ws) => ws.request(operation, forward))));
+}
+
+/**
  * One Apollo Client for the SPA. The server serves the SPA and the API from the same origin, and the
  * session is an httpOnly cookie, so the HTTP link sends same-origin credentials and the WebSocket
  * handshake carries the cookie automatically.
@@ -25,9 +39,7 @@ export function createApolloClient(origin: string = window.location.origin): Apo
 
   const wsUrl = new URL('/graphql', origin);
   wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
-  // Lazy (the default): the socket opens on the first subscription and closes when none are left, so
-  // signed-out pages never hold a connection, and a new one picks up the current session cookie.
-  const wsLink = new GraphQLWsLink(createClient({ url: wsUrl.toString(), retryAttempts: 5 }));
+  const wsLink = lazyWebSocketLink(wsUrl.toString());
 
   return new ApolloClient({
     link: ApolloLink.from([sessionExpiryLink(signalSessionExpired), ApolloLink.split(({ query }) => isSubscriptionOperation(query), wsLink, httpLink)]),
