@@ -2,16 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus } from '../graphql/pubsub.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import { Organisation } from '../accounts/organisation.entity.js';
-import type { AuditEvent } from '../audit/audit-event.entity.js';
-import { auditEntity, recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { BankDetailsState } from '../suppliers/bank-state.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
 import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus } from '../suppliers/supplier.entity.js';
 import { sameFieldValue } from '../suppliers/canonical-fields.js';
 import { isCustomerOnly, type MappedContact } from '../xero/map-xero-contact.js';
-import type { WebhookEvent } from '../webhooks/webhook-event.entity.js';
 import { supplierCreatedEvent } from '../webhooks/webhook-events.js';
+import { insertNewSuppliers } from './insert-new-suppliers.js';
 
 /**
  * Compares what Xero holds (`owned`, canonical) with Vouch's supplier, field by field: a difference opens (or
@@ -87,6 +86,25 @@ export interface IngestResult {
   deferredFrom: Date | null;
 }
 
+/** The supplier `insertNewSuppliers` stored, as an entity (not managed: it is only read, e.g. for an event's payload). */
+function newSupplierEntity(tx: EntityManager, organisationId: string, id: string, contact: MappedContact, now: Date): Supplier {
+  return Object.assign(new Supplier(), {
+    id,
+    organisation: tx.getReference(Organisation, organisationId),
+    ...contact.owned,
+    status: contact.archived ? SupplierStatus.ARCHIVED : SupplierStatus.ACTIVE,
+    xeroContactId: contact.contactId,
+    xeroUpdatedAt: contact.updatedAt,
+    xeroIsSupplier: contact.isSupplier,
+    xeroIsCustomer: contact.isCustomer,
+    bankState: contact.owned.bankAccountDetails ? BankDetailsState.NOT_CONFIRMED : BankDetailsState.NONE,
+    createdAt: now,
+    updatedAt: now,
+    lastActivityAt: now,
+    lastActivity: 'SUPPLIER_IMPORTED',
+  });
+}
+
 /** Xero's name uniqueness ignores case and surrounding/repeated spaces. */
 export function xeroNameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -122,14 +140,22 @@ export class ContactIngestService {
     }
     const createdIds: string[] = [];
     await em.transactional(async (tx) => {
-      const existing = await tx.find(Supplier, { xeroContactId: { $in: contacts.map((c) => c.contactId) } });
+      // Which of the page's contacts Vouch already has: ids only (an import's pages are all new), then the known
+      // ones in full for the drift comparison.
+      const known = await tx
+        .getConnection()
+        .execute<{ id: string }[]>(
+          'select id from suppliers where organisation_id = ? and xero_contact_id = any(?::uuid[])',
+          [organisationId, `{${contacts.map((c) => c.contactId).join(',')}}`],
+          'all',
+          tx.getTransactionContext(),
+        );
+      const existing = known.length ? await tx.find(Supplier, { id: { $in: known.map((k) => k.id) } }) : [];
       const byContact = new Map(existing.map((s) => [s.xeroContactId!, s]));
       const openDrift = existing.length ? await tx.find(SupplierDrift, { supplier: { $in: existing.map((s) => s.id) }, resolvedAt: null }) : [];
       const driftByKey = new Map(openDrift.map((d) => [`${d.supplier.id}:${d.field}`, d]));
       const seenInBatch = new Set<string>();
-      const newSuppliers: Supplier[] = [];
-      const newAudits: AuditEvent[] = [];
-      const newEvents: WebhookEvent[] = [];
+      const newContacts: MappedContact[] = [];
       for (const contact of contacts) {
         if (seenInBatch.has(contact.contactId)) continue;
         seenInBatch.add(contact.contactId);
@@ -144,38 +170,7 @@ export class ContactIngestService {
             if (contact.updatedAt && (!result.deferredFrom || contact.updatedAt < result.deferredFrom)) result.deferredFrom = contact.updatedAt;
             continue;
           }
-          // Built here, inserted in bulk below (an import brings up to 1,000 at a time).
-          const created = Object.assign(new Supplier(), {
-            organisation: tx.getReference(Organisation, organisationId),
-            ...contact.owned,
-            status: contact.archived ? SupplierStatus.ARCHIVED : SupplierStatus.ACTIVE,
-            xeroContactId: contact.contactId,
-            xeroUpdatedAt: contact.updatedAt,
-            xeroIsSupplier: contact.isSupplier,
-            xeroIsCustomer: contact.isCustomer,
-            // What refreshSupplierFlags would say of a new supplier (no drift, submission or call-back yet), and
-            // its import as its latest event (the audit trigger skips imports).
-            bankState: contact.owned.bankAccountDetails ? BankDetailsState.NOT_CONFIRMED : BankDetailsState.NONE,
-            lastActivityAt: now,
-            lastActivity: 'SUPPLIER_IMPORTED',
-          });
-          newSuppliers.push(created);
-          createdIds.push(created.id);
-          newAudits.push(
-            auditEntity(tx, {
-              organisationId,
-              supplierId: created.id,
-              actor: { type: 'XERO' },
-              kind: 'SUPPLIER_IMPORTED',
-              summary: `Imported from Xero${contact.archived ? ' (archived there)' : ''}`,
-              after: contact.owned,
-            }),
-          );
-          // A poll or a Xero webhook found a new supplier: tell subscribed tools. The initial import does not
-          // (a tool subscribing before connecting Xero would get one event per contact, up to 100,000).
-          if (options.announce) newEvents.push(supplierCreatedEvent(tx, organisationId, created, 'XERO'));
-          if (contact.archived) result.archived++;
-          else result.created++;
+          newContacts.push(contact);
           continue;
         }
         result.known++;
@@ -185,10 +180,21 @@ export class ContactIngestService {
         if (contact.updatedAt && (!supplier.xeroUpdatedAt || contact.updatedAt > supplier.xeroUpdatedAt)) supplier.xeroUpdatedAt = contact.updatedAt;
         result.drifted += (await reconcileDrift(tx, organisationId, supplier, contact.owned, driftByKey, now)).drifted;
       }
-      if (newSuppliers.length) {
-        await tx.insertMany(newSuppliers);
-        await tx.insertMany(newAudits);
-        if (newEvents.length) await tx.insertMany(newEvents);
+      // New suppliers and their audit events: one statement for the page (an import brings up to 1,000 at a time).
+      const inserted = await insertNewSuppliers(tx, organisationId, newContacts, now);
+      for (const s of inserted) {
+        createdIds.push(s.id);
+        if (s.archived) result.archived++;
+        else result.created++;
+      }
+      // A poll or a Xero webhook found a new supplier: tell subscribed tools. The initial import does not
+      // (a tool subscribing before connecting Xero would get one event per contact, up to 100,000).
+      if (options.announce && inserted.length) {
+        const byId = new Map(newContacts.map((c) => [c.contactId, c]));
+        const events = inserted.map((s) =>
+          supplierCreatedEvent(tx, organisationId, newSupplierEntity(tx, organisationId, s.id, byId.get(s.contactId)!, now), 'XERO'),
+        );
+        await tx.insertMany(events);
       }
       await tx.flush();
       if (existing.length)
