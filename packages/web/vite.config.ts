@@ -7,25 +7,12 @@ import { graphqlDocuments } from './build/graphql-documents';
 // on the same origin. In `vite` dev mode we proxy the server's routes so cookies stay same-origin.
 const api = 'http://localhost:4000';
 
-/**
- * Apollo Client and what it runs on (not its error classes, which the invite page's plain-fetch client uses):
- * one chunk, which the buyer app loads and the supplier's invite page never does. Kept apart from the app's
- * code, it stays cached across releases that do not upgrade it.
- */
-const APOLLO = /[\\/]node_modules[\\/](?:@apollo[\\/]client[\\/](?!errors[\\/])|rxjs[\\/]|tslib[\\/]|@wry[\\/]|optimism[\\/])/;
-
 export default defineConfig({
   // graphql(`…`) → an import of that one document, so each page's chunk carries only its own documents.
   plugins: [graphqlDocuments({ gqlDir: fileURLToPath(new URL('./src/gql', import.meta.url)) }), react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rolldownOptions: {
-      output: {
-        // Only these modules: their dependencies (graphql's printer, Apollo's errors) stay where they are used.
-        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'apollo', test: (id) => APOLLO.test(id) }] },
-      },
-    },
   },
   server: {
     proxy: {
