@@ -13,3 +13,13 @@ describe('isUuid: the one check of client-given ids', () => {
     }
   });
 });
+
+describe('uuidv7', () => {
+  it('version 7, time-ordered by the millisecond given, and distinct across many (the random bits come from a pool)', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => uuidv7(1_800_000_000_000 + Math.floor(i / 100)));
+    expect(new Set(ids).size).toBe(5000);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(ids[100]! > ids[99]!).toBe(true);
+    expect(ids[0]!.slice(0, 13)).toBe('01a3185c-5000'); // 1,800,000,000,000 ms in hex
+  });
+});
