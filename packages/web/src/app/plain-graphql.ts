@@ -78,7 +78,7 @@ export function useQuery<TData, TVariables extends Variables>(
   const run = useCallback((): Promise<TData> => {
     const call = ++latest.current;
     setState((s) => ({ data: s.data, error: undefined, loading: true }));
-    return requestGraphQL(document, variablesRef.current).then(
+    const answer = requestGraphQL(document, variablesRef.current).then(
       (data) => {
         if (call === latest.current) setState({ data, error: undefined, loading: false });
         return data;
@@ -88,6 +88,9 @@ export function useQuery<TData, TVariables extends Variables>(
         throw error;
       },
     );
+    // The failure is in `error`: a caller that ignores the promise (`void refetch()`) leaves no unhandled rejection.
+    answer.catch(() => undefined);
+    return answer;
   }, [document]);
 
   useEffect(() => {
@@ -96,7 +99,7 @@ export function useQuery<TData, TVariables extends Variables>(
       setState((s) => (s.loading ? { ...s, loading: false } : s));
       return;
     }
-    run().catch(() => undefined);
+    void run();
   }, [run, skip, key]); // `key`: the variables' content, not their identity
 
   // A query answered after its component unmounted is dropped.
