@@ -19,6 +19,14 @@ export interface HomeItem {
 const number = new Intl.NumberFormat('en');
 const plural = (n: number, one: string, many: string) => `${number.format(n)} ${n === 1 ? one : many}`;
 
+/**
+ * One counted kind of thing: titled in the singular or plural, explained only when there is something, and
+ * urgent (when `urgentWhenAny`) only while the count is above zero.
+ */
+function counted(key: string, count: number, [one, many]: [string, string], detail: string, href: string, urgentWhenAny: boolean): HomeItem {
+  return { key, count, title: count === 1 ? one : many, detail: count > 0 ? detail : null, href, urgent: urgentWhenAny && count > 0 };
+}
+
 export function homeItems(attention: Attention, notInvited: number | null): HomeItem[] {
   const items: HomeItem[] = [];
   const { xero } = attention;
@@ -37,55 +45,59 @@ export function homeItems(attention: Attention, notInvited: number | null): Home
     attention.awaitingReviewHighRisk > 0 ? `${plural(attention.awaitingReviewHighRisk, 'is', 'are')} high risk` : null,
     attention.awaitingReviewBankChanges > 0 ? `${plural(attention.awaitingReviewBankChanges, 'changes', 'change')} bank details` : null,
   ].filter(Boolean);
-  items.push({
-    key: 'review',
-    count: review,
-    title: review === 1 ? 'Submission awaiting review' : 'Submissions awaiting review',
-    detail: review > 0 ? (risk.length ? `${risk.join('; ')}.` : 'No bank details change.') : null,
-    href: '/suppliers?review=1',
-    urgent: review > 0,
-  });
-  items.push({
-    key: 'sync',
-    count: attention.failedSyncs,
-    title: attention.failedSyncs === 1 ? 'Change Xero refused' : 'Changes Xero refused',
-    detail: attention.failedSyncs > 0 ? 'Accepted in Vouch but not in Xero: fix and send again from the Sync inbox.' : null,
-    href: '/sync',
-    urgent: attention.failedSyncs > 0,
-  });
-  items.push({
-    key: 'holds',
-    count: attention.paymentHolds,
-    title: attention.paymentHolds === 1 ? 'Supplier on payment hold' : 'Suppliers on payment hold',
-    detail: attention.paymentHolds > 0 ? 'Their bank details changed recently: hold payments until the date shown.' : null,
-    href: '/suppliers?bank=ON_HOLD',
-    urgent: attention.paymentHolds > 0,
-  });
-  items.push({
-    key: 'locked',
-    count: attention.invitesLocked,
-    title: attention.invitesLocked === 1 ? 'Invite locked' : 'Invites locked',
-    detail: attention.invitesLocked > 0 ? 'Too many wrong codes: unlock or resend from the supplier’s page.' : null,
-    href: '/suppliers?invite=LOCKED',
-    urgent: attention.invitesLocked > 0,
-  });
-  items.push({
-    key: 'expiring',
-    count: attention.invitesExpiringSoon,
-    title: attention.invitesExpiringSoon === 1 ? 'Invite expiring soon' : 'Invites expiring soon',
-    detail: attention.invitesExpiringSoon > 0 ? 'Not answered, and the link stops working within 3 days.' : null,
-    href: '/suppliers?invite=EXPIRING',
-    urgent: false,
-  });
+  items.push(
+    counted(
+      'review',
+      review,
+      ['Submission awaiting review', 'Submissions awaiting review'],
+      risk.length ? `${risk.join('; ')}.` : 'No bank details change.',
+      '/suppliers?review=1',
+      true,
+    ),
+    counted(
+      'sync',
+      attention.failedSyncs,
+      ['Change Xero refused', 'Changes Xero refused'],
+      'Accepted in Vouch but not in Xero: fix and send again from the Sync inbox.',
+      '/sync',
+      true,
+    ),
+    counted(
+      'holds',
+      attention.paymentHolds,
+      ['Supplier on payment hold', 'Suppliers on payment hold'],
+      'Their bank details changed recently: hold payments until the date shown.',
+      '/suppliers?bank=ON_HOLD',
+      true,
+    ),
+    counted(
+      'locked',
+      attention.invitesLocked,
+      ['Invite locked', 'Invites locked'],
+      'Too many wrong codes: unlock or resend from the supplier’s page.',
+      '/suppliers?invite=LOCKED',
+      true,
+    ),
+    counted(
+      'expiring',
+      attention.invitesExpiringSoon,
+      ['Invite expiring soon', 'Invites expiring soon'],
+      'Not answered, and the link stops working within 3 days.',
+      '/suppliers?invite=EXPIRING',
+      false,
+    ),
+  );
   if (notInvited !== null) {
-    items.push({
-      key: 'not-invited',
-      count: notInvited,
-      title: notInvited === 1 ? 'Supplier not invited yet' : 'Suppliers not invited yet',
-      detail: notInvited > 0 ? 'Invite them to check and confirm their details.' : null,
-      href: '/suppliers?invite=NOT_INVITED',
-      urgent: false,
-    });
+    items.push(
+      counted(
+        'not-invited',
+        notInvited,
+        ['Supplier not invited yet', 'Suppliers not invited yet'],
+        'Invite them to check and confirm their details.',
+        '/suppliers?invite=NOT_INVITED',
+        false,
+      ),
+    );
   }
   // What needs someone first, then the rest in their order.
   return [...items.filter((i) => i.urgent), ...items.filter((i) => !i.urgent)];
