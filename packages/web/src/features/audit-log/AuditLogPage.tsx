@@ -13,6 +13,7 @@ import type { CurrentUser } from '../accounts/current-user';
 import { formatDateTime } from '../../components/format-date';
 import { csvHref, isWarningKind, kindLabel, toApiFilter, type AuditFilterValues } from './audit-log-text';
 import './audit-log.css';
+import { LoadMore } from '../../components/LoadMore';
 
 const PAGE_SIZE = 50;
 
@@ -203,13 +204,7 @@ export function AuditLogPage({ user }: { user: CurrentUser }) {
             ))}
           </ol>
         ) : null}
-        {connection?.pageInfo.hasNextPage ? (
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
-              {loadingMore ? 'Loading…' : 'Show older events'}
-            </button>
-          </div>
-        ) : null}
+        <LoadMore hasMore={connection?.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} label="Show older events" />
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import { formatDateTime } from '../../components/format-date';
 import { FIELD_LABELS, fieldLabel, formatValue } from '../suppliers/supplier-values';
 import './review.css';
+import { LoadMore } from '../../components/LoadMore';
 
 const SupplierTimelineQuery = graphql(`
   query SupplierTimeline($id: ID!, $first: Int!, $after: String) {
@@ -99,13 +100,7 @@ export function Timeline({ supplierId }: { supplierId: string }) {
           ))}
         </ol>
       ) : null}
-      {connection?.pageInfo.hasNextPage ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore hasMore={connection?.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { SupplierTable } from './SupplierTable';
 import { useSearchDraft } from './useSearchDraft';
 import { useSupplierList } from './useSupplierList';
 import { useSupplierSelection } from './useSupplierSelection';
+import { LoadMore } from '../../components/LoadMore';
 
 const number = new Intl.NumberFormat('en');
 
@@ -82,13 +83,7 @@ export function SuppliersPage({ user }: { user: CurrentUser }) {
         />
       ) : null}
 
-      {connection?.pageInfo.hasNextPage ? (
-        <div className="load-more">
-          <button type="button" className="button" onClick={() => void loadMore()} aria-disabled={loadingMore || undefined}>
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore hasMore={connection?.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
     </>
   );
 }
