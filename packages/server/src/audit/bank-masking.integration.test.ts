@@ -7,12 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { hashPassword } from '../accounts/password.js';
 import { Role } from '../accounts/role.js';
-import { User } from '../accounts/user.entity.js';
 import { TOPICS } from '../graphql/pubsub.js';
 import { Migration20261130112438_mask_audit_bank_details } from '../db/migrations/Migration20261130112438_mask_audit_bank_details.js';
-import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp } from '../testing/index.js';
+import { signedInColleague, graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp } from '../testing/index.js';
 
 const CREATE = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }';
 const INVITE = 'mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { invite { id } } }';
@@ -90,13 +88,7 @@ afterAll(async () => {
 });
 
 async function colleague(orgId: string, role: Role) {
-  const email = uniqueEmail(role.toLowerCase());
-  const em = app.services.em(orgId);
-  em.create(User, { organisation: orgId, email, name: `${role} Person`, role, passwordHash: await hashPassword('colleague password') });
-  await em.flush();
-  const client = graphqlClient(app.url);
-  await client.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', { i: { email, password: 'colleague password' } });
-  return client;
+  return (await signedInColleague(app, orgId, { role: role as keyof typeof Role, name: `${role} Person` })).client;
 }
 
 async function keyClient(buyer: Awaited<ReturnType<typeof signUpBuyer>>, bankGrant: boolean) {

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../accounts/password.js';
 import { Role } from '../accounts/role.js';
-import { User } from '../accounts/user.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, uniqueEmail, type TestApp } from '../testing/index.js';
+import { signedInColleague, graphqlClient, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 import { csvCell } from './audit.routes.js';
 
 /**
@@ -40,13 +38,8 @@ let readKey: string;
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","Ada")';
 
 async function colleague(role: Role, name: string) {
-  const email = uniqueEmail(role.toLowerCase());
-  const em = app.services.em(admin.user.organisation.id);
-  const user = em.create(User, { organisation: admin.user.organisation.id, email, name, role, passwordHash: await hashPassword('colleague password') });
-  await em.flush();
-  const client = graphqlClient(app.url);
-  await client.request(SIGN_IN, { i: { email, password: 'colleague password' } });
-  return { id: user.id, client };
+  const { id, client } = await signedInColleague(app, admin.user.organisation.id, { role: role as keyof typeof Role, name });
+  return { id, client };
 }
 
 beforeAll(async () => {

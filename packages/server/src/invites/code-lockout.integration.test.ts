@@ -4,10 +4,8 @@
  * across codes; the invite locks at the limit, the inviter is told once, and a buyer can unlock it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../accounts/password.js';
 import { Role } from '../accounts/role.js';
-import { User } from '../accounts/user.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp } from '../testing/index.js';
+import { signedInColleague, graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp } from '../testing/index.js';
 import { MAX_CODE_ATTEMPTS } from './invites.service.js';
 
 const CREATE = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }';
@@ -61,13 +59,7 @@ async function guess(inv: Awaited<ReturnType<typeof invited>>, code: string) {
 }
 
 async function colleague(orgId: string, role: Role) {
-  const email = uniqueEmail(role.toLowerCase());
-  const em = app.services.em(orgId);
-  em.create(User, { organisation: orgId, email, name: `${role} Person`, role, passwordHash: await hashPassword('colleague password') });
-  await em.flush();
-  const client = graphqlClient(app.url);
-  await client.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', { i: { email, password: 'colleague password' } });
-  return client;
+  return (await signedInColleague(app, orgId, { role: role as keyof typeof Role, name: `${role} Person` })).client;
 }
 
 describe('one-time-code lockout', () => {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../accounts/password.js';
 import { Role } from '../accounts/role.js';
-import { User } from '../accounts/user.entity.js';
 import { OutboxEntry } from '../sync/outbox/outbox-entry.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
+import { signedInColleague, graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
 
 const CREATE = 'mutation($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }';
 const INVITE = 'mutation($ids: [ID!]!, $email: String) { inviteSuppliers(supplierIds: $ids, email: $email) { link invite { id status email emailed } } }';
@@ -452,13 +450,7 @@ describe('throttles speak of what was throttled', () => {
 
 describe('who may decide', () => {
   async function colleague(orgId: string, role: Role) {
-    const email = uniqueEmail(role.toLowerCase());
-    const em = app.services.em(orgId);
-    em.create(User, { organisation: orgId, email, name: `${role} Person`, role, passwordHash: await hashPassword('colleague password') });
-    await em.flush();
-    const client = graphqlClient(app.url);
-    await client.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', { i: { email, password: 'colleague password' } });
-    return client;
+    return (await signedInColleague(app, orgId, { role: role as keyof typeof Role, name: `${role} Person` })).client;
   }
 
   async function pendingRequest() {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../accounts/password.js';
 import { Role } from '../accounts/role.js';
-import { User } from '../accounts/user.entity.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
+import { signedInColleague, graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type CapturedMail, type TestApp } from '../testing/index.js';
 
 /**
  * Bank-change safety over the API: risk signals when a submission arrives, the recorded call-back on a number
@@ -43,20 +41,10 @@ async function mailTo(address: string, subject: RegExp, after = 0): Promise<Capt
     .at(-1)!;
 }
 
+/** Priya (APPROVER) or Vic (VIEWER), signed in. */
 async function colleague(orgId: string, role: Role) {
-  const email = uniqueEmail(role.toLowerCase());
-  const em = app.services.em(orgId);
-  em.create(User, {
-    organisation: orgId,
-    email,
-    name: `${role === Role.APPROVER ? 'Priya' : 'Vic'} ${role.toLowerCase()}`,
-    role,
-    passwordHash: await hashPassword('colleague password'),
-  });
-  await em.flush();
-  const client = graphqlClient(app.url);
-  await client.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', { i: { email, password: 'colleague password' } });
-  return client;
+  const name = `${role === Role.APPROVER ? 'Priya' : 'Vic'} ${role.toLowerCase()}`;
+  return (await signedInColleague(app, orgId, { role: role as keyof typeof Role, name })).client;
 }
 
 const UK_ACCOUNT = { country: 'GB', accountHolderName: 'Acme Widgets Limited', sortCode: '08-99-99', accountNumber: '66374958' };

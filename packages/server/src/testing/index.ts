@@ -239,11 +239,26 @@ export async function addColleague(
   app: VouchApp,
   organisationId: string,
   input: { role: keyof typeof Role; name: string; email?: string; password?: string },
-): Promise<{ email: string; password: string; name: string }> {
+): Promise<{ id: string; email: string; password: string; name: string }> {
   const email = input.email ?? uniqueEmail(input.role.toLowerCase());
   const password = input.password ?? 'colleague password';
   const em = app.services.em(organisationId);
-  em.create(User, { organisation: organisationId, email, name: input.name, role: Role[input.role], passwordHash: await hashPassword(password) });
+  const user = em.create(User, { organisation: organisationId, email, name: input.name, role: Role[input.role], passwordHash: await hashPassword(password) });
   await em.flush();
-  return { email, password, name: input.name };
+  return { id: user.id, email, password, name: input.name };
+}
+
+/** A colleague (as addColleague) signed in through the API: their own client, with its session cookie. */
+export async function signedInColleague(
+  app: VouchApp & { url: string },
+  organisationId: string,
+  input: { role: keyof typeof Role; name: string },
+): Promise<{ id: string; email: string; client: ReturnType<typeof graphqlClient> }> {
+  const colleague = await addColleague(app, organisationId, input);
+  const client = graphqlClient(app.url);
+  const res = await client.request('mutation($i: SignInInput!) { signIn(input: $i) { user { id } } }', {
+    i: { email: colleague.email, password: colleague.password },
+  });
+  if (res.errors?.length) throw new Error(`the colleague could not sign in: ${JSON.stringify(res.errors)}`);
+  return { id: colleague.id, email: colleague.email, client };
 }

@@ -3,10 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { purgeExpiredSessionsJob } from '../../jobs/system.purge-expired.job.js';
 import { ChangeRequest, ChangeRequestStatus } from '../../review/change-request.entity.js';
 import { Supplier } from '../../suppliers/supplier.entity.js';
-import { hashPassword } from '../password.js';
-import { Role } from '../role.js';
-import { User } from '../user.entity.js';
-import { graphqlClient, signUpBuyer, startTestApp, startTestSmtp, uniqueEmail, type TestApp, type TestSmtp } from '../../testing/index.js';
+import { addColleague, graphqlClient, signUpBuyer, startTestApp, startTestSmtp, type TestApp, type TestSmtp } from '../../testing/index.js';
 import { softPasskey } from '../../testing/webauthn.js';
 
 /**
@@ -73,13 +70,7 @@ async function signIn(email: string, password: string) {
 const db = () => app.orm.em.getConnection();
 
 /** A second person in the organisation (written straight to the database, as the team page is not under test here). */
-async function colleague(organisationId: string, name: string): Promise<{ email: string; password: string }> {
-  const email = uniqueEmail('approver');
-  const em = app.services.em(organisationId);
-  em.create(User, { organisation: organisationId, email, name, role: Role.APPROVER, passwordHash: await hashPassword('colleague password') });
-  await em.flush();
-  return { email, password: 'colleague password' };
-}
+const colleague = (organisationId: string, name: string) => addColleague(app, organisationId, { role: 'APPROVER', name });
 
 describe('authenticator app (TOTP)', () => {
   it('enrols with a QR code, gives 10 recovery codes, then sign-in needs a code; the secret is sealed at rest', async () => {
