@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Kysely } from '@mikro-orm/postgresql';
 import { maskBankRecord } from '../common/bank-masking.js';
 import { uuidv7 } from '../common/ids.js';
 import { BankDetailsState } from '../suppliers/bank-state.js';
@@ -68,27 +68,42 @@ export async function insertNewSuppliers(
       after: maskBankRecord(o),
     };
   });
-  const inserted = await tx.getConnection().execute<{ id: string; xero_contact_id: string; status: string }[]>(
-    `with input as (select * from json_to_recordset(?::json) as r(${COLUMNS})),
+  // The page travels as one bind parameter ($1), not inlined into the SQL text the way the ORM's execute() sends
+  // parameters: escaping and lexing a megabyte-long literal cost more than the insert itself.
+  const inserted = await runBound<{ id: string; xero_contact_id: string; status: string }>(
+    tx,
+    `with input as (select * from json_to_recordset($1::json) as r(${COLUMNS})),
      created as (
        insert into suppliers (id, created_at, updated_at, organisation_id, name, first_name, last_name, email, phones, addresses,
          contact_persons, tax_number, company_number, account_number, bank_account_details, default_currency, status,
          xero_contact_id, xero_updated_at, xero_is_supplier, xero_is_customer, bank_state, last_activity_at, last_activity)
-       select id, ?, ?, ?, name, first_name, last_name, email, phones, addresses,
+       select id, $2, $2, $3, name, first_name, last_name, email, phones, addresses,
          contact_persons, tax_number, company_number, account_number, bank_account_details, default_currency, status::supplier_status,
-         xero_contact_id, xero_updated_at, xero_is_supplier, xero_is_customer, bank_state::bank_details_state, ?, 'SUPPLIER_IMPORTED'
+         xero_contact_id, xero_updated_at, xero_is_supplier, xero_is_customer, bank_state::bank_details_state, $2, 'SUPPLIER_IMPORTED'
        from input
        on conflict (organisation_id, xero_contact_id) do nothing
        returning id, xero_contact_id, status),
      audited as (
        insert into audit_events (id, created_at, updated_at, organisation_id, supplier_id, actor_type, actor_id, actor_label, kind, summary, before, after)
-       select i.audit_id, ?, ?, ?, i.id, 'XERO', null, 'Xero', 'SUPPLIER_IMPORTED', i.summary, null, i.after
+       select i.audit_id, $2, $2, $3, i.id, 'XERO', null, 'Xero', 'SUPPLIER_IMPORTED', i.summary, null, i.after
        from input i join created c on c.id = i.id
        order by i.audit_id)
      select id, xero_contact_id, status from created`,
-    [JSON.stringify(rows), now, now, organisationId, now, now, now, organisationId],
-    'all',
-    tx.getTransactionContext(),
+    [JSON.stringify(rows), now, organisationId],
   );
   return inserted.map((r) => ({ id: r.id, contactId: r.xero_contact_id, archived: r.status === SupplierStatus.ARCHIVED }));
+}
+
+type CompiledQuery = Exclude<Parameters<Kysely<unknown>['executeQuery']>[0], { compile: unknown }>;
+
+/**
+ * A statement with bind parameters ($1, $2…) on the transaction's own connection (MikroORM's Kysely client), logged
+ * through the ORM's logger like every other statement (the SQL without its parameters).
+ */
+async function runBound<Row>(tx: EntityManager, sql: string, parameters: unknown[]): Promise<Row[]> {
+  const query = { sql, parameters, query: { kind: 'RawNode', sqlFragments: [sql], parameters: [] }, queryId: { queryId: 'insert-new-suppliers' } };
+  const started = Date.now();
+  const { rows } = await tx.getKysely().executeQuery<Row>(query as unknown as CompiledQuery);
+  tx.config.getLogger().logQuery({ query: sql, took: Date.now() - started, results: rows.length, level: 'info' });
+  return rows;
 }
