@@ -65,6 +65,18 @@ export class XeroTokenStore {
 
   /** The current token set, refreshed first if (nearly) expired or when forced. */
   async validTokens(connectionId: string, force: boolean): Promise<TokenSetData> {
+    if (!force) {
+      // Most calls find a token with time to run: one plain read. Only a refresh takes the row lock (below),
+      // which reads again, so a refresh another process committed meanwhile is used rather than repeated.
+      const [row] = await this.orm.em
+        .fork()
+        .getConnection()
+        .execute<LockedRow[]>('select organisation_id, status, token_set from xero_connections where id = ?', [connectionId], 'all');
+      if (row && row.status === XeroConnectionStatus.CONNECTED && row.token_set) {
+        const current = this.open(row.token_set);
+        if (current.expires_at * 1000 - this.now() > REFRESH_MARGIN_MS) return current;
+      }
+    }
     const outcome = await this.orm.em.fork().transactional(async (tx) => {
       const conn = tx.getConnection();
       const ctx = tx.getTransactionContext();
