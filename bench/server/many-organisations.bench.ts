@@ -1,8 +1,10 @@
 /**
  * Many organisations on one server instance, then two (prints figures; not a test).
- *   pnpm --filter @vouch/server bench:orgs [organisations=1000] [contacts=300] [pollMinutes=1] [cycles=2]
+ *   pnpm --filter @vouch/server bench:orgs [organisations=1000] [contacts=300] [pollMinutes=1] [cycles=2] [changedMinutesAgo=60]
  * `organisations` emulator tenants with `contacts` contacts each (already imported: suppliers linked), webhooks
- * off, all connected through one real consent; every organisation polled every `pollMinutes`.
+ * off, all connected through one real consent; every organisation polled every `pollMinutes`. Contacts were last
+ * changed in Xero `changedMinutesAgo` before the run, so a poll finds nothing new (idle). With 0 they changed
+ * during setup, inside the polls' 2-minute cursor overlap: every poll then reads and compares all of them.
  *   1. one server instance (a child process running src/main.ts) for `cycles` poll cycles;
  *   2. a second instance against the same PostgreSQL, both for `cycles` cycles: the work splits;
  *   3. the first instance killed (SIGKILL), the second alone for `cycles` cycles.
@@ -33,6 +35,7 @@ const ORGS = Number(process.argv[2] ?? 1000);
 const CONTACTS = Number(process.argv[3] ?? 300);
 const POLL_MINUTES = Number(process.argv[4] ?? 1);
 const CYCLES = Number(process.argv[5] ?? 2);
+const CHANGED_AT = Date.now() - Number(process.argv[6] ?? 60) * 60_000;
 const INTERVAL = POLL_MINUTES * 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
@@ -54,7 +57,11 @@ const tenants: { tenantId: string; name: string; contacts: { ContactID: string; 
 for (let i = 0; i < ORGS; i++) {
   const { tenantId, name } = emulator.control.createOrganisation({ name: `Bench Org ${i}`, userEmails: [user.email] });
   const contacts = emulator.control.seedContacts(tenantId, {
-    contacts: Array.from({ length: CONTACTS }, (_, k) => ({ Name: `Org ${i} Supplier ${k}`, IsSupplier: true })),
+    contacts: Array.from({ length: CONTACTS }, (_, k) => ({
+      Name: `Org ${i} Supplier ${k}`,
+      IsSupplier: true,
+      UpdatedDateUTC: Math.min(CHANGED_AT, Date.now()),
+    })),
   });
   tenants.push({ tenantId, name, contacts: contacts.map((c) => ({ ContactID: c.ContactID, Name: c.Name })) });
 }
@@ -148,7 +155,7 @@ const orm = await MikroORM.init(ormConfig(db.url));
 }
 await orm.close(true);
 console.log(
-  `setup: ${ORGS} organisations × ${CONTACTS} contacts (${ORGS * CONTACTS} suppliers), consents of 200, in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+  `setup: ${ORGS} organisations × ${CONTACTS} contacts (${ORGS * CONTACTS} suppliers, last changed in Xero ${((Date.now() - CHANGED_AT) / 60_000).toFixed(0)} min ago), consents of 200, in ${((performance.now() - t) / 1000).toFixed(0)} s`,
 );
 
 // ---- server instances: the real server as child processes, one database ----
