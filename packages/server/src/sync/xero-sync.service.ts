@@ -45,6 +45,8 @@ export const IMPORT_FETCH_CONCURRENCY = 4;
  * minute's calls can start early too. Held mapped (plain objects, ~1 KB a contact).
  */
 export const IMPORT_PAGES_AHEAD = 60;
+/** Import pages being stored at once (each in its own transaction; progress is recorded in page order). */
+export const IMPORT_STORE_CONCURRENCY = 2;
 
 interface FetchedPage {
   contacts: MappedContact[];
@@ -185,7 +187,7 @@ export class XeroSyncService {
     const progress: ImportProgressData = { ...EMPTY_PROGRESS, startedAt: new Date().toISOString(), ...connection.importProgress };
     const startedAt = new Date(progress.startedAt!);
     if (connection.importStatus !== ImportStatus.RUNNING) await this.update(connection, { importStatus: ImportStatus.RUNNING });
-    let heldFrom: Date | null = null;
+    let heldFrom = null as Date | null; // (assigned in record(), below)
     // Pages are fetched ahead, several at once, while earlier ones are stored (in order, so progress.pages
     // stays a resumable high-water mark): the import is bound by Xero's minute, not by our own round trips.
     const pages = new PagePrefetcher(async (page) => {
@@ -194,22 +196,33 @@ export class XeroSyncService {
       );
       return { contacts: body.map(mapXeroContact), headers, pageCount };
     });
+    // Pages are also stored a few at a time: a page's insert is mostly PostgreSQL's work (on another core), so
+    // while one page waits for it the next is mapped and sent. Progress is still recorded in page order, so
+    // progress.pages stays a high-water mark below which every page is stored; a page stored beyond it when the
+    // process dies is simply read again on resume (storing is idempotent: its contacts are then known).
+    const storing: Promise<{ contacts: MappedContact[]; headers: RateLimitHeaders; result: IngestResult; page: number }>[] = [];
+    const record = async ({ contacts, headers, result, page }: Awaited<(typeof storing)[number]>) => {
+      heldFrom = earlier(heldFrom, result.deferredFrom);
+      progress.pages = page;
+      progress.seen += contacts.length;
+      progress.created += result.created;
+      progress.skipped += result.skipped;
+      progress.archived += result.archived;
+      await this.update(connection, { importProgress: { ...progress } }, headers);
+      log.info({ page, ...progress }, 'import page done');
+    };
     try {
       for (let page = progress.pages + 1; ; page++) {
         const { contacts, headers, pageCount } = await pages.get(page);
-        const body = contacts;
         await pausePoint(`import.page-${page}`, connection.tenantId);
-        const result = await this.ingestPage(orgId, contacts, false, log);
-        heldFrom = earlier(heldFrom, result.deferredFrom);
-        progress.pages = page;
-        progress.seen += body.length;
-        progress.created += result.created;
-        progress.skipped += result.skipped;
-        progress.archived += result.archived;
-        await this.update(connection, { importProgress: { ...progress } }, headers);
-        log.info({ page, ...progress }, 'import page done');
+        const stored = this.ingestPage(orgId, contacts, false, log).then((result) => ({ contacts, headers, result, page }));
+        stored.catch(() => undefined); // surfaced in order below; never an unhandled rejection meanwhile
+        storing.push(stored);
         // Xero's pagination says when this was the last page, saving an empty final call.
-        if (body.length < PAGE_SIZE || (pageCount !== null && page >= pageCount)) break;
+        const last = contacts.length < PAGE_SIZE || (pageCount !== null && page >= pageCount);
+        const keep = last ? 0 : IMPORT_STORE_CONCURRENCY - 1; // at the end, every page stored before the import is DONE
+        while (storing.length > keep) await record(await storing.shift()!);
+        if (last) break;
       }
       pages.stop();
       // A contact held back (our own create unsettled) must come again: the first poll starts before it.
@@ -225,6 +238,7 @@ export class XeroSyncService {
       });
     } catch (error) {
       pages.stop();
+      await Promise.allSettled(storing); // nothing of this run still writing once it reports
       const failure = error instanceof XeroError ? error : null;
       log.warn({ kind: failure?.kind ?? 'UNKNOWN', message: failure?.message }, 'import interrupted; it resumes from the last page');
       if (failure?.kind === 'RATE_LIMITED') {
