@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { createLogger } from '../common/logger.js';
 import { connectXero, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
@@ -27,7 +27,8 @@ beforeAll(async () => {
     const xeroUser = { email: `owner${i}@sweep.example`, password: 'xero-password-1' };
     emulator.control.createUser(xeroUser);
     const tenantId = emulator.control.createOrganisation({ name: `Sweep Books ${i}`, userEmails: [xeroUser.email] }).tenantId;
-    emulator.control.seedContacts(tenantId, { contacts: [{ Name: `Supplier ${i}`, IsSupplier: true }] });
+    // Last changed an hour ago: after the import, a poll finds nothing new (idle), as most polls do.
+    emulator.control.seedContacts(tenantId, { contacts: [{ Name: `Supplier ${i}`, IsSupplier: true, UpdatedDateUTC: Date.now() - 3_600_000 }] });
     const buyer = await signUpBuyer(a.url);
     await connectXero(a.url, buyer.client, { xeroUser, tenantId });
   }
@@ -132,5 +133,29 @@ describe('poll sweep', () => {
     await holder.release(claim);
     await expect.poll(() => readsByTenant().get(tenantOf.get(connectionId)!) ?? 0, { timeout: 20_000 }).toBe(3);
     await expect.poll(async () => (await connections()).find((c) => c.id === connectionId)!.pollRequestedAt, { timeout: 20_000 }).toBeNull();
+  });
+
+  it('an idle poll costs a few statements: claim, the connection, its token, the limiter, the result, the release', async () => {
+    const [first] = await connections();
+    const connectionId = first!.id;
+    await setNextPoll(new Date(Date.now() + 3_600_000)); // the sweeps leave it alone
+    await a.services.xeroSync.poll(connectionId, log); // warm: the limiter's row exists
+    emulator.control.clearRequestLog();
+    const spy = vi.spyOn(a.orm.config.getLogger(), 'logQuery');
+    try {
+      await a.services.xeroSync.poll(connectionId, log);
+      expect(readsByTenant().get(tenantOf.get(connectionId)!)).toBe(1);
+      // The poll's own statements (the sweeps of both apps keep looking meanwhile: theirs are left out).
+      const sql = spy.mock.calls
+        .map((c) => String((c[0] as { query?: string }).query ?? ''))
+        .filter((q) => q.includes('xero_') && !q.includes('update xero_connections c set poll_claimed_by'));
+      // Claim, the connection, its token, the limiter's take and give-back, the result, the release. Before:
+      // a transaction for the token (3 statements) and one for the limiter's take (about 10) per call.
+      expect(sql.length).toBeLessThanOrEqual(7);
+      expect(sql.filter((q) => q.includes('xero_rate_limit_acquire'))).toHaveLength(1);
+      expect(sql.filter((q) => /for update/i.test(q))).toHaveLength(0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
