@@ -36,6 +36,14 @@ export interface ConnectionInfo {
   updatedMs: number;
 }
 
+export interface ContactCounts {
+  total: number;
+  /** IsSupplier. */
+  suppliers: number;
+  /** IsCustomer and not IsSupplier: what an app importing suppliers leaves out. */
+  customerOnly: number;
+}
+
 export interface RevokeConnectionInput {
   /** A connection id, or tenantId (+ optional clientId / userEmail) to remove every matching connection. */
   connectionId?: string;
@@ -57,6 +65,8 @@ export interface EmulatorControl {
   listOrganisations(): OrganisationInfo[];
   seedContacts(tenantId: string, input: { count: number; seed?: number } | { contacts: SeedContact[] }): Contact[];
   listContacts(tenantId: string): Contact[];
+  /** How many contacts an organisation has, without the contacts (100,000 of them are ~140 MB of JSON). */
+  countContacts(tenantId: string): ContactCounts;
   getContact(tenantId: string, contactId: string): Contact;
   /** An edit by a person in Xero: bumps UpdatedDateUTC and fires an UPDATE webhook. */
   editContact(tenantId: string, contactId: string, patch: Partial<Contact>): Contact;
@@ -147,6 +157,15 @@ export function createControl(core: EmulatorCore): EmulatorControl {
     listOrganisations: () => [...core.organisations.keys()].map(orgInfo),
     seedContacts: (tenantId, input) => core.seedContacts(tenantId, input),
     listContacts: (tenantId) => core.listContacts(tenantId),
+    countContacts: (tenantId) => {
+      const counts: ContactCounts = { total: 0, suppliers: 0, customerOnly: 0 };
+      for (const c of core.listContacts(tenantId)) {
+        counts.total++;
+        if (c.IsSupplier) counts.suppliers++;
+        else if (c.IsCustomer) counts.customerOnly++;
+      }
+      return counts;
+    },
     getContact: (tenantId, contactId) => core.getContact(tenantId, contactId),
     editContact: (tenantId, contactId, patch) => core.editContact(tenantId, contactId, patch),
     setContactFlags: (tenantId, contactId, flags) => core.setContactFlags(tenantId, contactId, flags),
@@ -230,9 +249,12 @@ export function controlRouter(control: EmulatorControl): Router {
     control.addUserToOrganisation(p(req, 'tenantId'), String(body(req).email ?? ''));
     return undefined;
   });
-  route('post', '/organisations/:tenantId/contacts/seed', (req) =>
-    control.seedContacts(p(req, 'tenantId'), body(req) as unknown as { count: number } | { contacts: SeedContact[] }),
-  );
+  route('post', '/organisations/:tenantId/contacts/seed', (req) => {
+    const seeded = control.seedContacts(p(req, 'tenantId'), body(req) as unknown as { count: number } | { contacts: SeedContact[] });
+    // ?respond=counts: the organisation's counts instead of every seeded contact (a large seed is a large answer).
+    return req.query.respond === 'counts' ? { seeded: seeded.length, ...control.countContacts(p(req, 'tenantId')) } : seeded;
+  });
+  route('get', '/organisations/:tenantId/contact-counts', (req) => control.countContacts(p(req, 'tenantId')));
   route('get', '/organisations/:tenantId/contacts', (req) => control.listContacts(p(req, 'tenantId')));
   route('get', '/organisations/:tenantId/contacts/:contactId', (req) => control.getContact(p(req, 'tenantId'), p(req, 'contactId')));
   route('patch', '/organisations/:tenantId/contacts/:contactId', (req) =>

@@ -16,7 +16,7 @@ import type { RateLimits, RequestLogEntry } from './types.js';
 export type { Behaviour } from './behaviour.js';
 export { DEFAULT_BEHAVIOUR } from './behaviour.js';
 export type { EmulatorClock } from './clock.js';
-export type { ConnectionInfo, EmulatorControl, OrganisationInfo, RegisterAppInput, RevokeConnectionInput } from './control.js';
+export type { ConnectionInfo, ContactCounts, EmulatorControl, OrganisationInfo, RegisterAppInput, RevokeConnectionInput } from './control.js';
 export type { SeedContact } from './core.js';
 export { EmulatorControlError } from './core.js';
 export { DEMO } from './demo-seed.js';

@@ -156,4 +156,25 @@ describe('rate limits and faults', () => {
     const log = (await (await fetch(`${e.url}/__emulator/requests`)).json()) as unknown[];
     expect(log.length).toBeGreaterThan(0);
   });
+
+  it('counts an organisation’s contacts over HTTP, and answers a large seed with counts when asked', async () => {
+    const { emulator: e, world } = await start();
+    const seed = await fetch(`${e.url}/__emulator/organisations/${world.tenantB}/contacts/seed?respond=counts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 500, seed: 7 }),
+    });
+    const all = e.control.listContacts(world.tenantB);
+    const expected = {
+      total: all.length,
+      suppliers: all.filter((c) => c.IsSupplier).length,
+      customerOnly: all.filter((c) => c.IsCustomer && !c.IsSupplier).length,
+    };
+    expect(expected.customerOnly).toBeGreaterThan(0);
+    expect(await seed.json()).toEqual({ seeded: 500, ...expected });
+    expect(e.control.countContacts(world.tenantB)).toEqual(expected);
+    const counts = await fetch(`${e.url}/__emulator/organisations/${world.tenantB}/contact-counts`);
+    expect(await counts.json()).toEqual(expected);
+    expect((await fetch(`${e.url}/__emulator/organisations/nope/contact-counts`)).status).toBe(404);
+  });
 });
