@@ -82,6 +82,7 @@ export interface EmulatorLike {
   identityUrl: string;
   apiUrl: string;
   control: {
+    /** May answer a promise (an emulator in another process, driven over HTTP); it is awaited. */
     registerApp(input: { clientId: string; clientSecret: string; redirectUris: string[]; webhookUrl?: string; webhookKey?: string; name?: string }): unknown;
   };
 }
@@ -115,12 +116,17 @@ export async function startTestApp(
       clientSecret: randomBytes(16).toString('hex'),
       webhookKey: randomBytes(16).toString('base64'),
     };
-    options.xeroEmulator.control.registerApp({
-      ...xero,
-      redirectUris: [`${origin}/xero/callback`],
-      webhookUrl: `${origin}/webhooks/xero`,
-      name: 'Vouch (test)',
-    });
+    try {
+      await options.xeroEmulator.control.registerApp({
+        ...xero,
+        redirectUris: [`${origin}/xero/callback`],
+        webhookUrl: `${origin}/webhooks/xero`,
+        name: 'Vouch (test)',
+      });
+    } catch (error) {
+      socket.close();
+      throw error;
+    }
     Object.assign(env, {
       PORT: String(port),
       PUBLIC_URL: origin,
