@@ -105,7 +105,10 @@ async function importOnce(label: string, accepts: { perSecond: number; seconds: 
   const seconds = (performance.now() - t) / 1000;
   const calls = (await emulator.control.requestLog()).filter((r) => r.method === 'GET' && r.path.startsWith('/api.xro/2.0/Contacts'));
   const rows = await em().count(Supplier, {});
-  if (process.env.BENCH_DEBUG) console.log(calls.map((c) => `+${((c.at - startedAtMs) / 1000).toFixed(1)} s ${c.method} ${c.path} ${JSON.stringify(c.query ?? '')} ${c.status}`).join('\n'));
+  if (process.env.BENCH_DEBUG)
+    console.log(
+      calls.map((c) => `+${((c.at - startedAtMs) / 1000).toFixed(1)} s ${c.method} ${c.path} ${JSON.stringify(c.query ?? '')} ${c.status}`).join('\n'),
+    );
   console.log(`[${label}] import ${connection.importStatus}: ${rows} suppliers (expected ${expected}); load average before ${loadBefore}, after ${load()}`);
   console.log(
     `[${label}] import API calls: ${calls.length} reads (minimum ceil(N/1000) = ${minimum}; ${calls.filter((c) => c.status === 429).length} answered 429)`,
