@@ -102,6 +102,11 @@ export class TeamService {
     return await em.find(TeamInvite, { acceptedAt: null, revokedAt: null }, { orderBy: { createdAt: 'desc' } });
   }
 
+  /** Signs a member out everywhere (their open websockets close too: see graphql/live-sockets.ts). */
+  private async endSessions(tx: EntityManager, userId: string, now: Date): Promise<number> {
+    return await tx.nativeUpdate(Session, { user: userId, revokedAt: null, expiresAt: { $gt: now } }, { revokedAt: now }, unscoped('by user'));
+  }
+
   private async actor(em: EntityManager, viewer: Viewer): Promise<User> {
     return await em.findOneOrFail(User, { id: viewer.userId });
   }
@@ -330,12 +335,7 @@ export class TeamService {
       if (member.role === Role.ADMIN && admins <= 1) throw new LastAdmin('remove');
       const actor = await this.actor(tx, viewer);
       const now = new Date(this.now());
-      const sessionsEnded = await tx.nativeUpdate(
-        Session,
-        { user: member.id, revokedAt: null, expiresAt: { $gt: now } },
-        { revokedAt: now },
-        unscoped('by user'),
-      );
+      const sessionsEnded = await this.endSessions(tx, member.id, now);
       const apiKeysRevoked = await tx.nativeUpdate(ApiKey, { createdBy: member.id, revokedAt: null }, { revokedAt: now });
       recordAudit(tx, {
         organisationId: viewer.organisationId,
@@ -367,12 +367,7 @@ export class TeamService {
       if (!removed.totp && removed.passkeys === 0) throw new NoTwoFactorToReset();
       const actor = await this.actor(tx, viewer);
       const now = new Date(this.now());
-      const sessionsEnded = await tx.nativeUpdate(
-        Session,
-        { user: member.id, revokedAt: null, expiresAt: { $gt: now } },
-        { revokedAt: now },
-        unscoped('by user'),
-      );
+      const sessionsEnded = await this.endSessions(tx, member.id, now);
       const what = [
         removed.totp ? 'authenticator app' : null,
         removed.passkeys ? `${removed.passkeys} ${removed.passkeys === 1 ? 'passkey' : 'passkeys'}` : null,
