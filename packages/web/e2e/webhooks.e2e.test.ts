@@ -115,6 +115,22 @@ describe('Settings → Webhooks', () => {
       expect(newSecret).not.toBe(secret);
       await section.getByText(/signed with both the new and the previous secret/).waitFor();
       await snapshot(page, 'webhooks-rotated');
+      // On a phone the new secret, its Copy button and the endpoint's actions fit the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), WAIT).toBeLessThanOrEqual(390);
+      // (The delivery log's table scrolls inside its own region, by design.)
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => !el.closest('.table-wrap table'))
+          .filter((el) => el.getBoundingClientRect().right > 392)
+          .slice(0, 8)
+          .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+      );
+      expect(wide).toEqual([]);
+      // The secret stays readable beside its Copy button.
+      expect((await section.getByRole('textbox', { name: 'Signing secret' }).boundingBox())!.width).toBeGreaterThan(150);
+      await snapshot(page, 'webhooks-rotated-phone');
+      await page.setViewportSize({ width: 1280, height: 800 });
       await section.getByRole('button', { name: 'I’ve copied it' }).click();
       await endpoint.getByText(/the previous secret also signs until/).waitFor();
       await endpoint.getByRole('button', { name: 'Send test event' }).click();
