@@ -4,7 +4,7 @@ import type { Clock } from './clock.js';
 import { ContactStore } from './contacts/contact-store.js';
 import type { StoredContact } from './contacts/contact-store.js';
 import { generateContact } from './contacts/generate.js';
-import { renderContact } from './contacts/serialize.js';
+import { renderContact, renderContactJson } from './contacts/serialize.js';
 import type { ContactDetail } from './contacts/serialize.js';
 import { compileOrder, compileWhere } from './contacts/where.js';
 import { buildContact, readContactInput, renderErrorElement } from './contacts/write.js';
@@ -99,6 +99,13 @@ export interface ContactQuery {
 export interface ContactQueryResult {
   contacts: Array<Record<string, unknown>>;
   pagination?: { page: number; pageSize: number; pageCount: number; itemCount: number };
+}
+
+/** What a contacts query matched, before rendering: the stored contacts and the detail to render them in. */
+export interface ContactQueryMatch {
+  stored: StoredContact[];
+  detail: ContactDetail;
+  pagination?: ContactQueryResult['pagination'];
 }
 
 export type WriteMode = 'create' | 'upsert' | 'update';
@@ -695,6 +702,18 @@ export class EmulatorCore {
   // ---------------------------------------------------------------- contacts (API side)
 
   queryContacts(tenantId: string, query: ContactQuery): ContactQueryResult {
+    const { stored, detail, pagination } = this.matchContacts(tenantId, query);
+    return { contacts: stored.map((s) => renderContact(s, detail)), ...(pagination ? { pagination } : {}) };
+  }
+
+  /** The answer to GET /Contacts as JSON text: the envelope, then each contact's cached JSON (renderContactJson). */
+  queryContactsJson(app: App, tenantId: string, query: ContactQuery): string {
+    const { stored, detail, pagination } = this.matchContacts(tenantId, query);
+    const head = JSON.stringify(this.envelope(app, pagination ? { pagination } : {}));
+    return `${head.slice(0, -1)},"Contacts":[${stored.map((s) => renderContactJson(s, detail)).join(',')}]}`;
+  }
+
+  private matchContacts(tenantId: string, query: ContactQuery): ContactQueryMatch {
     const store = this.contactsOf(tenantId);
     const where = query.where ? compileWhere(query.where) : undefined;
     const order = query.order ? compileOrder(query.order) : undefined;
@@ -737,12 +756,13 @@ export class EmulatorCore {
       );
     const paged = query.page !== undefined || (query.summaryOnly === true && this.behaviour.summaryOnlyForcesPaging);
     const detail: ContactDetail = query.summaryOnly ? 'summary' : paged ? 'full' : 'unpaged';
-    if (!paged) return { contacts: matched.map((stored) => renderContact(stored, detail)) };
+    if (!paged) return { stored: matched, detail };
     const page = Math.max(1, query.page ?? 1);
     const pageSize = Math.min(this.behaviour.maxPageSize, Math.max(1, query.pageSize ?? 100));
     const start = (page - 1) * pageSize;
     return {
-      contacts: matched.slice(start, start + pageSize).map((stored) => renderContact(stored, detail)),
+      stored: matched.slice(start, start + pageSize),
+      detail,
       pagination: { page, pageSize, pageCount: Math.ceil(matched.length / pageSize), itemCount: matched.length },
     };
   }

@@ -236,6 +236,25 @@ describe('Contacts API', () => {
     expectSchema('Contacts', page1, true);
   });
 
+  it('a page read again after a write shows the write (rendered contacts are kept only until written)', async () => {
+    await reconnect();
+    const [first] = emulator.control.seedContacts(tenant, { count: 30, seed: 5 });
+    const id = first!.ContactID;
+    const page = async () => contacts(await call('GET', '/api.xro/2.0/Contacts?page=1&pageSize=100&includeArchived=true&order=ContactID ASC'));
+    const before = await page();
+    const again = await page();
+    expect(again.Contacts).toEqual(before.Contacts); // the same contacts, rendered once
+    expect(before.Contacts.find((c) => c.ContactID === id)).toEqual(emulator.control.getContact(tenant, id)); // as the control API renders it
+    emulator.control.clock.advance(1000);
+    emulator.control.editContact(tenant, id, { Name: 'Renamed After Read' });
+    emulator.control.setContactFlags(tenant, id, { isSupplier: true });
+    const after = (await page()).Contacts.find((c) => c.ContactID === id)!;
+    expect(after.Name).toBe('Renamed After Read');
+    expect(after.IsSupplier).toBe(true);
+    expect(after.UpdatedDateUTC).not.toBe(before.Contacts.find((c) => c.ContactID === id)!.UpdatedDateUTC);
+    expectSchema('Contacts', (await call('GET', '/api.xro/2.0/Contacts?page=1&pageSize=100')).json, true);
+  });
+
   it('rejects edits to archived contacts unless they restore them', async () => {
     await reconnect();
     const [c] = emulator.control.seedContacts(tenant, { contacts: [{ Name: 'Old Co', ContactStatus: 'ARCHIVED' }] });

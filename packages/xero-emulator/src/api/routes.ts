@@ -233,7 +233,7 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
     const includeArchived = parseBool(q.get('includearchived'));
     const summaryOnly = parseBool(q.get('summaryonly'));
     try {
-      const result = core.queryContacts(tenantId, {
+      const json = core.queryContactsJson(app, tenantId, {
         ...(ifModifiedSince === undefined ? {} : { ifModifiedSince }),
         ...(where === undefined || where === '' ? {} : { where }),
         ...(order === undefined || order === '' ? {} : { order }),
@@ -251,7 +251,7 @@ export function apiRouter(core: EmulatorCore, latencyMs: [number, number] | unde
         ...(summaryOnly === undefined ? {} : { summaryOnly }),
         ...(searchTerm === undefined || searchTerm === '' ? {} : { searchTerm }),
       });
-      res.json(core.envelope(app, { ...(result.pagination ? { pagination: result.pagination } : {}), Contacts: result.contacts }));
+      res.type('json').send(json);
     } catch (error) {
       if (error instanceof WhereParseError) {
         res.status(400).json({ ErrorNumber: 16, Type: 'QueryParseException', Message: error.message });

@@ -94,3 +94,21 @@ export function renderContact(stored: StoredContact, detail: ContactDetail): Rec
   out.HasValidationErrors = false;
   return out;
 }
+
+/**
+ * A contact's JSON as `renderContact` gives it, kept until the contact is next written. A stored contact is never
+ * changed in place (a write stores a new one), so the cache is keyed by the stored object itself. A page of
+ * 1,000 contacts is then mostly string joining: the emulator stands in for a remote service, and the CPU it
+ * would spend rendering the same contacts again and again is not Xero's to spend on the caller's machine.
+ */
+const renderedJson: Record<ContactDetail, WeakMap<StoredContact, string>> = { full: new WeakMap(), unpaged: new WeakMap(), summary: new WeakMap() };
+
+export function renderContactJson(stored: StoredContact, detail: ContactDetail): string {
+  const cache = renderedJson[detail];
+  let json = cache.get(stored);
+  if (json === undefined) {
+    json = JSON.stringify(renderContact(stored, detail));
+    cache.set(stored, json);
+  }
+  return json;
+}
