@@ -54,6 +54,10 @@ export class XeroCall {
   @Property({ type: 'string', length: 64 })
   tenantId!: string;
 
+  /**
+   * When the call counts in Xero's sliding minute from: its start while in flight, the moment its answer arrived
+   * once finished (Xero counted it no later; see WINDOW_MARGIN_MS in xero-rate-limiter.ts).
+   */
   @Property({ type: 'datetime' })
   startedAt!: Date;
 

@@ -57,6 +57,36 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     expect(starts[3]! - starts[0]!).toBeGreaterThanOrEqual(60_000);
   });
 
+  it('counts a finished call in the minute from when its answer arrived, which Xero counted it before', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 2, perDay: 100 }, log, clock);
+    const unpaced = { paced: false }; // the minute's own rule, not the interactive pacing
+    const slowFrom = clock.now();
+    // Xero counts a call on arrival, somewhere in the 5 s this one takes: only 60 s after its answer is the
+    // minute sure to have room, whatever the network did.
+    await limiter.run(
+      'tenant-answered',
+      async () => {
+        await clock.sleep(5_000);
+        return OK;
+      },
+      unpaced,
+    );
+    await limiter.run('tenant-answered', async () => OK, unpaced);
+    const thirdAt: number[] = [];
+    await limiter.run(
+      'tenant-answered',
+      async () => {
+        thirdAt.push(clock.now());
+        return OK;
+      },
+      unpaced,
+    );
+    expect(thirdAt[0]! - slowFrom).toBeGreaterThanOrEqual(5_000 + 60_000);
+    // …and not much later than that (the margin is for rounding only).
+    expect(thirdAt[0]! - slowFrom).toBeLessThan(5_000 + 60_000 + 1_000);
+  });
+
   it('paces a steady stream after a short burst instead of bursting a minute and stalling', async () => {
     const clock = fakeClock();
     const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 1000, burst: 2 }, log, clock);

@@ -44,7 +44,15 @@ export const realClock: LimiterClock = {
 const MINUTE = 60_000;
 /** A call that has not finished after this frees its concurrency slot anyway (the caller died). */
 const LEASE_MS = 2 * MINUTE;
-const WINDOW_MARGIN_MS = 1000;
+/**
+ * Xero counts a call in its minute when the call arrives there: after we started it, before its answer reached
+ * us. A finished call is therefore counted from the moment its answer arrived (`release` moves `started_at` there),
+ * which can only be later than Xero's count, so a call started a minute after that can never meet Xero's window
+ * edge; the margin is left only for rounding (timestamps in ms here, µs in PostgreSQL). A call still in flight counts
+ * from its start; it cannot leave the window before it has been answered unless it has run for a minute, by
+ * which time Xero's count of it (on arrival) has left Xero's window too.
+ */
+const WINDOW_MARGIN_MS = 50;
 
 type Acquired = { ok: true; callId: string } | { ok: false; waitMs: number };
 
@@ -171,14 +179,16 @@ export class TenantRateLimiter {
     else if (headers.minRemaining === 0) blockedUntil = now + 5_000;
     if (headers.dayRemaining === 0) blockedUntil = Math.max(blockedUntil ?? 0, now + 60 * MINUTE);
     const conn = this.orm.em.fork().getConnection();
+    // The call now counts in the minute from when its answer arrived (see WINDOW_MARGIN_MS).
+    const answered = new Date(now);
     if (blockedUntil === null) {
-      await conn.execute('update xero_calls set lease_until = null where id = ?', [callId], 'run');
+      await conn.execute('update xero_calls set lease_until = null, started_at = greatest(started_at, ?) where id = ?', [answered, callId], 'run');
       return;
     }
     await conn.execute(
-      `with call as (update xero_calls set lease_until = null where id = ? returning tenant_id)
+      `with call as (update xero_calls set lease_until = null, started_at = greatest(started_at, ?) where id = ? returning tenant_id)
        update xero_rate_limits r set blocked_until = greatest(coalesce(r.blocked_until, ?), ?) from call where r.tenant_id = call.tenant_id`,
-      [callId, new Date(blockedUntil), new Date(blockedUntil)],
+      [answered, callId, new Date(blockedUntil), new Date(blockedUntil)],
       'run',
     );
   }
