@@ -339,6 +339,9 @@ export class EmulatorCore {
         created.push(store.put(data, at));
       }
     }
+    // Rendered once here, as a stored contact (renderContactJson): paged reads join the JSON rather than render
+    // every contact they answer with (CPU a remote Xero would not spend on the caller's machine).
+    for (const stored of created) renderContactJson(stored, 'full');
     return created.map((stored) => this.toContact(stored));
   }
 
