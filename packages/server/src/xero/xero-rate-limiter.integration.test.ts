@@ -173,6 +173,42 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     expect(clock.now() - start).toBeLessThan(62_000);
   });
 
+  it('a stream of accepted changes that begins during a bulk burst is never kept waiting: bulk leaves room at its rate', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 5000 }, log, clock);
+    const tenant = 'tenant-stream';
+    const start = clock.now();
+    // An import's burst: 20 calls at once.
+    for (let i = 0; i < 20; i++) await limiter.run(tenant, async () => OK, { lane: 'BULK' });
+    // Then, for a minute, a person accepts a change every 2 s (30 calls, half the minute) while the import
+    // keeps trying to read a page every half second. No interactive call may wait (maxWaitMs 0 throws if it would).
+    const now = { interactive: 0, bulk: 20 };
+    const waited: number[] = [];
+    for (let at = 0; at < 60_000; at += 500) {
+      if (at % 2000 === 0) {
+        try {
+          await limiter.run(tenant, async () => OK, { maxWaitMs: 0 });
+          now.interactive++;
+        } catch (error) {
+          if (!(error instanceof XeroError && error.kind === 'RATE_LIMITED')) throw error;
+          waited.push(at);
+        }
+      }
+      await limiter
+        .run(tenant, async () => OK, { lane: 'BULK', maxWaitMs: 0 })
+        .then(() => now.bulk++)
+        .catch((error: unknown) => {
+          if (!(error instanceof XeroError && error.kind === 'RATE_LIMITED')) throw error;
+        });
+      await clock.sleep(start + at + 500 - clock.now());
+    }
+    expect(waited).toEqual([]);
+    expect(now.interactive).toBe(30);
+    // The import was held back, not stopped for good: the minute's calls all went somewhere useful.
+    expect(now.bulk).toBeGreaterThanOrEqual(20);
+    expect(now.bulk + now.interactive).toBeLessThanOrEqual(60);
+  });
+
   it('bulk calls stand back while an interactive call waits for shared budget, and leave it a concurrency slot', async () => {
     const limiter = new TenantRateLimiter(orm, { concurrent: 2, perMinute: 60, perDay: 1000 }, log);
     let release!: () => void;

@@ -27,7 +27,8 @@ export interface TenantLimits {
  * stream never runs into the sliding minute. BULK: reads nobody is watching (import, polls, sweeps, webhook
  * fetches); unpaced, they take everything else: all but one concurrency slot, the minute less a reserve kept
  * for interactive calls, the day less a twentieth; never while an interactive call is waiting; and, while
- * interactive calls are flowing, only at the rate they leave over.
+ * interactive calls are flowing, only what the next minute's interactive calls (projected from their rate since
+ * the first of them, so a stream that has just begun counts at its rate at once) leave over, evenly.
  */
 export type Lane = 'INTERACTIVE' | 'BULK';
 
@@ -133,8 +134,8 @@ export class TenantRateLimiter {
   /**
    * `paced: false`: an interactive backlog (bound by the minute anyway) skips the pacing, not the limits.
    * One statement: the rules run in PostgreSQL under the tenant's row lock (`xero_rate_limit_acquire`, in the
-   * migration Migration20261130143000_rate_limit_acquire), which checks every limit and takes the slot, or
-   * says how long to wait.
+   * migrations Migration20261130143000_rate_limit_acquire and, as it is now, Migration20261130180000_rate_limit_projection),
+   * which checks every limit and takes the slot, or says how long to wait.
    */
   private async acquire(tenantId: string, lane: Lane, peek = false, paced = true): Promise<Acquired> {
     const at = this.clock.now();
