@@ -66,7 +66,7 @@ export async function startScheduler(connectionString: string, services: Service
   if (workers) {
     for (const job of JOBS) {
       const localConcurrency = job.concurrency?.(services) ?? 1;
-      await boss.work(job.name, { pollingIntervalSeconds: 0.5, localConcurrency }, async (batch) => {
+      const workerId = await boss.work(job.name, { pollingIntervalSeconds: 0.5, localConcurrency }, async (batch) => {
         for (const item of batch) {
           const jobLog = log.child({ job: job.name, jobId: item.id });
           const parsed = job.schema.safeParse(item.data);
@@ -77,6 +77,7 @@ export async function startScheduler(connectionString: string, services: Service
           await job.run(parsed.data, services, jobLog);
         }
       });
+      services.jobs.addWorker(job.name, workerId);
       if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     }
     // A process that starts may be replacing one that was killed: pick up what it left at once (the crons
