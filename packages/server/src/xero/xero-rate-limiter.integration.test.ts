@@ -207,6 +207,10 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     // The import was held back, not stopped for good: the minute's calls all went somewhere useful.
     expect(now.bulk).toBeGreaterThanOrEqual(20);
     expect(now.bulk + now.interactive).toBeLessThanOrEqual(60);
+    // The stream has stopped (its last call at 58 s): ten seconds later bulk is back to its full pace, ten calls back
+    // to back, not paced as if the stream went on.
+    await clock.sleep(start + 68_000 - clock.now());
+    for (let i = 0; i < 10; i++) await limiter.run(tenant, async () => OK, { lane: 'BULK', maxWaitMs: 0 });
   });
 
   it('bulk calls stand back while an interactive call waits for shared budget, and leave it a concurrency slot', async () => {

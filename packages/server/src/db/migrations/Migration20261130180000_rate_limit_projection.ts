@@ -9,7 +9,8 @@ import { RATE_LIMIT_ACQUIRE_V1 } from './Migration20261130143000_rate_limit_acqu
  * or two calls, so the burst went on and filled the minute, and later changes waited for it to roll over (up
  * to 17 s); now the first change already holds the burst back to what the projected stream leaves. Bulk's own
  * calls in the window are what is capped (the interactive ones in it leave as the next ones come), so a steady
- * stream leaves bulk the rest of the minute less the reserve.
+ * stream leaves bulk the rest of the minute less the reserve. A stream that has stopped (no call for three of its
+ * average gaps, at least 5 s) is projected at nothing: bulk goes back to its full pace at once, not a minute later.
  */
 export const RATE_LIMIT_ACQUIRE_V2 = `
 create or replace function xero_rate_limit_acquire(
@@ -31,7 +32,7 @@ declare
   v_tokens double precision;
   pacing_wait double precision := 0;
   in_flight int; bulk_in_flight int; last_minute int; interactive_minute int; bulk_minute int;
-  oldest timestamptz; oldest_bulk timestamptz; first_interactive timestamptz; soonest_lease timestamptz;
+  oldest timestamptz; oldest_bulk timestamptz; first_interactive timestamptz; last_interactive timestamptz; soonest_lease timestamptz;
   projected int;
   minute_cap int;
   leftover int;
@@ -74,14 +75,19 @@ begin
          min(c.started_at) filter (where c.started_at > minute_ago),
          min(c.started_at) filter (where c.started_at > minute_ago and c.lane = 'BULK'),
          min(c.started_at) filter (where c.started_at > minute_ago and c.lane = 'INTERACTIVE'),
+         max(c.started_at) filter (where c.started_at > minute_ago and c.lane = 'INTERACTIVE'),
          min(c.lease_until) filter (where c.lease_until > p_now)
-    into in_flight, bulk_in_flight, last_minute, interactive_minute, bulk_minute, oldest, oldest_bulk, first_interactive, soonest_lease
+    into in_flight, bulk_in_flight, last_minute, interactive_minute, bulk_minute, oldest, oldest_bulk, first_interactive, last_interactive,
+         soonest_lease
     from xero_calls c where c.tenant_id = p_tenant and (c.started_at > minute_ago or c.lease_until > p_now);
 
   -- The interactive calls the next minute will bring, at the rate of those in this one: counted over the time
   -- since the first of them (at least 2 s), so a stream that has just begun is seen at its rate at once, not
-  -- as the one or two calls it has made so far.
+  -- as the one or two calls it has made so far. None for three of its average gaps (and at least 5 s): it has
+  -- ended, and bulk need not keep room for it (the reserve stays).
   projected := case when interactive_minute = 0 then 0
+    when at_ms - extract(epoch from last_interactive) * 1000
+      > greatest(5000, 3 * greatest(2000, at_ms - extract(epoch from first_interactive) * 1000) / interactive_minute) then 0
     else least(p_per_minute, greatest(interactive_minute,
       ceil(interactive_minute * 60000.0 / greatest(2000, at_ms - extract(epoch from first_interactive) * 1000))::int)) end;
 
@@ -111,7 +117,7 @@ begin
       max_wait := greatest(coalesce(max_wait, 0), least(250, extract(epoch from st.interactive_waiting_until) * 1000 - at_ms));
     end if;
     -- Interactive calls flowing: bulk takes only the rate they leave over, evenly.
-    if interactive_minute > 0 then
+    if projected > 0 then
       leftover := p_per_minute - p_reserve - projected;
       last_bulk := coalesce(extract(epoch from st.bulk_at) * 1000, 0);
       if leftover <= 0 then
