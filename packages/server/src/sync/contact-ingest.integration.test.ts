@@ -216,3 +216,30 @@ describe('a page of new suppliers from Xero, stored in one statement', () => {
     expect(archived?.data.supplier.status).toBe('ARCHIVED');
   });
 });
+
+describe('known contacts changed in Xero, compared by two workers at once', () => {
+  it('a poll and webhook fetches comparing the same changed contacts at once all succeed, with one drift per field', async () => {
+    const org = await newOrg();
+    const originals = xeroPage(70)
+      .map(mapXeroContact)
+      .filter((c) => !c.archived && c.isSupplier);
+    const ingest = new ContactIngestService(app.services.pubsub);
+    await ingest.ingest(app.services.em(org), org, originals, { announce: false });
+    // Renamed in Xero: every worker finds the same drift; before, each inserted it and all but one failed on the
+    // unique (supplier, field), their whole page lost until the next poll.
+    const renamed = originals.map((c) => ({ ...c, owned: { ...c.owned, name: `${c.owned.name} (renamed in Xero)` } }));
+    const results = await Promise.allSettled([
+      ingest.ingest(app.services.em(org), org, renamed, { announce: false }), // a poll: the whole page
+      ...renamed.slice(0, 8).map((c) => ingest.ingest(app.services.em(org), org, [c], { announce: false })), // webhook fetches
+      ingest.ingest(app.services.em(org), org, [...renamed].reverse(), { announce: false }), // another poll, another order
+    ]);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const drift = await app.orm.em
+      .getConnection()
+      .execute<{ n: number; fields: string[] }[]>(
+        'select count(*)::int as n, array_agg(distinct field) as fields from supplier_drift where organisation_id = ? and resolved_at is null',
+        [org],
+      );
+    expect(drift[0]).toEqual({ n: originals.length, fields: ['name'] });
+  });
+});

@@ -141,11 +141,14 @@ export class ContactIngestService {
     const createdIds: string[] = [];
     await em.transactional(async (tx) => {
       // Which of the page's contacts Vouch already has: ids only (an import's pages are all new), then the known
-      // ones in full for the drift comparison.
+      // ones in full for the drift comparison. Known suppliers are locked (in id order, so two pages never wait on
+      // each other in a cycle) until this transaction ends: a poll and a webhook fetch comparing the same contact
+      // take turns, and the second sees the drift the first recorded instead of recording it again (which the
+      // unique (supplier, field) refused, failing its whole page).
       const known = await tx
         .getConnection()
         .execute<{ id: string }[]>(
-          'select id from suppliers where organisation_id = ? and xero_contact_id = any(?::uuid[])',
+          'select id from suppliers where organisation_id = ? and xero_contact_id = any(?::uuid[]) order by id for update',
           [organisationId, `{${contacts.map((c) => c.contactId).join(',')}}`],
           'all',
           tx.getTransactionContext(),
