@@ -4,7 +4,7 @@ import { createTestDatabase } from '../testing/index.js';
 import { ormConfig } from '../db/orm.config.js';
 import { createLogger } from '../common/logger.js';
 import { XeroError } from './classify-xero-failure.js';
-import { TenantRateLimiter, type LimiterClock } from './xero-rate-limiter.js';
+import { markAnswered, TenantRateLimiter, type LimiterClock } from './xero-rate-limiter.js';
 
 const OK = { headers: { minRemaining: 50, dayRemaining: 4000, appMinRemaining: 9000 } };
 
@@ -85,6 +85,27 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     expect(thirdAt[0]! - slowFrom).toBeGreaterThanOrEqual(5_000 + 60_000);
     // …and not much later than that (the margin is for rounding only).
     expect(thirdAt[0]! - slowFrom).toBeLessThan(5_000 + 60_000 + 1_000);
+  });
+
+  it('counts a call from when the HTTP layer saw its answer, not from when its caller was done with it', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 1, perDay: 100 }, log, clock);
+    const from = clock.now();
+    await limiter.run(
+      'tenant-marked',
+      async () => {
+        await clock.sleep(1_000);
+        markAnswered(); // the response is in…
+        await clock.sleep(4_000); // …and turning it into models takes a while
+        return OK;
+      },
+      { paced: false },
+    );
+    const nextAt: number[] = [];
+    await limiter.run('tenant-marked', async () => (nextAt.push(clock.now()), OK), { paced: false });
+    expect(nextAt[0]! - from).toBeGreaterThanOrEqual(1_000 + 60_000);
+    expect(nextAt[0]! - from).toBeLessThan(5_000 + 60_000);
+    markAnswered(); // outside a limited call: nothing to mark, no error
   });
 
   it('paces a steady stream after a short burst instead of bursting a minute and stalling', async () => {

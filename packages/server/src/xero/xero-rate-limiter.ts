@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../common/logger.js';
 import { XeroError } from './classify-xero-failure.js';
@@ -47,7 +48,8 @@ const MINUTE = 60_000;
 const LEASE_MS = 2 * MINUTE;
 /**
  * Xero counts a call in its minute when the call arrives there: after we started it, before its answer reached
- * us. A finished call is therefore counted from the moment its answer arrived (`release` moves `started_at` there),
+ * us. A finished call is therefore counted from the moment its answer arrived (`markAnswered`, or its end;
+ * `release` moves `started_at` there),
  * which can only be later than Xero's count, so a call started a minute after that can never meet Xero's window
  * edge; the margin is left only for rounding (timestamps in ms here, µs in PostgreSQL). A call still in flight counts
  * from its start; it cannot leave the window before it has been answered unless it has run for a minute, by
@@ -56,6 +58,19 @@ const LEASE_MS = 2 * MINUTE;
 const WINDOW_MARGIN_MS = 50;
 
 type Acquired = { ok: true; callId: string } | { ok: false; waitMs: number };
+
+/** The call in flight in this async context: when its answer arrived, marked by the HTTP layer. */
+const inFlight = new AsyncLocalStorage<{ mark(): void }>();
+
+/**
+ * Says that the answer of the call running in this async context has arrived (the gateway's HTTP layer calls it
+ * as soon as the response is in, before the body is turned into models): the call then counts in the minute from
+ * that moment rather than from when the caller was done with it (see WINDOW_MARGIN_MS). Outside a limited call,
+ * nothing.
+ */
+export function markAnswered(): void {
+  inFlight.getStore()?.mark();
+}
 
 /**
  * One limiter per Xero tenant, shared by every Vouch process through PostgreSQL: at most `concurrent` calls in
@@ -89,9 +104,15 @@ export class TenantRateLimiter {
         await this.clock.sleep(slot.waitMs);
         continue;
       }
+      let answeredAt: number | undefined;
+      const answered = {
+        mark: () => {
+          answeredAt ??= this.clock.now();
+        },
+      };
       try {
-        const result = await call();
-        await this.release(slot.callId, result.headers);
+        const result = await inFlight.run(answered, call);
+        await this.release(slot.callId, result.headers, undefined, answeredAt);
         return result;
       } catch (error) {
         const headers = error instanceof XeroError ? error.headers : {};
@@ -103,6 +124,7 @@ export class TenantRateLimiter {
             appMinRemaining: numberOrNull(headers['x-appminlimit-remaining']),
           },
           error instanceof XeroError && error.kind === 'RATE_LIMITED' ? (error.retryAfterMs ?? MINUTE) : undefined,
+          answeredAt,
         );
         // A 429 means our view of the budget was wrong (another app, or a window edge): wait and try again.
         if (error instanceof XeroError && error.kind === 'RATE_LIMITED' && attempt < 20) {
@@ -171,7 +193,7 @@ export class TenantRateLimiter {
     return Math.min(this.limits.interactiveReserve ?? Math.floor(this.limits.perMinute / 6), this.limits.perMinute - 1);
   }
 
-  private async release(callId: string, headers: RateLimitHeaders, retryAfterMs?: number): Promise<void> {
+  private async release(callId: string, headers: RateLimitHeaders, retryAfterMs?: number, answeredAt?: number): Promise<void> {
     const now = this.clock.now();
     let blockedUntil: number | null = null;
     if (retryAfterMs !== undefined) blockedUntil = now + retryAfterMs;
@@ -180,8 +202,9 @@ export class TenantRateLimiter {
     else if (headers.minRemaining === 0) blockedUntil = now + 5_000;
     if (headers.dayRemaining === 0) blockedUntil = Math.max(blockedUntil ?? 0, now + 60 * MINUTE);
     const conn = this.orm.em.fork().getConnection();
-    // The call now counts in the minute from when its answer arrived (see WINDOW_MARGIN_MS).
-    const answered = new Date(now);
+    // The call now counts in the minute from when its answer arrived (see WINDOW_MARGIN_MS): as the HTTP layer
+    // marked it, or now.
+    const answered = new Date(Math.min(answeredAt ?? now, now));
     if (blockedUntil === null) {
       await conn.execute('update xero_calls set lease_until = null, started_at = greatest(started_at, ?) where id = ?', [answered, callId], 'run');
       return;

@@ -7,7 +7,7 @@ import { XeroClient, type TokenSet, type TokenSetParameters } from 'xero-node';
 import type { Contact, Contacts } from 'xero-node';
 import type { XeroConfig } from '../config/env.js';
 import type { Logger } from '../common/logger.js';
-import type { Lane, RateLimitHeaders, TenantRateLimiter } from './xero-rate-limiter.js';
+import { markAnswered, type Lane, type RateLimitHeaders, type TenantRateLimiter } from './xero-rate-limiter.js';
 import { classifyXeroFailure, XeroError } from './classify-xero-failure.js';
 import type { GrantedTenant } from './xero-oauth-attempt.entity.js';
 
@@ -44,7 +44,10 @@ interface OpenIdModule {
 }
 
 interface AxiosLike {
-  interceptors: { request: { use(onFulfilled: (config: { url?: string; timeout?: number; signal?: unknown }) => { url?: string }): number } };
+  interceptors: {
+    request: { use(onFulfilled: (config: { url?: string; timeout?: number; signal?: unknown }) => { url?: string }): number };
+    response: { use(onFulfilled: (response: unknown) => unknown, onRejected: (error: unknown) => unknown): number };
+  };
 }
 
 let hostRewrite: { apiUrl: string; identityUrl: string; timeout: number } | undefined;
@@ -54,13 +57,26 @@ let interceptorInstalled = false;
  * xero-node hard-codes https://api.xero.com/connections and https://identity.xero.com/connect/token, and sends
  * every call through its own axios copy with axios's default timeout of 0 (wait for ever). This interceptor
  * reroutes the hard-coded hosts and gives every call to Xero (or the configured stand-in) a deadline: an idle
- * socket timeout, and an overall abort one so a slowly dripping answer cannot hold a worker either.
+ * socket timeout, and an overall abort one so a slowly dripping answer cannot hold a worker either. A response
+ * interceptor tells the rate limiter when an answer arrived (markAnswered).
  */
 function routeHardCodedHosts(config: XeroConfig): void {
   hostRewrite = { apiUrl: config.apiUrl, identityUrl: config.identityUrl, timeout: config.httpTimeoutMs };
   if (interceptorInstalled) return;
   interceptorInstalled = true;
-  (requireFromXeroNode('axios') as AxiosLike).interceptors.request.use((request) => {
+  const axios = requireFromXeroNode('axios') as AxiosLike;
+  // The answer is in (before xero-node turns it into models): the limiter counts the call from here.
+  axios.interceptors.response.use(
+    (response) => {
+      markAnswered();
+      return response;
+    },
+    (error) => {
+      markAnswered();
+      throw error;
+    },
+  );
+  axios.interceptors.request.use((request) => {
     const target = hostRewrite;
     if (target && typeof request.url === 'string') {
       if (request.url.startsWith(XERO_API_HOST)) request.url = target.apiUrl + request.url.slice(XERO_API_HOST.length);
