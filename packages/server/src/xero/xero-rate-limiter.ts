@@ -48,12 +48,12 @@ const MINUTE = 60_000;
 const LEASE_MS = 2 * MINUTE;
 /**
  * Xero counts a call in its minute when the call arrives there: after we started it, before its answer reached
- * us. A finished call is therefore counted from the moment its answer arrived (`markAnswered`, or its end;
- * `release` moves `started_at` there),
- * which can only be later than Xero's count, so a call started a minute after that can never meet Xero's window
- * edge; the margin is left only for rounding (timestamps in ms here, µs in PostgreSQL). A call still in flight counts
- * from its start; it cannot leave the window before it has been answered unless it has run for a minute, by
- * which time Xero's count of it (on arrival) has left Xero's window too.
+ * us. A finished call is therefore counted from the moment its answer arrived (`markAnswered`, or the call's end:
+ * `release` moves `started_at` there), which can only be later than Xero's count, so a call started a minute
+ * after that can never meet Xero's window edge; the margin is left only for rounding (ms here, µs in
+ * PostgreSQL). A call still in flight counts from its start; it cannot leave the window before it has been
+ * answered unless it has run for a minute, by which time Xero's count of it (on arrival) has left Xero's window
+ * too.
  */
 const WINDOW_MARGIN_MS = 50;
 
