@@ -234,6 +234,25 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     for (let i = 0; i < 10; i++) await limiter.run(tenant, async () => OK, { lane: 'BULK', maxWaitMs: 0 });
   });
 
+  it('a bulk call held back by a stream that then stops goes within seconds, not when its minute rolls over', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 5000 }, log, clock);
+    const tenant = 'tenant-stopped-stream';
+    const start = clock.now();
+    for (let i = 0; i < 20; i++) await limiter.run(tenant, async () => OK, { lane: 'BULK' });
+    // Two changes accepted 2 s apart: a stream of 30 a minute, as far as anyone can tell; then nothing more.
+    await clock.sleep(1_000);
+    await limiter.run(tenant, async () => OK);
+    await clock.sleep(2_000);
+    await limiter.run(tenant, async () => OK);
+    const at: number[] = [];
+    await limiter.run(tenant, async () => (at.push(clock.now() - start), OK), { lane: 'BULK' });
+    // Held back while the stream might go on (its projected rate falls as no call comes, and is nothing once it has
+    // clearly stopped), looked at again every 2 s at most: not at ~60 s, when the burst leaves the minute.
+    expect(at[0]!).toBeGreaterThanOrEqual(3_000 + 1_000);
+    expect(at[0]!).toBeLessThan(3_000 + 8_000);
+  });
+
   it('bulk calls stand back while an interactive call waits for shared budget, and leave it a concurrency slot', async () => {
     const limiter = new TenantRateLimiter(orm, { concurrent: 2, perMinute: 60, perDay: 1000 }, log);
     let release!: () => void;

@@ -83,11 +83,11 @@ begin
 
   -- The interactive calls the next minute will bring, at the rate of those in this one: counted over the time
   -- since the first of them (at least 2 s), so a stream that has just begun is seen at its rate at once, not
-  -- as the one or two calls it has made so far. None for three of its average gaps (and at least 5 s): it has
-  -- ended, and bulk need not keep room for it (the reserve stays).
+  -- as the one or two calls it has made so far. None for three of its average gaps (between its first and last
+  -- call; at least 5 s): it has ended, and bulk need not keep room for it (the reserve stays).
   projected := case when interactive_minute = 0 then 0
     when at_ms - extract(epoch from last_interactive) * 1000
-      > greatest(5000, 3 * greatest(2000, at_ms - extract(epoch from first_interactive) * 1000) / interactive_minute) then 0
+      > greatest(5000, 3 * greatest(2000, extract(epoch from last_interactive - first_interactive) * 1000) / greatest(1, interactive_minute - 1)) then 0
     else least(p_per_minute, greatest(interactive_minute,
       ceil(interactive_minute * 60000.0 / greatest(2000, at_ms - extract(epoch from first_interactive) * 1000))::int)) end;
 
@@ -101,7 +101,8 @@ begin
     if p_per_minute - p_reserve - projected <= 0 then
       max_wait := greatest(coalesce(max_wait, 0), 1000);
     elsif bulk_minute >= p_per_minute - p_reserve - projected and oldest_bulk is not null then
-      max_wait := greatest(coalesce(max_wait, 0), extract(epoch from oldest_bulk) * 1000 + 60000 - at_ms + p_margin_ms);
+      -- Looked at again within 2 s: the projection falls as soon as the stream stops.
+      max_wait := greatest(coalesce(max_wait, 0), least(2000, extract(epoch from oldest_bulk) * 1000 + 60000 - at_ms + p_margin_ms));
     end if;
   end if;
 
