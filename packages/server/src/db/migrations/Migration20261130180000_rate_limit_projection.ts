@@ -9,7 +9,8 @@ import { RATE_LIMIT_ACQUIRE_V1 } from './Migration20261130143000_rate_limit_acqu
  * or two calls, so the burst went on and filled the minute, and later changes waited for it to roll over (up
  * to 17 s); now the first change already holds the burst back to what the projected stream leaves. Bulk's own
  * calls in the window are what is capped (the interactive ones in it leave as the next ones come), so a steady
- * stream leaves bulk the rest of the minute less the reserve. A stream that has stopped (no call for three of its
+ * stream leaves bulk the rest of the minute less the reserve. The interactive pacing refills over a fixed 62 s (it
+ * was a minute plus twice the window margin, which is now 50 ms: a steady stream would have met the minute's edge). A stream that has stopped (no call for three of its
  * average gaps, at least 5 s) is projected at nothing: bulk goes back to its full pace at once, not a minute later.
  */
 export const RATE_LIMIT_ACQUIRE_V2 = `
@@ -60,9 +61,10 @@ begin
     max_wait := greatest(coalesce(max_wait, 0), extract(epoch from v_day_start) * 1000 + day_ms - at_ms);
   end if;
 
-  -- Interactive pacing: a token bucket refilling over a minute and both window margins.
+  -- Interactive pacing: a token bucket refilling over 62 s, slower than the minute itself, so that a steady
+  -- stream (a burst, then the refill) stays clear of the minute's edge (calls count from their answers).
   burst := least(p_burst, greatest(1, p_per_minute / 2));
-  per_ms := greatest(1, p_per_minute - burst)::double precision / (60000 + 2 * p_margin_ms);
+  per_ms := greatest(1, p_per_minute - burst)::double precision / 62000;
   v_tokens := least(burst, coalesce(st.tokens, burst)
     + greatest(0, at_ms - coalesce(extract(epoch from st.tokens_at) * 1000, at_ms)) * per_ms);
   if not p_bulk and p_paced and v_tokens < 1 then pacing_wait := ceil((1 - v_tokens) / per_ms); end if;
