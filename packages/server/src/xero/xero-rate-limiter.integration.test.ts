@@ -178,6 +178,23 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     expect(clock.now() - before).toBeGreaterThanOrEqual(5_000);
   });
 
+  it('a call that spends the minute to its last call (Xero: 0 remaining) adds no pause when our window knows it is full', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 3, perDay: 100 }, log, clock);
+    const start = clock.now();
+    const spent = { headers: { minRemaining: 0, dayRemaining: 90, appMinRemaining: 9000 } };
+    await limiter.run('tenant-full', async () => OK, { paced: false });
+    await clock.sleep(10_000);
+    await limiter.run('tenant-full', async () => OK, { paced: false });
+    await clock.sleep(49_000);
+    await limiter.run('tenant-full', async () => spent, { paced: false }); // the third of three, at 59 s
+    const at: number[] = [];
+    await limiter.run('tenant-full', async () => (at.push(clock.now() - start), OK), { paced: false });
+    // As soon as the first call leaves the minute (60 s), not 5 s after the third (64 s).
+    expect(at[0]!).toBeGreaterThanOrEqual(60_000);
+    expect(at[0]!).toBeLessThan(61_000);
+  });
+
   it('two lanes, one budget: bulk reads run unpaced up to the minute less a reserve, which interactive writes still get', async () => {
     const clock = fakeClock();
     const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 1000 }, log, clock);

@@ -196,11 +196,19 @@ export class TenantRateLimiter {
   private async release(callId: string, headers: RateLimitHeaders, retryAfterMs?: number, answeredAt?: number): Promise<void> {
     const now = this.clock.now();
     let blockedUntil: number | null = null;
+    // Xero says the minute budget is spent. When our own window is full too (a backlog using the minute to the
+    // last call), that is simply so: the next call waits for the window, no pause on top. When our window
+    // disagrees (calls we did not see), pause briefly; a 429's Retry-After governs if Xero disagrees further.
+    let onlyIfUnaware = false;
     if (retryAfterMs !== undefined) blockedUntil = now + retryAfterMs;
-    // Xero says the minute budget is spent: our own window should agree; pause briefly, and a 429's
-    // Retry-After (above) governs if Xero disagrees.
-    else if (headers.minRemaining === 0) blockedUntil = now + 5_000;
-    if (headers.dayRemaining === 0) blockedUntil = Math.max(blockedUntil ?? 0, now + 60 * MINUTE);
+    else if (headers.minRemaining === 0) {
+      blockedUntil = now + 5_000;
+      onlyIfUnaware = true;
+    }
+    if (headers.dayRemaining === 0) {
+      blockedUntil = Math.max(blockedUntil ?? 0, now + 60 * MINUTE);
+      onlyIfUnaware = false;
+    }
     const conn = this.orm.em.fork().getConnection();
     // The call now counts in the minute from when its answer arrived (see WINDOW_MARGIN_MS): as the HTTP layer
     // marked it, or now.
@@ -211,8 +219,10 @@ export class TenantRateLimiter {
     }
     await conn.execute(
       `with call as (update xero_calls set lease_until = null, started_at = greatest(started_at, ?) where id = ? returning tenant_id)
-       update xero_rate_limits r set blocked_until = greatest(coalesce(r.blocked_until, ?), ?) from call where r.tenant_id = call.tenant_id`,
-      [answered, callId, new Date(blockedUntil), new Date(blockedUntil)],
+       update xero_rate_limits r set blocked_until = greatest(coalesce(r.blocked_until, ?), ?) from call
+        where r.tenant_id = call.tenant_id
+          and (not ? or (select count(*) from xero_calls c where c.tenant_id = call.tenant_id and c.started_at > ?) < ?)`,
+      [answered, callId, new Date(blockedUntil), new Date(blockedUntil), onlyIfUnaware, new Date(now - MINUTE), this.limits.perMinute],
       'run',
     );
   }
