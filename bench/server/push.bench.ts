@@ -136,6 +136,10 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
     }
     const seconds = (performance.now() - t0) / 1000;
     const writes = emulator.control.requestLog().filter((r) => r.method === 'POST' && r.path.startsWith('/api.xro/2.0/Contacts'));
+    if (process.env.BENCH_DEBUG) {
+      const first = writes[0]?.at ?? 0;
+      console.log(writes.map((w, i) => `call ${i + 1} +${((w.at - first) / 1000).toFixed(2)} s ${w.status}`).join('\n'));
+    }
     const synced = await app.services.em(orgId).count(OutboxEntry, { status: 'SYNCED' as never });
     const minimum = Math.ceil(suppliers.length / 50);
     const floor = Math.max(0, Math.ceil(minimum / 60) - 1) * 60;
