@@ -126,7 +126,9 @@ begin
       if leftover <= 0 then
         max_wait := greatest(coalesce(max_wait, 0), 1000);
       elsif last_bulk + 60000.0 / leftover > at_ms then
-        max_wait := greatest(coalesce(max_wait, 0), ceil(last_bulk + 60000.0 / leftover - at_ms));
+        -- Looked at again within 2 s: right after a quick run of interactive calls the leftover is small (a long
+        -- spacing), and it grows as the projection falls.
+        max_wait := greatest(coalesce(max_wait, 0), least(2000, ceil(last_bulk + 60000.0 / leftover - at_ms)));
       end if;
     end if;
   end if;
