@@ -195,6 +195,32 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     expect(at[0]!).toBeLessThan(61_000);
   });
 
+  it('our window is compared with Xero’s 0 remaining from a minute before the call was sent, not after a call left it', async () => {
+    const clock = fakeClock();
+    const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 3, perDay: 100 }, log, clock);
+    const start = clock.now();
+    const spent = { headers: { minRemaining: 0, dayRemaining: 90, appMinRemaining: 9000 } };
+    await limiter.run('tenant-full-at-answer', async () => OK, { paced: false });
+    await limiter.run('tenant-full-at-answer', async () => OK, { paced: false });
+    await clock.sleep(59_900);
+    // The third of three, sent at 59.9 s: Xero counted it on arrival with the minute full. Its answer comes at
+    // 60.3 s and its models are ready at 60.5 s, both after the first two calls have left our window (60 s).
+    await limiter.run(
+      'tenant-full-at-answer',
+      async () => {
+        await clock.sleep(400);
+        markAnswered();
+        await clock.sleep(200);
+        return spent;
+      },
+      { paced: false },
+    );
+    const at: number[] = [];
+    await limiter.run('tenant-full-at-answer', async () => (at.push(clock.now() - start), OK), { paced: false });
+    // Nothing we did not know about: no 5 s pause.
+    expect(at[0]!).toBeLessThan(61_000);
+  });
+
   it('two lanes, one budget: bulk reads run unpaced up to the minute less a reserve, which interactive writes still get', async () => {
     const clock = fakeClock();
     const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 1000 }, log, clock);
@@ -209,6 +235,33 @@ describe('per-tenant rate limiter (shared through PostgreSQL)', () => {
     await limiter.run('tenant-lanes', async () => OK, { lane: 'BULK' });
     expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
     expect(clock.now() - start).toBeLessThan(62_000);
+  });
+
+  it('lends bulk the reserve only in the second before it frees anyway, and an interactive call then waits at most that second', async () => {
+    for (const lendMs of [1000, 0]) {
+      const clock = fakeClock();
+      const limiter = new TenantRateLimiter(orm, { concurrent: 5, perMinute: 60, perDay: 1000, reserveLendMs: lendMs }, log, clock);
+      const tenant = `tenant-lend-${lendMs}`;
+      const start = clock.now();
+      // An import's burst: the minute less the reserve, at once; then it waits for the minute to roll over.
+      for (let i = 0; i < 50; i++) await limiter.run(tenant, async () => OK, { lane: 'BULK' });
+      await clock.sleep(30_000);
+      const bulkAt: number[] = [];
+      for (let i = 0; i < 10; i++) await limiter.run(tenant, async () => (bulkAt.push(clock.now() - start), OK), { lane: 'BULK' });
+      if (lendMs === 0) {
+        // Nothing lent: the reserve stays unused until the burst leaves the minute.
+        expect(bulkAt[0]!).toBeGreaterThanOrEqual(60_000);
+        continue;
+      }
+      // The reserve's ten calls go in the second before the burst's calls leave the minute, not after.
+      expect(bulkAt[0]!).toBeGreaterThanOrEqual(59_000);
+      expect(bulkAt[9]!).toBeLessThan(60_000);
+      // The minute is now full; an accepted change waits only for the burst's first calls to leave it.
+      const interactiveFrom = clock.now();
+      await limiter.run(tenant, async () => OK);
+      expect(clock.now() - interactiveFrom).toBeLessThanOrEqual(lendMs + 50);
+      expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
+    }
   });
 
   it('a stream of accepted changes that begins during a bulk burst is never kept waiting: bulk leaves room at its rate', async () => {

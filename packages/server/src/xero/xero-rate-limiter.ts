@@ -20,6 +20,11 @@ export interface TenantLimits {
   interactiveReserve?: number;
   /** Calls per sliding minute across every tenant of the app (Xero: 10,000). */
   appPerMinute?: number;
+  /**
+   * With no interactive stream flowing, bulk may use the reserve's slots that are sure to be free again within
+   * this many ms (default 1,000; 0: never): the longest an interactive call can then wait for a slot.
+   */
+  reserveLendMs?: number;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface TenantLimits {
  * first — every concurrency slot, the whole minute, the whole day — paced after a short burst so that a steady
  * stream never runs into the sliding minute. BULK: reads nobody is watching (import, polls, sweeps, webhook
  * fetches); unpaced, they take everything else: all but one concurrency slot, the minute less a reserve kept
- * for interactive calls, the day less a twentieth; never while an interactive call is waiting; and, while
+ * for interactive calls (lent to bulk only in the second before it frees anyway), the day less a twentieth; never while an interactive call is waiting; and, while
  * interactive calls are flowing, only what the next minute's interactive calls (projected from their rate since
  * the first of them, so a stream that has just begun counts at its rate at once) leave over, evenly.
  */
@@ -156,7 +161,8 @@ export class TenantRateLimiter {
   /**
    * `paced: false`: an interactive backlog (bound by the minute anyway) skips the pacing, not the limits.
    * One statement: the rules run in PostgreSQL under the tenant's row lock (`xero_rate_limit_acquire`, in the
-   * migrations Migration20261130143000_rate_limit_acquire and, as it is now, Migration20261130180000_rate_limit_projection),
+   * migrations Migration20261130143000_rate_limit_acquire, Migration20261130180000_rate_limit_projection and, as it is
+   * now, Migration20261130203000_rate_limit_lend_reserve),
    * which checks every limit and takes the slot, or says how long to wait.
    */
   private async acquire(tenantId: string, lane: Lane, peek = false, paced = true): Promise<Acquired> {
@@ -165,7 +171,7 @@ export class TenantRateLimiter {
       .fork()
       .getConnection()
       .execute<{ call_id: string | null; wait_ms: number }[]>(
-        'select call_id, wait_ms from xero_rate_limit_acquire(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'select call_id, wait_ms from xero_rate_limit_acquire(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [
           tenantId,
           lane === 'BULK',
@@ -180,6 +186,7 @@ export class TenantRateLimiter {
           this.limits.appPerMinute ?? 0,
           LEASE_MS,
           WINDOW_MARGIN_MS,
+          this.limits.reserveLendMs ?? 1000,
         ],
         'all',
       );
@@ -196,9 +203,13 @@ export class TenantRateLimiter {
   private async release(callId: string, headers: RateLimitHeaders, retryAfterMs?: number, answeredAt?: number): Promise<void> {
     const now = this.clock.now();
     let blockedUntil: number | null = null;
-    // Xero says the minute budget is spent. When our own window is full too (a backlog using the minute to the
-    // last call), that is simply so: the next call waits for the window, no pause on top. When our window
-    // disagrees (calls we did not see), pause briefly; a 429's Retry-After governs if Xero disagrees further.
+    // Xero says the minute budget is spent. When our own window held a full minute too (a backlog using the
+    // minute to the last call), that is simply so: the next call waits for the window, no pause on top. When our
+    // window disagrees (calls we did not see), pause briefly; a 429's Retry-After governs if Xero disagrees
+    // further. Xero counted the calls that arrived in the minute before this one arrived, which was after we sent
+    // it; each of those we count from its answer, later still. So our window is looked at from a minute before
+    // this call was sent: every call Xero counted is in it, and one of ours that has left it since is no
+    // disagreement.
     let onlyIfUnaware = false;
     if (retryAfterMs !== undefined) blockedUntil = now + retryAfterMs;
     else if (headers.minRemaining === 0) {
@@ -218,11 +229,14 @@ export class TenantRateLimiter {
       return;
     }
     await conn.execute(
-      `with call as (update xero_calls set lease_until = null, started_at = greatest(started_at, ?) where id = ? returning tenant_id)
+      `with call as (update xero_calls c set lease_until = null, started_at = greatest(c.started_at, ?)
+                       from (select started_at as sent_at from xero_calls where id = ?) sent
+                      where c.id = ? returning c.tenant_id, sent.sent_at)
        update xero_rate_limits r set blocked_until = greatest(coalesce(r.blocked_until, ?), ?) from call
         where r.tenant_id = call.tenant_id
-          and (not ? or (select count(*) from xero_calls c where c.tenant_id = call.tenant_id and c.started_at > ?) < ?)`,
-      [answered, callId, new Date(blockedUntil), new Date(blockedUntil), onlyIfUnaware, new Date(now - MINUTE), this.limits.perMinute],
+          and (not ? or (select count(*) from xero_calls c
+                          where c.tenant_id = call.tenant_id and c.started_at > call.sent_at - interval '1 minute') < ?)`,
+      [answered, callId, callId, new Date(blockedUntil), new Date(blockedUntil), onlyIfUnaware, this.limits.perMinute],
       'run',
     );
   }

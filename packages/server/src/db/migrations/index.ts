@@ -24,6 +24,7 @@ import { Migration20261130127300_supplier_list_columns } from './Migration202611
 import { Migration20261130127400_api_key_names_reject_email } from './Migration20261130127400_api_key_names_reject_email.js';
 import { Migration20261130143000_rate_limit_acquire } from './Migration20261130143000_rate_limit_acquire.js';
 import { Migration20261130180000_rate_limit_projection } from './Migration20261130180000_rate_limit_projection.js';
+import { Migration20261130203000_rate_limit_lend_reserve } from './Migration20261130203000_rate_limit_lend_reserve.js';
 import { Migration20261130143746_poll_claims } from './Migration20261130143746_poll_claims.js';
 import { Migration20261130143804_credentials_revoked_notify } from './Migration20261130143804_credentials_revoked_notify.js';
 import { Migration20261130144804_webhook_secret_rotation } from './Migration20261130144804_webhook_secret_rotation.js';
@@ -57,4 +58,5 @@ export const migrationsList = [
   { name: 'Migration20261130143804_credentials_revoked_notify', class: Migration20261130143804_credentials_revoked_notify },
   { name: 'Migration20261130144804_webhook_secret_rotation', class: Migration20261130144804_webhook_secret_rotation },
   { name: 'Migration20261130180000_rate_limit_projection', class: Migration20261130180000_rate_limit_projection },
+  { name: 'Migration20261130203000_rate_limit_lend_reserve', class: Migration20261130203000_rate_limit_lend_reserve },
 ];
