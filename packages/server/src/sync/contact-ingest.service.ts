@@ -6,36 +6,27 @@ import { recordAudit } from '../audit/audit.service.js';
 import { refreshSupplierFlags } from '../suppliers/supplier-flags.js';
 import { BankDetailsState } from '../suppliers/bank-state.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
-import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus, type OwnedField } from '../suppliers/supplier.entity.js';
+import { BANK_FIELDS, OWNED_FIELDS, Supplier, SupplierStatus } from '../suppliers/supplier.entity.js';
 import { sameFieldValue } from '../suppliers/canonical-fields.js';
 import { isCustomerOnly, type MappedContact } from '../xero/map-xero-contact.js';
 import { supplierCreatedEvent } from '../webhooks/webhook-events.js';
 import { insertNewSuppliers } from './insert-new-suppliers.js';
-import { uuidv7 } from '../common/ids.js';
-
-/** A field found differing with no open drift row in hand: recorded by `recordDriftSightings`. */
-export interface DriftSighting {
-  supplierId: string;
-  field: OwnedField;
-  vouchValue: unknown;
-  xeroValue: unknown;
-}
 
 /**
- * Compares what Xero holds (`owned`, canonical) with Vouch's supplier, field by field: a difference refreshes
- * the open drift row, an agreement closes it. Content, not timestamps, decides. Returns the number of differing
- * fields, the drift rows this closed (with the Xero value they had recorded), and the differences that have no
- * open row in hand (`sighted`), which the caller records with `recordDriftSightings` before it flushes.
+ * Compares what Xero holds (`owned`, canonical) with Vouch's supplier, field by field: a difference opens (or
+ * refreshes) a drift row, an agreement closes the open one. Content, not timestamps, decides. Returns the
+ * number of differing fields and the drift rows this closed (with the Xero value they had recorded).
  */
 export async function reconcileDrift(
   tx: EntityManager,
+  organisationId: string,
   supplier: Supplier,
   owned: MappedContact['owned'],
   openDrift: Map<string, SupplierDrift> | null,
   now: Date,
-): Promise<{ drifted: number; closed: SupplierDrift[]; sighted: DriftSighting[] }> {
+): Promise<{ drifted: number; closed: SupplierDrift[] }> {
   const open = openDrift ?? new Map((await tx.find(SupplierDrift, { supplier: supplier.id, resolvedAt: null })).map((d) => [`${supplier.id}:${d.field}`, d]));
-  const outcome = { drifted: 0, closed: [] as SupplierDrift[], sighted: [] as DriftSighting[] };
+  const outcome = { drifted: 0, closed: [] as SupplierDrift[] };
   for (const field of OWNED_FIELDS) {
     const vouchValue = supplier[field] as unknown;
     const xeroValue = owned[field];
@@ -54,65 +45,32 @@ export async function reconcileDrift(
       current.lastSeenAt = now;
       continue;
     }
-    outcome.sighted.push({ supplierId: supplier.id, field, vouchValue, xeroValue });
-  }
-  return outcome;
-}
-
-/**
- * Records drift sightings: one statement opens a row per (supplier, field), or reopens the row resolved before.
- * Another transaction may be recording the same drift at this moment (a poll and a push's read-back, which do
- * not lock the supplier alike): the unique (supplier, field) then makes this one wait for it and refresh its row
- * instead of failing. Only a row this statement created is a new sighting worth a DRIFT_SEEN audit event. Called
- * where the ORM's flush used to insert these rows (just before it), so the locks it takes come in the same order.
- */
-export async function recordDriftSightings(tx: EntityManager, organisationId: string, sightings: readonly DriftSighting[], now: Date): Promise<void> {
-  // One row per (supplier, field) in a statement (the last sighting wins), as ON CONFLICT requires.
-  const rows = [...new Map(sightings.map((d) => [`${d.supplierId}:${d.field}`, d])).values()];
-  if (!rows.length) return;
-  const opened = await tx.getConnection().execute<{ supplier_id: string; field: string; opened: boolean }[]>(
-    `insert into supplier_drift as d (id, created_at, updated_at, organisation_id, supplier_id, field, vouch_value, xero_value,
-       is_bank_detail, first_seen_at, last_seen_at, resolved_at)
-     values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, null)').join(', ')}
-     on conflict (supplier_id, field) do update set vouch_value = excluded.vouch_value, xero_value = excluded.xero_value,
-       first_seen_at = case when d.resolved_at is null then d.first_seen_at else excluded.first_seen_at end,
-       last_seen_at = excluded.last_seen_at, resolved_at = null, updated_at = excluded.updated_at
-     returning d.supplier_id, d.field, (xmax = 0) as opened`,
-    rows.flatMap((d) => [
-      uuidv7(),
-      now,
-      now,
-      organisationId,
-      d.supplierId,
-      d.field,
-      jsonOrNull(d.vouchValue),
-      jsonOrNull(d.xeroValue),
-      BANK_FIELDS.includes(d.field),
-      now,
-      now,
-    ]),
-    'all',
-    tx.getTransactionContext(),
-  );
-  const created = new Set(opened.filter((r) => r.opened).map((r) => `${r.supplier_id}:${r.field}`));
-  for (const d of rows) {
-    if (!created.has(`${d.supplierId}:${d.field}`)) continue;
-    const bank = BANK_FIELDS.includes(d.field);
+    const resolved = await tx.findOne(SupplierDrift, { supplier: supplier.id, field });
+    if (resolved) {
+      Object.assign(resolved, { vouchValue, xeroValue, firstSeenAt: now, lastSeenAt: now, resolvedAt: null });
+      continue;
+    }
     recordAudit(tx, {
       organisationId,
-      supplierId: d.supplierId,
+      supplierId: supplier.id,
       actor: { type: 'XERO' },
       kind: 'DRIFT_SEEN',
-      summary: `Xero holds a different ${d.field}${bank ? ' (bank details!)' : ''}; Vouch's value is kept`,
-      before: { [d.field]: d.vouchValue },
-      after: { [d.field]: d.xeroValue },
+      summary: `Xero holds a different ${field}${BANK_FIELDS.includes(field) ? ' (bank details!)' : ''}; Vouch's value is kept`,
+      before: { [field]: vouchValue },
+      after: { [field]: xeroValue },
+    });
+    tx.create(SupplierDrift, {
+      organisation: organisationId,
+      supplier,
+      field,
+      vouchValue,
+      xeroValue,
+      isBankDetail: BANK_FIELDS.includes(field),
+      firstSeenAt: now,
+      lastSeenAt: now,
     });
   }
-}
-
-/** A jsonb parameter: JSON text, or SQL null for no value (as the ORM stores a null json property). */
-function jsonOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
+  return outcome;
 }
 
 export interface IngestResult {
@@ -200,7 +158,6 @@ export class ContactIngestService {
       const openDrift = existing.length ? await tx.find(SupplierDrift, { supplier: { $in: existing.map((s) => s.id) }, resolvedAt: null }) : [];
       const driftByKey = new Map(openDrift.map((d) => [`${d.supplier.id}:${d.field}`, d]));
       const seenInBatch = new Set<string>();
-      const sighted: DriftSighting[] = [];
       const newContacts: MappedContact[] = [];
       for (const contact of contacts) {
         if (seenInBatch.has(contact.contactId)) continue;
@@ -224,9 +181,7 @@ export class ContactIngestService {
         supplier.xeroIsSupplier = contact.isSupplier;
         supplier.xeroIsCustomer = contact.isCustomer;
         if (contact.updatedAt && (!supplier.xeroUpdatedAt || contact.updatedAt > supplier.xeroUpdatedAt)) supplier.xeroUpdatedAt = contact.updatedAt;
-        const compared = await reconcileDrift(tx, supplier, contact.owned, driftByKey, now);
-        result.drifted += compared.drifted;
-        sighted.push(...compared.sighted);
+        result.drifted += (await reconcileDrift(tx, organisationId, supplier, contact.owned, driftByKey, now)).drifted;
       }
       // New suppliers and their audit events: one statement for the page (an import brings up to 1,000 at a time).
       const inserted = await insertNewSuppliers(tx, organisationId, newContacts, now);
@@ -244,7 +199,6 @@ export class ContactIngestService {
         );
         await tx.insertMany(events);
       }
-      await recordDriftSightings(tx, organisationId, sighted, now);
       await tx.flush();
       if (existing.length)
         await refreshSupplierFlags(

@@ -13,7 +13,7 @@ import { mapXeroContact } from '../xero/map-xero-contact.js';
 import { describeFields, sameFieldValue } from '../suppliers/canonical-fields.js';
 import { Supplier } from '../suppliers/supplier.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
-import { reconcileDrift, recordDriftSightings, xeroNameKey, type DriftSighting } from './contact-ingest.service.js';
+import { reconcileDrift, xeroNameKey } from './contact-ingest.service.js';
 import { XeroConnection, XeroConnectionStatus } from '../xero/xero-connection.entity.js';
 import { XeroError } from '../xero/classify-xero-failure.js';
 import type { XeroGateway, XeroContact } from '../xero/xero.gateway.js';
@@ -319,7 +319,6 @@ export class PushService {
       );
       const failures: { id: string; reason: string; source: 'XERO' | 'VOUCH' }[] = [];
       const synced: { id: string; receipt: string }[] = [];
-      const sightings: DriftSighting[] = [];
       for (const [entry, held] of results) {
         const errors = ((held as { validationErrors?: { message?: string }[] } | null)?.validationErrors ?? []).map((v) => v.message ?? '').filter(Boolean);
         if (!held || errors.length || (held as { statusAttributeString?: string }).statusAttributeString === 'ERROR') {
@@ -361,8 +360,7 @@ export class PushService {
         // The write's answer is Xero's whole stored contact: compare all of it with Vouch. Drift on the fields
         // written closes (the read-back confirmed them); a Xero edit to any other field, made just before this
         // write, is recorded now, so no webhook of it can be mistaken for our own echo.
-        const { closed, sighted } = await reconcileDrift(tx, supplier, mapXeroContact(held).owned, openDrift, new Date());
-        sightings.push(...sighted);
+        const { closed } = await reconcileDrift(tx, orgId, supplier, mapXeroContact(held).owned, openDrift, new Date());
         const overwritten = closed.filter((d) => written.includes(d.field));
         recordAudit(tx, {
           organisationId: orgId,
@@ -394,7 +392,6 @@ export class PushService {
           ctx,
         );
       }
-      await recordDriftSightings(tx, orgId, sightings, new Date());
       await tx.flush();
       await refreshSupplierFlags(tx, supplierIds);
       await pausePoint('push.mid-settle', connection.tenantId); // crash tests: written, not yet committed
