@@ -32,9 +32,10 @@ export interface TenantLimits {
  * first — every concurrency slot, the whole minute, the whole day — paced after a short burst so that a steady
  * stream never runs into the sliding minute. BULK: reads nobody is watching (import, polls, sweeps, webhook
  * fetches); unpaced, they take everything else: all but one concurrency slot, the minute less a reserve kept
- * for interactive calls (lent to bulk only in the second before it frees anyway), the day less a twentieth; never while an interactive call is waiting; and, while
- * interactive calls are flowing, only what the next minute's interactive calls (projected from their rate since
- * the first of them, so a stream that has just begun counts at its rate at once) leave over, evenly.
+ * for interactive calls (lent to bulk only in the second before it frees anyway), the day less a twentieth;
+ * never while an interactive call is waiting; and, while interactive calls are flowing, only what the next
+ * minute's interactive calls (projected from their rate since the first of them, so a stream that has just begun
+ * counts at its rate at once) leave over, evenly.
  */
 export type Lane = 'INTERACTIVE' | 'BULK';
 
