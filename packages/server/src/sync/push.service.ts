@@ -199,13 +199,26 @@ export class PushService {
         return same;
       }
       if (options.createsOnly) return [];
+      const due = `o.organisation_id = ? and o.status = 'PENDING' and (o.next_attempt_at is null or o.next_attempt_at <= now())
+            and not exists (select 1 from outbox_entries x where x.supplier_id = o.supplier_id and x.status in ('SYNCING', 'FAILED'))
+            and not exists (select 1 from outbox_entries y where y.supplier_id = o.supplier_id and y.status = 'PENDING' and y.sequence < o.sequence)`;
+      // Suppliers first, then their outbox rows: the order an accept takes them in (queueForXero locks the
+      // supplier, then supersedes its pending rows). Taking the rows first and the suppliers after (their flags,
+      // below) let a claim and an accept of the same supplier deadlock.
+      const suppliers = await conn.execute<{ id: string }[]>(
+        `select s.id from suppliers s
+          where s.id in (select o.supplier_id from outbox_entries o where ${due} order by o.id limit ${BATCH_SIZE})
+          order by s.id for update of s`,
+        [organisationId],
+        'all',
+        ctx,
+      );
+      if (!suppliers.length) return [];
       const candidates = await conn.execute<EntryRow[]>(
         `${select}
-          where o.organisation_id = ? and o.status = 'PENDING' and (o.next_attempt_at is null or o.next_attempt_at <= now())
-            and not exists (select 1 from outbox_entries x where x.supplier_id = o.supplier_id and x.status in ('SYNCING', 'FAILED'))
-            and not exists (select 1 from outbox_entries y where y.supplier_id = o.supplier_id and y.status = 'PENDING' and y.sequence < o.sequence)
+          where ${due} and o.supplier_id = any(?::uuid[])
           order by o.id limit ${BATCH_SIZE} for update of o skip locked`,
-        [organisationId],
+        [organisationId, `{${suppliers.map((r) => r.id).join(',')}}`],
         'all',
         ctx,
       );
