@@ -23,6 +23,8 @@ export interface FaultSpec {
   method?: string;
   /** Matches when the request path starts with this (e.g. '/api.xro/2.0/Contacts'). */
   pathPrefix?: string;
+  /** Matches when the request's query has each of these parameters with this value (e.g. { page: '2' }). */
+  query?: Record<string, string>;
   tenantId?: string;
   /** Token faults: only for this grant type (e.g. 'refresh_token'). */
   grantType?: string;
@@ -44,6 +46,7 @@ export interface FaultMatch {
   area: FaultArea;
   method: string;
   path: string;
+  query?: Record<string, unknown>;
   tenantId?: string;
   grantType?: string;
 }
@@ -79,6 +82,7 @@ export class FaultRegistry {
         (f.area === 'any' || f.area === match.area) &&
         (f.method === undefined || f.method.toUpperCase() === match.method.toUpperCase()) &&
         (f.pathPrefix === undefined || match.path.toLowerCase().startsWith(f.pathPrefix.toLowerCase())) &&
+        (f.query === undefined || Object.entries(f.query).every(([name, value]) => String(match.query?.[name]) === value)) &&
         (f.tenantId === undefined || f.tenantId.toLowerCase() === match.tenantId?.toLowerCase()) &&
         (f.grantType === undefined || f.grantType === match.grantType),
     );

@@ -33,7 +33,7 @@ export async function applyFaults(
   tenantId?: string,
   kinds: readonly FaultKind[] = GENERIC_FAULTS,
 ): Promise<boolean> {
-  const match = { area, method: req.method, path: req.path, ...(tenantId === undefined ? {} : { tenantId }) };
+  const match = { area, method: req.method, path: req.path, query: req.query as Record<string, unknown>, ...(tenantId === undefined ? {} : { tenantId }) };
   if (kinds.includes('latency')) {
     const latency = core.faults.take(match, ['latency']);
     if (latency) await delay(latency.latencyMs ?? 1000);

@@ -81,6 +81,11 @@ describe('rate limits and faults', () => {
     const outage = await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts');
     expect(outage.status).toBe(503);
     expect(outage.text).toContain('offline for maintenance');
+    // A fault for one page of a paged read: other pages pass, that page meets it.
+    e.control.injectFault({ kind: 'status', status: 503, pathPrefix: '/Contacts', query: { page: '2' } });
+    expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts?page=1')).status).toBe(200);
+    expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts')).status).toBe(200);
+    expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts?page=2')).status).toBe(503);
     e.control.injectFault({ kind: 'status', status: 500 });
     expect((await api(e, token, world.tenantA, 'GET', '/api.xro/2.0/Contacts')).status).toBe(500);
     e.control.injectFault({ kind: 'rate-limit', problem: 'day', retryAfterSeconds: 1234, times: 2 });

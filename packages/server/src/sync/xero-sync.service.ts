@@ -17,6 +17,7 @@ import { pausePoint } from '../common/pause-point.js';
 import { unscoped } from '../common/unscoped.js';
 import { PollClaims, pollLeaseMs, type PollClaim } from './poll-claims.js';
 import { formatDayTime } from '../common/format-date.js';
+import { PagePrefetcher } from './page-prefetcher.js';
 
 /** Job names (the jobs live in ./jobs and import these, as PUSH_SUPPLIERS in push.service.ts). */
 export const IMPORT_CONTACTS = 'xero.import-contacts';
@@ -37,14 +38,6 @@ function earlier(a: Date | null, b: Date | null): Date | null {
   return a && b ? (a < b ? a : b) : (a ?? b);
 }
 
-/** Import pages fetched at once (the bulk lane's share of Xero's 5 concurrent calls is 4). */
-export const IMPORT_FETCH_CONCURRENCY = 4;
-/**
- * Import pages held fetched but not yet stored, at most. A minute's worth of Xero budget (60 pages): fetched
- * as fast as Xero allows, the first minute's pages age out of Xero's sliding minute early, and the second
- * minute's calls can start early too. Held mapped (plain objects, ~1 KB a contact).
- */
-export const IMPORT_PAGES_AHEAD = 60;
 /** Import pages being stored at once (each in its own transaction; progress is recorded in page order). Three keep
  * PostgreSQL busy on the second core while this thread maps and sends (bench:import: 68.5 s with 3, 70–73 s with 2). */
 export const IMPORT_STORE_CONCURRENCY = 3;
@@ -55,59 +48,11 @@ interface FetchedPage {
   pageCount: number | null;
 }
 
-/**
- * Fetches pages ahead of the consumer, up to `concurrency` at once and `ahead` pages beyond the one asked for,
- * once the first answer has told how many pages there are (without that, one page at a time: a fetch past
- * the end would be a wasted call). Pages are handed out in order.
- */
-export class PagePrefetcher {
-  private readonly pages = new Map<number, Promise<FetchedPage>>();
-  private pageCount: number | null | undefined;
-  private inFlight = 0;
-  private next = 1;
-  private limit = 0;
-  private stopped = false;
-
-  constructor(
-    private readonly fetch: (page: number) => Promise<FetchedPage>,
-    private readonly concurrency = IMPORT_FETCH_CONCURRENCY,
-    private readonly ahead = IMPORT_PAGES_AHEAD,
-  ) {}
-
-  async get(page: number): Promise<FetchedPage> {
-    if (!this.pages.has(page)) this.start(page);
-    const result = await this.pages.get(page)!;
-    this.pages.delete(page);
-    if (this.pageCount === undefined) {
-      this.pageCount = result.pageCount;
-      this.next = page + 1;
-    }
-    this.limit = Math.min(page + this.ahead, this.pageCount ?? page);
-    this.fill();
-    return result;
-  }
-
-  stop(): void {
-    this.stopped = true;
-  }
-
-  private start(page: number): void {
-    this.inFlight++;
-    const promise = this.fetch(page).finally(() => {
-      this.inFlight--;
-      this.fill();
-    });
-    promise.catch(() => undefined); // surfaced by get(); a page never asked for must not be an unhandled rejection
-    this.pages.set(page, promise);
-  }
-
-  private fill(): void {
-    if (this.pageCount === undefined) return; // not before the first answer said how many pages there are
-    while (!this.stopped && this.inFlight < this.concurrency && this.next <= this.limit) {
-      if (!this.pages.has(this.next)) this.start(this.next);
-      this.next++;
-    }
-  }
+interface StoredPage {
+  contacts: MappedContact[];
+  headers: RateLimitHeaders;
+  result: IngestResult;
+  page: number;
 }
 
 /** Inbound sync: initial import, polling, and webhook-triggered fetches. Never overwrites a Vouch supplier. */
@@ -189,20 +134,22 @@ export class XeroSyncService {
     const startedAt = new Date(progress.startedAt!);
     if (connection.importStatus !== ImportStatus.RUNNING) await this.update(connection, { importStatus: ImportStatus.RUNNING });
     let heldFrom = null as Date | null; // (assigned in record(), below)
-    // Pages are fetched ahead, several at once, while earlier ones are stored (in order, so progress.pages
-    // stays a resumable high-water mark): the import is bound by Xero's minute, not by our own round trips.
-    const pages = new PagePrefetcher(async (page) => {
+    // Pages are fetched ahead, several at once, while earlier ones are stored: the import is bound by Xero's
+    // minute, not by our own round trips.
+    const pages = new PagePrefetcher<FetchedPage>(async (page) => {
       const { body, headers, pageCount } = await retryTemporary(() =>
         this.tokens.withAccess(connectionId, (t) => this.gateway.getContactsPage(t, connection.tenantId, { page, pageSize: PAGE_SIZE, includeArchived: true })),
       );
       return { contacts: body.map(mapXeroContact), headers, pageCount };
-    });
-    // Pages are also stored a few at a time: a page's insert is mostly PostgreSQL's work (on another core), so
-    // while one page waits for it the next is mapped and sent. Progress is still recorded in page order, so
-    // progress.pages stays a high-water mark below which every page is stored; a page stored beyond it when the
-    // process dies is simply read again on resume (storing is idempotent: its contacts are then known).
-    const storing: Promise<{ contacts: MappedContact[]; headers: RateLimitHeaders; result: IngestResult; page: number }>[] = [];
-    const record = async ({ contacts, headers, result, page }: Awaited<(typeof storing)[number]>) => {
+    }, progress.pages + 1);
+    // Pages are also stored a few at a time, as they arrive: a page's insert is mostly PostgreSQL's work (on
+    // another core), so while one page waits for it the next is mapped and sent. Progress is recorded in page
+    // order, so progress.pages stays a high-water mark below which every page is stored; a page stored beyond
+    // it when the process dies is simply read again on resume (storing is idempotent: its contacts are then known).
+    const storing = new Map<number, Promise<void>>();
+    const stored = new Map<number, StoredPage>();
+    let lastPage: number | null = null; // the first page known to be the last
+    const record = async ({ contacts, headers, result, page }: StoredPage) => {
       heldFrom = earlier(heldFrom, result.deferredFrom);
       progress.pages = page;
       progress.seen += contacts.length;
@@ -213,18 +160,35 @@ export class XeroSyncService {
       log.info({ page, ...progress }, 'import page done');
     };
     try {
-      for (let page = progress.pages + 1; ; page++) {
-        const { contacts, headers, pageCount } = await pages.get(page);
-        await pausePoint(`import.page-${page}`, connection.tenantId);
-        const stored = this.ingestPage(orgId, contacts, false, log).then((result) => ({ contacts, headers, result, page }));
-        stored.catch(() => undefined); // surfaced in order below; never an unhandled rejection meanwhile
-        storing.push(stored);
-        // Xero's pagination says when this was the last page, saving an empty final call.
-        const last = contacts.length < PAGE_SIZE || (pageCount !== null && page >= pageCount);
-        const keep = last ? 0 : IMPORT_STORE_CONCURRENCY - 1; // at the end, every page stored before the import is DONE
-        while (storing.length > keep) await record(await storing.shift()!);
-        if (last) break;
+      for (;;) {
+        for (let done = stored.get(progress.pages + 1); done; done = stored.get(progress.pages + 1)) {
+          stored.delete(done.page);
+          await record(done);
+        }
+        if (lastPage !== null && progress.pages >= lastPage) break;
+        const taken = storing.size < IMPORT_STORE_CONCURRENCY ? pages.take() : null;
+        if (taken) {
+          const { page, value } = taken;
+          const { contacts, headers, pageCount } = value;
+          // Xero's pagination says when this was the last page, saving an empty final call.
+          if (contacts.length < PAGE_SIZE || (pageCount !== null && page >= pageCount)) lastPage = Math.min(lastPage ?? page, page);
+          else pages.extend(Math.max(page + 1, pageCount ?? 0));
+          await pausePoint(`import.page-${page}`, connection.tenantId);
+          const storingPage = this.ingestPage(orgId, contacts, false, log).then((result) => {
+            storing.delete(page);
+            stored.set(page, { contacts, headers, result, page });
+          });
+          storingPage.catch(() => undefined); // surfaced by the race below; never an unhandled rejection meanwhile
+          storing.set(page, storingPage);
+          continue;
+        }
+        if (!storing.size && pages.drained) throw new Error(`import: page ${progress.pages + 1} was never fetched`);
+        // Until a store ends or, with a store free, a page arrives (if one still can).
+        const arrival = storing.size < IMPORT_STORE_CONCURRENCY && !pages.drained ? [pages.answer()] : [];
+        await Promise.race([...storing.values(), ...arrival]);
       }
+      // Pages past the last one may still be storing (an earlier answer promised more): done before DONE.
+      await Promise.all(storing.values());
       pages.stop();
       // A contact held back (our own create unsettled) must come again: the first poll starts before it.
       const cursor = earlier(connection.pollCursor ?? new Date(startedAt.getTime()), heldFrom ? new Date(heldFrom.getTime() - 1) : null);
@@ -239,7 +203,7 @@ export class XeroSyncService {
       });
     } catch (error) {
       pages.stop();
-      await Promise.allSettled(storing); // nothing of this run still writing once it reports
+      await Promise.allSettled(storing.values()); // nothing of this run still writing once it reports
       const failure = error instanceof XeroError ? error : null;
       log.warn({ kind: failure?.kind ?? 'UNKNOWN', message: failure?.message }, 'import interrupted; it resumes from the last page');
       if (failure?.kind === 'RATE_LIMITED') {

@@ -360,6 +360,51 @@ describe('resilience', () => {
   });
 });
 
+describe('an import with one page answered late', () => {
+  it('stores the pages behind it meanwhile, then that page, and completes', async () => {
+    const e2 = await startXeroEmulator({ seed: 'none' });
+    e2.control.createUser({ ...USER });
+    const tenant = e2.control.createOrganisation({ name: 'Late Page Ltd', userEmails: [USER.email] }).tenantId;
+    e2.control.seedContacts(tenant, { count: 4500, seed: 9 }); // five pages
+    const expected = e2.control.listContacts(tenant).filter((c) => !(c.IsCustomer && !c.IsSupplier)).length;
+    const app2 = await startTestApp({ xeroEmulator: e2 });
+    try {
+      const buyer = await signUpBuyer(app2.url);
+      // Page 2 is answered 3 s late (as when the rate limiter lets its call go after the next ones').
+      const late = e2.control.injectFault({ kind: 'latency', latencyMs: 3000, pathPrefix: '/Contacts', query: { page: '2' } });
+      const start = await buyer.client.request<{ startXeroConnection: { authorizeUrl: string } }>(START);
+      const consent = await driveConsent(start.data!.startXeroConnection.authorizeUrl, { ...USER });
+      const res = await fetch(consent.callbackUrl!, { headers: { cookie: buyer.client.cookie ?? '' }, redirect: 'manual' });
+      const attemptId = new URL(res.headers.get('location')!, app2.url).searchParams.get('xeroAttempt')!;
+      expect((await buyer.client.request(CONFIRM, { a: attemptId, t: tenant })).errors).toBeUndefined();
+      await expect
+        .poll(async () => (await buyer.client.request<{ xeroConnection: Conn }>(CONNECTION)).data!.xeroConnection, { timeout: 60_000, interval: 250 })
+        .toMatchObject({ importStatus: 'DONE', importProgress: { pages: 5, seen: 4500 } });
+      expect(e2.control.listFaults().some((f) => f.id === late.id)).toBe(false); // it fired
+      const em = app2.services.em(buyer.user.organisation.id);
+      expect(await em.count(Supplier, {})).toBe(expected);
+      // Page 2's contacts, as the import read them: every one of them was stored after pages 3–5 were.
+      const stored = await em.findOneOrFail(XeroConnection, {});
+      const page2 = await app2.services.xeroTokens.withAccess(stored.id, (t) =>
+        app2.services.xeroGateway.getContactsPage(t, tenant, { page: 2, pageSize: 1000, includeArchived: true }),
+      );
+      const ids = page2.body.map((c) => c.contactID!);
+      const [order] = await em.getConnection().execute<{ page2_first: Date; others_last: Date; page2: string }[]>(
+        `select min(created_at) filter (where xero_contact_id = any(?::uuid[])) as page2_first,
+                  max(created_at) filter (where not xero_contact_id = any(?::uuid[])) as others_last,
+                  count(*) filter (where xero_contact_id = any(?::uuid[])) as page2
+             from suppliers`,
+        [`{${ids.join(',')}}`, `{${ids.join(',')}}`, `{${ids.join(',')}}`],
+      );
+      expect(Number(order!.page2)).toBeGreaterThan(0);
+      expect(new Date(order!.page2_first).getTime()).toBeGreaterThan(new Date(order!.others_last).getTime());
+    } finally {
+      await app2.close();
+      await e2.close();
+    }
+  });
+});
+
 describe('organisation audit log', () => {
   it('records who connected and who disconnected Xero', async () => {
     emulator.control.createOrganisation({ name: 'Audit Co', userEmails: [USER.email] });
