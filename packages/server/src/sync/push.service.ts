@@ -326,6 +326,10 @@ export class PushService {
       const conn = tx.getConnection();
       const ctx = tx.getTransactionContext();
       const supplierIds = [...new Set(results.map(([e]) => e.supplier_id))];
+      // Locked in id order, as a poll or a webhook fetch comparing the same contacts locks them (contact-ingest):
+      // the two take turns over a supplier's drift instead of both recording it, and never wait on each other in
+      // a cycle.
+      await conn.execute('select id from suppliers where id = any(?::uuid[]) order by id for update', [`{${supplierIds.join(',')}}`], 'all', ctx);
       const suppliers = new Map((await tx.find(Supplier, { id: { $in: supplierIds } })).map((s) => [s.id, s]));
       const openDrift = new Map(
         (await tx.find(SupplierDrift, { supplier: { $in: supplierIds }, resolvedAt: null })).map((d) => [`${d.supplier.id}:${d.field}`, d]),

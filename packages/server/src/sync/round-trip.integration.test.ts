@@ -3,7 +3,9 @@ import { startXeroEmulator, type XeroEmulator } from '@vouch/xero-emulator';
 import { createLogger } from '../common/logger.js';
 import { OutboxEntry } from './outbox/outbox-entry.entity.js';
 import { SupplierDrift } from '../suppliers/supplier-drift.entity.js';
-import { Supplier } from '../suppliers/supplier.entity.js';
+import { OWNED_FIELDS, Supplier } from '../suppliers/supplier.entity.js';
+import { reconcileDrift } from './contact-ingest.service.js';
+import type { MappedContact } from '../xero/map-xero-contact.js';
 import { connectXero, graphqlClient, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 
 /**
@@ -31,7 +33,7 @@ beforeAll(async () => {
     IncludeInEmails: include,
   });
   emulator.control.seedContacts(tenant, {
-    contacts: ['Partial Co', 'Drift Co', 'Before Co', 'After Co', 'Same Co'].map((Name) => ({
+    contacts: ['Partial Co', 'Drift Co', 'Before Co', 'After Co', 'Same Co', 'Clash Co'].map((Name) => ({
       Name,
       IsSupplier: true,
       EmailAddress: `accounts@${Name.split(' ')[0]!.toLowerCase()}.example`,
@@ -228,5 +230,54 @@ describe('the round trip', () => {
     // Its event is stamped a few milliseconds after our write (the old 1-second tolerance swallowed it).
     await app.services.xeroSync.fetchContact(tenant, s.xeroContactId!, log, new Date(writtenAt.getTime() + 5).toISOString());
     expect(await openDrift(s.id)).toEqual(['accountNumber']);
+  });
+  it('a poll recording a Xero edit while our push to that contact settles: they take turns, nothing fails or is sent twice', async () => {
+    const s = await supplierNamed('Clash Co');
+    // Edited in Xero just before our push: the push's read-back shows it, and so does a poll running meanwhile.
+    emulator.control.editContact(tenant, s.xeroContactId!, { AccountNumber: 'EDITED-CLASH' });
+    const slow = emulator.control.injectFault({ kind: 'latency', latencyMs: 3000, method: 'POST', pathPrefix: `/Contacts/${s.xeroContactId}` });
+    const id = await submitAsSupplier(s.id, (d) => ({ ...d, email: 'new@clash.example' }));
+    await accept(id);
+    // Our write is at Xero (held 3 s). A poll compares the contact now, as ingest does: it locks the supplier,
+    // records the drift it sees, and has not committed when the write's answer comes back to be settled.
+    await expect.poll(() => emulator.control.listFaults().some((f) => f.id === slow.id), { timeout: 10_000, interval: 20 }).toBe(false);
+    let commit!: () => void;
+    const mayCommit = new Promise<void>((resolve) => (commit = resolve));
+    let recorded!: () => void;
+    const hasRecorded = new Promise<void>((resolve) => (recorded = resolve));
+    const poll = app.services.em(orgId).transactional(async (tx) => {
+      await tx.getConnection().execute('select id from suppliers where id = ? for update', [s.id], 'all', tx.getTransactionContext());
+      const supplier = await tx.findOneOrFail(Supplier, { id: s.id });
+      const inXero = { ...Object.fromEntries(OWNED_FIELDS.map((f) => [f, supplier[f]])), accountNumber: 'EDITED-CLASH' } as MappedContact['owned'];
+      const { drifted } = await reconcileDrift(tx, orgId, supplier, inXero, null, new Date());
+      await tx.flush();
+      recorded();
+      await mayCommit;
+      return drifted;
+    });
+    await hasRecorded;
+    // The settle now waits for the poll (for the supplier, or, without that lock, for the poll's drift row).
+    await expect
+      .poll(
+        async () =>
+          (
+            await app.orm.em
+              .getConnection()
+              .execute<{ n: number }[]>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)
+          )[0]!.n,
+        { timeout: 15_000, interval: 50 },
+      )
+      .toBeGreaterThan(0);
+    commit();
+    expect(await poll).toBe(1);
+    await synced(s.id);
+    // Settled the first time: one write (a failed settle re-sends the same request), one drift row, one sighting.
+    expect(contactWrites(s.xeroContactId!)).toHaveLength(1);
+    expect(await openDrift(s.id)).toEqual(['accountNumber']);
+    const seen = await app.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from audit_events where supplier_id = ? and kind = 'DRIFT_SEEN'`, [s.id]);
+    expect(seen[0]!.n).toBe(1);
+    expect(emulator.control.getContact(tenant, s.xeroContactId!)).toMatchObject({ EmailAddress: 'new@clash.example', AccountNumber: 'EDITED-CLASH' });
   });
 });
