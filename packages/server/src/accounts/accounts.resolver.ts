@@ -10,6 +10,7 @@ import { requireViewer } from '../graphql/context.js';
 import { SignInInput, SignUpInput } from './accounts.input.js';
 import type { SignedIn } from './accounts.service.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { requirePersonSession } from './sessions.service.js';
 import { AuthPayload, SignUpPayload, UserType } from './user.type.js';
 
 const SETTING_WORDS: Record<string, string> = {
@@ -54,17 +55,16 @@ export class AccountsResolver {
     // Not requireViewer: a session that must set up two-factor first can still sign out.
     const viewer = ctx.viewer;
     if (!viewer) throw new NotAuthenticated();
+    requirePersonSession(viewer); // an API key has no session to end (it is revoked in Settings → API keys)
     await ctx.services.accounts.signOut(ctx.em, viewer.sessionId);
-    if (!viewer.apiKeyId) {
-      const user = await ctx.services.accounts.viewerUser(ctx.em, viewer);
-      recordAudit(ctx.em, {
-        organisationId: viewer.organisationId,
-        actor: { type: 'USER', id: user.id, label: user.name },
-        kind: 'SIGNED_OUT',
-        summary: `${user.name} signed out`,
-      });
-      await ctx.em.flush();
-    }
+    const user = await ctx.services.accounts.viewerUser(ctx.em, viewer);
+    recordAudit(ctx.em, {
+      organisationId: viewer.organisationId,
+      actor: { type: 'USER', id: user.id, label: user.name },
+      kind: 'SIGNED_OUT',
+      summary: `${user.name} signed out`,
+    });
+    await ctx.em.flush();
     if (ctx.http) clearSessionCookie(ctx.http.req, ctx.http.res, ctx.services.config.cookieSecure);
     return true;
   }
