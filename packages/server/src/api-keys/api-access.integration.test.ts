@@ -156,9 +156,7 @@ describe('API keys across organisations and scopes', () => {
         // Only the public, token-based supplier operations, sign-in/up and the password-reset request (which
         // answers the same for every address by design) answer without a session; none of them touches
         // organisation A's rows (checked below).
-        expect(['signIn', 'signUp', 'requestPasswordReset', 'sendSupplierCode', 'verifySupplierCode', 'submitSupplierDetails'], op.name).toContain(
-          op.name,
-        );
+        expect(['signIn', 'signUp', 'requestPasswordReset', 'sendSupplierCode', 'verifySupplierCode', 'submitSupplierDetails'], op.name).toContain(op.name);
       }
     }
     expect(await snapshotA()).toBe(before);
