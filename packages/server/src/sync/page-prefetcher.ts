@@ -44,11 +44,6 @@ export class PagePrefetcher<T> {
     this.fill();
   }
 
-  /** Whether a page (or a failed fetch) is waiting to be taken. */
-  get hasAnswer(): boolean {
-    return this.answered.size > 0;
-  }
-
   /** Whether nothing is in flight or waiting: every page asked for so far has been taken. */
   get drained(): boolean {
     return !this.answered.size && !this.inFlight.size && this.nextPage > this.end;
