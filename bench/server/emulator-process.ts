@@ -26,6 +26,8 @@ export interface EmulatorProcess {
     /** Seeds and answers the organisation's counts (not the contacts: 100,000 of them are ~140 MB of JSON). */
     seedContacts(tenantId: string, input: { count: number; seed?: number }): Promise<ContactCounts & { seeded: number }>;
     countContacts(tenantId: string): Promise<ContactCounts>;
+    /** Renders the contacts as pages show them (sorted by `order`) ahead of the import: Xero's CPU is not Vouch's. */
+    prerenderContacts(tenantId: string, input: { order?: string }): Promise<{ rendered: number }>;
     requestLog(): Promise<RequestLogEntry[]>;
     clearRequestLog(): Promise<void>;
   };
@@ -76,6 +78,7 @@ export async function startEmulatorProcess(options: Omit<XeroEmulatorOptions, 'p
       createOrganisation: (input) => call('POST', '/organisations', input),
       seedContacts: (tenantId, input) => call('POST', `/organisations/${encodeURIComponent(tenantId)}/contacts/seed?respond=counts`, input),
       countContacts: (tenantId) => call('GET', `/organisations/${encodeURIComponent(tenantId)}/contact-counts`),
+      prerenderContacts: (tenantId, input) => call('POST', `/organisations/${encodeURIComponent(tenantId)}/contacts/prerender`, input),
       requestLog: () => call('GET', '/requests'),
       clearRequestLog: () => call('DELETE', '/requests'),
     },

@@ -67,6 +67,8 @@ export interface EmulatorControl {
   listContacts(tenantId: string): Contact[];
   /** How many contacts an organisation has, without the contacts (100,000 of them are ~140 MB of JSON). */
   countContacts(tenantId: string): ContactCounts;
+  /** Renders every contact as paged GET /Contacts shows it (sorted by `order` if given) ahead of requests: see core. */
+  prerenderContacts(tenantId: string, input?: { order?: string }): { rendered: number };
   getContact(tenantId: string, contactId: string): Contact;
   /** An edit by a person in Xero: bumps UpdatedDateUTC and fires an UPDATE webhook. */
   editContact(tenantId: string, contactId: string, patch: Partial<Contact>): Contact;
@@ -166,6 +168,7 @@ export function createControl(core: EmulatorCore): EmulatorControl {
       }
       return counts;
     },
+    prerenderContacts: (tenantId, input) => ({ rendered: core.prerenderContacts(tenantId, input?.order) }),
     getContact: (tenantId, contactId) => core.getContact(tenantId, contactId),
     editContact: (tenantId, contactId, patch) => core.editContact(tenantId, contactId, patch),
     setContactFlags: (tenantId, contactId, flags) => core.setContactFlags(tenantId, contactId, flags),
@@ -255,6 +258,10 @@ export function controlRouter(control: EmulatorControl): Router {
     return req.query.respond === 'counts' ? { seeded: seeded.length, ...control.countContacts(p(req, 'tenantId')) } : seeded;
   });
   route('get', '/organisations/:tenantId/contact-counts', (req) => control.countContacts(p(req, 'tenantId')));
+  route('post', '/organisations/:tenantId/contacts/prerender', (req) => {
+    const order = body(req).order;
+    return control.prerenderContacts(p(req, 'tenantId'), typeof order === 'string' ? { order } : {});
+  });
   route('get', '/organisations/:tenantId/contacts', (req) => control.listContacts(p(req, 'tenantId')));
   route('get', '/organisations/:tenantId/contacts/:contactId', (req) => control.getContact(p(req, 'tenantId'), p(req, 'contactId')));
   route('patch', '/organisations/:tenantId/contacts/:contactId', (req) =>

@@ -182,4 +182,22 @@ describe('rate limits and faults', () => {
     expect(await counts.json()).toEqual(expected);
     expect((await fetch(`${e.url}/__emulator/organisations/nope/contact-counts`)).status).toBe(404);
   });
+
+  it('renders an organisation’s contacts ahead of requests over HTTP, changing nothing they answer', async () => {
+    const { emulator: e, world } = await start();
+    e.control.seedContacts(world.tenantB, { count: 50, seed: 7 });
+    const before = e.control.listContacts(world.tenantB);
+    const post = (tenantId: string, input: unknown) =>
+      fetch(`${e.url}/__emulator/organisations/${tenantId}/contacts/prerender`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+    const answer = await post(world.tenantB, { order: 'ContactID ASC' });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ rendered: before.length });
+    expect(e.control.listContacts(world.tenantB)).toEqual(before);
+    expect((await post('nope', {})).status).toBe(404);
+    expect((await post(world.tenantB, { order: 'Nonsense DESC' })).status).toBe(400);
+  });
 });
