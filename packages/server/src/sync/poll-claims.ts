@@ -6,8 +6,13 @@ export interface PollClaim {
   connectionId: string;
   /** The slot the poll serves (the connection's next_poll_at when claimed; null: never scheduled). */
   dueAt: Date | null;
-  /** When the claim was taken: a poll asked for after this one began is not served by it. */
-  claimedAt: Date;
+  /**
+   * When the claim was taken, on the database's clock to the microsecond (timestamptz text): a poll asked for after
+   * this one began is not served by it. `pollNow` stamps requests on the same clock; both are updates of the
+   * connection's row, so they are strictly ordered (milliseconds were not: a claim and a click in the same one
+   * made the click look served).
+   */
+  claimedAt: string;
 }
 
 type Execute = ReturnType<MikroORM['em']['getConnection']>['execute'];
@@ -45,7 +50,7 @@ export class PollClaims {
    */
   async claimDue(limit: number, now = new Date()): Promise<PollClaim[]> {
     if (limit <= 0) return [];
-    const rows = await this.execute<{ id: string; next_poll_at: Date | null }[]>(
+    const rows = await this.execute<{ id: string; next_poll_at: Date | null; claimed_at: string }[]>(
       `update xero_connections c set poll_claimed_by = ?, poll_claimed_until = ?
         where c.id in (select d.id from xero_connections d
                         where d.status = 'CONNECTED' and d.import_status = 'DONE'
@@ -53,30 +58,30 @@ export class PollClaims {
                           and (d.poll_claimed_until is null or d.poll_claimed_until <= ?)
                         order by d.next_poll_at nulls first
                         limit ? for update skip locked)
-       returning c.id, c.next_poll_at`,
+       returning c.id, c.next_poll_at, clock_timestamp()::text as claimed_at`,
       [this.instanceId, new Date(now.getTime() + this.leaseMs), now, now, limit],
       'all',
     );
     return rows
-      .map((r) => this.hold({ connectionId: r.id, dueAt: r.next_poll_at ? new Date(r.next_poll_at) : null, claimedAt: now }))
+      .map((r) => this.hold({ connectionId: r.id, dueAt: r.next_poll_at ? new Date(r.next_poll_at) : null, claimedAt: r.claimed_at }))
       .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0));
   }
 
   /** Claims one connection whatever its schedule (a poll asked for by hand); null while another poll holds it. */
   async claimOne(connectionId: string, now = new Date()): Promise<PollClaim | null> {
-    const [row] = await this.execute<{ next_poll_at: Date | null }[]>(
+    const [row] = await this.execute<{ next_poll_at: Date | null; claimed_at: string }[]>(
       `update xero_connections set poll_claimed_by = ?, poll_claimed_until = ?
         where id = ? and (poll_claimed_until is null or poll_claimed_until <= ?)
-       returning next_poll_at`,
+       returning next_poll_at, clock_timestamp()::text as claimed_at`,
       [this.instanceId, new Date(now.getTime() + this.leaseMs), connectionId, now],
       'all',
     );
-    return row ? this.hold({ connectionId, dueAt: row.next_poll_at ? new Date(row.next_poll_at) : null, claimedAt: now }) : null;
+    return row ? this.hold({ connectionId, dueAt: row.next_poll_at ? new Date(row.next_poll_at) : null, claimedAt: row.claimed_at }) : null;
   }
 
   /**
    * Ends a claim. A poll asked for while this one ran stays asked for, and due at once; one asked for before it
-   * began was served. `failed`: the poll broke before it could schedule the next one (say, the database went
+   * began was served (see `claimedAt`). `failed`: the poll broke before it could schedule the next one (say, the database went
    * away): the connection rests for a lease instead of being claimed again at once.
    */
   async release(claim: PollClaim, failed = false, now = new Date()): Promise<void> {
@@ -84,8 +89,8 @@ export class PollClaims {
     if (!this.held.size) this.stopRenewing();
     await this.execute(
       `update xero_connections set poll_claimed_by = null, poll_claimed_until = ?,
-              next_poll_at = case when poll_requested_at > ? then least(next_poll_at, poll_requested_at) else next_poll_at end,
-              poll_requested_at = case when poll_requested_at > ? then poll_requested_at else null end
+              next_poll_at = case when poll_requested_at > ?::timestamptz then least(next_poll_at, poll_requested_at) else next_poll_at end,
+              poll_requested_at = case when poll_requested_at > ?::timestamptz then poll_requested_at else null end
         where id = ? and poll_claimed_by = ?`,
       [failed ? new Date(now.getTime() + this.leaseMs) : null, claim.claimedAt, claim.claimedAt, claim.connectionId, this.instanceId],
       'run',

@@ -4,7 +4,7 @@ import { createLogger } from '../common/logger.js';
 import { connectXero, signUpBuyer, startTestApp, type TestApp } from '../testing/index.js';
 import { XeroConnection } from '../xero/xero-connection.entity.js';
 import { unscoped } from '../common/unscoped.js';
-import { PollClaims } from './poll-claims.js';
+import { PollClaims, type PollClaim } from './poll-claims.js';
 import { PollSweeper } from './poll-sweeper.js';
 
 /**
@@ -132,6 +132,30 @@ describe('poll sweep', () => {
     expect(readsByTenant().get(tenantOf.get(connectionId)!)).toBe(2);
     await holder.release(claim);
     await expect.poll(() => readsByTenant().get(tenantOf.get(connectionId)!) ?? 0, { timeout: 20_000 }).toBe(3);
+    await expect.poll(async () => (await connections()).find((c) => c.id === connectionId)!.pollRequestedAt, { timeout: 20_000 }).toBeNull();
+  });
+
+  it('a poll asked for in the very millisecond a poll began is run again after it, not taken as served', async () => {
+    const [first] = await connections();
+    const connectionId = first!.id;
+    await setNextPoll(new Date(Date.now() + 3_600_000));
+    emulator.control.clearRequestLog();
+    const holder = new PollClaims(a.orm, 30_000);
+    // This process's clock stands still: the claim is taken and the poll asked for in the same millisecond (as a
+    // sweep's claim and a click can be).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    let claim: PollClaim;
+    try {
+      claim = (await holder.claimOne(connectionId))!;
+      await a.services.xeroSync.pollNow(connectionId);
+    } finally {
+      vi.useRealTimers();
+    }
+    // The holder's poll (it schedules the next one an interval away), then its release: the request stands.
+    await a.services.xeroSync.pollClaimed(connectionId, log);
+    expect(readsByTenant().get(tenantOf.get(connectionId)!)).toBe(1);
+    await holder.release(claim);
+    await expect.poll(() => readsByTenant().get(tenantOf.get(connectionId)!) ?? 0, { timeout: 20_000 }).toBe(2);
     await expect.poll(async () => (await connections()).find((c) => c.id === connectionId)!.pollRequestedAt, { timeout: 20_000 }).toBeNull();
   });
 

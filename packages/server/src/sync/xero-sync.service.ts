@@ -363,14 +363,12 @@ export class XeroSyncService {
    */
   async pollNow(connectionId: string): Promise<void> {
     const now = new Date();
-    await this.orm.em
-      .fork()
-      .getConnection()
-      .execute(
-        'update xero_connections set poll_requested_at = ?, next_poll_at = least(coalesce(next_poll_at, ?), ?) where id = ?',
-        [now, now, now, connectionId],
-        'run',
-      );
+    await this.orm.em.fork().getConnection().execute(
+      // The request on the database's clock, as claims are stamped (PollClaim.claimedAt): strictly ordered with them.
+      'update xero_connections set poll_requested_at = clock_timestamp(), next_poll_at = least(coalesce(next_poll_at, ?), ?) where id = ?',
+      [now, now, connectionId],
+      'run',
+    );
     this.onPollRequested?.();
   }
 
