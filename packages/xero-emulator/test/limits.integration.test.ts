@@ -183,21 +183,39 @@ describe('rate limits and faults', () => {
     expect((await fetch(`${e.url}/__emulator/organisations/nope/contact-counts`)).status).toBe(404);
   });
 
-  it('renders an organisation’s contacts ahead of requests over HTTP, changing nothing they answer', async () => {
-    const { emulator: e, world } = await start();
-    e.control.seedContacts(world.tenantB, { count: 50, seed: 7 });
-    const before = e.control.listContacts(world.tenantB);
-    const post = (tenantId: string, input: unknown) =>
-      fetch(`${e.url}/__emulator/organisations/${tenantId}/contacts/prerender`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-    const answer = await post(world.tenantB, { order: 'ContactID ASC' });
-    expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ rendered: before.length });
-    expect(e.control.listContacts(world.tenantB)).toEqual(before);
-    expect((await post('nope', {})).status).toBe(404);
-    expect((await post(world.tenantB, { order: 'Nonsense DESC' })).status).toBe(400);
+  it('renders an organisation’s contacts ahead of requests over HTTP; its pages answer exactly as without it', async () => {
+    const now = Date.UTC(2026, 10, 2, 9, 0, 0);
+    const plain = await startXeroEmulator({ freezeClock: true, now });
+    try {
+      const plainWorld = setupWorld(plain);
+      const plainToken = (await connect(plain)).access_token;
+      const { emulator: e, world, token } = await start({ now });
+      plain.control.seedContacts(plainWorld.tenantB, { count: 50, seed: 7 });
+      e.control.seedContacts(world.tenantB, { count: 50, seed: 7 });
+      const post = (tenantId: string, input: unknown) =>
+        fetch(`${e.url}/__emulator/organisations/${tenantId}/contacts/prerender`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+      const answer = await post(world.tenantB, { order: 'ContactID ASC' });
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ rendered: 50 });
+      for (const page of [1, 2, 3]) {
+        const path = `/api.xro/2.0/Contacts?page=${page}&pageSize=20&order=ContactID%20ASC&includeArchived=true`;
+        const [ahead, onRequest] = [await api(e, token, world.tenantB, 'GET', path), await api(plain, plainToken, plainWorld.tenantB, 'GET', path)];
+        expect(ahead.status).toBe(200);
+        const { Contacts: contacts, Pagination: pagination } = ahead.json as { Contacts: unknown[]; Pagination: unknown };
+        expect(contacts.length).toBe(page < 3 ? 20 : 10);
+        expect({ contacts, pagination }).toEqual({
+          contacts: (onRequest.json as { Contacts: unknown[] }).Contacts,
+          pagination: (onRequest.json as { Pagination: unknown }).Pagination,
+        });
+      }
+      expect((await post('nope', {})).status).toBe(404);
+      expect((await post(world.tenantB, { order: 'Nonsense DESC' })).status).toBe(400);
+    } finally {
+      await plain.close();
+    }
   });
 });

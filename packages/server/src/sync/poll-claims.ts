@@ -81,8 +81,8 @@ export class PollClaims {
 
   /**
    * Ends a claim. A poll asked for while this one ran stays asked for, and due at once; one asked for before it
-   * began was served (see `claimedAt`). `failed`: the poll broke before it could schedule the next one (say, the database went
-   * away): the connection rests for a lease instead of being claimed again at once.
+   * began was served (see `claimedAt`). `failed`: the poll broke before it could schedule the next one (say, the
+   * database went away): the connection rests for a lease instead of being claimed again at once.
    */
   async release(claim: PollClaim, failed = false, now = new Date()): Promise<void> {
     this.held.delete(claim.connectionId);
