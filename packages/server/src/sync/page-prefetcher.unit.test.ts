@@ -19,6 +19,16 @@ function controlledFetch() {
   return { fetch, calls, answer };
 }
 
+/** A prefetcher whose first page was answered and taken, and which was then told the pages run up to `end`. */
+async function pastFirstPage(concurrency: number, ahead: number, end: number) {
+  const f = controlledFetch();
+  const pages = new PagePrefetcher(f.fetch, 1, concurrency, ahead);
+  await f.answer(1);
+  pages.take();
+  pages.extend(end);
+  return { f, pages };
+}
+
 describe('PagePrefetcher', () => {
   it('asks for the first page alone, then up to the end it is told, a few at a time', async () => {
     const f = controlledFetch();
@@ -33,11 +43,7 @@ describe('PagePrefetcher', () => {
   });
 
   it('hands out a page that is answered while an earlier one is still out, lowest first', async () => {
-    const f = controlledFetch();
-    const pages = new PagePrefetcher(f.fetch, 1, 4, 10);
-    await f.answer(1);
-    pages.take();
-    pages.extend(5);
+    const { f, pages } = await pastFirstPage(4, 10, 5);
     expect(f.calls).toEqual([1, 2, 3, 4, 5]);
     expect(pages.take()).toBeNull();
     await f.answer(4);
@@ -56,11 +62,7 @@ describe('PagePrefetcher', () => {
   });
 
   it('fetches at most `ahead` pages beyond the lowest page not yet taken', async () => {
-    const f = controlledFetch();
-    const pages = new PagePrefetcher(f.fetch, 1, 10, 3);
-    await f.answer(1);
-    pages.take();
-    pages.extend(20);
+    const { f, pages } = await pastFirstPage(10, 3, 20);
     expect(f.calls).toEqual([1, 2, 3, 4, 5]); // the lowest not taken is 2: up to 2 + 3
     await f.answer(3);
     pages.take(); // page 3 taken, page 2 still out: the window stays at 2 + 3

@@ -362,11 +362,11 @@ export class XeroSyncService {
    * look of any instance's sweep; asked for while a poll runs, it runs again once that one is done.
    */
   async pollNow(connectionId: string): Promise<void> {
-    const now = new Date();
     await this.orm.em.fork().getConnection().execute(
       // The request on the database's clock, as claims are stamped (PollClaim.claimedAt): strictly ordered with them.
-      'update xero_connections set poll_requested_at = clock_timestamp(), next_poll_at = least(coalesce(next_poll_at, ?), ?) where id = ?',
-      [now, now, connectionId],
+      // Due now, or sooner if it already was (least() skips a null next_poll_at).
+      'update xero_connections set poll_requested_at = clock_timestamp(), next_poll_at = least(next_poll_at, ?) where id = ?',
+      [new Date(), connectionId],
       'run',
     );
     this.onPollRequested?.();
